@@ -1,0 +1,30 @@
+import type { CallInput, CallName, CallOutput } from '../../shared/contract';
+import { AppError } from '../../shared/result';
+import { dispatch } from '../core/dispatch';
+import { openServices, type Services } from '../core/services';
+
+/** How the CLI's commands reach the core: through the same dispatch as every other host. */
+export interface CliContext {
+  readonly services: Services;
+  call<Name extends CallName>(name: Name, input: CallInput<Name>): Promise<CallOutput<Name>>;
+  out(line: string): void;
+}
+
+export function logError(message: string, error: unknown): void {
+  process.stderr.write(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+}
+
+export async function openCliContext(dataFolder: string): Promise<CliContext> {
+  const services = await openServices({ dataFolder, logError });
+  return {
+    services,
+    async call(name, input) {
+      const result = await dispatch(services.handlers, name, input, { logError });
+      if (!result.ok) throw new AppError(result.error.kind, result.error.message);
+      return result.value as CallOutput<typeof name>;
+    },
+    out(line) {
+      process.stdout.write(`${line}\n`);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { contract, isCallName, type CallName, type Handlers } from '../../shared/contract';
+import { AppError, fail, ok, type Result } from '../../shared/result';
+
+export interface DispatchOptions {
+  /** Where unexpected failures are reported; they reach the caller only as a short message. */
+  readonly logError: (message: string, error: unknown) => void;
+}
+
+/**
+ * Runs one call from an untrusted caller: the name must be in the contract, the input must match
+ * its schema, and whatever the handler does, the caller gets a Result back, never an exception.
+ * Every host (Electron IPC, the dev host, the CLI) goes through here.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  name: unknown,
+  input: unknown,
+  options: DispatchOptions,
+): Promise<Result<unknown>> {
+  if (!isCallName(name)) return fail('unknown-call', `There is no call named ${describe(name)}.`);
+  const parsed = contract[name].input.safeParse(input);
+  if (!parsed.success) return fail('invalid-input', `${name}: ${z.prettifyError(parsed.error)}`);
+  try {
+    const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+    return ok(await handler(parsed.data));
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toData() };
+    options.logError(`${name} failed unexpectedly`, error);
+    return fail('internal', `${name} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function describe(name: unknown): string {
+  return typeof name === 'string' ? JSON.stringify(name.slice(0, 80)) : `of type ${typeof name}`;
+}
+
+export type { CallName };

@@ -1,0 +1,26 @@
+import type { Draft, DraftSummary } from '../../../shared/model/draft';
+
+const FIRST_WORDS_CHARACTERS = 160;
+
+/** The first words of the commentary as plain text, for the library list. */
+export function firstWordsOf(markdown: string): string {
+  const plain = markdown
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[#>*_`~]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length <= FIRST_WORDS_CHARACTERS ? plain : `${plain.slice(0, FIRST_WORDS_CHARACTERS).trimEnd()}\u2026`;
+}
+
+export function summarize(draft: Draft): DraftSummary {
+  return {
+    id: draft.id,
+    title: draft.title,
+    firstWords: firstWordsOf(draft.commentary),
+    hashtags: [...draft.hashtags],
+    updatedAt: draft.updatedAt,
+    revision: draft.revision,
+    trashedAt: draft.trashedAt,
+  };
+}

@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Draft, DraftContent } from '../../../shared/model/draft';
+import type { Result } from '../../../shared/result';
+
+export type SaveStatus =
+  | { readonly kind: 'saved'; readonly revision: number }
+  | { readonly kind: 'unsaved' }
+  | { readonly kind: 'saving' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+const QUIET_MS = 300;
+
+/**
+ * Saves the draft shortly after the writer pauses. Only one save is in flight at a time, so the
+ * library always receives edits in the order they were made; edits made meanwhile go in the next.
+ */
+export function useAutosave(
+  draft: Draft,
+  content: DraftContent,
+  save: (id: string, content: DraftContent) => Promise<Result<Draft>>,
+  onSaved: (draft: Draft) => void,
+): { status: SaveStatus; saveNow: () => void } {
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', revision: draft.revision });
+  const latest = useRef(content);
+  const savedContent = useRef(content);
+  const inFlight = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  latest.current = content;
+
+  const saveNow = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (inFlight.current || latest.current === savedContent.current) return;
+    const sending = latest.current;
+    inFlight.current = true;
+    setStatus({ kind: 'saving' });
+    void save(draft.id, sending).then((result) => {
+      inFlight.current = false;
+      if (!result.ok) {
+        setStatus({ kind: 'failed', message: result.error.message });
+        return;
+      }
+      savedContent.current = sending;
+      onSaved(result.value);
+      if (latest.current !== sending) saveNow();
+      else setStatus({ kind: 'saved', revision: result.value.revision });
+    });
+  }, [draft.id, save, onSaved]);
+
+  useEffect(() => {
+    if (content === savedContent.current) return;
+    setStatus((current) => (current.kind === 'saving' ? current : { kind: 'unsaved' }));
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(saveNow, QUIET_MS);
+  }, [content, saveNow]);
+
+  useEffect(() => () => saveNow(), [saveNow]);
+
+  return { status, saveNow };
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { DraftContentSchema, DraftSchema, DraftSummarySchema, IdSchema } from './model/draft';
+import type { Result } from './result';
+
+/** One call the renderer can make: what it takes (validated on arrival) and what it returns. */
+interface CallSpec<Input extends z.ZodType, Output extends z.ZodType> {
+  readonly summary: string;
+  readonly input: Input;
+  readonly output: Output;
+}
+
+function call<Input extends z.ZodType, Output extends z.ZodType>(
+  summary: string,
+  input: Input,
+  output: Output,
+): CallSpec<Input, Output> {
+  return { summary, input, output };
+}
+
+/**
+ * The renderer↔main API, declared once. The preload, the Electron IPC handlers, the browser dev
+ * host and the renderer's client are all derived from this object: a new call is added here only.
+ */
+export const contract = {
+  listDrafts: call(
+    'The drafts in the library, most recently updated first.',
+    z.strictObject({ includeTrashed: z.boolean().optional() }),
+    z.array(DraftSummarySchema),
+  ),
+  getDraft: call('One whole draft.', z.strictObject({ id: IdSchema }), DraftSchema),
+  createDraft: call(
+    'A new draft, empty or with the given content; acknowledged once on disk.',
+    z.strictObject({ content: DraftContentSchema.optional() }),
+    DraftSchema,
+  ),
+  saveDraft: call(
+    "Replaces a draft's content; acknowledged once on disk, with the new revision.",
+    z.strictObject({ id: IdSchema, content: DraftContentSchema }),
+    DraftSchema,
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+/** What a caller passes (before defaults are applied). */
+export type CallInput<Name extends CallName> = z.input<Contract[Name]['input']>;
+/** What a handler receives (after validation). */
+export type ValidatedInput<Name extends CallName> = z.output<Contract[Name]['input']>;
+export type CallOutput<Name extends CallName> = z.output<Contract[Name]['output']>;
+
+export const callNames = Object.keys(contract) as readonly CallName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** The API as the renderer sees it: every call returns a Result, never throws. */
+export type Api = { readonly [Name in CallName]: (input: CallInput<Name>) => Promise<Result<CallOutput<Name>>> };
+
+/** What the main side implements: validated input in, value out (or an AppError thrown). */
+export type Handlers = { readonly [Name in CallName]: (input: ValidatedInput<Name>) => Promise<CallOutput<Name>> };
+
+/** Sends one call over some channel (IPC, HTTP) and brings back its Result. */
+export type Transport = (name: CallName, input: unknown) => Promise<Result<unknown>>;
+
+/** Builds the typed API over a transport; used by the preload and by the dev host's client. */
+export function createApi(transport: Transport): Api {
+  const entries = callNames.map((name) => [name, (input: unknown) => transport(name, input)] as const);
+  return Object.freeze(Object.fromEntries(entries)) as Api;
+}
+
+/** The single IPC channel every call travels on; the call's name is part of the message. */
+export const IPC_CHANNEL = 'commonplace:call';
+
+/** Where the browser dev host answers calls: POST {API_PATH}{name} with a JSON body. */
+export const API_PATH = '/api/';
+
+/** The header that carries the dev host's per-start token. */
+export const TOKEN_HEADER = 'x-commonplace-token';

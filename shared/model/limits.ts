@@ -1,0 +1,16 @@
+/**
+ * Sizes past which input is refused rather than stored. Generous for writing (a long essay is
+ * ~100,000 characters), small enough that a runaway paste or a hostile payload cannot fill the disk.
+ */
+export const limits = {
+  titleCharacters: 1_000,
+  commentaryCharacters: 2_000_000,
+  excerptCharacters: 1_000_000,
+  clipboardHtmlCharacters: 5_000_000,
+  sourceFieldCharacters: 2_000,
+  urlCharacters: 8_192,
+  quotesPerDraft: 200,
+  hashtagsPerDraft: 100,
+  hashtagCharacters: 100,
+  noteCharacters: 100_000,
+} as const;

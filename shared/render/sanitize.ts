@@ -1,0 +1,75 @@
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * The one allowlist for HTML that reaches the preview or a blog. Pure string → string, so it gives
+ * the same output in the renderer and in Node, which is what keeps the blog equal to the preview.
+ */
+const policy: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'br',
+    'hr',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'em',
+    'strong',
+    'del',
+    's',
+    'sup',
+    'sub',
+    'code',
+    'pre',
+    'kbd',
+    'mark',
+    'a',
+    'img',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'cite',
+    'q',
+    'figure',
+    'figcaption',
+    'footer',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'input',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    blockquote: ['cite', 'class', 'data-title', 'data-author'],
+    p: ['class'],
+    ol: ['start'],
+    th: ['align'],
+    td: ['align'],
+    code: ['class'],
+    input: ['type', 'checked', 'disabled'],
+  },
+  allowedClasses: {
+    blockquote: ['quoteback'],
+    p: ['quote-source', 'quote-via'],
+    code: [/^language-[\w-]+$/],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object'],
+  exclusiveFilter: (frame) => frame.tag === 'input' && frame.attribs['type'] !== 'checkbox',
+};
+
+/** Removes every element, attribute and URL scheme that the allowlist does not name. */
+export function sanitize(html: string): string {
+  return sanitizeHtml(html, policy);
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/core/security/contentSecurityPolicy';
+import {
+  APP_ENTRY_URL,
+  isTrustedSender,
+  mayNavigate,
+  mayOpenExternally,
+  secureWebPreferences,
+} from '../../../electron/core/security/windowPolicy';
+
+describe('the app window’s security policy', () => {
+  it('isolates and sandboxes the page, with no Node in it', () => {
+    expect(secureWebPreferences('/app/preload.cjs')).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  it('runs no inline or eval’d script', () => {
+    const scripts = CONTENT_SECURITY_POLICY.split('; ').find((directive) => directive.startsWith('script-src'));
+    expect(scripts).toBe("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+  });
+
+  it('accepts IPC only from the main frame of the app’s own page', () => {
+    expect(isTrustedSender(APP_ENTRY_URL, true)).toBe(true);
+    expect(isTrustedSender(APP_ENTRY_URL, false)).toBe(false);
+    expect(isTrustedSender('https://evil.example/', true)).toBe(false);
+    expect(isTrustedSender('file:///etc/passwd', true)).toBe(false);
+    expect(isTrustedSender(undefined, true)).toBe(false);
+    expect(isTrustedSender('not a url', true)).toBe(false);
+  });
+
+  it('never navigates away, and hands only web and mail links to the system', () => {
+    expect(mayNavigate(APP_ENTRY_URL)).toBe(true);
+    expect(mayNavigate('https://example.com/')).toBe(false);
+    expect(mayOpenExternally('https://example.com/post')).toBe(true);
+    expect(mayOpenExternally('mailto:ann@example.com')).toBe(true);
+    expect(mayOpenExternally('file:///etc/passwd')).toBe(false);
+    expect(mayOpenExternally('javascript:alert(1)')).toBe(false);
+    expect(mayOpenExternally('smb://server/share')).toBe(false);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { emptySource, type Quote } from '../../shared/model/draft';
+import { renderMarkdown } from '../../shared/render/markdown';
+import { renderPostBody } from '../../shared/render/post';
+import { excerptAsPublished, isCutMidSentence, renderQuote } from '../../shared/render/quote';
+import { reblogPost } from '../support/fixtures';
+
+function quote(overrides: Partial<Quote> = {}): Quote {
+  return {
+    id: 'quote-0001',
+    excerpt: 'A passage.',
+    source: { ...emptySource(), url: 'https://example.com/a', title: 'An Article', author: 'Ann Author' },
+    note: '',
+    clipboardHtml: null,
+    ...overrides,
+  };
+}
+
+describe('the shared renderer', () => {
+  it('renders the example post: commentary, credited quote, via link', () => {
+    const html = renderPostBody(reblogPost('https://www.rudaw.net/english/isis'));
+    expect(html).toContain('<p>I think there is a bit of truth to this');
+    expect(html).toContain('<blockquote cite="https://www.rudaw.net/english/isis">');
+    expect(html).toContain('<cite>ISIS in Iraq: A shadow of its former self</cite> — Rudaw, yesterday at 09:51');
+    expect(html).toContain('those we saw in [the recent liberation campaign in\u2026</p>');
+    expect(html).toContain(
+      '<p class="quote-via">via <a href="https://www.rudaw.net/english/isis">ISIS in Iraq: A shadow of its former self</a>.</p>',
+    );
+  });
+
+  it('keeps non-breaking spaces and smart quotes as typed', () => {
+    expect(renderMarkdown('territory.\u00a0 This doesn’t')).toBe('<p>territory.\u00a0 This doesn’t</p>\n');
+  });
+
+  it('marks an excerpt cut mid-sentence with an ellipsis, and only then', () => {
+    expect(isCutMidSentence('campaign in')).toBe(true);
+    expect(isCutMidSentence('a safe haven.”')).toBe(false);
+    expect(excerptAsPublished('campaign in  ')).toBe('campaign in\u2026');
+    expect(excerptAsPublished('It ended.')).toBe('It ended.');
+  });
+
+  it('drops scripts, event handlers and javascript: URLs from markdown and excerpts', () => {
+    const hostile = [
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      '[click](javascript:alert(1))',
+      '<a href="JaVaScRiPt:alert(1)">x</a>',
+      '<iframe src="https://evil.example"></iframe>',
+      '<svg onload=alert(1)>',
+      '<style>body{display:none}</style>',
+    ].join('\n\n');
+    for (const html of [renderMarkdown(hostile), renderQuote(quote({ excerpt: hostile }))]) {
+      expect(html).not.toMatch(/<script|onerror|onload|javascript:|<iframe|<svg|<style/i);
+    }
+  });
+
+  it('escapes source fields instead of rendering them as HTML', () => {
+    const html = renderQuote(quote({ source: { ...quote().source, title: '<b onclick="x()">T</b>' } }));
+    expect(html).toContain('&lt;b onclick=&quot;x()&quot;&gt;T&lt;/b&gt;');
+  });
+
+  it('credits a quote without a URL by name, without a link', () => {
+    const html = renderQuote(quote({ source: { ...emptySource(), title: 'A Book' } }));
+    expect(html).toContain('<blockquote>');
+    expect(html).toContain('<p class="quote-via">via A Book.</p>');
+  });
+});
