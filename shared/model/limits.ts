@@ -13,4 +13,10 @@ export const limits = {
   hashtagsPerDraft: 100,
   hashtagCharacters: 100,
   noteCharacters: 100_000,
+  /** A clipboard payload: how many formats, how long a format's name, how long any one format's content. */
+  clipboardFormats: 64,
+  clipboardFormatNameCharacters: 256,
+  clipboardFormatCharacters: 2_000_000,
+  /** A source page read for its details: past this much, reading stops. */
+  sourcePageBytes: 2_000_000,
 } as const;
