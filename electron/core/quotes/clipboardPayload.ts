@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { limits } from '../../../shared/model/limits';
+import { AppError } from '../../../shared/result';
+
+const characters = new Intl.NumberFormat('en-US');
+
+/**
+ * What the clipboard holds, as every host hands it to the core: each format's name mapped to its
+ * content as text. The CLI reads it from a file; the Electron host builds it from Electron's
+ * clipboard API and the dev host from a paste event. Binary formats (images) may be listed with
+ * empty content: only their names are used. Plain zod without Node, so it can move to shared/.
+ */
+export const ClipboardPayloadSchema = z.strictObject({
+  formats: z
+    .record(
+      z.string().min(1).max(limits.clipboardFormatNameCharacters),
+      z
+        .string()
+        .max(
+          limits.clipboardFormatCharacters,
+          `What you copied is too long to quote: more than ${characters.format(limits.clipboardFormatCharacters)} characters. Copy a shorter passage.`,
+        ),
+    )
+    .refine(
+      (formats) => Object.keys(formats).length <= limits.clipboardFormats,
+      `The clipboard lists more than ${limits.clipboardFormats} formats; this is not something copied from a page.`,
+    ),
+});
+export type ClipboardPayload = z.infer<typeof ClipboardPayloadSchema>;
+
+/** Checks untrusted clipboard data, with a message a writer can act on when it does not fit. */
+export function readClipboardPayload(input: unknown): ClipboardPayload {
+  const parsed = ClipboardPayloadSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const tooLong = parsed.error.issues.find((issue) => issue.code === 'too_big' || issue.code === 'custom');
+  if (tooLong) throw new AppError('invalid-input', tooLong.message);
+  throw new AppError(
+    'invalid-input',
+    `The clipboard data is not in the expected form {"formats": {"text/html": "…"}}: ${z.prettifyError(parsed.error)}`,
+  );
+}

@@ -1,0 +1,100 @@
+import TurndownService from 'turndown';
+import { escapeHtmlSyntax, escapeMarkdownText, trimBlankEdges } from './markdownText';
+import { absoluteUrl } from './urls';
+
+/** The part of a DOM element the rules below read; turndown's typings name the DOM's HTMLElement. */
+interface ElementNode {
+  getAttribute(name: string): string | null;
+}
+
+/**
+ * Elements whose content is never part of a quoted passage: code, styling, embedded documents,
+ * media without a text form, and form controls. Their text is dropped with them.
+ */
+const droppedElements = [
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'base',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'param',
+  'svg',
+  'math',
+  'canvas',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'map',
+  'input',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'datalist',
+] as const;
+
+/**
+ * Copied HTML as markdown: paragraphs, emphasis, links, lists, line breaks and headings kept.
+ * Only text, link targets, image sources and titles are read from the HTML, so event handlers,
+ * style and data-* attributes and comments never reach the markdown. Links and images are made
+ * absolute against `baseUrl` (the page the HTML was copied from) and kept only in safe schemes;
+ * text that spells HTML is escaped, so the result is inert even before the shared sanitizer runs.
+ */
+export function htmlToMarkdown(html: string, baseUrl: string | null): string {
+  const service = new TurndownService({
+    headingStyle: 'atx',
+    bulletListMarker: '-',
+    codeBlockStyle: 'fenced',
+    emDelimiter: '_',
+    strongDelimiter: '**',
+  });
+  service.escape = escapeMarkdownText;
+  service.remove([...droppedElements]);
+  service.addRule('safeLink', {
+    filter: 'a',
+    replacement: (content: string, node: ElementNode) => {
+      const href = absoluteUrl(node.getAttribute('href') ?? '', baseUrl, ['http:', 'https:', 'mailto:']);
+      if (href === null || content.trim() === '') return content;
+      return `[${content}](${linkDestination(href)}${linkTitle(node)})`;
+    },
+  });
+  service.addRule('safeImage', {
+    filter: 'img',
+    replacement: (_content: string, node: ElementNode) => {
+      const source = absoluteUrl(node.getAttribute('src') ?? '', baseUrl, ['http:', 'https:']);
+      if (source === null) return '';
+      const alt = escapeMarkdownText(oneLine(node.getAttribute('alt') ?? ''));
+      return `![${alt}](${linkDestination(source)}${linkTitle(node)})`;
+    },
+  });
+  return trimBlankEdges(service.turndown(html));
+}
+
+/** A URL as a markdown link destination: characters markdown would read as syntax are percent-encoded. */
+function linkDestination(url: string): string {
+  return url.replace(
+    /[()<>\\\s]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
+function linkTitle(node: ElementNode): string {
+  const title = oneLine(node.getAttribute('title') ?? '');
+  if (title === '') return '';
+  return ` "${escapeHtmlSyntax(title.replace(/[\\"]/g, (character) => `\\${character}`))}"`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\t\r\n ]+/g, ' ').trim();
+}
