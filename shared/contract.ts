@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DraftContentSchema, DraftSchema, DraftSummarySchema, IdSchema } from './model/draft';
+import { DraftQuerySchema, RevisionSummarySchema, TagCountSchema } from './model/library';
+import { LibraryNoticeSchema } from './model/notice';
 import type { Result } from './result';
 
 /** One call the renderer can make: what it takes (validated on arrival) and what it returns. */
@@ -17,17 +19,19 @@ function call<Input extends z.ZodType, Output extends z.ZodType>(
   return { summary, input, output };
 }
 
+const byId = z.strictObject({ id: IdSchema });
+
 /**
  * The renderer↔main API, declared once. The preload, the Electron IPC handlers, the browser dev
  * host and the renderer's client are all derived from this object: a new call is added here only.
  */
 export const contract = {
   listDrafts: call(
-    'The drafts in the library, most recently updated first.',
-    z.strictObject({ includeTrashed: z.boolean().optional() }),
+    'The drafts that match the query (search words, status, tag, trash), most recently updated first.',
+    DraftQuerySchema,
     z.array(DraftSummarySchema),
   ),
-  getDraft: call('One whole draft.', z.strictObject({ id: IdSchema }), DraftSchema),
+  getDraft: call('One whole draft.', byId, DraftSchema),
   createDraft: call(
     'A new draft, empty or with the given content; acknowledged once on disk.',
     z.strictObject({ content: DraftContentSchema.optional() }),
@@ -37,6 +41,29 @@ export const contract = {
     "Replaces a draft's content; acknowledged once on disk, with the new revision.",
     z.strictObject({ id: IdSchema, content: DraftContentSchema }),
     DraftSchema,
+  ),
+  trashDraft: call('Moves a draft to the trash; it can be restored until the trash is emptied.', byId, DraftSchema),
+  restoreDraft: call('Takes a draft out of the trash.', byId, DraftSchema),
+  emptyTrash: call(
+    'Deletes every trashed draft for good; returns how many.',
+    z.strictObject({}),
+    z.strictObject({ deleted: z.number().int().nonnegative() }),
+  ),
+  listRevisions: call("A draft's earlier versions, newest first.", byId, z.array(RevisionSummarySchema)),
+  restoreRevision: call(
+    'Brings an earlier version back as the newest revision (the replaced one stays in history).',
+    z.strictObject({ id: IdSchema, revision: z.number().int().nonnegative() }),
+    DraftSchema,
+  ),
+  listTags: call(
+    'Every tag in use, with its number of drafts, most used first.',
+    z.strictObject({}),
+    z.array(TagCountSchema),
+  ),
+  listNotices: call(
+    'What the library did on the writer’s behalf since it opened (a damaged draft restored, …).',
+    z.strictObject({}),
+    z.array(LibraryNoticeSchema),
   ),
 } as const;
 

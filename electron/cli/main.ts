@@ -1,7 +1,20 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { DraftStatusSchema } from '../../shared/model/draft';
 import { AppError } from '../../shared/result';
 import { resolveDataFolder } from '../core/dataFolder';
-import { createDraft, listDrafts, renderDraft, showDraft } from './commands/drafts';
+import {
+  createDraft,
+  emptyTrash,
+  listDrafts,
+  listRevisions,
+  listTags,
+  renderDraft,
+  restoreDraft,
+  restoreRevision,
+  showDraft,
+  trashDraft,
+  type ListOptions,
+} from './commands/drafts';
 import { serve } from './commands/serve';
 import { openCliContext, type CliContext } from './context';
 
@@ -12,6 +25,12 @@ function portNumber(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is 0–65535.');
   return port;
+}
+
+function revisionNumber(value: string): number {
+  const revision = Number(value);
+  if (!Number.isInteger(revision) || revision < 0) throw new InvalidArgumentError('a revision is a whole number.');
+  return revision;
 }
 
 function buildProgram(): Command {
@@ -37,7 +56,11 @@ function buildProgram(): Command {
     .command('list')
     .description('list the drafts, most recently updated first')
     .option('--json', 'print JSON')
-    .action(withContext((context, options: { json?: boolean }) => listDrafts(context, options)));
+    .option('--search <words>', 'only drafts containing every word')
+    .option('--tag <tag>', 'only drafts with this hashtag')
+    .addOption(new Option('--status <status>', 'only drafts in this state').choices(DraftStatusSchema.options))
+    .option('--trash', 'list the trash instead')
+    .action(withContext((context, options: ListOptions) => listDrafts(context, options)));
   drafts
     .command('create')
     .description('create a draft from a JSON file shaped like examples/reblog-post.json; prints its id')
@@ -54,6 +77,39 @@ function buildProgram(): Command {
     .argument('<id>')
     .description("print the post's HTML: what the preview shows and publishing sends")
     .action(withContext((context, id: string) => renderDraft(context, id)));
+
+  drafts
+    .command('trash')
+    .argument('<id>')
+    .description('move a draft to the trash')
+    .action(withContext((context, id: string) => trashDraft(context, id)));
+  drafts
+    .command('restore')
+    .argument('<id>')
+    .description('take a draft out of the trash')
+    .action(withContext((context, id: string) => restoreDraft(context, id)));
+  drafts
+    .command('empty-trash')
+    .description('delete every trashed draft for good')
+    .action(withContext((context) => emptyTrash(context)));
+  drafts
+    .command('revisions')
+    .argument('<id>')
+    .description("list a draft's earlier revisions, newest first")
+    .option('--json', 'print JSON')
+    .action(withContext((context, id: string, options: { json?: boolean }) => listRevisions(context, id, options)));
+  drafts
+    .command('restore-revision')
+    .argument('<id>')
+    .argument('<revision>', 'the revision number', revisionNumber)
+    .description('bring an earlier revision back as the newest')
+    .action(withContext((context, id: string, revision: number) => restoreRevision(context, id, revision)));
+
+  program
+    .command('tags')
+    .description('the hashtags in use, with how many drafts use each')
+    .option('--json', 'print JSON')
+    .action(withContext((context, options: { json?: boolean }) => listTags(context, options)));
 
   program
     .command('serve')

@@ -6,9 +6,16 @@ import type { DraftLibrary } from './library/draftLibrary';
 export function createHandlers(services: { readonly library: DraftLibrary }): Handlers {
   const { library } = services;
   return {
-    listDrafts: ({ includeTrashed }) => Promise.resolve(library.list({ includeTrashed: includeTrashed === true })),
-    getDraft: async ({ id }) => library.get(id),
-    createDraft: async ({ content }) => library.create(content ?? emptyDraftContent()),
-    saveDraft: async ({ id, content }) => library.save(id, content),
+    listDrafts: (query) => library.list(query),
+    getDraft: ({ id }) => library.get(id),
+    createDraft: ({ content }) => library.create(content ?? emptyDraftContent()),
+    saveDraft: ({ id, content }) => library.save(id, content),
+    trashDraft: ({ id }) => library.trash(id),
+    restoreDraft: ({ id }) => library.restore(id),
+    emptyTrash: async () => ({ deleted: await library.emptyTrash() }),
+    listRevisions: ({ id }) => library.revisions(id),
+    restoreRevision: ({ id, revision }) => library.restoreRevision(id, revision),
+    listTags: () => Promise.resolve(library.tags()),
+    listNotices: () => Promise.resolve([...library.notices()]),
   };
 }

@@ -87,13 +87,15 @@ export const PublishStateSchema = z.discriminatedUnion('state', [
 ]);
 export type PublishState = z.infer<typeof PublishStateSchema>;
 
-export const PublishTargetSchema = z.strictObject({
-  accountId: IdSchema,
-  status: PublishStateSchema,
-});
-export type PublishTarget = z.infer<typeof PublishTargetSchema>;
+/** The draft's publish state on each blog, keyed by account id: one state per blog, never two. */
+export const PublishTargetsSchema = z.record(IdSchema, PublishStateSchema);
+export type PublishTargets = z.infer<typeof PublishTargetsSchema>;
 
-export const DRAFT_SCHEMA_VERSION = 1;
+/**
+ * The version of the draft document format. Version 1 kept targets as a list, which allowed two
+ * states for one blog; version 2 keys them by account. Older documents are migrated at start.
+ */
+export const DRAFT_SCHEMA_VERSION = 2;
 
 /** A draft as the library stores it: the writer's content plus what the library keeps about it. */
 export const DraftSchema = DraftContentSchema.extend({
@@ -104,9 +106,13 @@ export const DraftSchema = DraftContentSchema.extend({
   /** Increases by one on every acknowledged save. */
   revision: z.number().int().nonnegative(),
   trashedAt: IsoTimestamp.nullable(),
-  targets: z.array(PublishTargetSchema),
+  targets: PublishTargetsSchema,
 });
 export type Draft = z.infer<typeof DraftSchema>;
+
+/** Where a draft stands overall, across its blogs: what the library's badge and filter show. */
+export const DraftStatusSchema = z.enum(['draft', 'queued', 'published', 'changed', 'needs-you', 'conflict']);
+export type DraftStatus = z.infer<typeof DraftStatusSchema>;
 
 /** What a list of drafts shows for each one, without loading its whole text. */
 export const DraftSummarySchema = z.strictObject({
@@ -114,6 +120,8 @@ export const DraftSummarySchema = z.strictObject({
   title: z.string(),
   firstWords: z.string(),
   hashtags: z.array(z.string()),
+  status: DraftStatusSchema,
+  createdAt: IsoTimestamp,
   updatedAt: IsoTimestamp,
   revision: z.number().int().nonnegative(),
   trashedAt: IsoTimestamp.nullable(),

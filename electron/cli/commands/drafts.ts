@@ -2,13 +2,26 @@ import { readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DraftImportSchema, contentFromImport } from '../../../shared/model/draftImport';
-import type { Draft, DraftSummary } from '../../../shared/model/draft';
+import type { Draft, DraftStatus, DraftSummary } from '../../../shared/model/draft';
 import { renderPostBody } from '../../../shared/render/post';
 import { AppError } from '../../../shared/result';
 import type { CliContext } from '../context';
 
-export async function listDrafts(context: CliContext, options: { json?: boolean }): Promise<void> {
-  const drafts = await context.call('listDrafts', {});
+export interface ListOptions {
+  readonly json?: boolean;
+  readonly search?: string;
+  readonly tag?: string;
+  readonly status?: DraftStatus;
+  readonly trash?: boolean;
+}
+
+export async function listDrafts(context: CliContext, options: ListOptions): Promise<void> {
+  const drafts = await context.call('listDrafts', {
+    ...(options.search === undefined ? {} : { search: options.search }),
+    ...(options.tag === undefined ? {} : { tag: options.tag }),
+    ...(options.status === undefined ? {} : { status: options.status }),
+    ...(options.trash ? { trash: 'only' as const } : {}),
+  });
   if (options.json) context.out(JSON.stringify(drafts));
   else if (drafts.length === 0) context.out('The library has no drafts.');
   else for (const draft of drafts) context.out(summaryLine(draft));
@@ -28,6 +41,41 @@ export async function showDraft(context: CliContext, id: string, options: { json
 export async function renderDraft(context: CliContext, id: string): Promise<void> {
   const draft = await context.call('getDraft', { id });
   process.stdout.write(renderPostBody(draft));
+}
+
+export async function trashDraft(context: CliContext, id: string): Promise<void> {
+  const draft = await context.call('trashDraft', { id });
+  context.out(`Moved “${draft.title || 'Untitled'}” to the trash.`);
+}
+
+export async function restoreDraft(context: CliContext, id: string): Promise<void> {
+  const draft = await context.call('restoreDraft', { id });
+  context.out(`Restored “${draft.title || 'Untitled'}” from the trash.`);
+}
+
+export async function emptyTrash(context: CliContext): Promise<void> {
+  const { deleted } = await context.call('emptyTrash', {});
+  context.out(`Deleted ${deleted} draft${deleted === 1 ? '' : 's'} for good.`);
+}
+
+export async function listRevisions(context: CliContext, id: string, options: { json?: boolean }): Promise<void> {
+  const revisions = await context.call('listRevisions', { id });
+  if (options.json) context.out(JSON.stringify(revisions));
+  else if (revisions.length === 0) context.out('No earlier revisions are kept for this draft yet.');
+  else
+    for (const entry of revisions)
+      context.out(`${entry.revision}  ${entry.savedAt}  ${entry.words} words  ${entry.title}`);
+}
+
+export async function restoreRevision(context: CliContext, id: string, revision: number): Promise<void> {
+  const draft = await context.call('restoreRevision', { id, revision });
+  context.out(`Restored revision ${revision}; the draft is now at revision ${draft.revision}.`);
+}
+
+export async function listTags(context: CliContext, options: { json?: boolean }): Promise<void> {
+  const tags = await context.call('listTags', {});
+  if (options.json) context.out(JSON.stringify(tags));
+  else for (const { tag, count } of tags) context.out(`#${tag}  ${count}`);
 }
 
 async function readImportFile(file: string): Promise<z.output<typeof DraftImportSchema>> {
@@ -51,7 +99,7 @@ async function readImportFile(file: string): Promise<z.output<typeof DraftImport
 }
 
 function summaryLine(draft: DraftSummary): string {
-  return `${draft.id}  ${draft.updatedAt}  ${draft.title || '(untitled)'}`;
+  return `${draft.id}  ${draft.updatedAt}  ${draft.status.padEnd(9)}  ${draft.title || '(untitled)'}`;
 }
 
 function describeDraft(draft: Draft): string {

@@ -1,20 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { z } from 'zod';
 import {
   DRAFT_SCHEMA_VERSION,
   DraftSchema,
-  DraftSummarySchema,
   emptyDraftContent,
   type Draft,
   type DraftContent,
   type DraftSummary,
 } from '../../../shared/model/draft';
+import { hashtagKey } from '../../../shared/model/hashtags';
+import type { DraftQuery, RevisionSummary, TagCount } from '../../../shared/model/library';
+import type { LibraryNotice } from '../../../shared/model/notice';
 import { AppError } from '../../../shared/result';
-import { isTempFile } from '../storage/durableWrite';
-import { CorruptDocumentError, openDocument } from '../storage/jsonDocument';
+import { CorruptDocumentError, NewerVersionError } from '../storage/jsonDocument';
 import { CoalescingQueue } from './coalescingQueue';
+import { DraftStore, type StoredDraft } from './draftStore';
+import { indexEntry, LibraryIndex, type IndexEntry } from './libraryIndex';
+import { defaultHistoryPolicy, RevisionHistory, type HistoryPolicy } from './revisionHistory';
+import { SearchIndex } from './searchIndex';
 import { summarize } from './summary';
 
 export interface LibraryOptions {
@@ -24,61 +26,60 @@ export interface LibraryOptions {
   readonly newId?: () => string;
   /** How long the index waits for more changes before it is written. */
   readonly indexDelayMs?: number;
+  readonly history?: HistoryPolicy;
   /** Where failures that no caller is waiting for are reported. */
   readonly logError: (message: string, error: unknown) => void;
 }
 
-const IndexEntrySchema = z.strictObject({
-  summary: DraftSummarySchema,
-  /** The document's size and mtime when the summary was taken: a mismatch means the index is stale. */
-  size: z.number(),
-  mtimeMs: z.number(),
-});
-type IndexEntry = z.infer<typeof IndexEntrySchema>;
-
-const IndexSchema = z.strictObject({
-  schemaVersion: z.literal(1),
-  drafts: z.record(z.string(), IndexEntrySchema),
-});
-type Index = z.infer<typeof IndexSchema>;
-
-const DRAFTS_FOLDER = 'drafts';
-const INDEX_FILE = 'index.json';
-
 /**
- * The writer's drafts on disk: one durable lowdb document per draft, so a save costs O(that
- * draft), plus an index of summaries for listing. The documents are the truth; the index is a
- * cache, written lazily and checked against the documents at open.
+ * The writer's drafts: one durable lowdb document per draft (a save costs O(that draft)), an
+ * index of summaries for listing, a bounded revision history, and full-text search. Documents
+ * are the truth; a damaged one is quarantined and its draft restored from its last good copy.
  */
 export class DraftLibrary {
   readonly #folder: string;
   readonly #now: () => Date;
   readonly #newId: () => string;
-  readonly #index: ReturnType<typeof openDocument<Index>>;
-  readonly #saves: CoalescingQueue<DraftContent, Draft>;
-  readonly #indexDelayMs: number;
   readonly #logError: (message: string, error: unknown) => void;
-  #indexTimer: ReturnType<typeof setTimeout> | null = null;
-  #indexWrite: Promise<void> = Promise.resolve();
+  readonly #store: DraftStore;
+  readonly #index: LibraryIndex;
+  readonly #history: RevisionHistory;
+  readonly #search = new SearchIndex();
+  readonly #saves: CoalescingQueue<DraftContent, Draft>;
+  readonly #locks = new Map<string, Promise<unknown>>();
+  readonly #notices: LibraryNotice[] = [];
+  /** The drafts written most recently, as written: a save need not read back what it just wrote. */
+  readonly #recent = new Map<string, Draft>();
 
   private constructor(options: LibraryOptions) {
     this.#folder = options.folder;
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? randomUUID;
-    this.#indexDelayMs = options.indexDelayMs ?? 500;
     this.#logError = options.logError;
-    this.#index = openDocument(path.join(this.#folder, INDEX_FILE), (json) => IndexSchema.parse(json), {
-      schemaVersion: 1,
-      drafts: {},
-    });
-    this.#saves = new CoalescingQueue((id, content) => this.#writeContent(id, content));
+    this.#store = new DraftStore(options.folder);
+    this.#index = new LibraryIndex(options.folder, options.indexDelayMs ?? 10_000, options.logError);
+    this.#history = new RevisionHistory(options.folder, options.history ?? defaultHistoryPolicy);
+    this.#saves = new CoalescingQueue((id, content) =>
+      this.#exclusive(id, () => this.#update(id, (draft) => ({ ...draft, ...content }), { touch: true })),
+    );
   }
 
-  /** Opens (or creates) the library in `options.folder`, bringing the index up to date. */
+  /** Opens (or creates) the library in `options.folder`: migrates, recovers and re-indexes as needed. */
   static async open(options: LibraryOptions): Promise<DraftLibrary> {
     const library = new DraftLibrary(options);
-    await mkdir(library.#draftsFolder, { recursive: true });
-    await library.#loadIndex();
+    await library.#store.prepare();
+    await library.#history.prepare();
+    await library.#index.load();
+    await library.#reconcile();
+    // Damaged documents were recovered by #reconcile; one damaged since is recovered when opened.
+    library.#search.fill(Object.keys(library.#index.entries), async (id) => {
+      try {
+        return (await library.#store.read(id))?.draft ?? null;
+      } catch (error) {
+        library.#logError(`The draft ${id} could not be indexed for search`, error);
+        return null;
+      }
+    });
     return library;
   }
 
@@ -86,22 +87,41 @@ export class DraftLibrary {
     return this.#folder;
   }
 
-  list(options: { includeTrashed?: boolean } = {}): DraftSummary[] {
-    return Object.values(this.#index.data.drafts)
-      .map((entry) => entry.summary)
-      .filter((summary) => options.includeTrashed === true || summary.trashedAt === null)
+  /** Resolves once full-text search covers the whole library (it fills in the background at open). */
+  searchReady(): Promise<void> {
+    return this.#search.ready();
+  }
+
+  /** What the library did on the writer's behalf since it opened (recoveries, refusals). */
+  notices(): readonly LibraryNotice[] {
+    return [...this.#notices];
+  }
+
+  async list(query: DraftQuery = {}): Promise<DraftSummary[]> {
+    const trash = query.trash ?? 'exclude';
+    const tagKey = query.tag === undefined ? undefined : hashtagKey(query.tag);
+    const matches = query.search?.trim() ? await this.#search.find(query.search) : null;
+    return this.#index
+      .summaries()
+      .filter((summary) => {
+        if (trash === 'exclude' && summary.trashedAt !== null) return false;
+        if (trash === 'only' && summary.trashedAt === null) return false;
+        if (query.status !== undefined && summary.status !== query.status) return false;
+        if (tagKey !== undefined && !summary.hashtags.some((tag) => hashtagKey(tag) === tagKey)) return false;
+        return matches === null || matches.has(summary.id);
+      })
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
   async get(id: string): Promise<Draft> {
-    const draft = await this.#read(id);
+    const draft = await this.#load(id);
     if (!draft) throw new AppError('not-found', `There is no draft with id ${id}.`);
     return draft;
   }
 
   async create(content: DraftContent = emptyDraftContent()): Promise<Draft> {
     const now = this.#now().toISOString();
-    const draft: Draft = {
+    const draft = DraftSchema.parse({
       ...content,
       schemaVersion: DRAFT_SCHEMA_VERSION,
       id: this.#newId(),
@@ -109,9 +129,9 @@ export class DraftLibrary {
       updatedAt: now,
       revision: 1,
       trashedAt: null,
-      targets: [],
-    };
-    await this.#write(DraftSchema.parse(draft));
+      targets: {},
+    });
+    await this.#exclusive(draft.id, () => this.#write(draft));
     return draft;
   }
 
@@ -120,116 +140,237 @@ export class DraftLibrary {
     return this.#saves.submit(id, content);
   }
 
-  /** Waits for pending saves and writes the index; call before the process exits. */
+  trash(id: string): Promise<Draft> {
+    return this.#exclusive(id, () => this.#update(id, (draft) => ({ ...draft, trashedAt: this.#now().toISOString() })));
+  }
+
+  restore(id: string): Promise<Draft> {
+    return this.#exclusive(id, () => this.#update(id, (draft) => ({ ...draft, trashedAt: null })));
+  }
+
+  /** Deletes every trashed draft for good, with its history; returns how many. */
+  async emptyTrash(): Promise<number> {
+    const trashed = this.#index.summaries().filter((summary) => summary.trashedAt !== null);
+    for (const { id } of trashed) {
+      await this.#exclusive(id, async () => {
+        this.#recent.delete(id);
+        await this.#store.remove(id);
+        await this.#history.remove(id);
+        this.#index.remove(id);
+        this.#search.remove(id);
+      });
+    }
+    return trashed.length;
+  }
+
+  /** The draft's earlier versions, newest first. */
+  async revisions(id: string): Promise<RevisionSummary[]> {
+    await this.get(id);
+    return (await this.#history.list(id)).map(({ revision, savedAt, content }) => ({
+      revision,
+      savedAt,
+      title: content.title,
+      words: countWords(content.commentary),
+    }));
+  }
+
+  /** Brings an earlier version back as a new revision; the version it replaces stays in history. */
+  async restoreRevision(id: string, revision: number): Promise<Draft> {
+    const found = (await this.#history.list(id)).find((entry) => entry.revision === revision);
+    if (!found) throw new AppError('not-found', `The draft ${id} has no saved revision ${revision}.`);
+    return this.#exclusive(id, () =>
+      this.#update(id, (draft) => ({ ...draft, ...found.content }), { touch: true, forceSnapshot: true }),
+    );
+  }
+
+  /** Every tag in use outside the trash, with how many drafts use it, most used first. */
+  tags(): TagCount[] {
+    const counts = new Map<string, { tag: string; count: number }>();
+    for (const summary of this.#index.summaries()) {
+      if (summary.trashedAt !== null) continue;
+      for (const tag of summary.hashtags) {
+        const key = hashtagKey(tag);
+        const entry = counts.get(key) ?? { tag, count: 0 };
+        entry.count += 1;
+        counts.set(key, entry);
+      }
+    }
+    return [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  }
+
+  /** Waits for pending saves and snapshots, and writes the index; call before the process exits. */
   async close(): Promise<void> {
     await this.#saves.idle();
-    await this.#flushIndex();
+    await Promise.allSettled(this.#locks.values());
+    await this.#history.idle();
+    await this.#index.flush();
   }
 
-  get #draftsFolder(): string {
-    return path.join(this.#folder, DRAFTS_FOLDER);
+  /** Runs `task` after every earlier task on the same draft: one writer per draft at a time. */
+  #exclusive<T>(id: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.#locks.get(id) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(task);
+    this.#locks.set(id, next);
+    void next
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.#locks.get(id) === next) this.#locks.delete(id);
+      });
+    return next;
   }
 
-  #draftFile(id: string): string {
-    return path.join(this.#draftsFolder, `${id}.json`);
-  }
-
-  async #writeContent(id: string, content: DraftContent): Promise<Draft> {
-    const current = await this.get(id);
-    const draft: Draft = {
-      ...current,
-      ...content,
-      updatedAt: this.#now().toISOString(),
-      revision: current.revision + 1,
-    };
-    await this.#write(draft);
-    return draft;
-  }
-
-  async #read(id: string): Promise<Draft | null> {
-    const document = openDocument<Draft | null>(this.#draftFile(id), (json) => DraftSchema.parse(json), null);
-    try {
-      await document.read();
-    } catch (error) {
-      if (error instanceof CorruptDocumentError) {
-        throw new AppError('storage', `The draft ${id} could not be read: ${error.message}`, { cause: error });
-      }
-      throw storageError(`The draft ${id} could not be read`, error);
+  async #update(
+    id: string,
+    change: (draft: Draft) => Draft,
+    options: { touch?: boolean; forceSnapshot?: boolean } = {},
+  ): Promise<Draft> {
+    const current = this.#recent.get(id) ?? (await this.get(id));
+    const now = this.#now();
+    if (options.forceSnapshot || this.#history.dueForSnapshot(id, now)) {
+      this.#history
+        .snapshot(current, now)
+        .catch((error: unknown) => this.#logError(`A revision of ${id} could not be kept`, error));
     }
-    return document.data;
+    const next = DraftSchema.parse({
+      ...change(current),
+      revision: current.revision + 1,
+      updatedAt: options.touch ? now.toISOString() : current.updatedAt,
+    });
+    await this.#write(next);
+    return next;
   }
 
   async #write(draft: Draft): Promise<void> {
-    const file = this.#draftFile(draft.id);
-    const document = openDocument<Draft | null>(file, (json) => DraftSchema.parse(json), draft);
+    let stamp;
     try {
-      await document.write();
-      const { size, mtimeMs } = await stat(file);
-      this.#index.data.drafts[draft.id] = { summary: summarize(draft), size, mtimeMs };
+      stamp = await this.#store.write(draft);
     } catch (error) {
-      throw storageError(`The draft "${draft.title || draft.id}" could not be saved`, error);
+      throw new AppError('storage', `“${draft.title || 'Untitled'}” could not be saved: ${reason(error)}`, {
+        cause: error,
+      });
     }
-    this.#scheduleIndexWrite();
+    this.#index.put(summarize(draft), stamp);
+    this.#search.put(draft);
+    this.#remember(draft);
   }
 
-  async #loadIndex(): Promise<void> {
-    try {
-      await this.#index.read();
-    } catch (error) {
-      if (!(error instanceof CorruptDocumentError)) throw error;
-      this.#index.data = { schemaVersion: 1, drafts: {} };
+  #remember(draft: Draft): void {
+    this.#recent.delete(draft.id);
+    this.#recent.set(draft.id, draft);
+    if (this.#recent.size > RECENT_DRAFTS) {
+      const oldest = this.#recent.keys().next();
+      if (!oldest.done) this.#recent.delete(oldest.value);
     }
-    const changed = await this.#reconcileIndex();
-    if (changed) await this.#flushIndex();
   }
 
-  /** Brings the index in line with the documents on disk; true when anything had to change. */
-  async #reconcileIndex(): Promise<boolean> {
-    const names = (await readdir(this.#draftsFolder)).filter((name) => name.endsWith('.json') && !isTempFile(name));
-    const known = this.#index.data.drafts;
-    const reconciled: Record<string, IndexEntry> = {};
-    let changed = names.length !== Object.keys(known).length;
-    for (const name of names) {
-      const id = name.slice(0, -'.json'.length);
-      const { size, mtimeMs } = await stat(this.#draftFile(id));
+  /** Reads a draft, recovering it when its document is missing or damaged; null when it is gone. */
+  async #load(id: string): Promise<Draft | null> {
+    let stored: StoredDraft | null;
+    try {
+      stored = await this.#store.read(id);
+    } catch (error) {
+      if (error instanceof CorruptDocumentError) return this.#recoverDamaged(id, error);
+      if (error instanceof NewerVersionError) {
+        this.#notify('newer-version', id, error.message);
+        throw new AppError('storage', error.message, { cause: error });
+      }
+      throw new AppError('storage', `The draft ${id} could not be read: ${reason(error)}`, { cause: error });
+    }
+    return stored ? stored.draft : this.#recoverInterrupted(id);
+  }
+
+  /** A crash between the two renames of a save leaves only the previous copy: it is the draft. */
+  async #recoverInterrupted(id: string): Promise<Draft | null> {
+    const previous = await this.#store.readPrevious(id).catch(() => null);
+    if (!previous) return null;
+    await this.#store.write(previous.draft);
+    return previous.draft;
+  }
+
+  async #recoverDamaged(id: string, damage: CorruptDocumentError): Promise<Draft | null> {
+    const quarantined = await this.#store.quarantine(id, this.#now());
+    this.#logError(`The draft ${id} was damaged and moved to ${quarantined}`, damage);
+    const previous = await this.#store.readPrevious(id).catch(() => null);
+    const fromHistory = previous ? null : (await this.#history.list(id).catch(() => []))[0];
+    const restored: Draft | null =
+      previous?.draft ??
+      (fromHistory ? this.#fromRevision(id, fromHistory.revision, fromHistory.savedAt, fromHistory.content) : null);
+    if (!restored) {
+      this.#notify('unrecoverable', id, `A damaged draft could not be restored; its file was kept at ${quarantined}.`);
+      return null;
+    }
+    await this.#store.write(restored);
+    this.#notify(
+      'recovered',
+      id,
+      `“${restored.title || 'Untitled'}” was damaged on disk and has been restored from its last good revision ` +
+        `(${restored.revision}, saved ${restored.updatedAt}). The damaged file was kept at ${quarantined}.`,
+    );
+    return restored;
+  }
+
+  #fromRevision(id: string, revision: number, savedAt: string, content: DraftContent): Draft {
+    return {
+      ...content,
+      schemaVersion: DRAFT_SCHEMA_VERSION,
+      id,
+      createdAt: savedAt,
+      updatedAt: savedAt,
+      revision,
+      trashedAt: null,
+      targets: {},
+    };
+  }
+
+  /** Brings the index in line with the documents on disk, migrating old formats on the way. */
+  async #reconcile(): Promise<void> {
+    const ids = await this.#store.ids();
+    const known = this.#index.entries;
+    const entries: Record<string, IndexEntry> = {};
+    let changed = ids.size !== Object.keys(known).length;
+    for (const id of ids) {
+      const stamp = await this.#store.stamp(id).catch(() => null);
       const entry = known[id];
-      if (entry?.size === size && entry.mtimeMs === mtimeMs) {
-        reconciled[id] = entry;
+      if (stamp && entry && this.#index.isCurrent(id, stamp)) {
+        entries[id] = entry;
         continue;
       }
       changed = true;
       try {
-        const draft = await this.#read(id);
-        if (draft) reconciled[id] = { summary: summarize(draft), size, mtimeMs };
+        const draft = await this.#loadForIndex(id);
+        if (draft) entries[id] = indexEntry(summarize(draft), await this.#store.stamp(id));
       } catch (error) {
         this.#logError(`The draft ${id} was left out of the library`, error);
       }
     }
-    this.#index.data.drafts = reconciled;
-    return changed;
-  }
-
-  #scheduleIndexWrite(): void {
-    if (this.#indexTimer) return;
-    this.#indexTimer = setTimeout(() => {
-      this.#indexTimer = null;
-      this.#flushIndex().catch((error: unknown) => this.#logError('The library index could not be written', error));
-    }, this.#indexDelayMs);
-    this.#indexTimer.unref();
-  }
-
-  #flushIndex(): Promise<void> {
-    if (this.#indexTimer) {
-      clearTimeout(this.#indexTimer);
-      this.#indexTimer = null;
+    if (changed) {
+      this.#index.replaceAll(entries);
+      await this.#index.flush();
     }
-    // Index writes are chained so two never race on the same file.
-    this.#indexWrite = this.#indexWrite.catch(() => undefined).then(() => this.#index.write());
-    return this.#indexWrite;
+  }
+
+  /** Like #load, but also rewrites a document of an older format in the current one. */
+  async #loadForIndex(id: string): Promise<Draft | null> {
+    const stored = await this.#store.read(id).catch(() => null);
+    if (stored && stored.formatVersion < DRAFT_SCHEMA_VERSION) {
+      await this.#store.write(stored.draft);
+      return stored.draft;
+    }
+    return stored ? stored.draft : this.#load(id);
+  }
+
+  #notify(kind: LibraryNotice['kind'], draftId: string, message: string): void {
+    this.#notices.push({ kind, draftId, message, at: this.#now().toISOString() });
   }
 }
 
-function storageError(what: string, error: unknown): AppError {
-  const reason = error instanceof Error ? error.message : String(error);
-  return new AppError('storage', `${what}: ${reason}`, { cause: error });
+/** How many just-written drafts are kept in memory: the few a writer has open. */
+const RECENT_DRAFTS = 16;
+
+function countWords(text: string): number {
+  return text.split(/\s+/u).filter((word) => word !== '').length;
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,4 +1,5 @@
 import type { Draft, DraftSummary } from '../../../shared/model/draft';
+import { draftStatus } from '../../../shared/model/status';
 
 const FIRST_WORDS_CHARACTERS = 160;
 
@@ -19,6 +20,8 @@ export function summarize(draft: Draft): DraftSummary {
     title: draft.title,
     firstWords: firstWordsOf(draft.commentary),
     hashtags: [...draft.hashtags],
+    status: draftStatus(draft.targets),
+    createdAt: draft.createdAt,
     updatedAt: draft.updatedAt,
     revision: draft.revision,
     trashedAt: draft.trashedAt,

@@ -8,7 +8,7 @@ import path from 'node:path';
  * the folder is fsynced so the rename itself survives a power cut. steno (lowdb's writer) reuses
  * one temp name and never fsyncs, which is why this exists.
  */
-export async function writeFileDurably(file: string, text: string): Promise<void> {
+export async function writeFileDurably(file: string, text: string, options: DurableWriteOptions = {}): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx');
@@ -18,12 +18,29 @@ export async function writeFileDurably(file: string, text: string): Promise<void
     } finally {
       await handle.close();
     }
+    if (options.previousCopy !== undefined) await renameIfPresent(file, options.previousCopy);
     await rename(temp, file);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;
   }
   await syncFolder(path.dirname(file));
+}
+
+export interface DurableWriteOptions {
+  /**
+   * Where the file's current content is moved before it is replaced, so that a last good copy
+   * survives whatever later happens to the file itself.
+   */
+  readonly previousCopy?: string;
+}
+
+async function renameIfPresent(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 
 /** Makes a rename or a new file in `folder` durable. Windows cannot open folders, and needs no such step. */

@@ -55,3 +55,32 @@ describe('commonplace drafts', () => {
     expect((await runCli(data, ['--help'])).code).toBe(0);
   });
 });
+
+describe('commonplace drafts: search, trash, revisions and tags', () => {
+  it('searches, trashes, restores, lists revisions and counts tags', async () => {
+    const data = await newFolder();
+    const id = (await runCli(data, ['drafts', 'create', '--from', REBLOG_POST_FILE])).stdout.trim();
+    const found = await runCli(data, ['drafts', 'list', '--json', '--search', 'peshmerga', '--tag', 'iraq']);
+    expect(
+      DraftSummarySchema.array()
+        .parse(JSON.parse(found.stdout))
+        .map((summary) => summary.id),
+    ).toEqual([id]);
+    expect(JSON.parse((await runCli(data, ['drafts', 'list', '--json', '--search', 'gardening'])).stdout)).toEqual([]);
+
+    expect((await runCli(data, ['tags', '--json'])).stdout.trim()).toBe(
+      JSON.stringify([
+        { tag: 'Iraq', count: 1 },
+        { tag: 'ISIS', count: 1 },
+      ]),
+    );
+    expect((await runCli(data, ['drafts', 'trash', id])).code).toBe(0);
+    expect(JSON.parse((await runCli(data, ['drafts', 'list', '--json'])).stdout)).toEqual([]);
+    const trashed = await runCli(data, ['drafts', 'list', '--trash']);
+    expect(trashed.stdout).toContain(id);
+    expect((await runCli(data, ['drafts', 'restore', id])).code).toBe(0);
+    expect((await runCli(data, ['drafts', 'revisions', id, '--json'])).code).toBe(0);
+    expect((await runCli(data, ['drafts', 'list', '--status', 'nonsense'])).code).toBe(2);
+    expect((await runCli(data, ['drafts', 'restore-revision', id, '99'])).code).toBe(1);
+  });
+});

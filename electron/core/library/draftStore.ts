@@ -1,0 +1,117 @@
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { DRAFT_SCHEMA_VERSION, DraftSchema, type Draft } from '../../../shared/model/draft';
+import { isTempFile, syncFolder } from '../storage/durableWrite';
+import { openDocument, type DocumentCodec } from '../storage/jsonDocument';
+import { draftVersionOf, migrateDraftDocument } from './migrations';
+
+const CURRENT = '.json';
+const PREVIOUS = '.previous.json';
+
+/** A document's size and modification time: what the index compares to notice outside changes. */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/**
+ * The draft documents on disk: drafts/<id>.json, and beside it <id>.previous.json, the copy it
+ * replaced, kept as the last good revision. Reads migrate older formats and validate; a
+ * corrupt document surfaces as CorruptDocumentError for the library to recover from.
+ */
+export class DraftStore {
+  readonly folder: string;
+  readonly #quarantine: string;
+
+  constructor(libraryFolder: string) {
+    this.folder = path.join(libraryFolder, 'drafts');
+    this.#quarantine = path.join(libraryFolder, 'quarantine');
+  }
+
+  /** Creates the folder, and clears the temp files of writes that a crash interrupted. */
+  async prepare(): Promise<void> {
+    await mkdir(this.folder, { recursive: true });
+    const leftovers = (await readdir(this.folder)).filter(isTempFile);
+    await Promise.all(leftovers.map((name) => rm(path.join(this.folder, name), { force: true })));
+  }
+
+  file(id: string): string {
+    return path.join(this.folder, `${id}${CURRENT}`);
+  }
+
+  previousFile(id: string): string {
+    return path.join(this.folder, `${id}${PREVIOUS}`);
+  }
+
+  /** Every draft id with a document or a previous copy on disk. */
+  async ids(): Promise<Set<string>> {
+    const ids = new Set<string>();
+    for (const name of await readdir(this.folder)) {
+      if (isTempFile(name)) continue;
+      if (name.endsWith(PREVIOUS)) ids.add(name.slice(0, -PREVIOUS.length));
+      else if (name.endsWith(CURRENT)) ids.add(name.slice(0, -CURRENT.length));
+    }
+    return ids;
+  }
+
+  /** The draft in its current document; null when there is none. */
+  read(id: string): Promise<StoredDraft | null> {
+    return this.#readFile(this.file(id));
+  }
+
+  /** The copy the last save replaced; null when there is none. */
+  readPrevious(id: string): Promise<StoredDraft | null> {
+    return this.#readFile(this.previousFile(id));
+  }
+
+  /** Writes durably, keeping the replaced copy; returns the new document's stamp. */
+  async write(draft: Draft): Promise<FileStamp> {
+    const file = this.file(draft.id);
+    const stored: StoredDraft = { draft, formatVersion: DRAFT_SCHEMA_VERSION };
+    await openDocument(file, draftCodec(file), stored, { previousCopy: this.previousFile(draft.id) }).write();
+    return this.stamp(draft.id);
+  }
+
+  async stamp(id: string): Promise<FileStamp> {
+    const { size, mtimeMs } = await stat(this.file(id));
+    return { size, mtimeMs };
+  }
+
+  /** Moves a damaged document aside, where the writer (or support) can still find it. */
+  async quarantine(id: string, now: Date): Promise<string> {
+    await mkdir(this.#quarantine, { recursive: true });
+    const target = path.join(this.#quarantine, `${id}.${now.toISOString().replace(/[:.]/g, '-')}.json`);
+    await rename(this.file(id), target);
+    await syncFolder(this.folder);
+    return target;
+  }
+
+  async remove(id: string): Promise<void> {
+    await rm(this.file(id), { force: true });
+    await rm(this.previousFile(id), { force: true });
+    await syncFolder(this.folder);
+  }
+
+  async #readFile(file: string): Promise<StoredDraft | null> {
+    const document = openDocument(file, draftCodec(file), null);
+    await document.read();
+    return document.data;
+  }
+}
+
+/** A draft as read from disk, with the format version it was stored in (older ones are migrated). */
+export interface StoredDraft {
+  readonly draft: Draft;
+  readonly formatVersion: number;
+}
+
+// lowdb holds a StoredDraft; on disk the document is the bare draft.
+function draftCodec(file: string): DocumentCodec<StoredDraft | null> {
+  return {
+    parse: (json) => ({
+      draft: DraftSchema.parse(migrateDraftDocument(json, file)),
+      formatVersion: draftVersionOf(json),
+    }),
+    toJson: (stored) => stored?.draft ?? null,
+  };
+}

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { DRAFT_SCHEMA_VERSION, DraftSummarySchema, type DraftSummary } from '../../../shared/model/draft';
+import { CorruptDocumentError, openDocument, schemaCodec } from '../storage/jsonDocument';
+import type { FileStamp } from './draftStore';
+
+const IndexEntrySchema = z.strictObject({
+  summary: DraftSummarySchema,
+  /** The document's stamp when the summary was taken: a different stamp means the entry is stale. */
+  size: z.number(),
+  mtimeMs: z.number(),
+  draftVersion: z.number().int(),
+});
+export type IndexEntry = z.infer<typeof IndexEntrySchema>;
+
+// The index is a cache of the documents: a different version is simply rebuilt.
+const INDEX_VERSION = 2;
+const IndexSchema = z.strictObject({
+  schemaVersion: z.literal(INDEX_VERSION),
+  drafts: z.record(z.string(), IndexEntrySchema),
+});
+type Index = z.infer<typeof IndexSchema>;
+
+/**
+ * The summaries the library lists, in index.json. Written lazily (a save never waits for it)
+ * and checked against the documents' stamps at open, since the documents are the truth.
+ */
+export class LibraryIndex {
+  readonly #document;
+  readonly #delayMs: number;
+  readonly #logError: (message: string, error: unknown) => void;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #write: Promise<void> = Promise.resolve();
+
+  constructor(libraryFolder: string, delayMs: number, logError: (message: string, error: unknown) => void) {
+    this.#document = openDocument<Index>(path.join(libraryFolder, 'index.json'), schemaCodec(IndexSchema), {
+      schemaVersion: INDEX_VERSION,
+      drafts: {},
+    });
+    this.#delayMs = delayMs;
+    this.#logError = logError;
+  }
+
+  /** Reads index.json; a missing, damaged or outdated one starts empty and is rebuilt. */
+  async load(): Promise<void> {
+    try {
+      await this.#document.read();
+    } catch (error) {
+      if (!(error instanceof CorruptDocumentError)) throw error;
+      this.#document.data = { schemaVersion: INDEX_VERSION, drafts: {} };
+    }
+  }
+
+  get entries(): Readonly<Record<string, IndexEntry>> {
+    return this.#document.data.drafts;
+  }
+
+  summaries(): DraftSummary[] {
+    return Object.values(this.#document.data.drafts).map((entry) => entry.summary);
+  }
+
+  summary(id: string): DraftSummary | undefined {
+    return this.#document.data.drafts[id]?.summary;
+  }
+
+  /** True when the entry matches the document on disk and needs no re-reading. */
+  isCurrent(id: string, stamp: FileStamp): boolean {
+    const entry = this.#document.data.drafts[id];
+    return entry?.size === stamp.size && entry.mtimeMs === stamp.mtimeMs && entry.draftVersion === DRAFT_SCHEMA_VERSION;
+  }
+
+  /** Replaces all entries at once (after reconciling with the documents). */
+  replaceAll(entries: Record<string, IndexEntry>): void {
+    this.#document.data.drafts = entries;
+    this.#scheduleWrite();
+  }
+
+  put(summary: DraftSummary, stamp: FileStamp): void {
+    this.#document.data.drafts[summary.id] = { summary, ...stamp, draftVersion: DRAFT_SCHEMA_VERSION };
+    this.#scheduleWrite();
+  }
+
+  remove(id: string): void {
+    this.#document.data.drafts = Object.fromEntries(
+      Object.entries(this.#document.data.drafts).filter(([key]) => key !== id),
+    );
+    this.#scheduleWrite();
+  }
+
+  /** Writes now; writes are chained so two never race on the file. */
+  flush(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#write = this.#write.catch(() => undefined).then(() => this.#document.write());
+    return this.#write;
+  }
+
+  #scheduleWrite(): void {
+    if (this.#timer) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.flush().catch((error: unknown) => this.#logError('The library index could not be written', error));
+    }, this.#delayMs);
+    this.#timer.unref();
+  }
+}
+
+export function indexEntry(summary: DraftSummary, stamp: FileStamp): IndexEntry {
+  return { summary, ...stamp, draftVersion: DRAFT_SCHEMA_VERSION };
+}

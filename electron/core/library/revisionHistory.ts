@@ -1,0 +1,113 @@
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { DraftContentSchema, type Draft, type DraftContent } from '../../../shared/model/draft';
+import { CorruptDocumentError, openDocument, schemaCodec } from '../storage/jsonDocument';
+
+export const RevisionSchema = z.strictObject({
+  revision: z.number().int().nonnegative(),
+  savedAt: z.iso.datetime({ offset: true }),
+  content: DraftContentSchema,
+});
+export type Revision = z.infer<typeof RevisionSchema>;
+
+const HistorySchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  revisions: z.array(RevisionSchema),
+});
+type History = z.infer<typeof HistorySchema>;
+
+export interface HistoryPolicy {
+  /** Saves closer together than this share one snapshot. */
+  readonly coalesceMs: number;
+  /** The oldest snapshots are dropped past this many. */
+  readonly maxRevisions: number;
+}
+
+export const defaultHistoryPolicy: HistoryPolicy = { coalesceMs: 5 * 60_000, maxRevisions: 100 };
+
+/**
+ * Earlier versions of each draft, in revisions/<id>.json: a snapshot of the draft as it was
+ * before the first save of each editing spell, so a restore can go back past a run of autosaves.
+ * Snapshots are taken off the save's critical path and are bounded per draft.
+ */
+export class RevisionHistory {
+  readonly #folder: string;
+  readonly #policy: HistoryPolicy;
+  readonly #lastSnapshotAt = new Map<string, number>();
+  readonly #writes = new Map<string, Promise<void>>();
+
+  constructor(libraryFolder: string, policy: HistoryPolicy) {
+    this.#folder = path.join(libraryFolder, 'revisions');
+    this.#policy = policy;
+  }
+
+  async prepare(): Promise<void> {
+    await mkdir(this.#folder, { recursive: true });
+  }
+
+  /** True when a save at `now` starts a new editing spell and so deserves a snapshot first. */
+  dueForSnapshot(id: string, now: Date): boolean {
+    const last = this.#lastSnapshotAt.get(id);
+    return last === undefined || now.getTime() - last >= this.#policy.coalesceMs;
+  }
+
+  /** Records the draft as it is, before it changes; writes are chained per draft. */
+  snapshot(draft: Draft, now: Date): Promise<void> {
+    this.#lastSnapshotAt.set(draft.id, now.getTime());
+    const entry: Revision = { revision: draft.revision, savedAt: draft.updatedAt, content: contentOf(draft) };
+    const previous = this.#writes.get(draft.id) ?? Promise.resolve();
+    const write = previous
+      .catch(() => undefined)
+      .then(async () => {
+        const document = await this.#open(draft.id);
+        const kept = document.data.revisions.filter((revision) => revision.revision !== entry.revision);
+        document.data.revisions = [...kept, entry].slice(-this.#policy.maxRevisions);
+        await document.write();
+      });
+    this.#writes.set(draft.id, write);
+    return write;
+  }
+
+  /** The snapshots of a draft, newest first. */
+  async list(id: string): Promise<Revision[]> {
+    await this.#writes.get(id)?.catch(() => undefined);
+    const document = await this.#open(id);
+    return [...document.data.revisions].reverse();
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.#writes.get(id)?.catch(() => undefined);
+    this.#lastSnapshotAt.delete(id);
+    await rm(this.#file(id), { force: true });
+  }
+
+  /** Waits for every snapshot being written. */
+  async idle(): Promise<void> {
+    await Promise.allSettled(this.#writes.values());
+  }
+
+  #file(id: string): string {
+    return path.join(this.#folder, `${id}.json`);
+  }
+
+  async #open(id: string) {
+    const document = openDocument<History>(this.#file(id), schemaCodec(HistorySchema), {
+      schemaVersion: 1,
+      revisions: [],
+    });
+    try {
+      await document.read();
+    } catch (error) {
+      // A damaged history must not block saving: it is set aside (kept, not deleted) and restarted.
+      if (!(error instanceof CorruptDocumentError)) throw error;
+      await rename(this.#file(id), path.join(this.#folder, `${id}.damaged-${Date.now()}.json.bad`));
+      document.data = { schemaVersion: 1, revisions: [] };
+    }
+    return document;
+  }
+}
+
+export function contentOf(draft: Draft): DraftContent {
+  return { title: draft.title, commentary: draft.commentary, quotes: draft.quotes, hashtags: draft.hashtags };
+}

@@ -1,0 +1,105 @@
+import MiniSearch from 'minisearch';
+import type { Draft } from '../../../shared/model/draft';
+
+interface SearchDocument {
+  readonly id: string;
+  readonly title: string;
+  readonly commentary: string;
+  readonly quotes: string;
+  readonly sources: string;
+  readonly hashtags: string;
+}
+
+function searchDocument(draft: Draft): SearchDocument {
+  return {
+    id: draft.id,
+    title: draft.title,
+    commentary: draft.commentary,
+    quotes: draft.quotes.map((quote) => `${quote.excerpt}\n${quote.note}`).join('\n'),
+    sources: draft.quotes
+      .map(({ source }) => [source.title, source.author, source.siteName, source.url ?? ''].join('\n'))
+      .join('\n'),
+    hashtags: draft.hashtags.join(' '),
+  };
+}
+
+const INDEX_DELAY_MS = 250;
+
+const nonAscii = /[\u0080-\uffff]/;
+
+// Accents and case never matter: "zurich" finds "Zürich". Most words are ASCII, and Unicode
+// normalisation is the costliest step of indexing, so it runs only where it can change something.
+function normalizeTerm(term: string): string {
+  if (!nonAscii.test(term)) return term.toLowerCase();
+  return term.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('und');
+}
+
+/**
+ * Full-text search over title, commentary, quotes, their sources and hashtags (MiniSearch, in
+ * memory). It is filled in the background after the library opens, so start-up never waits for
+ * it, and kept current on every save.
+ */
+export class SearchIndex {
+  readonly #search = new MiniSearch<SearchDocument>({
+    fields: ['title', 'commentary', 'quotes', 'sources', 'hashtags'],
+    processTerm: normalizeTerm,
+    searchOptions: { prefix: true, combineWith: 'AND', boost: { title: 3, hashtags: 2 } },
+  });
+  #ready: Promise<void> = Promise.resolve();
+  readonly #pending = new Map<string, Draft>();
+  #timer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * Fills the index from drafts that `load` yields; searches wait until it is done. A draft that
+   * a save put in meanwhile is newer than what was loaded, and is kept.
+   */
+  fill(ids: Iterable<string>, load: (id: string) => Promise<Draft | null>): void {
+    const pending = [...ids];
+    this.#ready = (async () => {
+      for (const id of pending) {
+        const draft = await load(id);
+        if (draft && !this.#search.has(id) && !this.#pending.has(id)) this.#search.add(searchDocument(draft));
+      }
+    })();
+  }
+
+  /**
+   * Queues the draft's new text for indexing. Indexing a long draft takes about a millisecond,
+   * so it waits for a pause in the writer's saves and indexes only the latest version; a search
+   * indexes whatever is still queued first.
+   */
+  /** Resolves once the index holds every draft the library had when it opened. */
+  ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  put(draft: Draft): void {
+    this.#pending.set(draft.id, draft);
+    if (this.#timer) return;
+    this.#timer = setTimeout(() => this.#indexPending(), INDEX_DELAY_MS);
+    this.#timer.unref();
+  }
+
+  remove(id: string): void {
+    this.#pending.delete(id);
+    if (this.#search.has(id)) this.#search.discard(id);
+  }
+
+  /** The ids of the drafts matching every word of the query. */
+  async find(query: string): Promise<Set<string>> {
+    await this.#ready;
+    this.#indexPending();
+    return new Set(this.#search.search(query).map((result) => String(result.id)));
+  }
+
+  #indexPending(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    for (const draft of this.#pending.values()) {
+      const document = searchDocument(draft);
+      if (this.#search.has(draft.id)) this.#search.replace(document);
+      else this.#search.add(document);
+    }
+    this.#pending.clear();
+  }
+}

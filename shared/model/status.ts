@@ -1,0 +1,29 @@
+import type { DraftStatus, PublishState, PublishTargets } from './draft';
+
+// When blogs disagree, the badge shows what most needs the writer: a conflict before an error,
+// an error before pending work, pending work before "changed", "changed" before "published".
+const precedence: readonly DraftStatus[] = ['conflict', 'needs-you', 'queued', 'changed', 'published', 'draft'];
+
+function statusOf(state: PublishState): DraftStatus {
+  switch (state.state) {
+    case 'not-published':
+      return 'draft';
+    case 'queued':
+    case 'sending':
+      return 'queued';
+    case 'published':
+      return 'published';
+    case 'changed-since-publish':
+      return 'changed';
+    case 'needs-you':
+      return 'needs-you';
+    case 'conflict':
+      return 'conflict';
+  }
+}
+
+/** The draft's overall status, from its state on each blog. */
+export function draftStatus(targets: PublishTargets): DraftStatus {
+  const statuses = new Set(Object.values(targets).map(statusOf));
+  return precedence.find((status) => statuses.has(status)) ?? 'draft';
+}

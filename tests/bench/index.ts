@@ -1,0 +1,4 @@
+// `npm run bench`: prints medians and ratios against a baseline measured in the same run.
+import { benchLibrary } from './library.bench';
+
+await benchLibrary();
