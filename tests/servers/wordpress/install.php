@@ -1,0 +1,24 @@
+<?php
+// Installs WordPress without a browser and prints the admin's Application Password as JSON.
+// Arguments: config name, site URL, admin user, admin password.
+[, $config, $url, $user, $password] = $argv;
+$_SERVER['WORDPRESS_CONFIG'] = $config;
+$_SERVER['HTTP_HOST'] = parse_url($url, PHP_URL_HOST) . ':' . parse_url($url, PHP_URL_PORT);
+$_SERVER['REQUEST_URI'] = '/';
+$_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
+define('WP_INSTALLING', true);
+
+require '/usr/share/wordpress/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+
+$installed = wp_install('Commonplace test blog', $user, $user . '@example.invalid', false, '', wp_slash($password));
+// Pretty permalinks, so that /wp-json/ answers as on most real blogs (plain permalinks answer HTML there).
+update_option('permalink_structure', '/%year%/%monthnum%/%day%/%postname%/');
+flush_rewrite_rules();
+
+$created = WP_Application_Passwords::create_new_application_password($installed['user_id'], ['name' => 'commonplace-tests']);
+if (is_wp_error($created)) {
+    fwrite(STDERR, $created->get_error_message() . "\n");
+    exit(1);
+}
+echo json_encode(['userId' => $installed['user_id'], 'applicationPassword' => $created[0]]), "\n";
