@@ -1,0 +1,29 @@
+import type { DraftContent } from '../../../shared/model/draft';
+import { renderPostBody } from '../../../shared/render/post';
+import type { ClientIdentity, OutgoingPost, PostSchedule } from './blogAdapter';
+
+/** Per-account choices about how a draft appears on that blog. */
+export interface PostStyle {
+  /** The example post shows its hashtags in its title: "… true? #ISIS #Iraq". */
+  readonly hashtagsInTitle: boolean;
+}
+
+/**
+ * A draft as any adapter sends it: the preview's HTML (the one shared renderer), the title, and
+ * the hashtags as tags, optionally also appended to the title.
+ */
+export function outgoingPost(
+  content: DraftContent,
+  options: { readonly identity: ClientIdentity; readonly schedule: PostSchedule; readonly style: PostStyle },
+): OutgoingPost {
+  const hashtags = content.hashtags.map((tag) => `#${tag}`).join(' ');
+  const title =
+    options.style.hashtagsInTitle && hashtags !== '' ? `${content.title} ${hashtags}`.trim() : content.title;
+  return {
+    identity: options.identity,
+    title,
+    html: renderPostBody(content),
+    tags: content.hashtags,
+    schedule: options.schedule,
+  };
+}

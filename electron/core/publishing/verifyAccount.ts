@@ -1,0 +1,85 @@
+import type { Transport } from './blogAdapter';
+import { hostOf, sendRequest, type HttpRequest } from './http';
+import { readJson } from './responses';
+import { restRoute } from './restRoute';
+import { callXmlRpc } from './xmlRpc';
+import { parseAnswer } from './wordpressXmlRpc';
+import { XmlRpcProfileSchema, XmlRpcUsersBlogsSchema } from './wordpressXmlRpcSchemas';
+import { RestIndexSchema, RestUserSchema } from './wordpressRestSchemas';
+
+/** What a writer sees after adding an account: that it works, and what it may do. */
+export interface VerifiedAccount {
+  readonly blogName: string;
+  readonly userName: string;
+  readonly canPublish: boolean;
+}
+
+/** Roles that WordPress lets publish their own posts. */
+const publishingRoles = new Set(['administrator', 'editor', 'author']);
+
+/** Checks REST credentials with one cheap authenticated call (users/me) plus the public index. */
+export async function verifyWordPressRest(options: {
+  readonly apiRoot: string;
+  readonly user: string;
+  readonly applicationPassword: string;
+  readonly transport: Transport;
+}): Promise<VerifiedAccount> {
+  const authorization = `Basic ${Buffer.from(`${options.user}:${options.applicationPassword}`).toString('base64')}`;
+  const indexRequest: HttpRequest = {
+    method: 'GET',
+    url: restRoute(options.apiRoot, ''),
+    headers: { accept: 'application/json' },
+  };
+  const index = readJson(
+    indexRequest,
+    await sendRequest(options.transport, indexRequest),
+    RestIndexSchema,
+    'reading the blog',
+  );
+  const meRequest: HttpRequest = {
+    method: 'GET',
+    url: restRoute(options.apiRoot, 'wp/v2/users/me', { context: 'edit' }),
+    headers: { accept: 'application/json', authorization },
+  };
+  const me = readJson(
+    meRequest,
+    await sendRequest(options.transport, meRequest),
+    RestUserSchema,
+    'checking the account',
+  );
+  return {
+    blogName: index.name,
+    userName: me.name,
+    canPublish: me.capabilities?.['publish_posts'] === true,
+  };
+}
+
+/** Checks XML-RPC credentials: the blogs they can post to, and the user's roles. */
+export async function verifyXmlRpc(options: {
+  readonly endpoint: string;
+  readonly user: string;
+  readonly password: string;
+  readonly blogId?: string;
+  readonly transport: Transport;
+}): Promise<VerifiedAccount> {
+  const { transport, endpoint, user, password } = options;
+  const host = hostOf(endpoint);
+  const blogs = parseAnswer(
+    await callXmlRpc(transport, endpoint, 'wp.getUsersBlogs', [user, password]),
+    XmlRpcUsersBlogsSchema,
+    host,
+    'checking the account',
+  );
+  const blog = blogs.find((candidate) => candidate.blogid === (options.blogId ?? candidate.blogid));
+  const profile = parseAnswer(
+    await callXmlRpc(transport, endpoint, 'wp.getProfile', [blog?.blogid ?? '1', user, password]),
+    XmlRpcProfileSchema,
+    host,
+    'reading the profile',
+  );
+  return {
+    blogName: blog?.blogName ?? host,
+    userName: profile.display_name,
+    canPublish: blog?.isAdmin === true || profile.roles.some((role) => publishingRoles.has(role)),
+  };
+}

@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import { hashtagKey } from '../../../shared/model/hashtags';
+import { wordPressBlocks } from '../../../shared/render/wordpressBlocks';
+import type { BlogAdapter, ClientIdentity, OutgoingPost, RemotePost, RemoteTag, Transport } from './blogAdapter';
+import { sendRequest, type HttpRequest } from './http';
+import { PublishingError } from './publishingError';
+import { checkStatus, readJson } from './responses';
+import { restRoute } from './restRoute';
+import {
+  RestPostListSchema,
+  RestPostSchema,
+  RestTagListSchema,
+  RestTagSchema,
+  TermExistsSchema,
+  utcFromGmt,
+  type RestPost,
+} from './wordpressRestSchemas';
+
+export interface WordPressRestOptions {
+  /** The discovered API root: ".../wp-json/" or ".../?rest_route=/". */
+  readonly apiRoot: string;
+  readonly user: string;
+  readonly applicationPassword: string;
+  readonly transport: Transport;
+}
+
+/** Every status but trash: what "any post" means when looking a post up. */
+const LIVE_STATUSES = 'publish,future,draft,pending,private';
+const MAX_PAGE = 100;
+
+/**
+ * WordPress's REST API with an Application Password (Basic auth). The client identity is the
+ * post's slug, which WordPress keeps as given for every status and lets us query.
+ */
+export class WordPressRestAdapter implements BlogAdapter {
+  readonly #options: WordPressRestOptions;
+  readonly #authorization: string;
+
+  constructor(options: WordPressRestOptions) {
+    this.#options = options;
+    this.#authorization = `Basic ${Buffer.from(`${options.user}:${options.applicationPassword}`).toString('base64')}`;
+  }
+
+  async create(post: OutgoingPost): Promise<RemotePost> {
+    const body = await this.#postBody(post);
+    const created = await this.#json('POST', 'wp/v2/posts', {}, body, RestPostSchema, 'creating the post');
+    return this.#remotePost(created);
+  }
+
+  async update(remoteId: string, post: OutgoingPost): Promise<RemotePost> {
+    const body = await this.#postBody(post);
+    const updated = await this.#json(
+      'POST',
+      `wp/v2/posts/${postId(remoteId)}`,
+      {},
+      body,
+      RestPostSchema,
+      'updating the post',
+    );
+    return this.#remotePost(updated);
+  }
+
+  async get(remoteId: string): Promise<RemotePost> {
+    const found = await this.#json(
+      'GET',
+      `wp/v2/posts/${postId(remoteId)}`,
+      { context: 'edit' },
+      null,
+      RestPostSchema,
+      'reading the post',
+    );
+    return this.#remotePost(found);
+  }
+
+  async delete(remoteId: string): Promise<void> {
+    const request = this.#request('DELETE', `wp/v2/posts/${postId(remoteId)}`, {}, null);
+    const response = await sendRequest(this.#options.transport, request);
+    // Already in the trash (410) or gone for good (404): the delete has happened.
+    if (response.status === 404 || response.status === 410) return;
+    checkStatus(request, response);
+  }
+
+  async listRecent(count: number): Promise<readonly RemotePost[]> {
+    const posts = await this.#json(
+      'GET',
+      'wp/v2/posts',
+      { context: 'edit', status: LIVE_STATUSES, per_page: String(Math.min(Math.max(count, 1), MAX_PAGE)) },
+      null,
+      RestPostListSchema,
+      'listing recent posts',
+    );
+    return this.#remotePosts(posts);
+  }
+
+  async findByIdentity(identity: ClientIdentity): Promise<RemotePost | null> {
+    const posts = await this.#json(
+      'GET',
+      'wp/v2/posts',
+      { context: 'edit', status: LIVE_STATUSES, slug: identity },
+      null,
+      RestPostListSchema,
+      'looking for the post',
+    );
+    const [first] = await this.#remotePosts(posts.filter((post) => post.slug === identity));
+    return first ?? null;
+  }
+
+  async ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
+    const tags: RemoteTag[] = [];
+    for (const name of names) {
+      if (tags.some((tag) => hashtagKey(tag.name) === hashtagKey(name))) continue;
+      tags.push(await this.#ensureTag(name));
+    }
+    return tags;
+  }
+
+  async #ensureTag(name: string): Promise<RemoteTag> {
+    const found = await this.#json(
+      'GET',
+      'wp/v2/tags',
+      { search: name, per_page: String(MAX_PAGE) },
+      null,
+      RestTagListSchema,
+      'reading tags',
+    );
+    const same = found.find((tag) => hashtagKey(tag.name) === hashtagKey(name));
+    if (same) return { remoteId: String(same.id), name: same.name };
+    const request = this.#request('POST', 'wp/v2/tags', {}, { name });
+    const response = await sendRequest(this.#options.transport, request);
+    // Another client (or the same one, before a lost answer) created it meanwhile.
+    if (response.status === 400) {
+      const exists = TermExistsSchema.safeParse(safeJson(response.body));
+      if (exists.success) return { remoteId: String(exists.data.data.term_id), name };
+    }
+    const created = readJson(request, response, RestTagSchema, `creating the tag ${name}`);
+    return { remoteId: String(created.id), name: created.name };
+  }
+
+  async #postBody(post: OutgoingPost): Promise<Record<string, unknown>> {
+    const tags = await this.ensureTags(post.tags);
+    const body: Record<string, unknown> = {
+      title: post.title,
+      content: wordPressBlocks(post.html),
+      slug: post.identity,
+      status: post.schedule.status,
+      tags: tags.map((tag) => Number(tag.remoteId)),
+    };
+    if (post.schedule.status === 'future') body['date_gmt'] = post.schedule.date.toISOString().slice(0, 19);
+    return body;
+  }
+
+  async #remotePosts(posts: readonly RestPost[]): Promise<RemotePost[]> {
+    const names = await this.#tagNames(posts.flatMap((post) => post.tags));
+    return posts.map((post) => toRemotePost(post, names));
+  }
+
+  async #remotePost(post: RestPost): Promise<RemotePost> {
+    const [remote] = await this.#remotePosts([post]);
+    if (!remote) throw new Error('A post went missing while its tags were read.');
+    return remote;
+  }
+
+  /** Tag ids to names; WordPress gives posts' tags as ids only. */
+  async #tagNames(ids: readonly number[]): Promise<ReadonlyMap<number, string>> {
+    const unique = [...new Set(ids)];
+    const names = new Map<number, string>();
+    for (let start = 0; start < unique.length; start += MAX_PAGE) {
+      const page = unique.slice(start, start + MAX_PAGE);
+      const tags = await this.#json(
+        'GET',
+        'wp/v2/tags',
+        { include: page.join(','), per_page: String(MAX_PAGE) },
+        null,
+        RestTagListSchema,
+        "reading the post's tags",
+      );
+      for (const tag of tags) names.set(tag.id, tag.name);
+    }
+    return names;
+  }
+
+  async #json<Schema extends z.ZodType>(
+    method: HttpRequest['method'],
+    route: string,
+    query: Readonly<Record<string, string>>,
+    body: Record<string, unknown> | null,
+    schema: Schema,
+    what: string,
+  ): Promise<z.infer<Schema>> {
+    const request = this.#request(method, route, query, body);
+    const response = await sendRequest(this.#options.transport, request);
+    return readJson(request, response, schema, what);
+  }
+
+  #request(
+    method: HttpRequest['method'],
+    route: string,
+    query: Readonly<Record<string, string>>,
+    body: Record<string, unknown> | null,
+  ): HttpRequest {
+    const headers: Record<string, string> = { authorization: this.#authorization, accept: 'application/json' };
+    const url = restRoute(this.#options.apiRoot, route, query);
+    if (body === null) return { method, url, headers };
+    return { method, url, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  }
+}
+
+function toRemotePost(post: RestPost, tagNames: ReadonlyMap<number, string>): RemotePost {
+  const modifiedAt = utcFromGmt(post.modified_gmt);
+  return {
+    remoteId: String(post.id),
+    url: post.link,
+    modifiedAt,
+    publishedAt: post.date_gmt === null ? modifiedAt : utcFromGmt(post.date_gmt),
+    status: post.status,
+    title: post.title.raw,
+    content: post.content.raw,
+    renderedContent: post.content.rendered,
+    tags: post.tags.flatMap((id) => tagNames.get(id) ?? []),
+    identity: post.slug === '' ? null : post.slug,
+  };
+}
+
+/** A remote id as WordPress's routes take it; anything else is refused before it reaches a URL. */
+function postId(remoteId: string): string {
+  if (!/^[1-9]\d*$/.test(remoteId)) {
+    throw new PublishingError('not-found', `"${remoteId}" is not a WordPress post id.`);
+  }
+  return remoteId;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

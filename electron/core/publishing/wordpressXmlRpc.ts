@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { hashtagKey } from '../../../shared/model/hashtags';
+import type { BlogAdapter, ClientIdentity, OutgoingPost, RemotePost, RemoteTag, Transport } from './blogAdapter';
+import { hostOf } from './http';
+import { PublishingError } from './publishingError';
+import { callXmlRpc, type XmlRpcValue } from './xmlRpc';
+import {
+  XmlRpcDoneSchema,
+  XmlRpcNewIdSchema,
+  XmlRpcPostListSchema,
+  XmlRpcPostSchema,
+  XmlRpcTermListSchema,
+  type XmlRpcPost,
+} from './wordpressXmlRpcSchemas';
+
+export interface WordPressXmlRpcOptions {
+  /** The endpoint found through RSD, e.g. "https://blog.example/xmlrpc.php". */
+  readonly endpoint: string;
+  readonly user: string;
+  /** The account password or, on WordPress 5.6 and later, an Application Password. */
+  readonly password: string;
+  readonly blogId?: string;
+  readonly transport: Transport;
+  /** The clock that tells a scheduled post from a published one; see `toRemotePost`. */
+  readonly now?: () => Date;
+}
+
+/** The custom field that carries the client identity, for when the slug alone cannot be trusted. */
+export const IDENTITY_FIELD = 'commonplace_identity';
+const POST_FIELDS = ['post', 'terms', 'custom_fields'];
+/** How far back `findByIdentity` looks: an ambiguous create is always among the newest posts. */
+const IDENTITY_SEARCH_DEPTH = 50;
+
+/**
+ * WordPress's XML-RPC wp.* API (WordPress 3.4 and later): posts with their tags by name
+ * (terms_names, created when missing), the client identity as slug and as a custom field.
+ */
+export class WordPressXmlRpcAdapter implements BlogAdapter {
+  readonly #options: WordPressXmlRpcOptions;
+  readonly #now: () => Date;
+
+  constructor(options: WordPressXmlRpcOptions) {
+    this.#options = options;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  async create(post: OutgoingPost): Promise<RemotePost> {
+    const content = {
+      ...this.#content(post),
+      post_type: 'post',
+      custom_fields: [{ key: IDENTITY_FIELD, value: post.identity }],
+    };
+    const id = await this.#call('wp.newPost', [content], XmlRpcNewIdSchema, 'creating the post');
+    return this.get(id);
+  }
+
+  async update(remoteId: string, post: OutgoingPost): Promise<RemotePost> {
+    await this.#call('wp.editPost', [remoteId, this.#content(post)], XmlRpcDoneSchema, 'updating the post');
+    return this.get(remoteId);
+  }
+
+  async get(remoteId: string): Promise<RemotePost> {
+    const post = await this.#call('wp.getPost', [remoteId, POST_FIELDS], XmlRpcPostSchema, 'reading the post');
+    return toRemotePost(post, this.#now());
+  }
+
+  async delete(remoteId: string): Promise<void> {
+    // wp.deletePost on a post already in the trash deletes it for good: check first.
+    try {
+      if ((await this.get(remoteId)).status === 'trash') return;
+    } catch (error) {
+      if (error instanceof PublishingError && error.failure === 'not-found') return;
+      throw error;
+    }
+    await this.#call('wp.deletePost', [remoteId], XmlRpcDoneSchema, 'deleting the post');
+  }
+
+  async listRecent(count: number): Promise<readonly RemotePost[]> {
+    // Without a post_status filter, wp.getPosts lists every status but trash.
+    const filter = { number: count, orderby: 'post_date', order: 'DESC' };
+    const posts = await this.#call('wp.getPosts', [filter, POST_FIELDS], XmlRpcPostListSchema, 'listing recent posts');
+    const now = this.#now();
+    return posts.map((post) => toRemotePost(post, now));
+  }
+
+  async findByIdentity(identity: ClientIdentity): Promise<RemotePost | null> {
+    const recent = await this.listRecent(IDENTITY_SEARCH_DEPTH);
+    return recent.find((post) => post.identity === identity) ?? null;
+  }
+
+  async ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
+    const tags: RemoteTag[] = [];
+    for (const name of names) {
+      if (tags.some((tag) => hashtagKey(tag.name) === hashtagKey(name))) continue;
+      tags.push((await this.#findTag(name)) ?? (await this.#createTag(name)));
+    }
+    return tags;
+  }
+
+  async #findTag(name: string): Promise<RemoteTag | null> {
+    const terms = await this.#call(
+      'wp.getTerms',
+      ['post_tag', { search: name, number: 100 }],
+      XmlRpcTermListSchema,
+      'reading tags',
+    );
+    const same = terms.find((term) => hashtagKey(term.name) === hashtagKey(name));
+    return same ? { remoteId: same.term_id, name: same.name } : null;
+  }
+
+  async #createTag(name: string): Promise<RemoteTag> {
+    try {
+      const id = await this.#call(
+        'wp.newTerm',
+        [{ name, taxonomy: 'post_tag' }],
+        XmlRpcNewIdSchema,
+        `creating the tag ${name}`,
+      );
+      return { remoteId: id, name };
+    } catch (error) {
+      // Created meanwhile by someone else: WordPress refuses a second tag of that name.
+      const found = error instanceof PublishingError && error.failure === 'rejected' ? await this.#findTag(name) : null;
+      if (found) return found;
+      throw error;
+    }
+  }
+
+  #content(post: OutgoingPost): Record<string, XmlRpcValue> {
+    const content: Record<string, XmlRpcValue> = {
+      post_title: post.title,
+      // WordPress trims the content it stores; sending it trimmed keeps "stored = sent".
+      post_content: post.html.trimEnd(),
+      post_status: post.schedule.status,
+      post_name: post.identity,
+      terms_names: { post_tag: [...post.tags] },
+    };
+    if (post.schedule.status === 'future') content['post_date_gmt'] = post.schedule.date;
+    return content;
+  }
+
+  /** wp.* methods all take blog id, user and password first. */
+  async #call<Schema extends z.ZodType>(
+    method: string,
+    params: readonly XmlRpcValue[],
+    schema: Schema,
+    what: string,
+  ): Promise<z.infer<Schema>> {
+    const { transport, endpoint, user, password, blogId = '1' } = this.#options;
+    const value = await callXmlRpc(transport, endpoint, method, [blogId, user, password, ...params]);
+    return parseAnswer(value, schema, hostOf(endpoint), what);
+  }
+}
+
+/** Checks an XML-RPC answer's shape; missing fields get a clear message. */
+export function parseAnswer<Schema extends z.ZodType>(
+  value: XmlRpcValue,
+  schema: Schema,
+  host: string,
+  what: string,
+): z.infer<Schema> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new PublishingError(
+    'malformed-response',
+    `${host} sent an answer without what the app needs (${what}): ${z.prettifyError(parsed.error).replaceAll('\n', ' ').slice(0, 200)}`,
+    { cause: parsed.error },
+  );
+}
+
+/** WordPress's XML-RPC reports scheduled posts as "publish"; their date in the future tells them apart. */
+function toRemotePost(post: XmlRpcPost, now: Date): RemotePost {
+  const scheduled = post.post_status === 'publish' && post.post_date_gmt.getTime() > now.getTime();
+  const identityField = post.custom_fields.find((field) => field.key === IDENTITY_FIELD)?.value;
+  return {
+    remoteId: post.post_id,
+    url: post.link,
+    modifiedAt: post.post_modified_gmt.toISOString(),
+    publishedAt: post.post_date_gmt.toISOString(),
+    status: scheduled ? 'future' : post.post_status,
+    title: post.post_title,
+    content: post.post_content,
+    renderedContent: null,
+    tags: post.terms.filter((term) => term.taxonomy === 'post_tag').map((term) => term.name),
+    identity: identityField ?? (post.post_name === '' ? null : post.post_name),
+  };
+}

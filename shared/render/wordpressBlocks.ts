@@ -1,0 +1,87 @@
+/**
+ * Wraps the shared renderer's HTML in WordPress block delimiters, so the post opens as blocks in
+ * WordPress's editor. Only comments are added, flush against each element, and WordPress strips
+ * them when it renders a post made of blocks: readers get the preview's HTML byte for byte.
+ *
+ * Top-level paragraphs become paragraph blocks, headings heading blocks, a blockquote (a quote
+ * with its source line and excerpt) a quote block; anything else a Custom HTML block, which
+ * keeps its HTML exactly. The input is sanitized HTML (lowercase tags, quoted attributes, text
+ * escaped), which is what makes scanning its tags without a DOM reliable.
+ */
+export function wordPressBlocks(html: string): string {
+  return topLevelParts(html)
+    .map((part) => (part.tag === null ? part.html : delimit(part.tag, part.openingTag, part.html)))
+    .join('');
+}
+
+interface Part {
+  /** The element's tag name, or null for the text between elements. */
+  readonly tag: string | null;
+  readonly openingTag: string;
+  readonly html: string;
+}
+
+const tagPattern = /<(\/?)([a-z][a-z0-9]*)\b[^>]*>/g;
+const voidTags = new Set(['br', 'hr', 'img', 'input', 'wbr']);
+const headingLevel = /^h([1-6])$/;
+
+function topLevelParts(html: string): Part[] {
+  const parts: Part[] = [];
+  let depth = 0;
+  let start = 0;
+  let openingTag = '';
+  let tag = '';
+  for (const match of html.matchAll(tagPattern)) {
+    const [whole, slash, name] = match;
+    if (name === undefined) continue;
+    if (depth === 0) {
+      if (slash === '/') continue;
+      if (match.index > start) parts.push({ tag: null, openingTag: '', html: html.slice(start, match.index) });
+      start = match.index;
+      tag = name;
+      openingTag = whole;
+      if (voidTags.has(name)) {
+        parts.push({ tag, openingTag, html: whole });
+        start = match.index + whole.length;
+        continue;
+      }
+      depth = 1;
+      continue;
+    }
+    if (voidTags.has(name)) continue;
+    depth += slash === '/' ? -1 : 1;
+    if (depth === 0) {
+      const end = match.index + whole.length;
+      parts.push({ tag, openingTag, html: html.slice(start, end) });
+      start = end;
+    }
+  }
+  if (start < html.length) parts.push({ tag: null, openingTag: '', html: html.slice(start) });
+  return parts;
+}
+
+function delimit(tag: string, openingTag: string, html: string): string {
+  if (tag === 'p') {
+    const className = /\sclass="([^"]*)"/.exec(openingTag)?.[1];
+    return comment('paragraph', className === undefined ? null : { className }, html);
+  }
+  if (tag === 'blockquote') return comment('quote', null, html);
+  const level = headingLevel.exec(tag)?.[1];
+  if (level !== undefined) return comment('heading', { level: Number(level) }, html);
+  return comment('html', null, html);
+}
+
+function comment(block: string, attributes: Record<string, unknown> | null, html: string): string {
+  const json = attributes === null ? '' : ` ${serializeAttributes(attributes)}`;
+  return `<!-- wp:${block}${json} -->${html}<!-- /wp:${block} -->`;
+}
+
+/** JSON that cannot end the comment or be read as markup, escaped as WordPress's own serializer does. */
+function serializeAttributes(attributes: Record<string, unknown>): string {
+  return JSON.stringify(attributes)
+    .replaceAll('--', '\\u002d\\u002d')
+    .replaceAll('<', '\\u003c')
+    .replaceAll('>', '\\u003e')
+    .replaceAll('&', '\\u0026')
+    .replaceAll('\\"', '\\u0022');
+}

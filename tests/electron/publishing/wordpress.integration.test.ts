@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BlogAdapter, OutgoingPost, PostSchedule, Transport } from '../../../electron/core/publishing/blogAdapter';
+import { newClientIdentity } from '../../../electron/core/publishing/clientIdentity';
+import { discoverBlog } from '../../../electron/core/publishing/discovery';
+import { outgoingPost } from '../../../electron/core/publishing/outgoingPost';
+import { PublishingError } from '../../../electron/core/publishing/publishingError';
+import { verifyWordPressRest, verifyXmlRpc } from '../../../electron/core/publishing/verifyAccount';
+import { WordPressRestAdapter } from '../../../electron/core/publishing/wordpressRest';
+import { WordPressXmlRpcAdapter } from '../../../electron/core/publishing/wordpressXmlRpc';
+import type { DraftContent } from '../../../shared/model/draft';
+import { renderPostBody } from '../../../shared/render/post';
+import { wordPressBlocks } from '../../../shared/render/wordpressBlocks';
+import { reblogPost } from '../../support/fixtures';
+import { startWordPress, wordPressSkipReason, type WordPressServer } from '../../servers/wordpress';
+
+const skipReason = wordPressSkipReason();
+const transport: Transport = { fetch, timeoutMs: 15_000 };
+
+// What the preview shows for the example post's quote; the blog must show the same.
+const SOURCE_URL = 'http://127.0.0.1:8080/isis-in-iraq';
+const BLOCKQUOTE = `<blockquote cite="${SOURCE_URL}">`;
+const SOURCE_LINE =
+  '<p class="quote-source"><cite>ISIS in Iraq: A shadow of its former self</cite> \u2014 Rudaw, yesterday at 09:51</p>';
+const VIA_LINE = `<p class="quote-via">via <a href="${SOURCE_URL}">ISIS in Iraq: A shadow of its former self</a>.</p>`;
+
+describe.skipIf(skipReason !== null)('WordPress adapters against a real WordPress', () => {
+  let server: WordPressServer;
+
+  beforeAll(async () => {
+    server = await startWordPress();
+    console.info(`WordPress ready at ${server.url} in ${Math.round(server.startMilliseconds)} ms`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  function post(content: DraftContent, schedule: PostSchedule = { status: 'publish' }): OutgoingPost {
+    return outgoingPost(content, {
+      identity: newClientIdentity(content.title),
+      schedule,
+      style: { hashtagsInTitle: false },
+    });
+  }
+
+  describe('discovery and verification', () => {
+    it('finds the REST root and the XML-RPC endpoint from the blog address', async () => {
+      const found = await discoverBlog(server.url, transport);
+      expect(found.restRoot).toBe(`${server.url}/wp-json/`);
+      expect(found.xmlRpcEndpoint).toBe(`${server.url}/xmlrpc.php`);
+      expect(found.xmlRpcBlogId).toBe('1');
+    });
+
+    it('verifies the Application Password through REST and XML-RPC', async () => {
+      const rest = await verifyWordPressRest({
+        apiRoot: `${server.url}/?rest_route=/`,
+        user: server.user,
+        applicationPassword: server.applicationPassword,
+        transport,
+      });
+      const xmlRpc = await verifyXmlRpc({
+        endpoint: `${server.url}/xmlrpc.php`,
+        user: server.user,
+        password: server.applicationPassword,
+        transport,
+      });
+      for (const verified of [rest, xmlRpc]) {
+        expect(verified).toEqual({ blogName: 'Commonplace test blog', userName: server.user, canPublish: true });
+      }
+    });
+
+    it('reports a wrong password as bad credentials, not retryable', async () => {
+      const attempts = [
+        () =>
+          verifyWordPressRest({
+            apiRoot: `${server.url}/wp-json/`,
+            user: server.user,
+            applicationPassword: 'wrong',
+            transport,
+          }),
+        () => verifyXmlRpc({ endpoint: `${server.url}/xmlrpc.php`, user: server.user, password: 'wrong', transport }),
+      ];
+      for (const attempt of attempts) {
+        const error = await attempt().catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(PublishingError);
+        expect(error).toMatchObject({ failure: 'bad-credentials', kind: 'unauthorized', retryable: false });
+      }
+    });
+  });
+
+  const protocols: ReadonlyArray<readonly ['REST' | 'XML-RPC', () => BlogAdapter]> = [
+    [
+      'REST',
+      () =>
+        new WordPressRestAdapter({
+          apiRoot: `${server.url}/wp-json/`,
+          user: server.user,
+          applicationPassword: server.applicationPassword,
+          transport,
+        }),
+    ],
+    [
+      'XML-RPC',
+      () =>
+        new WordPressXmlRpcAdapter({
+          endpoint: `${server.url}/xmlrpc.php`,
+          user: server.user,
+          password: server.applicationPassword,
+          transport,
+        }),
+    ],
+  ];
+
+  describe.each(protocols)('%s', (protocol, makeAdapter) => {
+    /** What the blog stores for the preview's HTML: block markup over REST, the HTML itself over XML-RPC. */
+    function stored(html: string): string {
+      return protocol === 'REST' ? wordPressBlocks(html) : html.trimEnd();
+    }
+
+    it('publishes the example post as the preview shows it, with its tags', async () => {
+      const adapter = makeAdapter();
+      const content = reblogPost(SOURCE_URL);
+      const preview = renderPostBody(content);
+      const sent = post(content);
+
+      const created = await adapter.create(sent);
+      const read = await adapter.get(created.remoteId);
+
+      expect(read.remoteId).toBe(created.remoteId);
+      expect(read.status).toBe('publish');
+      expect(read.title).toBe(content.title);
+      expect(read.content).toBe(stored(preview));
+      expect([...read.tags].sort()).toEqual(['ISIS', 'Iraq'].sort());
+      expect(read.identity).toBe(sent.identity);
+      expect(Date.parse(read.modifiedAt)).not.toBeNaN();
+      if (read.renderedContent !== null) expect(read.renderedContent).toBe(preview);
+
+      const page = await (await fetch(read.url)).text();
+      for (const part of [BLOCKQUOTE, SOURCE_LINE, VIA_LINE]) expect(page).toContain(part);
+    });
+
+    it('puts hashtags in the title when the account asks for it', async () => {
+      const adapter = makeAdapter();
+      const content = reblogPost(SOURCE_URL);
+      const sent = outgoingPost(content, {
+        identity: newClientIdentity(content.title),
+        schedule: { status: 'publish' },
+        style: { hashtagsInTitle: true },
+      });
+      const created = await adapter.create(sent);
+      expect(created.title).toBe(`${content.title} #ISIS #Iraq`);
+      await adapter.delete(created.remoteId);
+    });
+
+    it('updates a published post in place', async () => {
+      const adapter = makeAdapter();
+      const content = reblogPost(SOURCE_URL);
+      const first = post(content);
+      const created = await adapter.create(first);
+      const edited: DraftContent = {
+        ...content,
+        title: `${content.title} (updated)`,
+        commentary: `${content.commentary}\n\nA second paragraph added later.`,
+        hashtags: ['ISIS', 'Iraq', 'Mosul'],
+      };
+      const second = { ...post(edited), identity: first.identity };
+
+      const updated = await adapter.update(created.remoteId, second);
+      const read = await adapter.get(created.remoteId);
+
+      expect(updated.remoteId).toBe(created.remoteId);
+      expect(read.title).toBe(edited.title);
+      expect(read.content).toBe(stored(renderPostBody(edited)));
+      expect(read.content).toContain('A second paragraph added later.');
+      expect([...read.tags].sort()).toEqual(['ISIS', 'Iraq', 'Mosul'].sort());
+      expect(Date.parse(read.modifiedAt)).toBeGreaterThanOrEqual(Date.parse(created.modifiedAt));
+    });
+
+    it('schedules a post for a future date', async () => {
+      const adapter = makeAdapter();
+      const date = new Date(Math.floor(Date.now() / 1000) * 1000 + 3 * 24 * 3600 * 1000);
+      const created = await adapter.create(post(reblogPost(SOURCE_URL), { status: 'future', date }));
+      const read = await adapter.get(created.remoteId);
+      expect(read.status).toBe('future');
+      expect(read.publishedAt).toBe(date.toISOString());
+    });
+
+    it('saves a remote draft that readers cannot see', async () => {
+      const adapter = makeAdapter();
+      const created = await adapter.create(post(reblogPost(SOURCE_URL), { status: 'draft' }));
+      const read = await adapter.get(created.remoteId);
+      expect(read.status).toBe('draft');
+      const publicView = await fetch(`${server.url}/wp-json/wp/v2/posts/${created.remoteId}`);
+      await publicView.arrayBuffer();
+      expect(publicView.status).toBe(401);
+    });
+
+    it('finds a post by the identity the client stamped on it, and nothing for an unknown one', async () => {
+      const adapter = makeAdapter();
+      const sent = post(reblogPost(SOURCE_URL), { status: 'draft' });
+      const created = await adapter.create(sent);
+      const found = await adapter.findByIdentity(sent.identity);
+      expect(found?.remoteId).toBe(created.remoteId);
+      expect(await adapter.findByIdentity(newClientIdentity('never sent'))).toBeNull();
+    });
+
+    it('lists recent posts, newest first', async () => {
+      const adapter = makeAdapter();
+      const sent = post({ ...reblogPost(SOURCE_URL), title: `Newest ${protocol} post` });
+      const created = await adapter.create(sent);
+      const recent = await adapter.listRecent(5);
+      expect(recent.length).toBeGreaterThan(1);
+      expect(recent.length).toBeLessThanOrEqual(5);
+      expect(recent.map((remote) => remote.remoteId)).toContain(created.remoteId);
+      const times = recent.map((remote) => Date.parse(remote.publishedAt));
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+    });
+
+    it('moves deleted posts to the trash, and deleting again changes nothing', async () => {
+      const adapter = makeAdapter();
+      const created = await adapter.create(post(reblogPost(SOURCE_URL)));
+      await adapter.delete(created.remoteId);
+      expect((await adapter.get(created.remoteId)).status).toBe('trash');
+      expect((await adapter.listRecent(50)).map((remote) => remote.remoteId)).not.toContain(created.remoteId);
+      await adapter.delete(created.remoteId);
+      expect((await adapter.get(created.remoteId)).status).toBe('trash');
+    });
+
+    it('ensures tags: existing ones are reused whatever their case, missing ones created once', async () => {
+      const adapter = makeAdapter();
+      const name = `Tag${protocol.replace(/\W/g, '')}${Date.now()}`;
+      const [created] = await adapter.ensureTags([name]);
+      const again = await adapter.ensureTags([name.toUpperCase(), 'Iraq', 'iraq']);
+      expect(created).toBeDefined();
+      expect(again).toHaveLength(2);
+      expect(again[0]?.remoteId).toBe(created?.remoteId);
+    });
+
+    it('reports a post that does not exist as not found', async () => {
+      const error = await makeAdapter()
+        .get('987654')
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ failure: 'not-found', kind: 'not-found', retryable: false });
+    });
+  });
+});
