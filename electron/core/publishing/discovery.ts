@@ -76,9 +76,12 @@ function findLink(links: readonly AnnouncedLink[], rel: string): string | null {
   return links.find((link) => link.rel.toLowerCase() === rel.toLowerCase())?.href ?? null;
 }
 
-/** Sites that hide the Link header still answer the REST index at ?rest_route=/. */
+/**
+ * Sites that hide the Link header still answer the REST index at ?rest_route=/, relative to the
+ * blog's address so that a WordPress in a folder (example.com/blog/) is found too.
+ */
 async function probeQueryRoute(transport: Transport, address: string): Promise<string | null> {
-  const root = new URL('/?rest_route=/', address).toString();
+  const root = new URL('?rest_route=/', address).toString();
   const request: HttpRequest = { method: 'GET', url: restRoute(root, ''), headers: { accept: 'application/json' } };
   try {
     const response = await sendRequest(transport, request);

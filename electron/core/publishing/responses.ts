@@ -89,14 +89,21 @@ export function readJson<Schema extends z.ZodType>(
     });
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    throw new PublishingError(
-      'malformed-response',
-      `${host} sent an answer without what the app needs (${what}): ${z.prettifyError(parsed.error).replaceAll('\n', ' ').slice(0, MAX_QUOTED_CHARACTERS)}`,
-      { status: response.status, cause: parsed.error },
-    );
-  }
+  if (!parsed.success) throw incompleteAnswer(host, what, parsed.error, response.status);
   return parsed.data;
+}
+
+const MAX_LISTED_FIELDS = 8;
+
+/** An answer that lacks fields the app needs (or has them in the wrong shape), naming them. */
+export function incompleteAnswer(host: string, what: string, error: z.ZodError, status?: number): PublishingError {
+  const fields = [...new Set(error.issues.map((issue) => issue.path.join('.') || 'the whole answer'))];
+  const listed = fields.slice(0, MAX_LISTED_FIELDS).join(', ') + (fields.length > MAX_LISTED_FIELDS ? ', …' : '');
+  return new PublishingError(
+    'malformed-response',
+    `${host} sent an answer the app cannot use (${what}): missing or unexpected ${listed}. The blog may run an unusual version or plugin.`,
+    status === undefined ? { cause: error } : { status, cause: error },
+  );
 }
 
 /** Seconds from a Retry-After header, which is either seconds or an HTTP date. */

@@ -3,6 +3,7 @@ import { hashtagKey } from '../../../shared/model/hashtags';
 import type { BlogAdapter, ClientIdentity, OutgoingPost, RemotePost, RemoteTag, Transport } from './blogAdapter';
 import { hostOf } from './http';
 import { PublishingError } from './publishingError';
+import { incompleteAnswer } from './responses';
 import { callXmlRpc, type XmlRpcValue } from './xmlRpc';
 import {
   XmlRpcDoneSchema,
@@ -160,11 +161,7 @@ export function parseAnswer<Schema extends z.ZodType>(
 ): z.infer<Schema> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new PublishingError(
-    'malformed-response',
-    `${host} sent an answer without what the app needs (${what}): ${z.prettifyError(parsed.error).replaceAll('\n', ' ').slice(0, 200)}`,
-    { cause: parsed.error },
-  );
+  throw incompleteAnswer(host, what, parsed.error);
 }
 
 /** WordPress's XML-RPC reports scheduled posts as "publish"; their date in the future tells them apart. */
