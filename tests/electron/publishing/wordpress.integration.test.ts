@@ -1,3 +1,5 @@
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BlogAdapter, OutgoingPost, PostSchedule, Transport } from '../../../electron/core/publishing/blogAdapter';
 import { newClientIdentity } from '../../../electron/core/publishing/clientIdentity';
@@ -204,6 +206,38 @@ describe.skipIf(skipReason !== null)('WordPress adapters against a real WordPres
       expect(await adapter.findByIdentity(newClientIdentity('never sent'))).toBeNull();
     });
 
+    it('finds the post after an answer lost on the way back, instead of creating it twice', async () => {
+      const proxy = await answerLosingProxy(server.url);
+      try {
+        const throughProxy = protocol === 'REST' ? `${proxy.url}/wp-json/` : `${proxy.url}/xmlrpc.php`;
+        const lossy =
+          protocol === 'REST'
+            ? new WordPressRestAdapter({
+                apiRoot: throughProxy,
+                user: server.user,
+                applicationPassword: server.applicationPassword,
+                transport,
+              })
+            : new WordPressXmlRpcAdapter({
+                endpoint: throughProxy,
+                user: server.user,
+                password: server.applicationPassword,
+                transport,
+              });
+        const sent = post(reblogPost(SOURCE_URL));
+        const error = await lossy.create(sent).catch((caught: unknown) => caught);
+        expect(error).toMatchObject({ failure: 'no-connection', retryable: true, mayHaveApplied: true });
+        expect(proxy.lostAnswers()).toBe(1);
+
+        const found = await makeAdapter().findByIdentity(sent.identity);
+        expect(found?.title).toBe(sent.title);
+        const sameIdentity = (await makeAdapter().listRecent(50)).filter((remote) => remote.identity === sent.identity);
+        expect(sameIdentity).toHaveLength(1);
+      } finally {
+        await proxy.stop();
+      }
+    });
+
     it('lists recent posts, newest first', async () => {
       const adapter = makeAdapter();
       const sent = post({ ...reblogPost(SOURCE_URL), title: `Newest ${protocol} post` });
@@ -244,3 +278,47 @@ describe.skipIf(skipReason !== null)('WordPress adapters against a real WordPres
     });
   });
 });
+
+/**
+ * A proxy that passes reads through but, for the first write, lets the blog commit it and then
+ * drops the connection instead of answering: the "sent, no answer" case the outbox must survive.
+ */
+async function answerLosingProxy(
+  target: string,
+): Promise<{ readonly url: string; lostAnswers(): number; stop(): Promise<void> }> {
+  const upstream = new URL(target);
+  let lost = 0;
+  const proxy: Server = createServer((incoming, outgoing) => {
+    const forwarded = httpRequest(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        path: incoming.url,
+        method: incoming.method,
+        headers: { ...incoming.headers, host: upstream.host },
+      },
+      (answer) => {
+        if (incoming.method === 'POST' && lost === 0 && !(incoming.url ?? '').includes('/tags')) {
+          answer.resume();
+          answer.once('end', () => {
+            lost += 1;
+            incoming.socket.destroy();
+          });
+          return;
+        }
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
+    incoming.pipe(forwarded);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    lostAnswers: () => lost,
+    async stop() {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    },
+  };
+}
