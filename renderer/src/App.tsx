@@ -1,66 +1,128 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Draft, DraftSummary } from '../../shared/model/draft';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Draft } from '../../shared/model/draft';
+import type { LibraryNotice } from '../../shared/model/notice';
 import { api } from './api';
-import { DraftEditor } from './components/DraftEditor';
-import { DraftList } from './components/DraftList';
-
-type Load =
-  { readonly kind: 'loading' } | { readonly kind: 'ready' } | { readonly kind: 'failed'; readonly message: string };
+import { DraftEditor } from './components/desk/DraftEditor';
+import { ShortcutsSheet } from './components/ShortcutsSheet';
+import { LibrarySidebar } from './components/sidebar/LibrarySidebar';
+import { withShortcut } from './shortcuts';
+import { useLibrary } from './state/useLibrary';
+import { useShortcuts } from './state/useShortcuts';
 
 export function App() {
-  const [drafts, setDrafts] = useState<readonly DraftSummary[]>([]);
+  const library = useLibrary();
+  const refreshLibrary = library.refresh;
   const [current, setCurrent] = useState<Draft | null>(null);
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-
-  const refreshList = useCallback(async () => {
-    const result = await api.listDrafts({});
-    if (result.ok) setDrafts(result.value);
-    setLoad(result.ok ? { kind: 'ready' } : { kind: 'failed', message: result.error.message });
-  }, []);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notices, setNotices] = useState<readonly LibraryNotice[]>([]);
+  const [showPreview, setShowPreview] = useState(true);
+  const [focusMode, setFocusMode] = useState(false);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    void refreshList();
-  }, [refreshList]);
+    void api.listNotices({}).then((result) => result.ok && setNotices(result.value));
+  }, []);
 
   const open = useCallback(async (id: string) => {
     const result = await api.getDraft({ id });
     if (result.ok) setCurrent(result.value);
-    else setLoad({ kind: 'failed', message: result.error.message });
+    setProblem(result.ok ? null : result.error.message);
   }, []);
 
   const create = useCallback(async () => {
     const result = await api.createDraft({});
-    if (!result.ok) {
-      setLoad({ kind: 'failed', message: result.error.message });
-      return;
-    }
+    setProblem(result.ok ? null : `A new draft could not be created: ${result.error.message}`);
+    if (!result.ok) return;
     setCurrent(result.value);
-    await refreshList();
-  }, [refreshList]);
+    setFocusMode(false);
+    await refreshLibrary();
+  }, [refreshLibrary]);
 
-  const onSaved = useCallback(() => void refreshList(), [refreshList]);
+  const onSaved = useCallback(() => void refreshLibrary(), [refreshLibrary]);
 
+  useShortcuts({
+    newDraft: () => void create(),
+    focusSearch: () => {
+      setFocusMode(false);
+      searchRef.current?.focus();
+    },
+    togglePreview: () => setShowPreview((shown) => !shown),
+    focusMode: () => setFocusMode((on) => !on),
+    showShortcuts: () => setShowShortcuts(true),
+  });
+
+  const shownProblem = problem ?? library.problem;
   return (
-    <div className="app">
-      <DraftList
-        drafts={drafts}
-        selectedId={current?.id ?? null}
-        onSelect={(id) => void open(id)}
-        onCreate={() => void create()}
-      />
+    <div className={focusMode ? 'app focus-mode' : 'app'}>
+      {!focusMode && (
+        <LibrarySidebar
+          drafts={library.drafts}
+          query={library.query}
+          tags={library.tags}
+          selectedId={current?.id ?? null}
+          searchRef={searchRef}
+          onQuery={library.setQuery}
+          onSelect={(id) => void open(id)}
+          onCreate={() => void create()}
+        />
+      )}
       <main className="workspace">
-        {load.kind === 'failed' && (
-          <p role="alert" className="load-failed">
-            {load.message}
+        <div className="toolbar" role="toolbar" aria-label="View">
+          <button
+            type="button"
+            aria-pressed={showPreview}
+            onClick={() => setShowPreview(!showPreview)}
+            title={withShortcut('togglePreview')}
+          >
+            Preview
+          </button>
+          <button
+            type="button"
+            aria-pressed={focusMode}
+            onClick={() => setFocusMode(!focusMode)}
+            title={withShortcut('focusMode')}
+          >
+            Focus
+          </button>
+          <button type="button" onClick={() => setShowShortcuts(true)} title={withShortcut('showShortcuts')}>
+            Shortcuts
+          </button>
+        </div>
+        {shownProblem && (
+          <p role="alert" className="problem">
+            {shownProblem}
           </p>
         )}
-        {load.kind === 'loading' && <p className="empty">Opening your library…</p>}
+        {notices.map((notice) => (
+          <p key={`${notice.draftId}-${notice.at}`} role="alert" className="notice">
+            {notice.message}
+            <button type="button" onClick={() => setNotices(notices.filter((shown) => shown !== notice))}>
+              Dismiss
+            </button>
+          </p>
+        ))}
         {current ? (
-          <DraftEditor key={current.id} draft={current} onSaved={onSaved} />
+          <DraftEditor
+            key={current.id}
+            draft={current}
+            libraryTags={library.tags}
+            showPreview={showPreview && !focusMode}
+            onSaved={onSaved}
+          />
         ) : (
-          load.kind === 'ready' && <p className="empty">Choose a draft, or start a new one.</p>
+          library.drafts !== null && (
+            <div className="welcome">
+              <h1>Commonplace</h1>
+              <p>Write about what you read: your words, the passage that moved you, and where it came from.</p>
+              <button type="button" onClick={() => void create()} title={withShortcut('newDraft')}>
+                Start a new draft
+              </button>
+            </div>
+          )
         )}
       </main>
+      {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
     </div>
   );
 }

@@ -27,24 +27,24 @@ test.describe('the Electron app', () => {
     const dataFolder = await makeDataFolder();
     let app = await launch(dataFolder);
     let page = await app.firstWindow();
-    await page.getByRole('button', { name: 'New draft' }).click();
+    await page.getByRole('button', { name: 'New draft', exact: true }).click();
     await page.getByRole('textbox', { name: 'Title' }).fill('Written in Electron');
     await page.getByRole('textbox', { name: 'Commentary' }).fill('Some *emphasis* here.');
     await expect(page.getByRole('article', { name: 'Preview' }).locator('em')).toHaveText('emphasis');
-    await expect(page.getByRole('status')).toHaveText('Saved');
+    await expect(page.getByRole('status', { name: 'Save status' })).toHaveText('Saved');
     await app.close();
 
     app = await launch(dataFolder);
     page = await app.firstWindow();
     await page.getByRole('button', { name: /Written in Electron/ }).click();
-    await expect(page.getByRole('textbox', { name: 'Commentary' })).toHaveValue('Some *emphasis* here.');
+    await expect(page.getByRole('textbox', { name: 'Commentary' })).toHaveText('Some *emphasis* here.');
     await app.close();
   });
 
   test('runs the page without Node, under the CSP, unable to open windows or navigate away', async () => {
     const app = await launch(await makeDataFolder());
     const page = await app.firstWindow();
-    await page.getByRole('button', { name: 'New draft' }).waitFor();
+    await page.getByRole('button', { name: 'New draft', exact: true }).waitFor();
     const globals = await page.evaluate(() =>
       ['require', 'process', 'Buffer'].map((name) => typeof (globalThis as Record<string, unknown>)[name]),
     );

@@ -11,6 +11,7 @@ import { hashtagKey } from '../../../shared/model/hashtags';
 import type { DraftQuery, RevisionSummary, TagCount } from '../../../shared/model/library';
 import type { LibraryNotice } from '../../../shared/model/notice';
 import { AppError } from '../../../shared/result';
+import { countWords } from '../../../shared/text/words';
 import { CorruptDocumentError, NewerVersionError } from '../storage/jsonDocument';
 import { CoalescingQueue } from './coalescingQueue';
 import { DraftStore, type StoredDraft } from './draftStore';
@@ -366,10 +367,6 @@ export class DraftLibrary {
 
 /** How many just-written drafts are kept in memory: the few a writer has open. */
 const RECENT_DRAFTS = 16;
-
-function countWords(text: string): number {
-  return text.split(/\s+/u).filter((word) => word !== '').length;
-}
 
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

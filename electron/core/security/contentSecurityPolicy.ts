@@ -1,13 +1,14 @@
 /**
  * The Content-Security-Policy of the app's page, in Electron and in the browser dev host alike:
- * only the app's own scripts and styles run; nothing inline, no eval, no plugins, no frames, no
- * form posts, no <base> tricks. Images may come from the web because quoted excerpts keep their
- * images, and an image cannot run code.
+ * only the app's own scripts run — nothing inline, no eval — and no plugins, frames, form posts
+ * or <base> tricks. Styles may be inline because CodeMirror (style-mod) adds its theme as a
+ * <style> element; a style cannot run code, and the preview's sanitizer drops style attributes
+ * and elements anyway. Images may come from the web because quoted excerpts keep their images.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: https:",
   "font-src 'self'",
   "connect-src 'self'",

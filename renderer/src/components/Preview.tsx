@@ -1,20 +1,22 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { DraftContent } from '../../../shared/model/draft';
 import { renderPostBody } from '../../../shared/render/post';
 
 /**
  * The post as it will read on the blog. The body is the shared renderer's sanitized HTML, the
- * very string publishing sends, so inserting it here runs no untrusted markup.
+ * very string publishing sends, so inserting it runs no untrusted markup. It renders from a
+ * deferred copy of the draft, so typing is never held up by the preview.
  */
 export function Preview({ content }: { content: DraftContent }) {
-  const body = useMemo(() => renderPostBody(content), [content]);
+  const shown = useDeferredValue(content);
+  const body = useMemo(() => renderPostBody(shown), [shown]);
   return (
     <article className="preview" aria-label="Preview">
-      <h1 className="preview-title">{content.title || 'Untitled'}</h1>
+      <h1 className="preview-title">{shown.title || 'Untitled'}</h1>
       <div className="preview-body" dangerouslySetInnerHTML={{ __html: body }} />
-      {content.hashtags.length > 0 && (
+      {shown.hashtags.length > 0 && (
         <ul className="preview-tags" aria-label="Tags">
-          {content.hashtags.map((tag) => (
+          {shown.hashtags.map((tag) => (
             <li key={tag}>#{tag}</li>
           ))}
         </ul>

@@ -54,7 +54,10 @@ export function useAutosave(
     timer.current = setTimeout(saveNow, QUIET_MS);
   }, [content, saveNow]);
 
-  useEffect(() => () => saveNow(), [saveNow]);
+  // Leaving the draft (or closing the app's view of it) saves what is pending at once.
+  const latestSaveNow = useRef(saveNow);
+  latestSaveNow.current = saveNow;
+  useEffect(() => () => latestSaveNow.current(), []);
 
   return { status, saveNow };
 }

@@ -1,22 +1,22 @@
-import type { SaveStatus } from '../state/useAutosave';
+import type { SaveStatus } from '../../state/useAutosave';
+
+const labels = { saved: 'Saved', unsaved: 'Edited', saving: 'Saving…' } as const;
 
 /** Tells the writer, always, whether their words are on disk. */
 export function SaveStatusLine({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
-  switch (status.kind) {
-    case 'saved':
-      return <span role="status">Saved</span>;
-    case 'unsaved':
-      return <span role="status">Edited</span>;
-    case 'saving':
-      return <span role="status">Saving…</span>;
-    case 'failed':
-      return (
-        <span role="alert" className="save-failed">
-          Not saved: {status.message}{' '}
-          <button type="button" onClick={onRetry}>
-            Retry
-          </button>
-        </span>
-      );
+  if (status.kind === 'failed') {
+    return (
+      <span role="alert" aria-label="Save status" className="save-failed">
+        Not saved: {status.message}{' '}
+        <button type="button" onClick={onRetry}>
+          Retry
+        </button>
+      </span>
+    );
   }
+  return (
+    <span role="status" aria-label="Save status" className={`save-${status.kind}`}>
+      {labels[status.kind]}
+    </span>
+  );
 }

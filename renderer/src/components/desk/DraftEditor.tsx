@@ -1,0 +1,118 @@
+import { useCallback, useState } from 'react';
+import { Group, Panel, Separator } from 'react-resizable-panels';
+import { emptySource, type Draft, type DraftContent, type Quote } from '../../../../shared/model/draft';
+import { addHashtag, extractHashtags } from '../../../../shared/model/hashtags';
+import type { TagCount } from '../../../../shared/model/library';
+import { api } from '../../api';
+import { useAutosave } from '../../state/useAutosave';
+import { Preview } from '../Preview';
+import { CommentaryEditor } from './CommentaryEditor';
+import { HashtagInput } from './HashtagInput';
+import { QuoteList } from './QuoteList';
+import { StatusBar } from './StatusBar';
+import { UndoBar } from './UndoBar';
+
+const saveDraft = (id: string, content: DraftContent) => api.saveDraft({ id, content });
+
+interface DraftEditorProps {
+  readonly draft: Draft;
+  readonly libraryTags: readonly TagCount[];
+  readonly showPreview: boolean;
+  readonly onSaved: (draft: Draft) => void;
+}
+
+interface Removed {
+  readonly quote: Quote;
+  readonly index: number;
+}
+
+/** The desk for one draft: title, commentary, quotes and hashtags, with the live preview beside. */
+export function DraftEditor({ draft, libraryTags, showPreview, onSaved }: DraftEditorProps) {
+  const [content, setContent] = useState<DraftContent>(() => ({
+    title: draft.title,
+    commentary: draft.commentary,
+    quotes: draft.quotes,
+    hashtags: draft.hashtags,
+  }));
+  const [initialCommentary] = useState(draft.commentary);
+  const [removed, setRemoved] = useState<Removed | null>(null);
+  const { status, saveNow } = useAutosave(draft, content, saveDraft, onSaved);
+  const edit = useCallback((change: Partial<DraftContent>) => setContent((current) => ({ ...current, ...change })), []);
+  const editCommentary = useCallback((commentary: string) => edit({ commentary }), [edit]);
+  const forgetRemoved = useCallback(() => setRemoved(null), []);
+
+  function moveTitleHashtags(): void {
+    const { text, hashtags } = extractHashtags(content.title);
+    if (hashtags.length === 0) return;
+    edit({ title: text, hashtags: [...hashtags.reduce(addHashtag, content.hashtags)] });
+  }
+
+  function removeQuote(index: number): void {
+    const quote = content.quotes[index];
+    if (!quote) return;
+    setRemoved({ quote, index });
+    edit({ quotes: content.quotes.filter((_, position) => position !== index) });
+  }
+
+  function undoRemove(): void {
+    if (!removed) return;
+    const quotes = [...content.quotes];
+    quotes.splice(Math.min(removed.index, quotes.length), 0, removed.quote);
+    edit({ quotes });
+    setRemoved(null);
+  }
+
+  function addQuote(): void {
+    const quote: Quote = { id: crypto.randomUUID(), excerpt: '', source: emptySource(), note: '', clipboardHtml: null };
+    edit({ quotes: [...content.quotes, quote] });
+  }
+
+  return (
+    <div className="desk">
+      <Group orientation="horizontal" className="desk-panels">
+        <Panel id="editor" minSize="30%" defaultSize={showPreview ? '50%' : '100%'}>
+          <section className="editor" aria-label="Editor">
+            <div className="editor-scroll">
+              <input
+                className="title-input"
+                aria-label="Title"
+                placeholder="Title"
+                value={content.title}
+                onChange={(event) => edit({ title: event.target.value })}
+                onBlur={moveTitleHashtags}
+              />
+              <HashtagInput
+                hashtags={content.hashtags}
+                libraryTags={libraryTags}
+                onChange={(hashtags) => edit({ hashtags })}
+              />
+              <CommentaryEditor initialValue={initialCommentary} onChange={editCommentary} label="Commentary" />
+              <QuoteList
+                quotes={content.quotes}
+                onChange={(quotes) => edit({ quotes })}
+                onRemove={removeQuote}
+                onAdd={addQuote}
+              />
+            </div>
+            {removed && (
+              <UndoBar
+                message={`Removed the quote from ${removed.quote.source.title || 'its source'}.`}
+                onUndo={undoRemove}
+                onExpire={forgetRemoved}
+              />
+            )}
+            <StatusBar content={content} status={status} onRetry={saveNow} />
+          </section>
+        </Panel>
+        {showPreview && (
+          <>
+            <Separator className="splitter" aria-label="Resize the editor and the preview" />
+            <Panel id="preview" minSize="25%" defaultSize="50%">
+              <Preview content={content} />
+            </Panel>
+          </>
+        )}
+      </Group>
+    </div>
+  );
+}

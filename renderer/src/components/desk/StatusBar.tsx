@@ -1,0 +1,42 @@
+import { useMemo } from 'react';
+import type { DraftContent } from '../../../../shared/model/draft';
+import { countWords } from '../../../../shared/text/words';
+import type { SaveStatus } from '../../state/useAutosave';
+import { SaveStatusLine } from './SaveStatusLine';
+
+/**
+ * Whether the draft is saved, and how long it is: the writer's words, the quoted words, and
+ * their ratio, because writers who quote want to see when the quote outweighs their own words.
+ */
+export function StatusBar({
+  content,
+  status,
+  onRetry,
+}: {
+  content: DraftContent;
+  status: SaveStatus;
+  onRetry: () => void;
+}) {
+  const { own, quoted } = useMemo(
+    () => ({
+      own: countWords(content.commentary),
+      quoted: content.quotes.reduce((total, quote) => total + countWords(quote.excerpt), 0),
+    }),
+    [content.commentary, content.quotes],
+  );
+  const outweighs = quoted > own;
+  return (
+    <footer className="status-bar">
+      <SaveStatusLine status={status} onRetry={onRetry} />
+      <span aria-label="Commentary words">{own.toLocaleString()} words yours</span>
+      <span aria-label="Quoted words">{quoted.toLocaleString()} quoted</span>
+      <span
+        aria-label="Quote to commentary ratio"
+        className={outweighs ? 'ratio-high' : undefined}
+        title={outweighs ? 'The quotes outweigh your own words' : 'Quoted words per word of yours'}
+      >
+        {own === 0 ? (quoted === 0 ? '—' : 'all quote') : `${(quoted / own).toFixed(1)} : 1`}
+      </span>
+    </footer>
+  );
+}

@@ -1,0 +1,80 @@
+import type { RefObject } from 'react';
+import { DraftStatusSchema, type DraftStatus, type DraftSummary } from '../../../../shared/model/draft';
+import type { DraftQuery, TagCount } from '../../../../shared/model/library';
+import { withShortcut } from '../../shortcuts';
+import { DraftListItem } from './DraftListItem';
+import { statusLabels } from './StatusBadge';
+
+interface LibrarySidebarProps {
+  readonly drafts: readonly DraftSummary[] | null;
+  readonly query: DraftQuery;
+  readonly tags: readonly TagCount[];
+  readonly selectedId: string | null;
+  readonly searchRef: RefObject<HTMLInputElement | null>;
+  readonly onQuery: (query: DraftQuery) => void;
+  readonly onSelect: (id: string) => void;
+  readonly onCreate: () => void;
+}
+
+/** The library: search, filters, and the drafts that match, newest first. */
+export function LibrarySidebar(props: LibrarySidebarProps) {
+  const { drafts, query, tags, selectedId, searchRef, onQuery, onSelect, onCreate } = props;
+  const filtered = Boolean(query.search) || query.status !== undefined || query.tag !== undefined;
+  return (
+    <nav className="sidebar" aria-label="Library">
+      <button type="button" className="new-draft" onClick={onCreate} title={withShortcut('newDraft')}>
+        New draft
+      </button>
+      <input
+        ref={searchRef}
+        type="search"
+        className="search"
+        aria-label="Search drafts"
+        placeholder="Search"
+        title={withShortcut('focusSearch')}
+        value={query.search ?? ''}
+        onChange={(event) => onQuery({ ...query, search: event.target.value })}
+      />
+      <div className="filters">
+        <select
+          aria-label="Filter by status"
+          value={query.status ?? ''}
+          onChange={(event) => {
+            const parsed = DraftStatusSchema.safeParse(event.target.value);
+            onQuery({ ...query, status: parsed.success ? parsed.data : undefined });
+          }}
+        >
+          <option value="">Any status</option>
+          {DraftStatusSchema.options.map((status: DraftStatus) => (
+            <option key={status} value={status}>
+              {statusLabels[status]}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Filter by tag"
+          value={query.tag ?? ''}
+          onChange={(event) => onQuery({ ...query, tag: event.target.value || undefined })}
+        >
+          <option value="">Any tag</option>
+          {tags.map(({ tag, count }) => (
+            <option key={tag} value={tag}>
+              #{tag} ({count})
+            </option>
+          ))}
+        </select>
+      </div>
+      {drafts === null ? (
+        <p className="empty">Opening your library…</p>
+      ) : drafts.length === 0 ? (
+        <p className="empty">{filtered ? 'No draft matches.' : 'No drafts yet. Start one with “New draft”.'}</p>
+      ) : (
+        <ul className="draft-list" aria-label="Drafts">
+          {drafts.map((draft) => (
+            <DraftListItem key={draft.id} draft={draft} selected={draft.id === selectedId} onSelect={onSelect} />
+          ))}
+        </ul>
+      )}
+    </nav>
+  );
+}
