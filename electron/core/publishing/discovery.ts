@@ -18,7 +18,14 @@ export interface DiscoveredBlog {
   readonly xmlRpcEndpoint: string | null;
   /** The blog id RSD names for the XML-RPC API ("1" on WordPress). */
   readonly xmlRpcBlogId: string | null;
+  /**
+   * Which XML-RPC API RSD announced, most capable first: "WordPress" (use WordPressXmlRpcAdapter),
+   * else "MetaWeblog" or "Movable Type" (use MetaWeblogAdapter); "Blogger" alone cannot publish titles.
+   */
+  readonly xmlRpcApi: XmlRpcApi | null;
 }
+
+export type XmlRpcApi = 'WordPress' | 'MetaWeblog' | 'Movable Type' | 'Blogger';
 
 const WORDPRESS_API = 'https://api.w.org/';
 const rsdParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', processEntities: true });
@@ -32,7 +39,7 @@ const RsdSchema = z.object({
   rsd: z.object({ service: z.object({ apis: z.object({ api: z.union([RsdApiSchema, z.array(RsdApiSchema)]) }) }) }),
 });
 /** RSD names, most preferred first; "WordPress" is the wp.* API, a superset of MetaWeblog. */
-const xmlRpcApis = ['WordPress', 'MetaWeblog', 'Movable Type', 'Blogger'];
+const xmlRpcApis: readonly XmlRpcApi[] = ['WordPress', 'MetaWeblog', 'Movable Type', 'Blogger'];
 
 /**
  * Finds a blog's publishing APIs from the address a writer types: WordPress REST through the
@@ -59,6 +66,7 @@ export async function discoverBlog(address: string, transport: Transport): Promi
     restRoot,
     xmlRpcEndpoint: xmlRpc?.endpoint ?? null,
     xmlRpcBlogId: xmlRpc?.blogId ?? null,
+    xmlRpcApi: xmlRpc?.api ?? null,
   };
 }
 
@@ -95,7 +103,10 @@ async function probeQueryRoute(transport: Transport, address: string): Promise<s
   }
 }
 
-async function readRsd(transport: Transport, url: string): Promise<{ endpoint: string; blogId: string | null } | null> {
+async function readRsd(
+  transport: Transport,
+  url: string,
+): Promise<{ endpoint: string; blogId: string | null; api: XmlRpcApi } | null> {
   const request: HttpRequest = { method: 'GET', url, headers: { accept: 'application/rsd+xml, text/xml' } };
   const response = await sendRequest(transport, request);
   checkStatus(request, response);
@@ -112,7 +123,7 @@ async function readRsd(transport: Transport, url: string): Promise<{ endpoint: s
   const apis = Array.isArray(listed) ? listed : [listed];
   for (const name of xmlRpcApis) {
     const api = apis.find((candidate) => candidate.name === name);
-    if (api) return { endpoint: new URL(api.apiLink, response.url).toString(), blogId: api.blogID ?? null };
+    if (api) return { endpoint: new URL(api.apiLink, response.url).toString(), blogId: api.blogID ?? null, api: name };
   }
   return null;
 }

@@ -2,8 +2,7 @@ import type { Transport } from './blogAdapter';
 import { hostOf, sendRequest, type HttpRequest } from './http';
 import { readJson } from './responses';
 import { restRoute } from './restRoute';
-import { callXmlRpc } from './xmlRpc';
-import { parseAnswer } from './wordpressXmlRpc';
+import { callXmlRpc, parseAnswer } from './xmlRpc';
 import { XmlRpcProfileSchema, XmlRpcUsersBlogsSchema } from './wordpressXmlRpcSchemas';
 import { RestIndexSchema, RestUserSchema } from './wordpressRestSchemas';
 

@@ -3,8 +3,7 @@ import { hashtagKey } from '../../../shared/model/hashtags';
 import type { BlogAdapter, ClientIdentity, OutgoingPost, RemotePost, RemoteTag, Transport } from './blogAdapter';
 import { hostOf } from './http';
 import { PublishingError } from './publishingError';
-import { incompleteAnswer } from './responses';
-import { callXmlRpc, type XmlRpcValue } from './xmlRpc';
+import { callXmlRpc, parseAnswer, type XmlRpcValue } from './xmlRpc';
 import {
   XmlRpcDoneSchema,
   XmlRpcNewIdSchema,
@@ -150,18 +149,6 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
     const value = await callXmlRpc(transport, endpoint, method, [blogId, user, password, ...params]);
     return parseAnswer(value, schema, hostOf(endpoint), what);
   }
-}
-
-/** Checks an XML-RPC answer's shape; missing fields get a clear message. */
-export function parseAnswer<Schema extends z.ZodType>(
-  value: XmlRpcValue,
-  schema: Schema,
-  host: string,
-  what: string,
-): z.infer<Schema> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw incompleteAnswer(host, what, parsed.error);
 }
 
 /** WordPress's XML-RPC reports scheduled posts as "publish"; their date in the future tells them apart. */

@@ -1,9 +1,10 @@
 import XmlBuilder from 'fast-xml-builder';
 import { XMLParser } from 'fast-xml-parser';
+import { z } from 'zod';
 import type { Transport } from './blogAdapter';
 import { hostOf, sendRequest, type HttpRequest } from './http';
 import { PublishingError } from './publishingError';
-import { checkStatus } from './responses';
+import { checkStatus, incompleteAnswer } from './responses';
 
 /** A value XML-RPC can carry. Dates without a zone are read as UTC. */
 export type XmlRpcValue =
@@ -52,6 +53,18 @@ export async function callXmlRpc(
   const response = await sendRequest(transport, request);
   checkStatus(request, response);
   return parseMethodResponse(response.body, hostOf(response.url), method);
+}
+
+/** Checks an XML-RPC answer's shape; missing fields get a clear message. */
+export function parseAnswer<Schema extends z.ZodType>(
+  value: XmlRpcValue,
+  schema: Schema,
+  host: string,
+  what: string,
+): z.infer<Schema> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw incompleteAnswer(host, what, parsed.error);
 }
 
 /** The value of a methodResponse, or the PublishingError its fault means. */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutgoingPost, Transport } from '../../../electron/core/publishing/blogAdapter';
+import { MetaWeblogAdapter } from '../../../electron/core/publishing/metaWeblog';
 import { PublishingError, type PublishingFailure } from '../../../electron/core/publishing/publishingError';
 import { WordPressRestAdapter } from '../../../electron/core/publishing/wordpressRest';
 import { WordPressXmlRpcAdapter } from '../../../electron/core/publishing/wordpressXmlRpc';
@@ -74,6 +75,9 @@ const answers: Record<string, (request: IncomingMessage, response: ServerRespons
   ),
   'xml-rpc-missing-fields': xml(
     '<methodResponse><params><param><value><struct><member><name>post_id</name><value><string>12</string></value></member></struct></value></param></params></methodResponse>',
+  ),
+  'metaweblog-no-link': xml(
+    '<methodResponse><params><param><value><struct><member><name>postid</name><value><string>12</string></value></member><member><name>title</name><value><string>T</string></value></member><member><name>description</name><value><string>D</string></value></member><member><name>dateCreated</name><value><dateTime.iso8601>20261124T07:40:05</dateTime.iso8601></value></member></struct></value></param></params></methodResponse>',
   ),
   'xml-rpc-entities': xml(
     '<!DOCTYPE lolz [<!ENTITY lol "lol">]><methodResponse><params><param><value><string>&lol;</string></value></param></params></methodResponse>',
@@ -312,6 +316,33 @@ describe('a REST API that answers badly', () => {
       expect(error.message).toMatch(/secure connection/);
     }
     expect(selfSigned.message).toMatch(/SELF_SIGNED/);
+  });
+});
+
+describe('a MetaWeblog endpoint that answers badly', () => {
+  it('names what is missing from a post', async () => {
+    const adapter = new MetaWeblogAdapter({
+      endpoint: `http://${host}/metaweblog-no-link/xmlrpc.php`,
+      blogId: '1',
+      user: 'writer',
+      password: 'secret',
+      transport,
+    });
+    const error = await failure(() => adapter.get('12'));
+    expect(error).toMatchObject({ failure: 'malformed-response', kind: 'unavailable', retryable: false });
+    expect(error.message).toMatch(/missing or unexpected link/);
+  });
+
+  it('reports a wrong password as bad credentials', async () => {
+    const adapter = new MetaWeblogAdapter({
+      endpoint: `http://${host}/xml-rpc-fault-403/xmlrpc.php`,
+      blogId: '1',
+      user: 'writer',
+      password: 'wrong',
+      transport,
+    });
+    const error = await failure(() => adapter.listRecent(5));
+    expect(error).toMatchObject({ failure: 'bad-credentials', kind: 'unauthorized', retryable: false });
   });
 });
 

@@ -106,6 +106,7 @@ describe('discoverBlog', () => {
       restRoot: `${base}/link-header/wp-json/`,
       xmlRpcEndpoint: null,
       xmlRpcBlogId: null,
+      xmlRpcApi: null,
     });
   });
 
@@ -114,6 +115,7 @@ describe('discoverBlog', () => {
     expect(found.restRoot).toBe(`${base}/html-links/wp-json/`);
     expect(found.xmlRpcEndpoint).toBe('http://127.0.0.1:1/elsewhere.php');
     expect(found.xmlRpcBlogId).toBe('7');
+    expect(found.xmlRpcApi).toBe('WordPress');
   });
 
   it('falls back to ?rest_route= when the page announces nothing (plain permalinks)', async () => {
@@ -126,6 +128,7 @@ describe('discoverBlog', () => {
     const found = await discoverBlog(`${base}/metaweblog-only/`, transport);
     expect(found.xmlRpcEndpoint).toBe(`${base}/mt/mt-xmlrpc.cgi`);
     expect(found.xmlRpcBlogId).toBe('3');
+    expect(found.xmlRpcApi).toBe('MetaWeblog');
   });
 
   it('follows a redirect and reports the address it ended at', async () => {

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { hashtagKey } from '../../../shared/model/hashtags';
+import type {
+  BlogAdapter,
+  ClientIdentity,
+  OutgoingPost,
+  RemotePost,
+  RemoteStatus,
+  RemoteTag,
+  Transport,
+} from './blogAdapter';
+import { hostOf } from './http';
+import { PublishingError } from './publishingError';
+import { callXmlRpc, parseAnswer, type XmlRpcValue } from './xmlRpc';
+import {
+  MetaWeblogDoneSchema,
+  MetaWeblogNewIdSchema,
+  MetaWeblogPostListSchema,
+  MetaWeblogPostSchema,
+  type MetaWeblogPost,
+} from './metaWeblogSchemas';
+
+export interface MetaWeblogOptions {
+  /** The endpoint found through RSD (the MetaWeblog or Movable Type API entry). */
+  readonly endpoint: string;
+  readonly blogId: string;
+  readonly user: string;
+  readonly password: string;
+  readonly transport: Transport;
+  readonly now?: () => Date;
+}
+
+const IDENTITY_SEARCH_DEPTH = 50;
+const remoteStatuses: readonly RemoteStatus[] = ['publish', 'draft', 'future', 'pending', 'private', 'trash'];
+
+/**
+ * The MetaWeblog API (with the Blogger API's deletePost), for blogs without WordPress's wp.*
+ * methods: Movable Type and other MetaWeblog servers. Tags travel as mt_keywords, which the
+ * server creates as needed; the client identity is the slug (wp_slug / mt_basename).
+ */
+export class MetaWeblogAdapter implements BlogAdapter {
+  readonly #options: MetaWeblogOptions;
+  readonly #now: () => Date;
+
+  constructor(options: MetaWeblogOptions) {
+    this.#options = options;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  async create(post: OutgoingPost): Promise<RemotePost> {
+    const { blogId, user, password } = this.#options;
+    const id = await this.#call(
+      'metaWeblog.newPost',
+      [blogId, user, password, this.#struct(post), post.schedule.status !== 'draft'],
+      MetaWeblogNewIdSchema,
+      'creating the post',
+    );
+    return this.get(id);
+  }
+
+  async update(remoteId: string, post: OutgoingPost): Promise<RemotePost> {
+    const { user, password } = this.#options;
+    await this.#call(
+      'metaWeblog.editPost',
+      [remoteId, user, password, this.#struct(post), post.schedule.status !== 'draft'],
+      MetaWeblogDoneSchema,
+      'updating the post',
+    );
+    return this.get(remoteId);
+  }
+
+  async get(remoteId: string): Promise<RemotePost> {
+    const { user, password } = this.#options;
+    const post = await this.#call(
+      'metaWeblog.getPost',
+      [remoteId, user, password],
+      MetaWeblogPostSchema,
+      'reading the post',
+    );
+    return toRemotePost(post, this.#now());
+  }
+
+  async delete(remoteId: string): Promise<void> {
+    const { user, password } = this.#options;
+    try {
+      // On WordPress a second delete of a trashed post would delete it for good.
+      if ((await this.get(remoteId)).status === 'trash') return;
+      // The Blogger API's delete takes an application key first, which no server checks any more.
+      await this.#call(
+        'blogger.deletePost',
+        ['', remoteId, user, password, true],
+        MetaWeblogDoneSchema,
+        'deleting the post',
+      );
+    } catch (error) {
+      if (error instanceof PublishingError && error.failure === 'not-found') return;
+      throw error;
+    }
+  }
+
+  async listRecent(count: number): Promise<readonly RemotePost[]> {
+    const { blogId, user, password } = this.#options;
+    const posts = await this.#call(
+      'metaWeblog.getRecentPosts',
+      [blogId, user, password, count],
+      MetaWeblogPostListSchema,
+      'listing recent posts',
+    );
+    const now = this.#now();
+    return posts.map((post) => toRemotePost(post, now));
+  }
+
+  async findByIdentity(identity: ClientIdentity): Promise<RemotePost | null> {
+    const recent = await this.listRecent(IDENTITY_SEARCH_DEPTH);
+    return recent.find((post) => post.identity === identity) ?? null;
+  }
+
+  /** MetaWeblog cannot create tags on their own; the server makes them from a post's keywords. */
+  ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
+    const unique = names.filter(
+      (name, index) => names.findIndex((other) => hashtagKey(other) === hashtagKey(name)) === index,
+    );
+    return Promise.resolve(unique.map((name) => ({ remoteId: name, name })));
+  }
+
+  #struct(post: OutgoingPost): Record<string, XmlRpcValue> {
+    const struct: Record<string, XmlRpcValue> = {
+      title: post.title,
+      description: post.html.trimEnd(),
+      mt_keywords: post.tags.join(', '),
+      wp_slug: post.identity,
+      mt_basename: post.identity,
+    };
+    if (post.schedule.status === 'future') {
+      struct['dateCreated'] = post.schedule.date;
+      struct['date_created_gmt'] = post.schedule.date;
+    }
+    return struct;
+  }
+
+  async #call<Schema extends z.ZodType>(
+    method: string,
+    params: readonly XmlRpcValue[],
+    schema: Schema,
+    what: string,
+  ): Promise<z.infer<Schema>> {
+    const { transport, endpoint } = this.#options;
+    return parseAnswer(await callXmlRpc(transport, endpoint, method, params), schema, hostOf(endpoint), what);
+  }
+}
+
+function toRemotePost(post: MetaWeblogPost, now: Date): RemotePost {
+  const publishedAt = post.date_created_gmt ?? post.dateCreated;
+  // Servers without WordPress's post_status only publish; like wp.*, WordPress reports a scheduled post as published.
+  const reported = remoteStatuses.find((status) => status === post.post_status) ?? 'publish';
+  const status = reported === 'publish' && publishedAt.getTime() > now.getTime() ? 'future' : reported;
+  const slug = post.wp_slug ?? post.mt_basename ?? '';
+  return {
+    remoteId: post.postid,
+    url: post.url,
+    modifiedAt: (post.date_modified_gmt ?? publishedAt).toISOString(),
+    publishedAt: publishedAt.toISOString(),
+    status,
+    title: post.title,
+    content: post.description,
+    renderedContent: null,
+    tags: (post.mt_keywords ?? '')
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter((tag) => tag !== ''),
+    identity: slug === '' ? null : slug,
+  };
+}
