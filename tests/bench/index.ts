@@ -1,4 +1,7 @@
 // `npm run bench`: prints medians and ratios against a baseline measured in the same run.
 import { benchLibrary } from './library.bench';
+import { benchTyping } from './typing.bench';
 
-await benchLibrary();
+const only = process.argv[2];
+if (!only || only === 'typing') await benchTyping();
+if (!only || only === 'library') await benchLibrary();

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { emptySource, type Draft, type DraftContent, type Quote } from '../../../../shared/model/draft';
 import { addHashtag, extractHashtags } from '../../../../shared/model/hashtags';
@@ -38,20 +38,34 @@ export function DraftEditor({ draft, libraryTags, showPreview, onSaved }: DraftE
   const [removed, setRemoved] = useState<Removed | null>(null);
   const { status, saveNow } = useAutosave(draft, content, saveDraft, onSaved);
   const edit = useCallback((change: Partial<DraftContent>) => setContent((current) => ({ ...current, ...change })), []);
+  // Callbacks read the latest content through a ref, so they stay the same across keystrokes and
+  // the quote and hashtag editors (memoised) do not re-render while the writer types.
+  const latest = useRef(content);
+  latest.current = content;
   const editCommentary = useCallback((commentary: string) => edit({ commentary }), [edit]);
+  const editQuotes = useCallback((quotes: Quote[]) => edit({ quotes }), [edit]);
+  const editHashtags = useCallback((hashtags: string[]) => edit({ hashtags }), [edit]);
   const forgetRemoved = useCallback(() => setRemoved(null), []);
+
+  const removeQuote = useCallback(
+    (index: number) => {
+      const quote = latest.current.quotes[index];
+      if (!quote) return;
+      setRemoved({ quote, index });
+      edit({ quotes: latest.current.quotes.filter((_, position) => position !== index) });
+    },
+    [edit],
+  );
+
+  const addQuote = useCallback(() => {
+    const quote: Quote = { id: crypto.randomUUID(), excerpt: '', source: emptySource(), note: '', clipboardHtml: null };
+    edit({ quotes: [...latest.current.quotes, quote] });
+  }, [edit]);
 
   function moveTitleHashtags(): void {
     const { text, hashtags } = extractHashtags(content.title);
     if (hashtags.length === 0) return;
     edit({ title: text, hashtags: [...hashtags.reduce(addHashtag, content.hashtags)] });
-  }
-
-  function removeQuote(index: number): void {
-    const quote = content.quotes[index];
-    if (!quote) return;
-    setRemoved({ quote, index });
-    edit({ quotes: content.quotes.filter((_, position) => position !== index) });
   }
 
   function undoRemove(): void {
@@ -60,11 +74,6 @@ export function DraftEditor({ draft, libraryTags, showPreview, onSaved }: DraftE
     quotes.splice(Math.min(removed.index, quotes.length), 0, removed.quote);
     edit({ quotes });
     setRemoved(null);
-  }
-
-  function addQuote(): void {
-    const quote: Quote = { id: crypto.randomUUID(), excerpt: '', source: emptySource(), note: '', clipboardHtml: null };
-    edit({ quotes: [...content.quotes, quote] });
   }
 
   return (
@@ -81,18 +90,9 @@ export function DraftEditor({ draft, libraryTags, showPreview, onSaved }: DraftE
                 onChange={(event) => edit({ title: event.target.value })}
                 onBlur={moveTitleHashtags}
               />
-              <HashtagInput
-                hashtags={content.hashtags}
-                libraryTags={libraryTags}
-                onChange={(hashtags) => edit({ hashtags })}
-              />
+              <HashtagInput hashtags={content.hashtags} libraryTags={libraryTags} onChange={editHashtags} />
               <CommentaryEditor initialValue={initialCommentary} onChange={editCommentary} label="Commentary" />
-              <QuoteList
-                quotes={content.quotes}
-                onChange={(quotes) => edit({ quotes })}
-                onRemove={removeQuote}
-                onAdd={addQuote}
-              />
+              <QuoteList quotes={content.quotes} onChange={editQuotes} onRemove={removeQuote} onAdd={addQuote} />
             </div>
             {removed && (
               <UndoBar

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { addHashtag, cleanHashtag, hashtagKey } from '../../../../shared/model/hashtags';
 import type { TagCount } from '../../../../shared/model/library';
 
@@ -14,7 +14,7 @@ const MAX_SUGGESTIONS = 6;
  * The post's hashtags as chips. '#', ',' or Enter commits what was typed; Backspace in an empty
  * field takes the last tag back for editing; the library's tags are offered by use.
  */
-export function HashtagInput({ hashtags, libraryTags, onChange }: HashtagInputProps) {
+export const HashtagInput = memo(function HashtagInput({ hashtags, libraryTags, onChange }: HashtagInputProps) {
   const id = useId();
   const [text, setText] = useState('');
   const [hint, setHint] = useState('');
@@ -125,4 +125,4 @@ export function HashtagInput({ hashtags, libraryTags, onChange }: HashtagInputPr
       </p>
     </div>
   );
-}
+});

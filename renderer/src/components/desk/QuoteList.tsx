@@ -8,6 +8,7 @@ import {
   type DragEndEvent,
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { memo } from 'react';
 import type { Quote } from '../../../../shared/model/draft';
 import { QuoteBlock } from './QuoteBlock';
 
@@ -26,7 +27,7 @@ export function moveItem<T>(items: readonly T[], from: number, to: number): T[] 
 }
 
 /** The draft's quoted excerpts, in order; reordered by drag, by keyboard, or by their buttons. */
-export function QuoteList({ quotes, onChange, onRemove, onAdd }: QuoteListProps) {
+export const QuoteList = memo(function QuoteList({ quotes, onChange, onRemove, onAdd }: QuoteListProps) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -63,4 +64,4 @@ export function QuoteList({ quotes, onChange, onRemove, onAdd }: QuoteListProps)
       </button>
     </div>
   );
-}
+});

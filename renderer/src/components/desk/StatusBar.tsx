@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { DraftContent } from '../../../../shared/model/draft';
 import { countWords } from '../../../../shared/text/words';
 import type { SaveStatus } from '../../state/useAutosave';
@@ -17,12 +17,12 @@ export function StatusBar({
   status: SaveStatus;
   onRetry: () => void;
 }) {
-  const { own, quoted } = useMemo(
-    () => ({
-      own: countWords(content.commentary),
-      quoted: content.quotes.reduce((total, quote) => total + countWords(quote.excerpt), 0),
-    }),
-    [content.commentary, content.quotes],
+  // Counting 10,000 words takes milliseconds: it follows the writer, never holds them up.
+  const counted = useDeferredValue(content);
+  const own = useMemo(() => countWords(counted.commentary), [counted.commentary]);
+  const quoted = useMemo(
+    () => counted.quotes.reduce((total, quote) => total + countWords(quote.excerpt), 0),
+    [counted.quotes],
   );
   const outweighs = quoted > own;
   return (
