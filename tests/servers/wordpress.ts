@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { accessSync, constants, existsSync, rmSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,10 +65,17 @@ export async function startWordPress(): Promise<WordPressServer> {
   const configName = `commonplace-test-${randomBytes(6).toString('hex')}`;
   const configFile = path.join(CONFIG_FOLDER, `config-${configName}.php`);
   const groups: ProcessGroup[] = [];
+  const leftovers = [configFile, folder];
+  const removeLeftovers = (): void => {
+    for (const leftover of leftovers) rmSync(leftover, { recursive: true, force: true });
+  };
+  // A test run that exits without stop() must not leave a config behind in /etc/wordpress.
+  process.once('exit', removeLeftovers);
   async function stop(): Promise<void> {
     await Promise.all(groups.splice(0).map((group) => group.stop()));
     await rm(configFile, { force: true });
     await rm(folder, { recursive: true, force: true });
+    process.removeListener('exit', removeLeftovers);
   }
   try {
     const databasePort = await freePort();
@@ -93,11 +100,15 @@ export async function startWordPress(): Promise<WordPressServer> {
 async function startDatabase(folder: string, port: number): Promise<ProcessGroup> {
   const dataFolder = path.join(folder, 'mysql');
   const socket = path.join(folder, 'mysql.sock');
+  // Its own temp folder: two installs at once in /tmp collide on MariaDB's temporary table names.
+  const temporary = path.join(folder, 'tmp');
+  await mkdir(temporary);
   await run('mariadb-install-db', [
     '--no-defaults',
     `--datadir=${dataFolder}`,
     '--auth-root-authentication-method=normal',
     '--skip-test-db',
+    `--tmpdir=${temporary}`,
   ]);
   const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
   // --no-defaults must come first, or mariadbd reads the machine's my.cnf.
@@ -111,6 +122,7 @@ async function startDatabase(folder: string, port: number): Promise<ProcessGroup
       `--port=${port}`,
       `--socket=${socket}`,
       `--pid-file=${path.join(folder, 'mysql.pid')}`,
+      `--tmpdir=${temporary}`,
       '--skip-log-bin',
       '--innodb-buffer-pool-size=32M',
     ],

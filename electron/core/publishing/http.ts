@@ -19,6 +19,7 @@ export interface HttpResponse {
 /** Four mebibytes: far above any API answer a blog gives for a handful of posts. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
+const USER_AGENT = 'Commonplace (desktop blogging client)';
 const loginPage = /wp-login\.php|\/(log-?in|sign-?in|auth(enticate)?)\b/i;
 const tlsCode = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|EPROTO$)|CERT/;
 const nothingSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
@@ -35,8 +36,13 @@ export async function sendRequest(transport: Transport, request: HttpRequest): P
   let url = request.url;
   try {
     for (let hop = 0; ; hop += 1) {
-      const init: RequestInit = { method: request.method, redirect: 'manual', signal };
-      if (request.headers) init.headers = request.headers;
+      // Some hosts' firewalls refuse requests without a user agent.
+      const init: RequestInit = {
+        method: request.method,
+        redirect: 'manual',
+        signal,
+        headers: { 'user-agent': USER_AGENT, ...request.headers },
+      };
       if (request.body !== undefined) init.body = request.body;
       const response = await transport.fetch(url, init);
       const location = response.headers.get('location');

@@ -73,6 +73,22 @@ describe.skipIf(skipReason !== null)('WordPress adapters against a real WordPres
       }
     });
 
+    it('publishes through the ?rest_route= form, as on a blog with plain permalinks', async () => {
+      const adapter = new WordPressRestAdapter({
+        apiRoot: `${server.url}/?rest_route=/`,
+        user: server.user,
+        applicationPassword: server.applicationPassword,
+        transport,
+      });
+      const sent = post(reblogPost(SOURCE_URL), { status: 'draft' });
+      const created = await adapter.create(sent);
+      const read = await adapter.get(created.remoteId);
+      expect(read.title).toBe(sent.title);
+      expect([...read.tags].sort()).toEqual(['ISIS', 'Iraq'].sort());
+      expect((await adapter.findByIdentity(sent.identity))?.remoteId).toBe(created.remoteId);
+      await adapter.delete(created.remoteId);
+    });
+
     it('reports a wrong password as bad credentials, not retryable', async () => {
       const attempts = [
         () =>
