@@ -34,3 +34,6 @@ export type MetaWeblogPost = z.infer<typeof MetaWeblogPostSchema>;
 export const MetaWeblogPostListSchema = z.array(MetaWeblogPostSchema);
 export const MetaWeblogNewIdSchema = Id;
 export const MetaWeblogDoneSchema = z.union([z.boolean(), z.number()]);
+
+/** blogger.getUsersBlogs: the blogs these credentials can post to (the MetaWeblog family's "who am I"). */
+export const BloggerUsersBlogsSchema = z.array(z.object({ blogid: Id, blogName: z.string(), url: z.string() }));

@@ -3,6 +3,7 @@ import { hostOf, sendRequest, type HttpRequest } from './http';
 import { readJson } from './responses';
 import { restRoute } from './restRoute';
 import { callXmlRpc, parseAnswer } from './xmlRpc';
+import { BloggerUsersBlogsSchema } from './metaWeblogSchemas';
 import { XmlRpcProfileSchema, XmlRpcUsersBlogsSchema } from './wordpressXmlRpcSchemas';
 import { RestIndexSchema, RestUserSchema } from './wordpressRestSchemas';
 
@@ -81,4 +82,28 @@ export async function verifyXmlRpc(options: {
     userName: profile.display_name,
     canPublish: blog?.isAdmin === true || profile.roles.some((role) => publishingRoles.has(role)),
   };
+}
+
+/**
+ * Checks MetaWeblog credentials with blogger.getUsersBlogs. The MetaWeblog family cannot say what
+ * a user may do, so a user who may list the blog is taken to be able to publish to it.
+ */
+export async function verifyMetaWeblog(options: {
+  readonly endpoint: string;
+  readonly user: string;
+  readonly password: string;
+  readonly blogId: string;
+  readonly transport: Transport;
+}): Promise<VerifiedAccount> {
+  const { transport, endpoint, user, password } = options;
+  const host = hostOf(endpoint);
+  // The Blogger API's application key comes first; no server checks it any more.
+  const blogs = parseAnswer(
+    await callXmlRpc(transport, endpoint, 'blogger.getUsersBlogs', ['', user, password]),
+    BloggerUsersBlogsSchema,
+    host,
+    'checking the account',
+  );
+  const blog = blogs.find((candidate) => candidate.blogid === options.blogId);
+  return { blogName: blog?.blogName ?? host, userName: user, canPublish: blog !== undefined };
 }

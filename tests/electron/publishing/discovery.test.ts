@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Transport } from '../../../electron/core/publishing/blogAdapter';
+import { connectBlog } from '../../../electron/core/publishing/connection';
 import { discoverBlog } from '../../../electron/core/publishing/discovery';
 import { PublishingError } from '../../../electron/core/publishing/publishingError';
 
@@ -96,6 +97,32 @@ beforeAll(async () => {
 afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
+});
+
+describe('connectBlog', () => {
+  it('refuses a WordPress REST account where the blog offers only XML-RPC, saying what to do', async () => {
+    const error = await connectBlog({
+      address: `${base}/metaweblog-only/`,
+      kind: 'wordpress',
+      user: 'writer',
+      secret: 'secret',
+      transport,
+    }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ failure: 'not-an-api', retryable: false });
+    expect((error as PublishingError).message).toMatch(/add it as an XML-RPC account/);
+  });
+
+  it('refuses an XML-RPC account where the blog offers only REST', async () => {
+    const error = await connectBlog({
+      address: `${base}/link-header/`,
+      kind: 'xmlrpc',
+      user: 'writer',
+      secret: 'secret',
+      transport,
+    }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ failure: 'not-an-api' });
+    expect((error as PublishingError).message).toMatch(/no XML-RPC publishing API/);
+  });
 });
 
 describe('discoverBlog', () => {

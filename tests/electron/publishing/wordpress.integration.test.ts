@@ -3,11 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BlogAdapter, OutgoingPost, PostSchedule, Transport } from '../../../electron/core/publishing/blogAdapter';
 import { newClientIdentity } from '../../../electron/core/publishing/clientIdentity';
+import { BlogConnectionSchema, connectBlog, createBlogAdapter } from '../../../electron/core/publishing/connection';
 import { discoverBlog } from '../../../electron/core/publishing/discovery';
 import { MetaWeblogAdapter } from '../../../electron/core/publishing/metaWeblog';
 import { outgoingPost } from '../../../electron/core/publishing/outgoingPost';
 import { PublishingError } from '../../../electron/core/publishing/publishingError';
-import { verifyWordPressRest, verifyXmlRpc } from '../../../electron/core/publishing/verifyAccount';
+import { verifyMetaWeblog, verifyWordPressRest, verifyXmlRpc } from '../../../electron/core/publishing/verifyAccount';
 import { WordPressRestAdapter } from '../../../electron/core/publishing/wordpressRest';
 import { WordPressXmlRpcAdapter } from '../../../electron/core/publishing/wordpressXmlRpc';
 import type { DraftContent } from '../../../shared/model/draft';
@@ -71,6 +72,35 @@ describe.skipIf(skipReason !== null)('WordPress adapters against a real WordPres
       for (const verified of [rest, xmlRpc]) {
         expect(verified).toEqual({ blogName: 'Commonplace test blog', userName: server.user, canPublish: true });
       }
+    });
+
+    it('connects an account of each kind from the blog address, and its adapter publishes', async () => {
+      for (const kind of ['wordpress', 'xmlrpc'] as const) {
+        const { connection, verified } = await connectBlog({
+          address: server.url,
+          kind,
+          user: server.user,
+          secret: server.applicationPassword,
+          transport,
+        });
+        expect(BlogConnectionSchema.parse(connection)).toEqual(connection);
+        expect(connection.kind).toBe(kind);
+        expect(verified).toEqual({ blogName: 'Commonplace test blog', userName: server.user, canPublish: true });
+        const adapter = createBlogAdapter(connection, server.applicationPassword, transport);
+        const created = await adapter.create(post(reblogPost(SOURCE_URL), { status: 'draft' }));
+        expect((await adapter.get(created.remoteId)).status).toBe('draft');
+      }
+    });
+
+    it('verifies MetaWeblog credentials through blogger.getUsersBlogs', async () => {
+      const verified = await verifyMetaWeblog({
+        endpoint: `${server.url}/xmlrpc.php`,
+        blogId: '1',
+        user: server.user,
+        password: server.applicationPassword,
+        transport,
+      });
+      expect(verified).toEqual({ blogName: 'Commonplace test blog', userName: server.user, canPublish: true });
     });
 
     it('publishes through the ?rest_route= form, as on a blog with plain permalinks', async () => {
