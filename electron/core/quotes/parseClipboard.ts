@@ -72,9 +72,10 @@ function markdownOf(html: string, baseUrl: string | null, formats: FormatMap): s
   try {
     return htmlToMarkdown(html, baseUrl);
   } catch (error) {
-    // Pathological HTML (nesting deep enough to exhaust the stack) cannot be converted; the plain
-    // text the browser copied alongside it still can.
+    // Pathological HTML (nested too deeply) cannot be converted; the plain text the browser
+    // copied alongside it still can.
     if (firstFormat(formats, formatNames.plainText) !== null) return '';
+    if (error instanceof AppError) throw error;
     throw new AppError('invalid-input', 'The copied HTML could not be read. Try copying the passage again.', {
       cause: error,
     });

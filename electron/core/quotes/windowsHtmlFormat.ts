@@ -53,7 +53,7 @@ function readHeader(text: string): { fields: Map<string, string>; bodyStart: num
 function sliceBytes(bytes: Uint8Array, startText: string | undefined, endText: string | undefined): string | null {
   const start = offset(startText);
   const end = offset(endText);
-  if (start === null || end === null || start > end || end > bytes.length) return null;
+  if (start === null || end === null || start >= end || end > bytes.length) return null;
   if (splitsCharacter(bytes, start) || splitsCharacter(bytes, end)) return null;
   return new TextDecoder('utf-8').decode(bytes.subarray(start, end));
 }
