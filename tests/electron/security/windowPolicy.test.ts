@@ -22,10 +22,14 @@ describe('the app window’s security policy', () => {
     });
   });
 
-  it('runs no inline or eval’d script', () => {
-    const scripts = CONTENT_SECURITY_POLICY.split('; ').find((directive) => directive.startsWith('script-src'));
-    expect(scripts).toBe("script-src 'self'");
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval/);
+  it('runs no inline or eval’d script, and no plugin', () => {
+    const directives = CONTENT_SECURITY_POLICY.split('; ');
+    expect(directives.find((directive) => directive.startsWith('script-src'))).toBe("script-src 'self'");
+    expect(directives.find((directive) => directive.startsWith('default-src'))).toBe("default-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-hashes|strict-dynamic/);
+    expect(directives.filter((directive) => directive.includes('unsafe-inline'))).toEqual([
+      "style-src 'self' 'unsafe-inline'",
+    ]);
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
   });
 
