@@ -75,6 +75,11 @@ export async function sendRequest(transport: Transport, request: HttpRequest): P
   }
 }
 
+/** The Authorization header for HTTP Basic auth (how WordPress takes Application Passwords). */
+export function basicAuthorization(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+}
+
 /** The host a message names, so the writer knows which blog is meant. */
 export function hostOf(url: string): string {
   try {
@@ -121,22 +126,25 @@ function networkError(error: unknown, request: HttpRequest, url: string, timeout
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return new PublishingError(
       'timeout',
-      `${host} did not answer within ${Math.round(timeoutMs / 1000)} s. It will be tried again.`,
+      `${host} did not answer within ${Math.round(timeoutMs / 1000)} s; it may be slow or unreachable right now.`,
       { mayHaveApplied: !isRead, cause: error },
     );
   }
   const code = errorCode(error);
   if (code !== null && tlsCode.test(code)) {
+    const reason = /WRONG_VERSION|EPROTO|PACKET_LENGTH/.test(code)
+      ? 'it does not speak https at this address'
+      : 'its certificate is not valid for this address or not trusted';
     return new PublishingError(
       'tls',
-      `The secure connection to ${host} failed (${code}): its certificate is not valid for this address or not trusted. Check the blog's address (https or http) or ask its host.`,
+      `The secure connection to ${host} failed (${code}): ${reason}. Check the blog's address (https or http), or ask its host.`,
       { cause: error },
     );
   }
   const nothingSent = code !== null && nothingSentCodes.has(code);
   return new PublishingError(
     'no-connection',
-    `${host} could not be reached${code === null ? '' : ` (${code})`}. It will be tried again when the connection is back.`,
+    `${host} could not be reached${code === null ? '' : ` (${code})`}. Check the connection to the internet and the blog's address.`,
     { mayHaveApplied: !isRead && !nothingSent, cause: error },
   );
 }

@@ -34,7 +34,7 @@ export function checkStatus(request: HttpRequest, response: HttpResponse): void 
     throw new PublishingError('gone', `${host} says the post was deleted (410).${because}`, details);
   }
   if (status === 408) {
-    throw new PublishingError('timeout', `${host} gave up waiting for the request (408). It will be tried again.`, {
+    throw new PublishingError('timeout', `${host} gave up waiting for the request (408).`, {
       ...details,
       mayHaveApplied: request.method !== 'GET',
     });
@@ -43,7 +43,7 @@ export function checkStatus(request: HttpRequest, response: HttpResponse): void 
     const retryAfterSeconds = retryAfter(response);
     throw new PublishingError(
       'rate-limited',
-      `${host} asks to slow down (429); it will be tried again${retryAfterSeconds === null ? ' later' : ` in ${retryAfterSeconds} s`}.`,
+      `${host} asks to slow down (429) and to try again ${retryAfterSeconds === null ? 'later' : `in ${retryAfterSeconds} s`}.`,
       retryAfterSeconds === null ? details : { ...details, retryAfterSeconds },
     );
   }
@@ -51,7 +51,7 @@ export function checkStatus(request: HttpRequest, response: HttpResponse): void 
     const retryAfterSeconds = retryAfter(response);
     throw new PublishingError(
       'server-error',
-      `${host} had a server error (${status}); it will be tried again${retryAfterSeconds === null ? ' later' : ` in ${retryAfterSeconds} s`}.${because}`,
+      `${host} had a server error (${status}); try again ${retryAfterSeconds === null ? 'later' : `in ${retryAfterSeconds} s`}.${because}`,
       {
         ...details,
         mayHaveApplied: request.method !== 'GET',

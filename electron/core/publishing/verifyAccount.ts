@@ -1,5 +1,5 @@
 import type { Transport } from './blogAdapter';
-import { hostOf, sendRequest, type HttpRequest } from './http';
+import { basicAuthorization, hostOf, sendRequest, type HttpRequest } from './http';
 import { readJson } from './responses';
 import { restRoute } from './restRoute';
 import { callXmlRpc, parseAnswer } from './xmlRpc';
@@ -24,7 +24,7 @@ export async function verifyWordPressRest(options: {
   readonly applicationPassword: string;
   readonly transport: Transport;
 }): Promise<VerifiedAccount> {
-  const authorization = `Basic ${Buffer.from(`${options.user}:${options.applicationPassword}`).toString('base64')}`;
+  const authorization = basicAuthorization(options.user, options.applicationPassword);
   const indexRequest: HttpRequest = {
     method: 'GET',
     url: restRoute(options.apiRoot, ''),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { hashtagKey } from '../../../shared/model/hashtags';
 import { wordPressBlocks } from '../../../shared/render/wordpressBlocks';
 import type { BlogAdapter, ClientIdentity, OutgoingPost, RemotePost, RemoteTag, Transport } from './blogAdapter';
-import { sendRequest, type HttpRequest } from './http';
+import { basicAuthorization, sendRequest, type HttpRequest } from './http';
 import { PublishingError } from './publishingError';
 import { checkStatus, readJson } from './responses';
 import { restRoute } from './restRoute';
@@ -11,6 +11,7 @@ import {
   RestPostSchema,
   RestTagListSchema,
   RestTagSchema,
+  InvalidPostIdSchema,
   TermExistsSchema,
   utcFromGmt,
   type RestPost,
@@ -38,7 +39,7 @@ export class WordPressRestAdapter implements BlogAdapter {
 
   constructor(options: WordPressRestOptions) {
     this.#options = options;
-    this.#authorization = `Basic ${Buffer.from(`${options.user}:${options.applicationPassword}`).toString('base64')}`;
+    this.#authorization = basicAuthorization(options.user, options.applicationPassword);
   }
 
   async create(post: OutgoingPost): Promise<RemotePost> {
@@ -75,8 +76,9 @@ export class WordPressRestAdapter implements BlogAdapter {
   async delete(remoteId: string): Promise<void> {
     const request = this.#request('DELETE', `wp/v2/posts/${postId(remoteId)}`, {}, null);
     const response = await sendRequest(this.#options.transport, request);
-    // Already in the trash (410) or gone for good (404): the delete has happened.
-    if (response.status === 404 || response.status === 410) return;
+    // Already in the trash (410) or gone for good (404 for that id, not for a wrong route): done.
+    if (response.status === 410) return;
+    if (response.status === 404 && InvalidPostIdSchema.safeParse(safeJson(response.body)).success) return;
     checkStatus(request, response);
   }
 

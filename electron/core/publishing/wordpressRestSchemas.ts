@@ -30,6 +30,9 @@ export const TermExistsSchema = z.object({
   data: z.object({ term_id: z.number().int().positive() }),
 });
 
+/** What WordPress answers (404) for a post id it does not have, as opposed to a route it does not know. */
+export const InvalidPostIdSchema = z.object({ code: z.literal('rest_post_invalid_id') });
+
 /** `users/me?context=edit`: who the credentials belong to and what they may do. */
 export const RestUserSchema = z.object({
   id: z.number().int().positive(),

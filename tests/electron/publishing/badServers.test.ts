@@ -31,6 +31,7 @@ const answers: Record<string, (request: IncomingMessage, response: ServerRespons
     message: 'Sorry, you are not allowed to create posts as this user.',
   }),
   'status-404': json(404, { code: 'rest_post_invalid_id', message: 'Invalid post ID.' }),
+  'no-route': json(404, { code: 'rest_no_route', message: 'No route was found matching the URL and request method.' }),
   'status-410': json(410, { code: 'rest_already_trashed', message: 'The post has already been deleted.' }),
   'status-422': json(422, { code: 'rest_invalid_param', message: 'Invalid parameter(s): <b>status</b>' }),
   'status-429': (_request, response) => {
@@ -284,6 +285,14 @@ describe('a REST API that answers badly', () => {
     expect(error.toData()).toEqual({ kind: expected.kind, message: error.message });
   });
 
+  it('treats deleting a post the blog no longer has as done, but not a wrong API address', async () => {
+    await expect(rest(`http://${host}/status-404/wp-json/`).delete('12')).resolves.toBeUndefined();
+    await expect(rest(`http://${host}/status-410/wp-json/`).delete('12')).resolves.toBeUndefined();
+    const error = await failure(() => rest(`http://${host}/no-route/wp-json/`).delete('12'));
+    expect(error).toMatchObject({ failure: 'not-found', retryable: false });
+    expect(error.message).toMatch(/No route was found/);
+  });
+
   it('passes on how long to wait, from seconds or from a date', async () => {
     const limited = await failure(() => rest(`http://${host}/status-429/wp-json/`).get('12'));
     const unavailable = await failure(() => rest(`http://${host}/status-503/wp-json/`).get('12'));
@@ -315,7 +324,8 @@ describe('a REST API that answers badly', () => {
       expect(error).toMatchObject({ failure: 'tls', kind: 'unavailable', retryable: false });
       expect(error.message).toMatch(/secure connection/);
     }
-    expect(selfSigned.message).toMatch(/SELF_SIGNED/);
+    expect(selfSigned.message).toMatch(/SELF_SIGNED.*certificate is not valid/);
+    expect(plainHttp.message).toMatch(/does not speak https/);
   });
 });
 

@@ -278,23 +278,25 @@ describe.skipIf(skipReason !== null)('WordPress adapters against a real WordPres
 
         const found = await makeAdapter().findByIdentity(sent.identity);
         expect(found?.title).toBe(sent.title);
-        const sameIdentity = (await makeAdapter().listRecent(50)).filter((remote) => remote.identity === sent.identity);
+        const sameIdentity = (await makeAdapter().listRecent(100)).filter(
+          (remote) => remote.identity === sent.identity,
+        );
         expect(sameIdentity).toHaveLength(1);
       } finally {
         await proxy.stop();
       }
     });
 
-    it('lists recent posts, newest first', async () => {
+    it('lists recent posts, newest first, as many as asked', async () => {
       const adapter = makeAdapter();
       const sent = post({ ...reblogPost(SOURCE_URL), title: `Newest ${protocol} post` });
       const created = await adapter.create(sent);
-      const recent = await adapter.listRecent(5);
-      expect(recent.length).toBeGreaterThan(1);
-      expect(recent.length).toBeLessThanOrEqual(5);
+      // Scheduled posts from other tests sort first, and posts made in the same second tie: look deep enough.
+      const recent = await adapter.listRecent(50);
       expect(recent.map((remote) => remote.remoteId)).toContain(created.remoteId);
       const times = recent.map((remote) => Date.parse(remote.publishedAt));
       expect(times).toEqual([...times].sort((a, b) => b - a));
+      expect(await adapter.listRecent(3)).toHaveLength(3);
     });
 
     it('moves deleted posts to the trash, and deleting again changes nothing', async () => {
@@ -305,6 +307,7 @@ describe.skipIf(skipReason !== null)('WordPress adapters against a real WordPres
       expect((await adapter.listRecent(50)).map((remote) => remote.remoteId)).not.toContain(created.remoteId);
       await adapter.delete(created.remoteId);
       expect((await adapter.get(created.remoteId)).status).toBe('trash');
+      await expect(adapter.delete('987654')).resolves.toBeUndefined();
     });
 
     it('ensures tags: one per name whatever its case, existing ones reused', async () => {
