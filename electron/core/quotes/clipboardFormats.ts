@@ -41,7 +41,7 @@ export function normalizeFormats(payload: ClipboardPayload): FormatMap {
   return formats;
 }
 
-export function normalizeFormatName(name: string): string {
+function normalizeFormatName(name: string): string {
   return (name.split(';')[0] ?? '').trim().toLowerCase();
 }
 

@@ -66,6 +66,12 @@ describe('parseClipboard on what browsers put on the clipboard', () => {
     });
   });
 
+  it('reads UTF-16 text whose byte-order mark a host decoded as replacement characters', () => {
+    const wide = Array.from(`${sourceUrl}\nTitle`, (character) => `${character}\u0000`).join('');
+    const quote = parseClipboard({ formats: { 'text/x-moz-url': `\ufffd\ufffd${wide}` } });
+    expect(quote).toMatchObject({ sourceUrl, sourceTitle: 'Title' });
+  });
+
   it('reads a macOS bookmark (Electron readBookmark as JSON) with its title', () => {
     const quote = parseFixture('macos-bookmark');
     expect(quote.sourceUrl).toBe(sourceUrl);
