@@ -33,8 +33,8 @@ const needed = [
 ];
 
 /** Why WordPress cannot run on this machine, or null when it can. */
-export function wordPressMissing(): string | null {
-  const missing = needed.filter((file) => !existsSync(file));
+export function wordPressMissing(files: readonly string[] = needed): string | null {
+  const missing = files.filter((file) => !existsSync(file));
   if (missing.length > 0) {
     return `WordPress test server not available (missing ${missing.join(', ')}); install the packages listed in .ci/run.`;
   }
@@ -50,12 +50,14 @@ export function wordPressMissing(): string | null {
  * For integration tests: null when WordPress can run, else the reason to skip, printed. In CI
  * (CI=true) a missing WordPress fails the run instead, so the suite can never pass by skipping.
  */
-export function wordPressSkipReason(): string | null {
-  const reason = wordPressMissing();
-  if (reason === null) return null;
-  if (process.env['CI'] === 'true') throw new Error(`${reason} (CI=true requires it)`);
-  console.warn(`Skipping: ${reason}`);
-  return reason;
+export function wordPressSkipReason(
+  missing: string | null = wordPressMissing(),
+  environment: NodeJS.ProcessEnv = process.env,
+): string | null {
+  if (missing === null) return null;
+  if (environment['CI'] === 'true') throw new Error(`${missing} (CI=true requires it)`);
+  console.warn(`Skipping: ${missing}`);
+  return missing;
 }
 
 /** Brings up MariaDB on a fresh data folder and WordPress under `php -S`, installed and ready. */
