@@ -81,8 +81,39 @@ export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
 
-/** The API as the renderer sees it: every call returns a Result, never throws. */
-export type Api = { readonly [Name in CallName]: (input: CallInput<Name>) => Promise<Result<CallOutput<Name>>> };
+/** The commands the app's menus and shortcuts can give the writing window. */
+export const AppCommandSchema = z.enum([
+  'newDraft',
+  'newPostFromClipboard',
+  'pasteAsQuote',
+  'publish',
+  'togglePreview',
+  'focusMode',
+  'focusSearch',
+  'find',
+  'showShortcuts',
+  'preferences',
+]);
+export type AppCommand = z.infer<typeof AppCommandSchema>;
+
+/** What the main side tells the renderer unasked: declared once, like the calls. */
+export const AppEventSchema = z.discriminatedUnion('type', [
+  /** A menu item or a global shortcut was chosen. */
+  z.strictObject({ type: z.literal('command'), command: AppCommandSchema }),
+  /** The main side made or found a draft for the writer (a deep link, an opened file): show it. */
+  z.strictObject({ type: z.literal('open-draft'), id: IdSchema }),
+  /** Drafts changed outside the renderer (the CLI, publishing): lists should refresh. */
+  z.strictObject({ type: z.literal('library-changed') }),
+]);
+export type AppEvent = z.infer<typeof AppEventSchema>;
+
+/** Listens to the main side's events; returns the function that stops listening. */
+export type Subscribe = (listener: (event: AppEvent) => void) => () => void;
+
+/** The API as the renderer sees it: every call returns a Result, never throws; events arrive by `onEvent`. */
+export type Api = {
+  readonly [Name in CallName]: (input: CallInput<Name>) => Promise<Result<CallOutput<Name>>>;
+} & { readonly onEvent: Subscribe };
 
 /** What the main side implements: validated input in, value out (or an AppError thrown). */
 export type Handlers = { readonly [Name in CallName]: (input: ValidatedInput<Name>) => Promise<CallOutput<Name>> };
@@ -90,14 +121,20 @@ export type Handlers = { readonly [Name in CallName]: (input: ValidatedInput<Nam
 /** Sends one call over some channel (IPC, HTTP) and brings back its Result. */
 export type Transport = (name: CallName, input: unknown) => Promise<Result<unknown>>;
 
-/** Builds the typed API over a transport; used by the preload and by the dev host's client. */
-export function createApi(transport: Transport): Api {
+/** Builds the typed API over a transport and an event source; used by the preload and the dev host's client. */
+export function createApi(transport: Transport, onEvent: Subscribe): Api {
   const entries = callNames.map((name) => [name, (input: unknown) => transport(name, input)] as const);
-  return Object.freeze(Object.fromEntries(entries)) as Api;
+  return Object.freeze({ ...Object.fromEntries(entries), onEvent }) as Api;
 }
 
 /** The single IPC channel every call travels on; the call's name is part of the message. */
 export const IPC_CHANNEL = 'commonplace:call';
+
+/** The IPC channel events travel on, main to renderer. */
+export const EVENT_CHANNEL = 'commonplace:event';
+
+/** Where the browser dev host streams events (Server-Sent Events, one JSON AppEvent per message). */
+export const EVENTS_PATH = '/events';
 
 /** Where the browser dev host answers calls: POST {API_PATH}{name} with a JSON body. */
 export const API_PATH = '/api/';

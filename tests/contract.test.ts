@@ -14,11 +14,14 @@ describe('the API contract', () => {
 
   it('gives the renderer one method per call, each sending its own name', async () => {
     const sent: string[] = [];
-    const api = createApi((name) => {
-      sent.push(name);
-      return Promise.resolve({ ok: true, value: null });
-    });
-    expect(Object.keys(api).sort()).toEqual([...callNames].sort());
+    const api = createApi(
+      (name) => {
+        sent.push(name);
+        return Promise.resolve({ ok: true, value: null });
+      },
+      () => () => undefined,
+    );
+    expect(Object.keys(api).sort()).toEqual([...callNames, 'onEvent'].sort());
     for (const name of callNames) await api[name]({} as never);
     expect(sent).toEqual([...callNames]);
   });
@@ -39,7 +42,7 @@ describe('the API contract', () => {
 
   it('is what the preload exposes, over the contract’s one channel', () => {
     const preload = readFileSync(new URL('../electron/preload/index.ts', import.meta.url), 'utf8');
-    expect(preload).toMatch(/createApi\(\(name, input\) => ipcRenderer\.invoke\(IPC_CHANNEL, name, input\)\)/);
+    expect(preload).toMatch(/createApi\(\(name, input\) => ipcRenderer\.invoke\(IPC_CHANNEL, name, input\), onEvent\)/);
     expect(preload).toMatch(/exposeInMainWorld\('commonplace', api\)/);
     expect(IPC_CHANNEL).toBe('commonplace:call');
   });

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../shared/contract';
+import { EventHub } from './events';
 import { createHandlers } from './handlers';
 import { DraftLibrary } from './library/draftLibrary';
 
@@ -12,6 +13,8 @@ export interface ServiceOptions {
 /** Everything a host needs: the core services, wired, and the contract's handlers over them. */
 export interface Services {
   readonly library: DraftLibrary;
+  /** Events for the renderer; hosts forward them over their own channel. */
+  readonly events: EventHub;
   readonly handlers: Handlers;
   /** Flushes pending writes; the host calls it before it exits. */
   close(): Promise<void>;
@@ -25,6 +28,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   });
   return {
     library,
+    events: new EventHub(),
     handlers: createHandlers({ library }),
     close: () => library.close(),
   };

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import sirv from 'sirv';
-import { API_PATH, TOKEN_HEADER } from '../../shared/contract';
+import { API_PATH, EVENTS_PATH, TOKEN_HEADER } from '../../shared/contract';
 import { fail, type Result } from '../../shared/result';
 import { dispatch } from '../core/dispatch';
 import { SECURITY_HEADERS } from '../core/security/contentSecurityPolicy';
@@ -69,6 +69,10 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       sendText(response, 401, 'Open the address that "commonplace serve" printed: it carries the access token.');
       return;
     }
+    if (url.pathname === EVENTS_PATH && request.method === 'GET') {
+      streamEvents(response);
+      return;
+    }
     if (url.pathname.startsWith(API_PATH)) {
       await handleCall(request, response, url.pathname.slice(API_PATH.length));
       return;
@@ -104,6 +108,26 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     }
     const result = await dispatch(options.services.handlers, name, input, { logError: options.logError });
     sendResult(response, 200, result);
+  }
+
+  /** Server-Sent Events: each AppEvent as one JSON message, for as long as the page listens. */
+  function streamEvents(response: ServerResponse): void {
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    response.write(': connected\n\n');
+    const unsubscribe = options.services.events.subscribe((event) => {
+      response.write(`data: ${JSON.stringify(event)}\n\n`);
+    });
+    // A comment now and then keeps idle connections from being dropped by anything in between.
+    const heartbeat = setInterval(() => response.write(': still here\n\n'), 25_000);
+    heartbeat.unref();
+    response.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
   }
 
   await new Promise<void>((resolve, reject) => {

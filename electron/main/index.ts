@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { LIBRARY_FOLDER, resolveDataFolder } from '../core/dataFolder';
 import { openServices, type Services } from '../core/services';
 import { registerAppScheme, serveRenderer } from './appProtocol';
-import { registerIpc } from './ipc';
+import { forwardEvents, registerIpc } from './ipc';
 import { createMainWindow, denyAllPermissions } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -28,9 +28,10 @@ async function start(): Promise<void> {
   denyAllPermissions();
   serveRenderer(RENDERER);
   registerIpc(services, logError);
-  createMainWindow(PRELOAD);
+  const openWindow = (ready: Services) => forwardEvents(ready, createMainWindow(PRELOAD).webContents);
+  openWindow(services);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(PRELOAD);
+    if (services && BrowserWindow.getAllWindows().length === 0) openWindow(services);
   });
 }
 

@@ -1,5 +1,5 @@
-import { ipcMain } from 'electron';
-import { IPC_CHANNEL } from '../../shared/contract';
+import { ipcMain, type WebContents } from 'electron';
+import { EVENT_CHANNEL, IPC_CHANNEL } from '../../shared/contract';
 import { fail } from '../../shared/result';
 import { dispatch } from '../core/dispatch';
 import { isTrustedSender } from '../core/security/windowPolicy';
@@ -14,4 +14,12 @@ export function registerIpc(services: Services, logError: (message: string, erro
     }
     return dispatch(services.handlers, name, input, { logError });
   });
+}
+
+/** Forwards the core's events to a window's page for as long as the page lives. */
+export function forwardEvents(services: Services, contents: WebContents): void {
+  const unsubscribe = services.events.subscribe((event) => {
+    if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);
+  });
+  contents.once('destroyed', unsubscribe);
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppCommand } from '../../shared/contract';
 import type { Draft } from '../../shared/model/draft';
 import type { LibraryNotice } from '../../shared/model/notice';
 import { api } from './api';
@@ -41,7 +42,7 @@ export function App() {
 
   const onSaved = useCallback(() => void refreshLibrary(), [refreshLibrary]);
 
-  useShortcuts({
+  const commands: Partial<Record<AppCommand, () => void>> = {
     newDraft: () => void create(),
     focusSearch: () => {
       setFocusMode(false);
@@ -50,7 +51,20 @@ export function App() {
     togglePreview: () => setShowPreview((shown) => !shown),
     focusMode: () => setFocusMode((on) => !on),
     showShortcuts: () => setShowShortcuts(true),
-  });
+  };
+  useShortcuts(commands);
+  const latestCommands = useRef(commands);
+  latestCommands.current = commands;
+
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type === 'command') latestCommands.current[event.command]?.();
+        else if (event.type === 'open-draft') void open(event.id);
+        else void refreshLibrary();
+      }),
+    [open, refreshLibrary],
+  );
 
   const shownProblem = problem ?? library.problem;
   return (

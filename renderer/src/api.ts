@@ -1,4 +1,13 @@
-import { API_PATH, createApi, type Api, type Transport } from '../../shared/contract';
+import {
+  API_PATH,
+  AppEventSchema,
+  createApi,
+  EVENTS_PATH,
+  type Api,
+  type AppEvent,
+  type Subscribe,
+  type Transport,
+} from '../../shared/contract';
 import { fail, type Result } from '../../shared/result';
 
 declare global {
@@ -29,5 +38,21 @@ const httpTransport: Transport = async (name, input) => {
   }
 };
 
-/** The contract's calls, over Electron IPC when running in Electron, else over HTTP. */
-export const api: Api = window.commonplace ?? createApi(httpTransport);
+/** Events from the dev host's stream: one EventSource, opened on the first listener. */
+const listeners = new Set<(event: AppEvent) => void>();
+let stream: EventSource | null = null;
+
+const subscribeOverHttp: Subscribe = (listener) => {
+  listeners.add(listener);
+  if (!stream) {
+    stream = new EventSource(EVENTS_PATH);
+    stream.onmessage = (message: MessageEvent<string>) => {
+      const parsed = AppEventSchema.safeParse(JSON.parse(message.data));
+      if (parsed.success) for (const each of listeners) each(parsed.data);
+    };
+  }
+  return () => listeners.delete(listener);
+};
+
+/** The contract's calls and events, over Electron IPC when running in Electron, else over HTTP. */
+export const api: Api = window.commonplace ?? createApi(httpTransport, subscribeOverHttp);

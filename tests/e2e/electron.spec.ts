@@ -50,7 +50,7 @@ test.describe('the Electron app', () => {
     );
     expect(globals).toEqual(['undefined', 'undefined', 'undefined']);
     const exposed = await page.evaluate(() => Object.keys((globalThis as { commonplace?: object }).commonplace ?? {}));
-    expect(exposed.sort()).toEqual([...callNames].sort());
+    expect(exposed.sort()).toEqual([...callNames, 'onEvent'].sort());
     expect(
       await page.evaluate(() => {
         try {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openServices } from '../../../electron/core/services';
 import { startDevHost, type DevHost } from '../../../electron/devhost/server';
-import { API_PATH, TOKEN_HEADER } from '../../../shared/contract';
+import { API_PATH, EVENTS_PATH, TOKEN_HEADER } from '../../../shared/contract';
 import { reblogPost } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
 
@@ -15,12 +15,15 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((host) => host.close()));
 });
 
+let lastServices: Awaited<ReturnType<typeof openServices>> | null = null;
+
 async function start(): Promise<DevHost> {
   const renderer = await newFolder();
   await writeFile(path.join(renderer, 'index.html'), '<!doctype html><title>Commonplace</title>');
   await mkdir(path.join(renderer, 'assets'));
   await writeFile(path.join(renderer, 'assets', 'app.js'), 'console.log(1)');
   const services = await openServices({ dataFolder: await newFolder(), logError: () => undefined });
+  lastServices = services;
   const host = await startDevHost({ services, rendererFolder: renderer, logError: () => undefined });
   running.push(host);
   return host;
@@ -134,5 +137,35 @@ describe('the browser dev host', () => {
     expect(escape.status).toBe(404);
     const asset = await send(`${target.origin}/assets/app.js`, { headers: { Cookie: cookie } });
     expect(asset.status).toBe(200);
+  });
+});
+
+describe('the dev host’s event stream', () => {
+  it('streams the core’s events to its own page, and to no one without the token', async () => {
+    const target = await start();
+    expect((await send(`${target.origin}${EVENTS_PATH}`)).status).toBe(401);
+
+    const received = new Promise<string>((resolve, reject) => {
+      const request = httpRequest(
+        `${target.origin}${EVENTS_PATH}`,
+        { headers: { [TOKEN_HEADER]: target.token } },
+        (response) => {
+          expect(response.headers['content-type']).toMatch(/^text\/event-stream/);
+          let body = '';
+          response.setEncoding('utf8').on('data', (chunk: string) => {
+            body += chunk;
+            if (body.includes('data: ')) {
+              resolve(body);
+              request.destroy();
+            } else {
+              lastServices?.events.publish({ type: 'command', command: 'newDraft' });
+            }
+          });
+        },
+      );
+      request.on('error', reject);
+      request.end();
+    });
+    expect(await received).toContain('data: {"type":"command","command":"newDraft"}');
   });
 });
