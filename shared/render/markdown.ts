@@ -1,4 +1,4 @@
-import { Marked } from 'marked';
+import { Marked, type Token, type TokensList } from 'marked';
 import { sanitize } from './sanitize';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
@@ -6,4 +6,17 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
 /** Markdown to safe HTML: the only way text from a draft becomes HTML anywhere in the app. */
 export function renderMarkdown(markdown: string): string {
   return sanitize(marked.parse(markdown, { async: false }));
+}
+
+/**
+ * The tokens renderMarkdown reads, from the same configured instance, so that a renderer which
+ * caches per block (render/incremental.ts) parses exactly as renderMarkdown does.
+ */
+export function lexMarkdown(markdown: string): TokensList {
+  return marked.lexer(markdown);
+}
+
+/** The unsanitized HTML of tokens from lexMarkdown. */
+export function parseMarkdownTokens(tokens: Token[]): string {
+  return marked.parser(tokens);
 }
