@@ -3,10 +3,14 @@
  * WordPress's editor. Only comments are added, flush against each element, and WordPress strips
  * them when it renders a post made of blocks: readers get the preview's HTML byte for byte.
  *
- * Top-level paragraphs become paragraph blocks, headings heading blocks, a blockquote (a quote
- * with its source line and excerpt) a quote block; anything else a Custom HTML block, which
- * keeps its HTML exactly. The input is sanitized HTML (lowercase tags, quoted attributes, text
- * escaped), which is what makes scanning its tags without a DOM reliable.
+ * Top-level paragraphs become paragraph blocks (the "via" line keeps its class), headings heading
+ * blocks, and anything else, the credited blockquote included, a Custom HTML block, which keeps its
+ * HTML exactly. A quote block cannot hold the preview's blockquote: WordPress's editor rejects its
+ * cite attribute and expects class="wp-block-quote" and a trailing <cite>, so it would open as
+ * "invalid content" — or readers would get HTML that differs from the preview.
+ *
+ * The input is sanitized HTML (lowercase tags, quoted attributes, text escaped), which is what
+ * makes scanning its tags without a DOM reliable.
  */
 export function wordPressBlocks(html: string): string {
   return topLevelParts(html)
@@ -65,7 +69,6 @@ function delimit(tag: string, openingTag: string, html: string): string {
     const className = /\sclass="([^"]*)"/.exec(openingTag)?.[1];
     return comment('paragraph', className === undefined ? null : { className }, html);
   }
-  if (tag === 'blockquote') return comment('quote', null, html);
   const level = headingLevel.exec(tag)?.[1];
   if (level !== undefined) return comment('heading', { level: Number(level) }, html);
   return comment('html', null, html);

@@ -10,13 +10,13 @@ function withoutDelimiters(markup: string): string {
 }
 
 describe('wordPressBlocks', () => {
-  it('wraps the example post as paragraph and quote blocks around the preview HTML', () => {
+  it('wraps the example post as paragraph blocks and its credited quote as Custom HTML, around the preview HTML', () => {
     const html = renderPostBody(reblogPost());
     const blocks = wordPressBlocks(html);
     expect(withoutDelimiters(blocks)).toBe(html);
     expect(blocks.startsWith('<!-- wp:paragraph --><p>I think there is a bit of truth')).toBe(true);
-    expect(blocks).toContain('<!-- wp:quote --><blockquote cite="http://127.0.0.1:8080/isis-in-iraq">');
-    expect(blocks).toContain('</blockquote><!-- /wp:quote -->');
+    expect(blocks).toContain('<!-- wp:html --><blockquote cite="http://127.0.0.1:8080/isis-in-iraq">');
+    expect(blocks).toContain('</blockquote><!-- /wp:html -->');
     expect(blocks).toContain('<!-- wp:paragraph {"className":"quote-via"} --><p class="quote-via">via ');
     expect(blocks.match(/<!-- wp:/g)).toHaveLength(3);
     expect(blocks.match(/<!-- \/wp:/g)).toHaveLength(3);
