@@ -45,6 +45,14 @@ export async function fetchPage(address: string, options: PageFetchOptions): Pro
         signal: controller.signal,
         headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' },
       });
+      if (response.type === 'opaqueredirect') {
+        // A browser-style fetch (Electron's net.fetch) hides the Location of a manual redirect;
+        // Node's own fetch shows it, and is the one to inject.
+        throw new AppError(
+          'internal',
+          'The fetch given for source details hides redirects; inject Node’s fetch instead.',
+        );
+      }
       if (!redirectStatuses.has(response.status)) return await readPage(url, response, options.maxBytes);
       await response.body?.cancel();
       const next = webUrl(response.headers.get('location') ?? '', url.href);

@@ -72,7 +72,8 @@ export function htmlToMarkdown(html: string, baseUrl: string | null): string {
     emDelimiter: '_',
     strongDelimiter: '**',
   });
-  service.escape = escapeMarkdownText;
+  // A text node ending in "!" right before a link would turn the link into an image: "Wow![x](…)".
+  service.escape = (text: string) => escapeMarkdownText(text).replace(/!$/, '\\!');
   service.remove([...droppedElements]);
   service.addRule('safeLink', {
     filter: 'a',

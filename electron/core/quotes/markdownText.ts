@@ -40,7 +40,11 @@ function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
-/** Writes "<" and "&" as entities where markdown would read them as the start of a tag or an entity. */
+/**
+ * Writes "<" and "&" as entities where markdown would read them as the start of a tag or an entity,
+ * and at the end of the text too: the next element's text ("<" then <a>javascript:…</a>) would
+ * otherwise complete one.
+ */
 export function escapeHtmlSyntax(text: string): string {
-  return text.replace(/&(?=#?[0-9A-Za-z]+;)/g, '&amp;').replace(/<(?=[A-Za-z/!?])/g, '&lt;');
+  return text.replace(/&(?=#?[0-9A-Za-z]+;|$)/g, '&amp;').replace(/<(?=[A-Za-z/!?]|$)/g, '&lt;');
 }

@@ -235,4 +235,19 @@ describe('fetchSourceMetadata before any request', () => {
       expect(calls).toEqual([]);
     },
   );
+
+  it('refuses a fetch that hides redirects instead of following them blindly', async () => {
+    const opaque = {
+      type: 'opaqueredirect',
+      status: 0,
+      ok: false,
+      headers: new Headers(),
+      body: null,
+    } as unknown as Response;
+    const error = await failureOf(
+      fetchSourceMetadata('https://news.example/a', { fetch: () => Promise.resolve(opaque) }),
+    );
+    expect(error.kind).toBe('internal');
+    expect(error.message).toMatch(/hides redirects/);
+  });
 });

@@ -65,6 +65,18 @@ describe('htmlToMarkdown', () => {
     );
   });
 
+  it('escapes a "<" whose tag or autolink the next element would complete', () => {
+    expect(htmlToMarkdown('<p>&lt;<a>javascript:alert(1)</a>&gt; and &amp;<b>lt;</b></p>', base)).toBe(
+      '&lt;javascript:alert(1)\\> and &amp;**lt;**',
+    );
+  });
+
+  it('keeps a link after an exclamation mark a link', () => {
+    expect(htmlToMarkdown('<p>Wow!<a href="https://x.example/">see</a></p>', base)).toBe(
+      'Wow\\![see](https://x.example/)',
+    );
+  });
+
   it('refuses HTML nested past any real page', () => {
     expect(() => htmlToMarkdown('<b>'.repeat(101) + 'x', base)).toThrow(/nested too deeply/);
     expect(htmlToMarkdown('<span>'.repeat(99) + 'x', base)).toBe('x');
