@@ -15,6 +15,8 @@ export interface WordPressServer {
   readonly user: string;
   readonly password: string;
   readonly applicationPassword: string;
+  /** A second user, with the contributor role: may write posts but not publish them. */
+  readonly contributor: { readonly user: string; readonly applicationPassword: string };
   /** How long it took from nothing to a WordPress answering its REST API. */
   readonly startMilliseconds: number;
   stop(): Promise<void>;
@@ -89,10 +91,22 @@ export async function startWordPress(): Promise<WordPressServer> {
     const { stdout } = await run('php', [path.join(templates, 'install.php'), configName, url, user, password], {
       cwd: folder,
     });
-    const { applicationPassword } = JSON.parse(stdout) as { applicationPassword: string };
+    const { applicationPassword, contributorApplicationPassword } = JSON.parse(stdout) as {
+      applicationPassword: string;
+      contributorApplicationPassword: string;
+    };
+    const contributor = { user: 'contributor', applicationPassword: contributorApplicationPassword };
     groups.push(startWebServer(folder, url, configName));
     await waitFor(() => answers(`${url}/?rest_route=/`), `WordPress at ${url}`, folder);
-    return { url, user, password, applicationPassword, startMilliseconds: performance.now() - started, stop };
+    return {
+      url,
+      user,
+      password,
+      applicationPassword,
+      contributor,
+      startMilliseconds: performance.now() - started,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

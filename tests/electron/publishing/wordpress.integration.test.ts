@@ -119,6 +119,36 @@ describe.skipIf(skipReason !== null)('WordPress adapters against a real WordPres
       await adapter.delete(created.remoteId);
     });
 
+    it("reports that a contributor cannot publish, and the blog's refusal when one tries", async () => {
+      const verified = await verifyWordPressRest({
+        apiRoot: `${server.url}/wp-json/`,
+        user: server.contributor.user,
+        applicationPassword: server.contributor.applicationPassword,
+        transport,
+      });
+      expect(verified.canPublish).toBe(false);
+      const viaXmlRpc = await verifyXmlRpc({
+        endpoint: `${server.url}/xmlrpc.php`,
+        user: server.contributor.user,
+        password: server.contributor.applicationPassword,
+        transport,
+      });
+      expect(viaXmlRpc.canPublish).toBe(false);
+
+      const adapter = new WordPressRestAdapter({
+        apiRoot: `${server.url}/wp-json/`,
+        user: server.contributor.user,
+        applicationPassword: server.contributor.applicationPassword,
+        transport,
+      });
+      const error = await adapter
+        .create(post({ ...reblogPost(SOURCE_URL), hashtags: [] }))
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(PublishingError);
+      expect(error).toMatchObject({ failure: 'forbidden', kind: 'unauthorized', retryable: false, status: 403 });
+      expect((error as PublishingError).message).toMatch(/not allowed/);
+    });
+
     it('reports a wrong password as bad credentials, not retryable', async () => {
       const attempts = [
         () =>

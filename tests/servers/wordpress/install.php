@@ -16,9 +16,25 @@ $installed = wp_install('Commonplace test blog', $user, $user . '@example.invali
 update_option('permalink_structure', '/%year%/%monthnum%/%day%/%postname%/');
 flush_rewrite_rules();
 
-$created = WP_Application_Passwords::create_new_application_password($installed['user_id'], ['name' => 'commonplace-tests']);
-if (is_wp_error($created)) {
-    fwrite(STDERR, $created->get_error_message() . "\n");
+// A contributor too: the role that may write but not publish, for permission tests.
+$contributor = wp_insert_user([
+    'user_login' => 'contributor',
+    'user_pass' => wp_generate_password(24),
+    'user_email' => 'contributor@example.invalid',
+    'role' => 'contributor',
+]);
+if (is_wp_error($contributor)) {
+    fwrite(STDERR, $contributor->get_error_message() . "\n");
     exit(1);
 }
-echo json_encode(['userId' => $installed['user_id'], 'applicationPassword' => $created[0]]), "\n";
+
+$passwords = [];
+foreach (['admin' => $installed['user_id'], 'contributor' => $contributor] as $who => $id) {
+    $created = WP_Application_Passwords::create_new_application_password($id, ['name' => 'commonplace-tests']);
+    if (is_wp_error($created)) {
+        fwrite(STDERR, $created->get_error_message() . "\n");
+        exit(1);
+    }
+    $passwords[$who] = $created[0];
+}
+echo json_encode(['applicationPassword' => $passwords['admin'], 'contributorApplicationPassword' => $passwords['contributor']]), "\n";
