@@ -13,7 +13,10 @@ const characters = new Intl.NumberFormat('en-US');
 export const ClipboardPayloadSchema = z.strictObject({
   formats: z
     .record(
-      z.string().min(1).max(limits.clipboardFormatNameCharacters),
+      z
+        .string()
+        .min(1, 'A clipboard format has an empty name.')
+        .max(limits.clipboardFormatNameCharacters, 'A clipboard format has a name too long to be real.'),
       z
         .string()
         .max(
@@ -32,10 +35,22 @@ export type ClipboardPayload = z.infer<typeof ClipboardPayloadSchema>;
 export function readClipboardPayload(input: unknown): ClipboardPayload {
   const parsed = ClipboardPayloadSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const tooLong = parsed.error.issues.find((issue) => issue.code === 'too_big' || issue.code === 'custom');
-  if (tooLong) throw new AppError('invalid-input', tooLong.message);
+  const worded = wordedMessage(parsed.error.issues);
+  if (worded !== undefined) throw new AppError('invalid-input', worded);
   throw new AppError(
     'invalid-input',
     `The clipboard data is not in the expected form {"formats": {"text/html": "…"}}: ${z.prettifyError(parsed.error)}`,
   );
+}
+
+/** The issues this schema words itself say what to do; zod's own words only describe the JSON. */
+function wordedMessage(issues: readonly z.core.$ZodIssue[]): string | undefined {
+  for (const issue of issues) {
+    if (issue.code === 'too_big' || issue.code === 'too_small' || issue.code === 'custom') return issue.message;
+    if (issue.code === 'invalid_key' || issue.code === 'invalid_element') {
+      const inner = wordedMessage(issue.issues);
+      if (inner !== undefined) return inner;
+    }
+  }
+  return undefined;
 }

@@ -204,7 +204,18 @@ describe('parseClipboard on a clipboard with nothing to quote', () => {
       'too many formats',
       { formats: Object.fromEntries(Array.from({ length: 65 }, (_, index) => [`x/${index}`, 'a'])) },
     ],
+    ['an empty format name', { formats: { '': 'a' } }],
+    ['a format name too long to be real', { formats: { ['x'.repeat(300)]: 'a' } }],
   ])('refuses a payload with %s', (_what, payload) => {
     expect(failureOf(() => parseClipboard(payload)).kind).toBe('invalid-input');
+  });
+
+  it('says in words what is wrong with a payload', () => {
+    expect(failureOf(() => parseClipboard('text/html')).message).toMatch(
+      /^The clipboard data is not in the expected form/,
+    );
+    expect(failureOf(() => parseClipboard({ formats: { ['x'.repeat(300)]: 'a' } })).message).toBe(
+      'A clipboard format has a name too long to be real.',
+    );
   });
 });
