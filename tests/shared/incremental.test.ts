@@ -90,6 +90,60 @@ const documentArbitrary = fc
   .tuple(block, fc.array(fc.tuple(separator, block), { maxLength: 12 }))
   .map(([first, rest]) => first + rest.map(([gap, next]) => gap + next).join(''));
 
+/**
+ * Documents with no fenced code, link definitions or HTML that runs across blank lines: the
+ * renderer lexes these chunk by chunk, so they exercise where chunks may be cut.
+ */
+const chunkableHtml = fc.constantFrom(
+  '<div>',
+  '</div>',
+  '<strong>',
+  '<kbd>',
+  '<img src=x onerror=alert(1)>',
+  '<iframe src="https://evil.example">',
+  '<svg onload=alert(1)>',
+);
+const chunkableInline = fc.oneof(
+  { weight: 6, arbitrary: words },
+  words.map((text) => `*${text}*`),
+  words.map((text) => `_${text}_`),
+  fc.tuple(words, url).map(([text, target]) => `[${text}](${target})`),
+  label.map((name) => `[${name}]`),
+  chunkableHtml,
+);
+const chunkableLine = fc.array(chunkableInline, { minLength: 1, maxLength: 5 }).map((parts) => parts.join(' '));
+const indentation = fc.constantFrom('', ' ', '  ', '   ', '    ', '\t');
+const chunkableBlock = fc.oneof(
+  { weight: 4, arbitrary: fc.array(chunkableLine, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n')) },
+  fc.tuple(fc.integer({ min: 1, max: 3 }), chunkableLine).map(([level, text]) => `${'#'.repeat(level)} ${text}`),
+  fc
+    .tuple(
+      fc.constantFrom('- ', '+ ', '1. ', '3) '),
+      fc.array(fc.tuple(indentation, chunkableLine), { minLength: 1, maxLength: 4 }),
+      separator,
+    )
+    .map(([marker, items, gap]) => items.map(([indent, item]) => indent + marker + item).join(gap)),
+  fc.tuple(chunkableLine, indentation, chunkableLine).map(([item, indent, next]) => `- ${item}\n\n${indent}${next}`),
+  fc.array(chunkableLine, { minLength: 1, maxLength: 3 }).map((lines) => lines.map((text) => `> ${text}`).join('\n')),
+  chunkableLine.map((text) => `> ${text}\n${text}`),
+  chunkableLine.map((code) => `    ${code}\n\n    ${code}`),
+  chunkableLine.map((text) => `| a | b |\n|---|:-:|\n| ${text} | c |`),
+  chunkableLine.map((text) => `${text}\n---`),
+  chunkableHtml,
+  fc.constant('***'),
+);
+const chunkableDocument = fc
+  .tuple(chunkableBlock, fc.array(fc.tuple(separator, chunkableBlock), { maxLength: 12 }))
+  .map(([first, rest]) => first + rest.map(([gap, next]) => gap + next).join(''));
+const chunkableEdit = fc.record({
+  position: fc.nat(),
+  remove: fc.nat({ max: 4 }),
+  insert: fc.oneof(
+    fc.constantFrom('', 'a', 'B', ' ', '\n', '\n\n', '*', '-', '1. ', '> ', '#', '|', '    ', '\t', '='),
+    chunkableInline,
+  ),
+});
+
 const edit = fc.record({
   position: fc.nat(),
   remove: fc.nat({ max: 4 }),
@@ -113,6 +167,22 @@ describe('the incremental renderer', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('renders documents it lexes chunk by chunk as renderPostBody does, after every edit', () => {
+    fc.assert(
+      fc.property(chunkableDocument, fc.array(chunkableEdit, { maxLength: 25 }), (initial, edits) => {
+        const renderer = createIncrementalRenderer({ cacheSize: 64 });
+        let commentary = initial;
+        expectSame(renderer, commentary);
+        for (const change of edits) {
+          const at = change.position % (commentary.length + 1);
+          commentary = commentary.slice(0, at) + change.insert + commentary.slice(at + change.remove);
+          expectSame(renderer, commentary);
+        }
+      }),
+      { numRuns: 400 },
     );
   });
 
@@ -178,6 +248,19 @@ describe('the incremental renderer', () => {
         'Intro\n\n<pre>\n\nText\n\n</pre>',
         'Intro <kbd>a < b\n\nText & more',
         'Intro\n\n<textarea>\n\nText',
+      ],
+      'each construct that runs across a blank line, alone in a document': [
+        'Text\n\n~~~\ncode\n\nText\n~~~\n\nAfter',
+        'Text\n\n```\ncode\n\nText\n```\n\nAfter',
+        'Text\n\n<script>\nlet a;\n\nText\n</script>\n\nAfter',
+        'Text\n\n<pre>\nline\n\nText\n</pre>\n\nAfter',
+        'Text\n\n<style>\np {}\n\nText\n</style>\n\nAfter',
+        'Text\n\n<textarea>\nline\n\nText\n</textarea>\n\nAfter',
+        'Text\n\n<!-- note\n\nText\n-->\n\nAfter',
+        'Text\n\n<?php\n\nText\n?>\n\nAfter',
+        'Text\n\n<!DOCTYPE html\n\nText\n>\n\nAfter',
+        'Text\n\n<![CDATA[\n\nText\n]]>\n\nAfter',
+        'Text [x][r]\n\nAfter\n\n[r]: https://example.com/a',
       ],
       'a stray closing tag is repaired the same way': ['Text\n\n</p>\n\nMore', 'Text </p> more\n\nAfter'],
       'setext headings and tables end at the right place': ['Title\n===\n\nText', '| a |\n|---|\n| b |\nText\n\nMore'],
