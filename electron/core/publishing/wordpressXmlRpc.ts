@@ -26,7 +26,7 @@ export interface WordPressXmlRpcOptions {
 }
 
 /** The custom field that carries the client identity, for when the slug alone cannot be trusted. */
-export const IDENTITY_FIELD = 'commonplace_identity';
+const IDENTITY_FIELD = 'commonplace_identity';
 const POST_FIELDS = ['post', 'terms', 'custom_fields'];
 /** How far back `findByIdentity` looks: an ambiguous create is always among the newest posts. */
 const IDENTITY_SEARCH_DEPTH = 50;
