@@ -63,7 +63,7 @@ export function hasImage(formats: FormatMap): boolean {
  * Firefox writes text/x-moz-url and friends as UTF-16. A host that reads those bytes as UTF-8 or
  * Latin-1 hands us every other character as U+0000; this turns such text back into what was meant.
  */
-export function decodeWideText(text: string): string {
+function decodeWideText(text: string): string {
   if (!text.includes('\u0000')) return text;
   // A byte-order mark read as UTF-8 arrives as replacement characters.
   const body = text.replace(/^[\ufeff\ufffd]+/u, '');
