@@ -6,7 +6,10 @@ import {
   type Draft,
   type DraftContent,
   type DraftSummary,
+  type PublishState,
+  type PublishTargets,
 } from '../../../shared/model/draft';
+import { contentHash } from '../../../shared/model/contentHash';
 import { hashtagKey } from '../../../shared/model/hashtags';
 import type { DraftQuery, RevisionSummary, TagCount } from '../../../shared/model/library';
 import type { LibraryNotice } from '../../../shared/model/notice';
@@ -61,7 +64,11 @@ export class DraftLibrary {
     this.#index = new LibraryIndex(options.folder, options.indexDelayMs ?? 10_000, options.logError);
     this.#history = new RevisionHistory(options.folder, options.history ?? defaultHistoryPolicy);
     this.#saves = new CoalescingQueue((id, content) =>
-      this.#exclusive(id, () => this.#update(id, (draft) => ({ ...draft, ...content }), { touch: true })),
+      this.#exclusive(id, () =>
+        this.#update(id, (draft) => ({ ...draft, ...content, targets: markLocalEdits(draft.targets, content) }), {
+          touch: true,
+        }),
+      ),
     );
   }
 
@@ -139,6 +146,23 @@ export class DraftLibrary {
   /** Replaces the draft's content. Saves of one draft run in order; the last acknowledged wins. */
   save(id: string, content: DraftContent): Promise<Draft> {
     return this.#saves.submit(id, content);
+  }
+
+  /** Records where the draft stands on one blog (publishing and the outbox call this). */
+  setPublishState(id: string, accountId: string, state: PublishState): Promise<Draft> {
+    return this.#exclusive(id, () =>
+      this.#update(id, (draft) => ({ ...draft, targets: { ...draft.targets, [accountId]: state } })),
+    );
+  }
+
+  /** Forgets the draft's state on a blog (the account was removed). */
+  clearPublishState(id: string, accountId: string): Promise<Draft> {
+    return this.#exclusive(id, () =>
+      this.#update(id, (draft) => ({
+        ...draft,
+        targets: Object.fromEntries(Object.entries(draft.targets).filter(([account]) => account !== accountId)),
+      })),
+    );
   }
 
   trash(id: string): Promise<Draft> {
@@ -363,6 +387,24 @@ export class DraftLibrary {
   #notify(kind: LibraryNotice['kind'], draftId: string, message: string): void {
     this.#notices.push({ kind, draftId, message, at: this.#now().toISOString() });
   }
+}
+
+/**
+ * A local edit makes a published post "changed since publish"; editing it back to what was sent
+ * makes it "published" again. Other states are the outbox's business and stay as they are.
+ */
+function markLocalEdits(targets: PublishTargets, content: DraftContent): PublishTargets {
+  const published = Object.values(targets).some(
+    (state) => state.state === 'published' || state.state === 'changed-since-publish',
+  );
+  if (!published) return targets;
+  const hash = contentHash(content);
+  return Object.fromEntries(
+    Object.entries(targets).map(([account, state]) => {
+      if (state.state !== 'published' && state.state !== 'changed-since-publish') return [account, state];
+      return [account, { ...state, state: hash === state.sentHash ? 'published' : 'changed-since-publish' }];
+    }),
+  );
 }
 
 /** How many just-written drafts are kept in memory: the few a writer has open. */

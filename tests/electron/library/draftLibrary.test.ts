@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DraftLibrary, type LibraryOptions } from '../../../electron/core/library/draftLibrary';
 import { DRAFT_SCHEMA_VERSION, DraftSchema, emptySource, type DraftContent } from '../../../shared/model/draft';
+import { contentHash } from '../../../shared/model/contentHash';
 import { reblogPost } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
 
@@ -314,5 +315,31 @@ describe('a damaged revision history', () => {
     expect((await reopened.revisions(draft.id)).map((revision) => revision.title)).toEqual(['Two']);
     const kept = (await readdir(path.join(folder, 'revisions'))).filter((name) => name.endsWith('.bad'));
     expect(kept).toHaveLength(1);
+  });
+});
+
+describe('publish states', () => {
+  it('records a blog’s state, and marks a published post changed by local edits (and back)', async () => {
+    const library = await open(await newFolder());
+    const draft = await library.create(titled('Sent'));
+    const published = {
+      state: 'published' as const,
+      remoteId: '42',
+      url: 'http://127.0.0.1:8080/?p=42',
+      remoteModifiedAt: '2026-11-24T10:00:00.000Z',
+      sentHash: contentHash(titled('Sent')),
+    };
+    await library.setPublishState(draft.id, 'account-0001', published);
+    expect((await library.list())[0]?.status).toBe('published');
+
+    const edited = await library.save(draft.id, titled('Sent, then edited'));
+    expect(edited.targets['account-0001']?.state).toBe('changed-since-publish');
+    expect((await library.list({ status: 'changed' })).map((summary) => summary.id)).toEqual([draft.id]);
+
+    const reverted = await library.save(draft.id, titled('Sent'));
+    expect(reverted.targets['account-0001']?.state).toBe('published');
+
+    await library.clearPublishState(draft.id, 'account-0001');
+    expect((await library.get(draft.id)).targets).toEqual({});
   });
 });

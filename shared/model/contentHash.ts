@@ -1,0 +1,21 @@
+import type { DraftContent } from './draft';
+
+/**
+ * A fingerprint of what the writer wrote (title, commentary, quotes, hashtags), the same in the
+ * renderer and in Node: cyrb53 (two 32-bit multiply-xorshift lanes) over the UTF-16 code units of
+ * its JSON. It tells whether a draft still matches what was published; it is not a security
+ * measure, and it is cheap enough to run on every save.
+ */
+export function contentHash(content: DraftContent): string {
+  const text = JSON.stringify([content.title, content.commentary, content.quotes, content.hashtags]);
+  let first = 0xdeadbeef;
+  let second = 0x41c6ce57;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    first = Math.imul(first ^ code, 2654435761);
+    second = Math.imul(second ^ code, 1597334677);
+  }
+  first = Math.imul(first ^ (first >>> 16), 2246822507) ^ Math.imul(second ^ (second >>> 13), 3266489909);
+  second = Math.imul(second ^ (second >>> 16), 2246822507) ^ Math.imul(first ^ (first >>> 13), 3266489909);
+  return `${(second >>> 0).toString(16).padStart(8, '0')}${(first >>> 0).toString(16).padStart(8, '0')}`;
+}
