@@ -321,22 +321,23 @@ describe('a damaged revision history', () => {
 describe('publish states', () => {
   it('records a blog’s state, and marks a published post changed by local edits (and back)', async () => {
     const library = await open(await newFolder());
-    const draft = await library.create(titled('Sent'));
+    const sent = titled('Sent');
+    const draft = await library.create(sent);
     const published = {
       state: 'published' as const,
       remoteId: '42',
       url: 'http://127.0.0.1:8080/?p=42',
       remoteModifiedAt: '2026-11-24T10:00:00.000Z',
-      sentHash: contentHash(titled('Sent')),
+      sentHash: contentHash(sent),
     };
     await library.setPublishState(draft.id, 'account-0001', published);
     expect((await library.list())[0]?.status).toBe('published');
 
-    const edited = await library.save(draft.id, titled('Sent, then edited'));
+    const edited = await library.save(draft.id, { ...sent, title: 'Sent, then edited' });
     expect(edited.targets['account-0001']?.state).toBe('changed-since-publish');
     expect((await library.list({ status: 'changed' })).map((summary) => summary.id)).toEqual([draft.id]);
 
-    const reverted = await library.save(draft.id, titled('Sent'));
+    const reverted = await library.save(draft.id, sent);
     expect(reverted.targets['account-0001']?.state).toBe('published');
 
     await library.clearPublishState(draft.id, 'account-0001');
