@@ -1,6 +1,6 @@
-import type { Token } from 'marked';
+import type { Links, Token } from 'marked';
 import type { DraftContent, Quote } from '../model/draft';
-import { lexMarkdown, parseMarkdownTokens } from './markdown';
+import { lexMarkdown, lexMarkdownWithLinks, parseMarkdownTokens } from './markdown';
 import { renderQuote } from './quote';
 import { sanitize } from './sanitize';
 
@@ -13,8 +13,10 @@ import { sanitize } from './sanitize';
  *    it renders for a token depends only on that token's data. So a token's HTML can be cached
  *    under the token's JSON. The tokens themselves come from lexing the whole commentary, except
  *    when the commentary holds nothing that spans a blank line (see `splitsSafely`): then it is
- *    cut into chunks at blank lines followed by a line starting with a letter, where every block
- *    construct ends, and each chunk is lexed alone and cached under its text.
+ *    cut into chunks at empty lines followed by a line starting with a letter, where every block
+ *    construct ends, and each chunk is lexed alone and cached under its text. Reference links
+ *    are the one thing a chunk takes from the rest: chunks with a bracket are lexed again with
+ *    the document's definitions, and cached under those too.
  * 2. Sanitizing. The sanitizer is a streaming HTML parser. The HTML marked writes for a token
  *    with no raw HTML inside is balanced and escaped, so the sanitizer ends it in the state it
  *    started in, and sanitizing it alone gives what sanitizing it inside the document gives.
@@ -52,7 +54,8 @@ const DEFAULT_CACHE_SIZE = 4_000;
 export function createIncrementalRenderer(options: IncrementalRendererOptions = {}): IncrementalRenderer {
   const cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
   const tokenPieces = new BoundedCache<string, Piece>(cacheSize);
-  const chunkPieces = new BoundedCache<string, readonly Piece[]>(cacheSize);
+  const chunks = new BoundedCache<string, LexedChunk>(cacheSize);
+  const linkedChunks = new BoundedCache<string, readonly Piece[]>(cacheSize);
   const tails = new BoundedCache<string, Rendered>(cacheSize);
   const quotes = new BoundedCache<string, Rendered>(cacheSize);
   let nextIdentity = 0;
@@ -68,18 +71,35 @@ export function createIncrementalRenderer(options: IncrementalRendererOptions = 
     return piece;
   }
 
-  function piecesOfChunk(chunk: string): readonly Piece[] {
-    const cached = chunkPieces.get(chunk);
+  function lexChunk(chunk: string): LexedChunk {
+    const cached = chunks.get(chunk);
     if (cached !== undefined) return cached;
-    const pieces = lexMarkdown(chunk).map(pieceOf);
-    chunkPieces.set(chunk, pieces);
+    const tokens = lexMarkdown(chunk);
+    const lexed: LexedChunk = { text: chunk, links: tokens.links, pieces: tokens.map(pieceOf) };
+    chunks.set(chunk, lexed);
+    return lexed;
+  }
+
+  /** The chunk's pieces with its reference links resolved against the whole document's definitions. */
+  function linkedPieces(chunk: LexedChunk, links: Links, linksKey: string): readonly Piece[] {
+    // Without a bracket the chunk holds neither a reference nor a definition: links cannot change it.
+    if (!chunk.text.includes('[')) return chunk.pieces;
+    const key = `${linksKey}\u0000${chunk.text}`;
+    const cached = linkedChunks.get(key);
+    if (cached !== undefined) return cached;
+    const pieces = lexMarkdownWithLinks(chunk.text, links).map(pieceOf);
+    linkedChunks.set(key, pieces);
     return pieces;
   }
 
   function piecesOf(commentary: string): readonly Piece[] {
     const source = commentary.replace(carriageReturns, '\n');
     if (!splitsSafely(source)) return lexMarkdown(source).map(pieceOf);
-    return splitIntoChunks(source).flatMap(piecesOfChunk);
+    const lexed = splitIntoChunks(source).map(lexChunk);
+    const links = documentLinks(lexed);
+    if (links === null) return lexed.flatMap((chunk) => chunk.pieces);
+    const linksKey = JSON.stringify(links);
+    return lexed.flatMap((chunk) => linkedPieces(chunk, links, linksKey));
   }
 
   function renderTail(pieces: readonly Piece[]): Rendered {
@@ -136,24 +156,65 @@ interface Piece {
   readonly rendered: Rendered | null;
 }
 
+interface LexedChunk {
+  readonly text: string;
+  /** The link definitions in this chunk, lexed alone. */
+  readonly links: Links;
+  /** Its pieces when the document defines no links. */
+  readonly pieces: readonly Piece[];
+}
+
 const carriageReturns = /\r\n|\r/g;
 
 /**
- * Constructs that can run across a blank line: fenced code (``` or ~~~), HTML blocks that end
- * only at their closing marker (script, pre, style, textarea, comments, <? and <! declarations),
- * and link definitions, which change links anywhere in the document. Where none of them appear,
- * a blank line followed by a line starting with a letter ends every open block: a paragraph, a
- * list (its items continue only with indented lines), a block quote (no lazy line after a blank
- * one), indented code, a table or any other HTML block.
+ * Constructs that can run across a blank line: fenced code (``` or ~~~) and HTML blocks that end
+ * only at their closing marker (script, pre, style, textarea, comments, <? and <! declarations).
+ * Where none of them appear, a blank line followed by a line starting with a letter ends every
+ * open block: a paragraph, a list (its items continue only with indented lines), a block quote
+ * (no lazy line after a blank one), indented code, a table or any other HTML block.
  */
-const spansBlankLines = /```|~~~|<(?:script|pre|style|textarea|[!?])|\]:/i;
+const spansBlankLines = /```|~~~|<(?:script|pre|style|textarea|[!?])/i;
+
+/** Every line with `]:`, the mark of a link definition. */
+const definitionLines = /^.*\]:.*$/gm;
+
+/** A link definition whole on one line, its title (if any) closed on that line. */
+const oneLineDefinition = /^ {0,3}\[[^[\]\n]+\]: *[^\s"'(<]\S* *(?:(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)) *)?$/;
+
+/** A definition's title may start on the line after it, and a title may hold blank lines. */
+const titleOnNextLine = /\n[ \t]*["'(]/y;
 
 function splitsSafely(source: string): boolean {
-  return !spansBlankLines.test(source);
+  if (spansBlankLines.test(source)) return false;
+  for (const line of source.matchAll(definitionLines)) {
+    if (!oneLineDefinition.test(line[0])) return false;
+    titleOnNextLine.lastIndex = line.index + line[0].length;
+    if (titleOnNextLine.test(source)) return false;
+  }
+  return true;
 }
 
-/** A blank line, then a line that starts with a letter: where a chunk may end. */
-const chunkBoundary = /\n[ \t]*\n(?=[A-Za-z])/g;
+/**
+ * The whole document's link definitions: the first definition of a label wins, as in marked.
+ * Definitions cannot span chunks, so each chunk lexed alone finds its own. Null when there are none.
+ */
+function documentLinks(chunks: readonly LexedChunk[]): Links | null {
+  let links: Links | null = null;
+  for (const chunk of chunks) {
+    for (const [label, link] of Object.entries(chunk.links)) {
+      // No prototype: a label such as __proto__ must be stored like any other.
+      links ??= Object.create(null) as Links;
+      if (!Object.hasOwn(links, label)) links[label] = link;
+    }
+  }
+  return links;
+}
+
+/**
+ * An empty line, then a line that starts with a letter: where a chunk may end. Only an empty
+ * line: a table goes on through a line of tabs, which it reads as a row.
+ */
+const chunkBoundary = /\n\n(?=[A-Za-z])/g;
 
 function splitIntoChunks(source: string): string[] {
   const chunks: string[] = [];

@@ -1,4 +1,4 @@
-import { Marked, type Token, type TokensList } from 'marked';
+import { Lexer, Marked, type Links, type Token, type TokensList } from 'marked';
 import { sanitize } from './sanitize';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
@@ -14,6 +14,16 @@ export function renderMarkdown(markdown: string): string {
  */
 export function lexMarkdown(markdown: string): TokensList {
   return marked.lexer(markdown);
+}
+
+/**
+ * Like lexMarkdown, for a part of a document: reference links resolve against `links`, the
+ * definitions of the whole document, as they do when the part is lexed within it.
+ */
+export function lexMarkdownWithLinks(markdown: string, links: Links): TokensList {
+  const lexer = new Lexer(marked.defaults);
+  for (const [label, link] of Object.entries(links)) lexer.tokens.links[label] = link;
+  return lexer.lex(markdown);
 }
 
 /** The unsanitized HTML of tokens from lexMarkdown. */

@@ -109,6 +109,7 @@ const chunkableInline = fc.oneof(
   words.map((text) => `_${text}_`),
   fc.tuple(words, url).map(([text, target]) => `[${text}](${target})`),
   label.map((name) => `[${name}]`),
+  fc.tuple(words, label).map(([text, name]) => `[${text}][${name}]`),
   chunkableHtml,
 );
 const chunkableLine = fc.array(chunkableInline, { minLength: 1, maxLength: 5 }).map((parts) => parts.join(' '));
@@ -131,6 +132,9 @@ const chunkableBlock = fc.oneof(
   chunkableLine.map((text) => `${text}\n---`),
   chunkableHtml,
   fc.constant('***'),
+  fc.tuple(label, url).map(([name, target]) => `[${name}]: ${target}`),
+  fc.tuple(label, url, words).map(([name, target, title]) => `[${name}]: ${target} "${title}"`),
+  fc.tuple(label, url, words).map(([name, target, title]) => `   [${name}]: ${target}\n(${title})`),
 );
 const chunkableDocument = fc
   .tuple(chunkableBlock, fc.array(fc.tuple(separator, chunkableBlock), { maxLength: 12 }))
@@ -139,7 +143,27 @@ const chunkableEdit = fc.record({
   position: fc.nat(),
   remove: fc.nat({ max: 4 }),
   insert: fc.oneof(
-    fc.constantFrom('', 'a', 'B', ' ', '\n', '\n\n', '*', '-', '1. ', '> ', '#', '|', '    ', '\t', '='),
+    fc.constantFrom(
+      '',
+      'a',
+      'B',
+      ' ',
+      '\n',
+      '\n\n',
+      '*',
+      '-',
+      '1. ',
+      '> ',
+      '#',
+      '|',
+      '    ',
+      '\t',
+      '=',
+      ']',
+      ':',
+      '"',
+      '(',
+    ),
     chunkableInline,
   ),
 });
@@ -220,6 +244,15 @@ describe('the incremental renderer', () => {
         '[a][r]\n\n[r]: https://one.example\n\n[r]: https://two.example',
         '[a][r]\n\n[r]: https://tne.example\n\n[r]: https://two.example',
       ],
+      'labels that name Object properties are links like any other': [
+        '[a][__proto__] [b][constructor]\n\nText\n\n[__proto__]: https://one.example\n\n[constructor]: https://two.example',
+      ],
+      'a title on the line after its definition, across a blank line': [
+        '[x][r]\n\n[r]: https://a.example\n"Title\n\nText"\n\nAfter',
+        '[x][r]\n\n[r]: https://a.example "Title\n\nText"\n\nAfter',
+        "[x][r]\n\n[r]: https://a.example 'Title\n  \nText'\n\nAfter",
+        '[x][r]\n\n[r]: https://a.example (Title\n\nText)\n\nAfter',
+      ],
       'a definition interrupted by a paragraph is text': [
         'Para\n[r]: https://a.example\n\n[x][r]',
         'Para\n\n[r]: https://a.example\n\n[x][r]',
@@ -263,7 +296,12 @@ describe('the incremental renderer', () => {
         'Text [x][r]\n\nAfter\n\n[r]: https://example.com/a',
       ],
       'a stray closing tag is repaired the same way': ['Text\n\n</p>\n\nMore', 'Text </p> more\n\nAfter'],
-      'setext headings and tables end at the right place': ['Title\n===\n\nText', '| a |\n|---|\n| b |\nText\n\nMore'],
+      'setext headings and tables end at the right place': [
+        '| a |\n|---|\n| b |\n\t\nText\n\nMore',
+        '| a |\n|---|\n| b |\n  \nText\n\nMore',
+        'Title\n===\n\nText',
+        '| a |\n|---|\n| b |\nText\n\nMore',
+      ],
       'line endings are normalised': ['One\r\n\r\nTwo\rThree', 'One\r\n\r\nTwo\r\n- item'],
       'an empty commentary renders to nothing': ['', '\n\n'],
     };
