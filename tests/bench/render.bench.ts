@@ -7,6 +7,7 @@ import { ms, summarizeSample } from './support/stats';
 import { realisticDraft, seededRandom } from './support/realisticDraft';
 
 const KEYSTROKES = 200;
+const WARM_UP = 50;
 const SIZES = [1_000, 10_000] as const;
 const TYPED = ['e', 't', 'a', 'o', 'i', 'n', 's', 'h', 'r', 'd', 'l', 'u', ' ', ',', '.'];
 const BAR_MS = 16;
@@ -78,14 +79,27 @@ function keystrokes(commentary: string, seed: number): string[] {
   return versions;
 }
 
-function timeKeystrokes(post: DraftContent, versions: readonly string[], render: (content: DraftContent) => string) {
+/**
+ * Times each keystroke's render. Rendering the post as opened and a warm-up run of typing are
+ * not timed, so that the figures are of a preview in use rather than of the JIT compiler.
+ */
+function timeKeystrokes(
+  post: DraftContent,
+  warmUp: readonly string[],
+  versions: readonly string[],
+  render: (content: DraftContent) => string,
+) {
   render(post);
+  for (const commentary of warmUp) render({ ...post, commentary });
+  const outputs: string[] = [];
   const sample = versions.map((commentary) => {
     const start = performance.now();
-    render({ ...post, commentary });
-    return performance.now() - start;
+    const html = render({ ...post, commentary });
+    const elapsed = performance.now() - start;
+    outputs.push(html);
+    return elapsed;
   });
-  return summarizeSample(sample);
+  return { ...summarizeSample(sample), outputs };
 }
 
 interface Row {
@@ -104,10 +118,15 @@ export function benchRender(): Promise<void> {
   for (const words of SIZES) {
     for (const withDefinition of [false, true]) {
       const post = postOfWords(words, withDefinition);
+      const warmUp = keystrokes(post.commentary, words + 2).slice(0, WARM_UP);
       const versions = keystrokes(post.commentary, words + 1);
       const renderer = createIncrementalRenderer();
-      const incremental = timeKeystrokes(post, versions, (content) => renderer.render(content).html);
-      const full = timeKeystrokes(post, versions, renderPostBody);
+      const incremental = timeKeystrokes(post, warmUp, versions, (content) => renderer.render(content).html);
+      const full = timeKeystrokes(post, warmUp, versions, renderPostBody);
+      // A fast preview that differs from what is published would be worthless: check every keystroke.
+      if (incremental.outputs.some((html, index) => html !== full.outputs[index])) {
+        throw new Error(`the incremental renderer differs from renderPostBody at ${words} words`);
+      }
       const what = `${words.toLocaleString('en')} words${withDefinition ? ', with a link definition' : ''}`;
       console.log(row({ label: `full (renderPostBody), ${what}`, ...full }));
       console.log(row({ label: `incremental, ${what}`, ...incremental }));
