@@ -1,11 +1,19 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, dialog } from 'electron';
 import { LIBRARY_FOLDER, resolveDataFolder } from '../core/dataFolder';
 import { openServices, type Services } from '../core/services';
+import { OpenRequestInbox } from '../core/shell/openRequest';
+import { profileFolderOverride } from '../core/shell/profileFolder';
+import type { WindowStateFile } from '../core/shell/windowStateFile';
 import { registerAppScheme, serveRenderer } from './appProtocol';
-import { forwardEvents, registerIpc } from './ipc';
-import { createMainWindow, denyAllPermissions } from './window';
+import { registerIpc } from './ipc';
+import { MainWindow } from './mainWindow';
+import { installApplicationMenu } from './menus';
+import { openRequestHandler, receiveOpenRequests } from './openRequests';
+import { guardAllWebContents } from './webContentsGuards';
+import { denyAllPermissions } from './window';
+import { openWindowStateFile } from './windowState';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PRELOAD = path.join(here, '../preload/index.cjs');
@@ -15,45 +23,63 @@ function logError(message: string, error: unknown): void {
   console.error(message, error);
 }
 
-registerAppScheme();
+// The profile folder holds the single-instance lock, so it is chosen before the lock is taken.
+const profileFolder = profileFolderOverride(process.env);
+if (profileFolder !== null) app.setPath('userData', profileFolder);
 
-let services: Services | null = null;
+// A second launch hands its arguments to the first (the 'second-instance' event) and quits.
+if (app.requestSingleInstanceLock()) run();
+else app.quit();
 
-async function start(): Promise<void> {
-  await app.whenReady();
-  const dataFolder = resolveDataFolder(
-    process.env['COMMONPLACE_DATA'] ? undefined : path.join(app.getPath('userData'), LIBRARY_FOLDER),
-  );
-  services = await openServices({ dataFolder, logError });
-  denyAllPermissions();
-  serveRenderer(RENDERER);
-  registerIpc(services, logError);
-  const openWindow = (ready: Services) => forwardEvents(ready, createMainWindow(PRELOAD).webContents);
-  openWindow(services);
-  app.on('activate', () => {
-    if (services && BrowserWindow.getAllWindows().length === 0) openWindow(services);
+function run(): void {
+  registerAppScheme();
+  guardAllWebContents();
+  let services: Services | null = null;
+  let windowState: WindowStateFile | null = null;
+  let mainWindow: MainWindow | null = null;
+  const inbox = new OpenRequestInbox();
+  const showWindow = () => void mainWindow?.show().catch((error: unknown) => logError('No window', error));
+  receiveOpenRequests(inbox, showWindow);
+
+  async function start(): Promise<void> {
+    await app.whenReady();
+    const dataFolder = resolveDataFolder(
+      process.env['COMMONPLACE_DATA'] ? undefined : path.join(app.getPath('userData'), LIBRARY_FOLDER),
+    );
+    const ready = await openServices({ dataFolder, logError });
+    services = ready;
+    windowState = openWindowStateFile(logError);
+    const shownWindow = new MainWindow(ready, windowState, PRELOAD);
+    mainWindow = shownWindow;
+    denyAllPermissions();
+    serveRenderer(RENDERER);
+    registerIpc(ready, logError);
+    installApplicationMenu((command) => ready.events.publish({ type: 'command', command }));
+    const window = await shownWindow.show();
+    // Requests wait for the page, which would otherwise miss the event that shows their draft.
+    window.webContents.once('did-finish-load', () => inbox.start(openRequestHandler(ready, shownWindow, logError)));
+    app.on('activate', showWindow);
+  }
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let flushed = false;
+  app.on('will-quit', (event) => {
+    if (flushed || !services) return;
+    event.preventDefault();
+    Promise.all([services.close(), windowState?.flush()])
+      .catch((error: unknown) => logError('Pending saves could not be flushed', error))
+      .finally(() => {
+        flushed = true;
+        app.quit();
+      });
+  });
+
+  start().catch((error: unknown) => {
+    logError('Commonplace could not start', error);
+    dialog.showErrorBox('Commonplace could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
   });
 }
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
-
-let flushed = false;
-app.on('will-quit', (event) => {
-  if (flushed || !services) return;
-  event.preventDefault();
-  services
-    .close()
-    .catch((error: unknown) => logError('Pending saves could not be flushed', error))
-    .finally(() => {
-      flushed = true;
-      app.quit();
-    });
-});
-
-start().catch((error: unknown) => {
-  logError('Commonplace could not start', error);
-  dialog.showErrorBox('Commonplace could not start', error instanceof Error ? error.message : String(error));
-  app.exit(1);
-});

@@ -1,27 +1,30 @@
-import { BrowserWindow, shell, session } from 'electron';
-import { APP_ENTRY_URL, mayNavigate, mayOpenExternally, secureWebPreferences } from '../core/security/windowPolicy';
+import { BrowserWindow, session } from 'electron';
+import type { WindowPlacement } from '../core/shell/windowPlacement';
+import { APP_ENTRY_URL, secureWebPreferences } from '../core/security/windowPolicy';
 
-/** The writing window: hardened, with navigation, new windows and permissions denied. */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** The writing window: hardened, at its remembered place; navigation guards come from webContentsGuards. */
+export function createMainWindow(preloadPath: string, placement: WindowPlacement): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
+    ...placement.bounds,
     minWidth: 720,
     minHeight: 480,
     show: false,
     title: 'Commonplace',
     webPreferences: secureWebPreferences(preloadPath),
   });
-  window.once('ready-to-show', () => window.show());
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!mayNavigate(url)) event.preventDefault();
-  });
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (mayOpenExternally(url)) void shell.openExternal(url);
-    return { action: 'deny' };
+  window.once('ready-to-show', () => {
+    if (placement.maximized) window.maximize();
+    window.show();
   });
   void window.loadURL(APP_ENTRY_URL);
   return window;
+}
+
+/** Brings the window to the front, as when a second launch hands its request to this one. */
+export function bringToFront(window: BrowserWindow): void {
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
 }
 
 /** No page of ours asks for the camera, location or anything else: every request is refused. */
