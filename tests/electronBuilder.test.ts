@@ -1,28 +1,60 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
-// electron-builder cannot run here (it downloads Electron and its tools), so its configuration
+// electron-builder cannot build here (it downloads Electron and its tools), so its configuration
 // is checked as data: the targets, the protocol, and a files list that ships build output only.
 const ConfigSchema = z.looseObject({
   appId: z.string(),
   productName: z.string(),
   asar: z.literal(true),
   files: z.array(z.string()),
+  electronFuses: z.record(z.string(), z.boolean()),
   protocols: z.array(z.looseObject({ schemes: z.array(z.string()) })),
-  fileAssociations: z.array(z.looseObject({ ext: z.string() })),
-  linux: z.looseObject({ target: z.array(z.string()) }),
-  mac: z.looseObject({ target: z.array(z.string()) }),
-  win: z.looseObject({ target: z.array(z.string()) }),
+  fileAssociations: z.array(z.looseObject({ ext: z.union([z.string(), z.array(z.string())]), mimeType: z.string() })),
+  linux: z.looseObject({ target: z.array(z.string()), icon: z.string() }),
+  mac: z.looseObject({ target: z.array(z.string()), icon: z.string() }),
+  win: z.looseObject({ target: z.array(z.string()), icon: z.string() }),
 });
 
-const config = ConfigSchema.parse(parse(readFileSync(new URL('../electron-builder.yml', import.meta.url), 'utf8')));
+const root = new URL('../', import.meta.url);
+const configText = readFileSync(new URL('electron-builder.yml', root), 'utf8');
+const config = ConfigSchema.parse(parse(configText));
 const packageJson = z
-  .looseObject({ main: z.string(), productName: z.string() })
-  .parse(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')));
+  .looseObject({
+    main: z.string(),
+    productName: z.string(),
+    dependencies: z.record(z.string(), z.string()),
+    devDependencies: z.record(z.string(), z.string()),
+  })
+  .parse(JSON.parse(readFileSync(new URL('package.json', root), 'utf8')));
+
+/** Width and height from a PNG's header, or null when the file is not a PNG. */
+function pngSize(file: URL): { width: number; height: number } | null {
+  const bytes = readFileSync(file);
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (!bytes.subarray(0, 8).equals(signature) || bytes.toString('latin1', 12, 16) !== 'IHDR') return null;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
 
 describe('the installer configuration', () => {
+  it('is one electron-builder itself accepts', async () => {
+    // electron-builder's own schema check, from the library it runs on (found beside it, however
+    // npm lays out node_modules); it rejects unknown or mistyped options.
+    const fromBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder/package.json'));
+    const { validateConfiguration } = fromBuilder('app-builder-lib/out/util/config/config') as {
+      validateConfiguration: (configuration: unknown, logger: unknown) => Promise<void>;
+    };
+    const { DebugLogger } = fromBuilder('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+    await expect(validateConfiguration(parse(configText), new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(
+      validateConfiguration({ ...(parse(configText) as object), asarr: true }, new DebugLogger(false)),
+    ).rejects.toThrow(/unknown property 'asarr'/);
+  });
+
   it('builds AppImage and deb, dmg, and nsis', () => {
     expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
     expect(config.mac.target).toContain('dmg');
@@ -32,13 +64,44 @@ describe('the installer configuration', () => {
   it('names the app and registers commonplace:// and .md files', () => {
     expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/);
     expect(config.productName).toBe(packageJson.productName);
-    expect(config.protocols.flatMap((protocol) => protocol.schemes)).toContain('commonplace');
-    expect(config.fileAssociations.map((association) => association.ext)).toContain('md');
+    expect(config.protocols.flatMap((protocol) => protocol.schemes)).toEqual(['commonplace']);
+    const markdown = config.fileAssociations.find((association) => [association.ext].flat().includes('md'));
+    expect(markdown?.mimeType).toBe('text/markdown');
   });
 
-  it('ships only build output: no sources, tests or configs', () => {
+  it('gives every platform an icon: a square PNG of at least 512 pixels, in the build resources', () => {
+    for (const icon of [config.linux.icon, config.mac.icon, config.win.icon]) {
+      expect(icon.startsWith('build/')).toBe(true);
+      const file = new URL(icon, root);
+      expect(existsSync(fileURLToPath(file)), icon).toBe(true);
+      const size = pngSize(file);
+      expect(size, `${icon} is a PNG`).not.toBeNull();
+      expect(size?.width).toBe(size?.height);
+      expect(size?.width).toBeGreaterThanOrEqual(512);
+    }
+  });
+
+  it('ships only build output in an asar: no sources, tests, configs or dev dependencies', () => {
     const included = config.files.filter((pattern) => !pattern.startsWith('!'));
     expect(included.sort()).toEqual(['out/**/*', 'package.json']);
+    expect(config.files).toContain('!**/*.map');
+    expect(config.asar).toBe(true);
     expect(packageJson.main.startsWith('out/')).toBe(true);
+    // electron-builder adds the production dependencies; the build tools must not be among them.
+    for (const tool of ['electron', 'electron-builder', 'electron-vite', 'vite', 'vitest', 'typescript', 'eslint']) {
+      expect(Object.keys(packageJson.dependencies), tool).not.toContain(tool);
+      expect(Object.keys(packageJson.devDependencies), tool).toContain(tool);
+    }
+  });
+
+  it('flips the fuses that would let the installed app run as Node or load code from outside its archive', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 });
