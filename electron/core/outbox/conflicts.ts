@@ -1,0 +1,57 @@
+import { contentHash } from '../../../shared/model/contentHash';
+import type { Draft } from '../../../shared/model/draft';
+import type { ConflictDetails } from '../../../shared/model/outbox';
+import type { DraftLibrary } from '../library/draftLibrary';
+import type { BlogAdapter, RemotePost } from '../publishing/blogAdapter';
+import { outgoingPost, type PostStyle } from '../publishing/outgoingPost';
+import { draftFromRemote } from './remoteDraft';
+
+/** The draft as it would be sent and the post as the blog now holds it. */
+export async function conflictDetails(options: {
+  readonly draft: Draft;
+  readonly accountId: string;
+  readonly remoteId: string;
+  readonly adapter: BlogAdapter;
+  readonly style: PostStyle;
+}): Promise<ConflictDetails> {
+  const { draft, adapter } = options;
+  const remote = await adapter.get(options.remoteId);
+  const local = outgoingPost(draft, {
+    identity: remote.identity ?? 'local',
+    schedule: { status: 'publish' },
+    style: options.style,
+  });
+  return {
+    draftId: draft.id,
+    accountId: options.accountId,
+    remoteId: remote.remoteId,
+    url: remote.url,
+    remoteModifiedAt: remote.modifiedAt,
+    local: { title: local.title, html: local.html, tags: [...local.tags] },
+    remote: { title: remote.title, html: remote.renderedContent ?? remote.content, tags: [...remote.tags] },
+  };
+}
+
+/**
+ * "Take theirs": the blog's version becomes the draft (a new revision, so the writer's version
+ * stays in its history), and the target is published again as of the blog's modified time.
+ */
+export async function takeTheirs(options: {
+  readonly library: Pick<DraftLibrary, 'save' | 'setPublishState'>;
+  readonly draftId: string;
+  readonly accountId: string;
+  readonly remoteId: string;
+  readonly adapter: BlogAdapter;
+  readonly style: PostStyle;
+}): Promise<RemotePost> {
+  const remote = await options.adapter.get(options.remoteId);
+  const saved = await options.library.save(options.draftId, draftFromRemote(remote, options.style));
+  await options.library.setPublishState(options.draftId, options.accountId, {
+    state: 'published',
+    remoteId: remote.remoteId,
+    url: remote.url,
+    remoteModifiedAt: remote.modifiedAt,
+    sentHash: contentHash(saved),
+  });
+  return remote;
+}

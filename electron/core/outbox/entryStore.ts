@@ -1,0 +1,63 @@
+import { mkdir, readdir, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { OutboxEntrySchema, type OutboxEntry } from '../../../shared/model/outbox';
+import { isTempFile, syncFolder } from '../storage/durableWrite';
+import { openDocument, schemaCodec } from '../storage/jsonDocument';
+
+const codec = schemaCodec(OutboxEntrySchema);
+
+/**
+ * The outbox on disk: `<library>/outbox/<entry id>.json`, one durable lowdb document per entry,
+ * so recording or updating one entry costs O(that entry) and a crash leaves each whole.
+ */
+export class EntryStore {
+  readonly #folder: string;
+
+  constructor(libraryFolder: string) {
+    this.#folder = path.join(libraryFolder, 'outbox');
+  }
+
+  /** Reads every entry; a damaged one is moved to `outbox/quarantine/` and reported, never fatal. */
+  async loadAll(logError: (message: string, error: unknown) => void): Promise<OutboxEntry[]> {
+    await mkdir(this.#folder, { recursive: true });
+    const entries: OutboxEntry[] = [];
+    for (const name of await readdir(this.#folder)) {
+      if (!name.endsWith('.json') || isTempFile(name)) continue;
+      const file = path.join(this.#folder, name);
+      try {
+        const document = openDocument<OutboxEntry | null>(file, codec, null);
+        await document.read();
+        if (document.data) entries.push(document.data);
+      } catch (error) {
+        logError(`The outbox entry ${name} was damaged and set aside`, error);
+        await this.#quarantine(file, name).catch((moveError: unknown) =>
+          logError(`The damaged outbox entry ${name} could not be moved`, moveError),
+        );
+      }
+    }
+    return entries;
+  }
+
+  /** Writes the entry durably: when this resolves, it survives a crash or a power cut. */
+  async save(entry: OutboxEntry): Promise<void> {
+    const document = openDocument<OutboxEntry>(this.#file(entry.id), codec, entry);
+    await document.write();
+  }
+
+  async remove(id: string): Promise<void> {
+    await unlink(this.#file(id)).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    });
+  }
+
+  #file(id: string): string {
+    return path.join(this.#folder, `${id}.json`);
+  }
+
+  async #quarantine(file: string, name: string): Promise<void> {
+    const quarantine = path.join(this.#folder, 'quarantine');
+    await mkdir(quarantine, { recursive: true });
+    await rename(file, path.join(quarantine, name));
+    await syncFolder(this.#folder);
+  }
+}

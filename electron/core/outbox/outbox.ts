@@ -1,0 +1,578 @@
+import { randomUUID } from 'node:crypto';
+import type { AppEvent } from '../../../shared/contract';
+import { contentHash } from '../../../shared/model/contentHash';
+import type { Draft, PublishState } from '../../../shared/model/draft';
+import {
+  OUTBOX_ENTRY_VERSION,
+  type ConflictDetails,
+  type ConflictResolution,
+  type DrainReport,
+  type OutboxAction,
+  type OutboxEntry,
+  type OutboxSchedule,
+  type PublishOutcome,
+  type PullReport,
+  type RemoveOutcome,
+} from '../../../shared/model/outbox';
+import { AppError } from '../../../shared/result';
+import type { DraftLibrary } from '../library/draftLibrary';
+import type { BlogAdapter } from '../publishing/blogAdapter';
+import { newClientIdentity } from '../publishing/clientIdentity';
+import type { PostStyle } from '../publishing/outgoingPost';
+import { conflictDetails, takeTheirs } from './conflicts';
+import { EntryStore } from './entryStore';
+import { KeyedSerializer, Limiter } from './limiter';
+import { isPending, nextDue, pendingBefore, postKey } from './queue';
+import { pullRecent } from './pull';
+import { defaultBackoff, judgeFailure, type BackoffPolicy } from './retryPolicy';
+import { currentLink, sendEntry, type SendResult } from './sendEntry';
+import { systemTimer, type SetTimer } from './timers';
+
+/** What the outbox needs from the library. */
+export type OutboxLibrary = Pick<DraftLibrary, 'get' | 'save' | 'create' | 'list' | 'setPublishState'>;
+
+export interface OutboxOptions {
+  /** The library folder; entries live in its `outbox/` subfolder. */
+  readonly folder: string;
+  readonly library: OutboxLibrary;
+  /** The adapter for an account, with its secret from the vault. */
+  readonly adapterFor: (accountId: string) => Promise<BlogAdapter>;
+  /** How drafts appear on that account's blog. */
+  readonly postStyleFor: (accountId: string) => PostStyle | Promise<PostStyle>;
+  readonly events: { publish(event: AppEvent): void };
+  readonly logError: (message: string, error: unknown) => void;
+  readonly now?: () => Date;
+  /** In [0, 1): spreads retries (jitter) and makes client identities unique. */
+  readonly random?: () => number;
+  readonly setTimer?: SetTimer;
+  readonly newId?: () => string;
+  /** Whether the host believes the machine is online at start; true when it does not say. */
+  readonly online?: boolean;
+  readonly backoff?: BackoffPolicy;
+  /** How many blogs are written to at once; each blog gets one request at a time. */
+  readonly concurrency?: number;
+  /** While offline with work pending, how often a blog is asked whether it is reachable after all. */
+  readonly probeIntervalMs?: number;
+  /** How long finished (done, cancelled) entries stay listed. */
+  readonly retentionMs?: number;
+}
+
+/** What `publish` takes; `update` is the same call once the post is on the blog. */
+export interface PublishRequest {
+  readonly draftId: string;
+  readonly accountId: string;
+  readonly schedule: OutboxSchedule;
+}
+
+const DEFAULT_CONCURRENCY = 3;
+const DEFAULT_PROBE_INTERVAL_MS = 60_000;
+const DEFAULT_RETENTION_MS = 7 * 24 * 3600_000;
+const IDENTITY_SUFFIX_SPACE = 36 ** 8;
+
+/**
+ * The durable outbox: every remote write is recorded on disk before it is tried, tried at once
+ * when online, retried in the background with backoff, and never applied twice. Entries for one
+ * post go out in the order they were made; different blogs are written to side by side.
+ */
+export class Outbox {
+  readonly #options: OutboxOptions;
+  readonly #store: EntryStore;
+  readonly #now: () => Date;
+  readonly #random: () => number;
+  readonly #setTimer: SetTimer;
+  readonly #newId: () => string;
+  readonly #backoff: BackoffPolicy;
+  readonly #entries = new Map<string, OutboxEntry>();
+  readonly #running = new Map<string, Promise<void>>();
+  readonly #accounts = new KeyedSerializer();
+  readonly #limiter: Limiter;
+  /** Accounts whose blog asked us to wait (Retry-After), until when (ms since the epoch). */
+  readonly #pausedUntil = new Map<string, number>();
+  #online: boolean;
+  #closed = false;
+  #sequence = 0;
+  #cancelTimer: (() => void) | null = null;
+
+  private constructor(options: OutboxOptions) {
+    this.#options = options;
+    this.#store = new EntryStore(options.folder);
+    this.#now = options.now ?? (() => new Date());
+    this.#random = options.random ?? Math.random;
+    this.#setTimer = options.setTimer ?? systemTimer;
+    this.#newId = options.newId ?? randomUUID;
+    this.#backoff = options.backoff ?? defaultBackoff;
+    this.#limiter = new Limiter(options.concurrency ?? DEFAULT_CONCURRENCY);
+    this.#online = options.online ?? true;
+  }
+
+  /**
+   * Opens the outbox in the library folder and starts draining it in the background. An entry
+   * found mid-attempt was interrupted by a crash or a kill: it may have reached the blog.
+   */
+  static async open(options: OutboxOptions): Promise<Outbox> {
+    const outbox = new Outbox(options);
+    const retention = options.retentionMs ?? DEFAULT_RETENTION_MS;
+    for (const entry of await outbox.#store.loadAll(options.logError)) {
+      outbox.#sequence = Math.max(outbox.#sequence, entry.sequence + 1);
+      const finishedAt = entry.state.state === 'done' || entry.state.state === 'cancelled' ? entry.state.at : null;
+      if (finishedAt !== null && outbox.#now().getTime() - Date.parse(finishedAt) > retention) {
+        await outbox.#store.remove(entry.id);
+        continue;
+      }
+      outbox.#entries.set(entry.id, entry);
+      if (entry.state.state === 'sending') {
+        await outbox.#save({ ...entry, mayExist: true, state: { state: 'queued' } });
+      }
+    }
+    outbox.#pump();
+    return outbox;
+  }
+
+  /** Every entry, oldest first. */
+  list(): OutboxEntry[] {
+    return [...this.#entries.values()].sort((a, b) => a.sequence - b.sequence);
+  }
+
+  get online(): boolean {
+    return this.#online;
+  }
+
+  /**
+   * Publishes the draft to the account, or updates the post when it is already there: records the
+   * entry, marks the target queued, and tries once at once when online.
+   */
+  async publish(request: PublishRequest): Promise<PublishOutcome> {
+    const entry = await this.#record(request.draftId, request.accountId, 'publish', request.schedule);
+    return this.#publishOutcome(await this.#tryNow(entry));
+  }
+
+  /** Same as `publish`: the outbox sends an update when the post is already on the blog. */
+  update(request: PublishRequest): Promise<PublishOutcome> {
+    return this.publish(request);
+  }
+
+  /** Moves the post to the blog's trash (through the outbox, like every remote write). */
+  async remove(request: { readonly draftId: string; readonly accountId: string }): Promise<RemoveOutcome> {
+    const unsent = this.list().filter(
+      (entry) =>
+        postKey(entry) === postKey(request) &&
+        entry.action === 'publish' &&
+        !entry.mayExist &&
+        entry.attempts === 0 &&
+        isPending(entry) &&
+        !this.#running.has(entry.id),
+    );
+    for (const entry of unsent) await this.#save({ ...entry, state: { state: 'cancelled', at: this.#stamp() } });
+    const entry = await this.#record(request.draftId, request.accountId, 'delete', { status: 'publish' });
+    const tried = await this.#tryNow(entry);
+    if (tried.state.state === 'done') return { kind: 'removed' };
+    if (tried.state.state === 'needs-you') return { kind: 'needs-you', entryId: tried.id, reason: tried.state.reason };
+    return this.#queuedOutcome(tried);
+  }
+
+  /** Tries the entry again now (after the writer fixed what it needed), whatever its backoff said. */
+  async retry(entryId: string): Promise<PublishOutcome> {
+    const entry = this.#entry(entryId);
+    if (entry.state.state === 'done' || entry.state.state === 'cancelled') {
+      throw new AppError('invalid-input', 'That outbox entry is finished; there is nothing to retry.');
+    }
+    if (!this.#running.has(entry.id)) {
+      await this.#save({ ...entry, state: { state: 'queued' } });
+      await this.#setTarget(entry, { state: 'queued', queuedAt: entry.createdAt });
+    }
+    return this.#publishOutcome(await this.#tryNow(this.#entry(entryId)));
+  }
+
+  /** Drops a pending entry; the draft's target goes back to what the blog last had. */
+  async cancel(entryId: string): Promise<OutboxEntry> {
+    const entry = this.#entry(entryId);
+    if (this.#running.has(entry.id)) {
+      throw new AppError('conflict', 'That entry is being sent right now; cancel it once the attempt has finished.');
+    }
+    if (entry.state.state === 'done' || entry.state.state === 'cancelled') return entry;
+    const cancelled: OutboxEntry = { ...entry, state: { state: 'cancelled', at: this.#stamp() } };
+    await this.#save(cancelled);
+    const othersPending = this.list().some((other) => postKey(other) === postKey(entry) && isPending(other));
+    if (!othersPending) await this.#setTarget(entry, await this.#restingState(entry));
+    return cancelled;
+  }
+
+  /**
+   * Tries every pending entry once, now (offline or not, backoff or not), waits for each, and
+   * reports. Entries of one post go in order: one that fails holds back the later ones.
+   */
+  async drain(): Promise<DrainReport> {
+    await Promise.allSettled(this.#running.values());
+    const pending = this.list().filter(isPending);
+    const byAccount = new Map<string, OutboxEntry[]>();
+    for (const entry of pending) byAccount.set(entry.accountId, [...(byAccount.get(entry.accountId) ?? []), entry]);
+    const tried: OutboxEntry[] = [];
+    await Promise.all(
+      [...byAccount.values()].map(async (entries) => {
+        for (const { id } of entries) {
+          const entry = this.#entry(id);
+          if (!isPending(entry) || pendingBefore(this.list(), entry)) continue;
+          tried.push(await this.#attempt(entry));
+        }
+      }),
+    );
+    const latest = tried.map(({ id }) => this.#entry(id));
+    return {
+      tried: latest.map(({ id, draftId, accountId, state }) => ({ entryId: id, draftId, accountId, state })),
+      done: latest.filter((entry) => entry.state.state === 'done').length,
+      needsYou: latest.filter((entry) => entry.state.state === 'needs-you').length,
+      pending: this.list().filter(isPending).length,
+    };
+  }
+
+  /** What the host knows about the connection; coming back online drains the outbox. */
+  setOnline(online: boolean): void {
+    this.#online = online;
+    this.#pump();
+  }
+
+  /**
+   * Asks a blog with pending work whether it answers, for when the host's idea of the connection
+   * is in doubt; an answer sets the outbox online. Returns whether the outbox is online.
+   */
+  async probe(): Promise<boolean> {
+    const [pending] = this.list().filter(isPending);
+    if (!pending) return this.#online;
+    try {
+      const adapter = await this.#options.adapterFor(pending.accountId);
+      await adapter.listRecent(1);
+      this.setOnline(true);
+    } catch {
+      // Still unreachable: stay offline and probe again later.
+    }
+    return this.#online;
+  }
+
+  /** The post as written here and as it is on the blog, for a target held as a conflict. */
+  async conflictDetails(draftId: string, accountId: string): Promise<ConflictDetails> {
+    const draft = await this.#options.library.get(draftId);
+    const target = draft.targets[accountId];
+    if (target?.state !== 'conflict') {
+      throw new AppError('invalid-input', 'This post is not held as a conflict on that blog.');
+    }
+    const [adapter, style] = await Promise.all([
+      this.#options.adapterFor(accountId),
+      this.#options.postStyleFor(accountId),
+    ]);
+    return conflictDetails({ draft, accountId, remoteId: target.remoteId, adapter, style });
+  }
+
+  /**
+   * Settles a conflict: "keep-mine" sends the draft over the blog's version; "take-theirs"
+   * replaces the draft with the blog's version. Merging by hand is editing the draft, then keep-mine.
+   */
+  async resolveConflict(draftId: string, accountId: string, resolution: ConflictResolution): Promise<PublishOutcome> {
+    const held = this.list().filter(
+      (entry) =>
+        postKey(entry) === postKey({ draftId, accountId }) && entry.state.state === 'needs-you' && entry.state.conflict,
+    );
+    if (resolution === 'keep-mine') {
+      const latest = held.at(-1);
+      const schedule = latest?.schedule ?? { status: 'publish' };
+      const entry = await this.#record(draftId, accountId, 'publish', schedule, { force: true });
+      return this.#publishOutcome(await this.#tryNow(entry));
+    }
+    const details = await this.conflictDetails(draftId, accountId);
+    const [adapter, style] = await Promise.all([
+      this.#options.adapterFor(accountId),
+      this.#options.postStyleFor(accountId),
+    ]);
+    const published = await takeTheirs({
+      library: this.#options.library,
+      draftId,
+      accountId,
+      remoteId: details.remoteId,
+      adapter,
+      style,
+    });
+    for (const entry of held) await this.#save({ ...entry, state: { state: 'cancelled', at: this.#stamp() } });
+    this.#changed();
+    return { kind: 'published', remoteId: published.remoteId, url: published.url };
+  }
+
+  /** Imports the account's recent posts as drafts linked to them; posts already linked are skipped. */
+  async pull(accountId: string, count: number): Promise<PullReport> {
+    const [adapter, style] = await Promise.all([
+      this.#options.adapterFor(accountId),
+      this.#options.postStyleFor(accountId),
+    ]);
+    const report = await pullRecent({ library: this.#options.library, accountId, count, adapter, style });
+    if (report.imported.length > 0) this.#changed();
+    return report;
+  }
+
+  /** Stops background work and waits for attempts under way; entries stay on disk for next time. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#cancelTimer?.();
+    this.#cancelTimer = null;
+    await Promise.allSettled(this.#running.values());
+  }
+
+  /** Records a new entry, or folds the request into a pending one for the same post and action. */
+  async #record(
+    draftId: string,
+    accountId: string,
+    action: OutboxAction,
+    schedule: OutboxSchedule,
+    options: { readonly force?: boolean } = {},
+  ): Promise<OutboxEntry> {
+    if (this.#closed) throw new AppError('unavailable', 'The outbox is closing.');
+    const draft = await this.#draftOrNull(draftId);
+    if (!draft && action === 'publish') throw new AppError('not-found', `There is no draft with id ${draftId}.`);
+    const forPost = this.list().filter((entry) => postKey(entry) === postKey({ draftId, accountId }));
+    const foldable = forPost.findLast(
+      (entry) =>
+        entry.action === action &&
+        !this.#running.has(entry.id) &&
+        (isPending(entry) || entry.state.state === 'needs-you'),
+    );
+    const force = options.force ?? false;
+    let entry: OutboxEntry;
+    if (foldable) {
+      // Same post, same action, not yet sent: one entry keeps one identity, so no second post.
+      entry = { ...foldable, schedule, force: foldable.force || force, state: { state: 'queued' } };
+    } else {
+      const previous = forPost.at(-1);
+      const remote = (draft && currentLink({ accountId, remote: previous?.remote ?? null }, draft)) ?? null;
+      entry = {
+        schemaVersion: OUTBOX_ENTRY_VERSION,
+        id: this.#newId(),
+        sequence: this.#sequence,
+        draftId,
+        accountId,
+        action,
+        schedule,
+        identity: previous?.identity ?? newClientIdentity(draft?.title ?? '', () => this.#identitySuffix()),
+        remote,
+        // An earlier entry for this post may have created it under the identity reused here.
+        mayExist: remote === null && previous !== undefined,
+        force,
+        attempts: 0,
+        createdAt: this.#stamp(),
+        state: { state: 'queued' },
+      };
+      this.#sequence += 1;
+    }
+    await this.#save(entry);
+    if (action === 'publish') await this.#setTarget(entry, { state: 'queued', queuedAt: entry.createdAt });
+    return entry;
+  }
+
+  /** One attempt now when online and the entry's turn has come; else it stays queued. */
+  async #tryNow(entry: OutboxEntry): Promise<OutboxEntry> {
+    const paused = (this.#pausedUntil.get(entry.accountId) ?? 0) > this.#now().getTime();
+    if (!this.#online || paused || pendingBefore(this.list(), entry)) {
+      this.#pump();
+      return this.#entry(entry.id);
+    }
+    const running = this.#running.get(entry.id);
+    if (running) await running;
+    else await this.#attempt(entry);
+    return this.#entry(entry.id);
+  }
+
+  /**
+   * One attempt at one entry, one per blog at a time within the overall bound. Writes "sending"
+   * durably before the request, and the library's state before the entry's on success, so that
+   * a crash at any point leaves an entry that is retried (and checked) rather than lost.
+   */
+  #attempt(entry: OutboxEntry): Promise<OutboxEntry> {
+    const existing = this.#running.get(entry.id);
+    if (existing) return existing.then(() => this.#entry(entry.id));
+    const run = this.#accounts.run(entry.accountId, () =>
+      this.#limiter.run(async () => {
+        const current = this.#entry(entry.id);
+        if (!isPending(current)) return;
+        const startedAt = this.#stamp();
+        const sending: OutboxEntry = {
+          ...current,
+          attempts: current.attempts + 1,
+          state: { state: 'sending', startedAt },
+        };
+        await this.#save(sending);
+        if (sending.action === 'publish') await this.#setTarget(sending, { state: 'sending', startedAt });
+        let result: SendResult;
+        try {
+          const [adapter, style, draft] = await Promise.all([
+            this.#options.adapterFor(sending.accountId),
+            this.#options.postStyleFor(sending.accountId),
+            this.#draftOrNull(sending.draftId),
+          ]);
+          result = await sendEntry({ entry: sending, draft, adapter, style });
+        } catch (error) {
+          await this.#failed(sending, error);
+          return;
+        }
+        await this.#succeeded(sending, result);
+      }),
+    );
+    const tracked = run
+      .catch((error: unknown) => this.#options.logError(`The outbox entry ${entry.id} could not be recorded`, error))
+      .finally(() => {
+        this.#running.delete(entry.id);
+        this.#pump();
+      });
+    this.#running.set(entry.id, tracked);
+    return tracked.then(() => this.#entry(entry.id));
+  }
+
+  async #succeeded(entry: OutboxEntry, result: SendResult): Promise<void> {
+    const done = { state: 'done', at: this.#stamp() } as const;
+    if (result.kind === 'removed') {
+      await this.#setTarget(entry, { state: 'not-published' });
+      await this.#save({ ...entry, state: done });
+      return;
+    }
+    const { remote } = result;
+    if (result.kind === 'conflict') {
+      await this.#setTarget(entry, {
+        state: 'conflict',
+        remoteId: remote.remoteId,
+        remoteModifiedAt: remote.modifiedAt,
+      });
+      const reason =
+        'The post was changed on the blog since it was published from here: compare, then keep yours or take theirs.';
+      await this.#save({ ...entry, mayExist: false, state: { state: 'needs-you', reason, conflict: true } });
+      return;
+    }
+    const link = {
+      remoteId: remote.remoteId,
+      url: remote.url,
+      remoteModifiedAt: remote.modifiedAt,
+      sentHash: result.sentHash,
+    };
+    // The writer may have typed while the post was on its way: then it is already changed since.
+    const draft = await this.#draftOrNull(entry.draftId);
+    const changed = draft !== null && contentHash(draft) !== result.sentHash;
+    await this.#setTarget(entry, { state: changed ? 'changed-since-publish' : 'published', ...link });
+    await this.#save({ ...entry, remote: link, mayExist: false, force: false, state: done });
+  }
+
+  async #failed(entry: OutboxEntry, error: unknown): Promise<void> {
+    const verdict = judgeFailure(error, entry.attempts, this.#backoff, this.#random);
+    if (verdict.kind === 'needs-you') {
+      await this.#setTarget(entry, { state: 'needs-you', reason: verdict.reason });
+      await this.#save({ ...entry, state: { state: 'needs-you', reason: verdict.reason, conflict: false } });
+      return;
+    }
+    if (!(error instanceof AppError)) this.#options.logError(`Publishing entry ${entry.id} failed unexpectedly`, error);
+    const now = this.#now().getTime();
+    if (verdict.accountPauseMs !== null) this.#pausedUntil.set(entry.accountId, now + verdict.accountPauseMs);
+    const at = new Date(now + verdict.delayMs).toISOString();
+    await this.#setTarget(entry, { state: 'queued', queuedAt: entry.createdAt });
+    await this.#save({
+      ...entry,
+      mayExist: entry.mayExist || verdict.mayHaveApplied,
+      state: { state: 'retrying', at, reason: verdict.reason },
+    });
+  }
+
+  /** Starts what is due, one entry per idle blog within the bound, and sets the timer for the rest. */
+  #pump(): void {
+    if (this.#closed) return;
+    this.#cancelTimer?.();
+    this.#cancelTimer = null;
+    const now = this.#now().getTime();
+    const entries = this.list();
+    if (!this.#online) {
+      if (entries.some(isPending)) {
+        const interval = this.#options.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS;
+        this.#cancelTimer = this.#setTimer(() => void this.probe(), interval);
+      }
+      return;
+    }
+    const due = nextDue(entries, now, this.#pausedUntil, (accountId) => this.#accounts.busy(accountId));
+    for (const entry of due.ready) void this.#attempt(entry);
+    if (due.wakeAt !== null) this.#cancelTimer = this.#setTimer(() => this.#pump(), Math.max(0, due.wakeAt - now));
+  }
+
+  async #publishOutcome(entry: OutboxEntry): Promise<PublishOutcome> {
+    if (entry.state.state === 'done' && entry.remote) {
+      return { kind: 'published', remoteId: entry.remote.remoteId, url: entry.remote.url };
+    }
+    if (entry.state.state === 'needs-you') return { kind: 'needs-you', entryId: entry.id, reason: entry.state.reason };
+    if (entry.state.state === 'cancelled' || entry.state.state === 'done') {
+      const draft = await this.#draftOrNull(entry.draftId);
+      const link = draft && currentLink(entry, draft);
+      if (link) return { kind: 'published', remoteId: link.remoteId, url: link.url };
+      throw new AppError('conflict', 'That entry was cancelled before it was published.');
+    }
+    return this.#queuedOutcome(entry);
+  }
+
+  #queuedOutcome(entry: OutboxEntry): {
+    kind: 'queued';
+    entryId: string;
+    reason: string;
+    nextAttemptAt: string | null;
+  } {
+    if (entry.state.state === 'retrying') {
+      return { kind: 'queued', entryId: entry.id, reason: entry.state.reason, nextAttemptAt: entry.state.at };
+    }
+    const reason = !this.#online
+      ? 'Offline: it goes out when the connection returns.'
+      : pendingBefore(this.list(), entry)
+        ? 'Waiting for an earlier change to this post to go out first.'
+        : 'Queued: it goes out shortly.';
+    return { kind: 'queued', entryId: entry.id, reason, nextAttemptAt: this.#online ? this.#stamp() : null };
+  }
+
+  /** Where a target rests when nothing is pending for it: on the blog as last known, or not at all. */
+  async #restingState(entry: OutboxEntry): Promise<PublishState> {
+    const draft = await this.#draftOrNull(entry.draftId);
+    const link = currentLink(entry, draft);
+    if (!link) return { state: 'not-published' };
+    const changed = draft !== null && contentHash(draft) !== link.sentHash;
+    return { state: changed ? 'changed-since-publish' : 'published', ...link };
+  }
+
+  async #setTarget(entry: OutboxEntry, state: PublishState): Promise<void> {
+    try {
+      await this.#options.library.setPublishState(entry.draftId, entry.accountId, state);
+      this.#changed();
+    } catch (error) {
+      // A draft deleted for good has no target to show; anything else is worth knowing about.
+      if (!(error instanceof AppError && error.kind === 'not-found')) throw error;
+    }
+  }
+
+  async #save(entry: OutboxEntry): Promise<void> {
+    await this.#store.save(entry);
+    this.#entries.set(entry.id, entry);
+  }
+
+  #entry(id: string): OutboxEntry {
+    const entry = this.#entries.get(id);
+    if (!entry) throw new AppError('not-found', `There is no outbox entry ${id}.`);
+    return entry;
+  }
+
+  async #draftOrNull(id: string): Promise<Draft | null> {
+    try {
+      return await this.#options.library.get(id);
+    } catch (error) {
+      if (error instanceof AppError && error.kind === 'not-found') return null;
+      throw error;
+    }
+  }
+
+  #changed(): void {
+    this.#options.events.publish({ type: 'library-changed' });
+  }
+
+  #stamp(): string {
+    return this.#now().toISOString();
+  }
+
+  #identitySuffix(): string {
+    return Math.floor(this.#random() * IDENTITY_SUFFIX_SPACE)
+      .toString(36)
+      .padStart(8, '0');
+  }
+}

@@ -1,0 +1,85 @@
+import type { Draft, PublishState } from '../../../shared/model/draft';
+import { contentHash } from '../../../shared/model/contentHash';
+import { hashtagKey } from '../../../shared/model/hashtags';
+import type { OutboxEntry, OutboxSchedule, RemoteLink } from '../../../shared/model/outbox';
+import { AppError } from '../../../shared/result';
+import type { BlogAdapter, OutgoingPost, PostSchedule, RemotePost } from '../publishing/blogAdapter';
+import { outgoingPost, type PostStyle } from '../publishing/outgoingPost';
+
+/** What one attempt achieved on the blog. */
+export type SendResult =
+  | { readonly kind: 'published'; readonly remote: RemotePost; readonly sentHash: string }
+  | { readonly kind: 'conflict'; readonly remote: RemotePost }
+  | { readonly kind: 'removed' };
+
+export interface SendRequest {
+  readonly entry: OutboxEntry;
+  /** The draft as it is now, or null when it no longer exists. */
+  readonly draft: Draft | null;
+  readonly adapter: BlogAdapter;
+  readonly style: PostStyle;
+}
+
+/**
+ * One attempt at an entry, exactly once: a post that an earlier attempt may have created is
+ * looked up by its client identity before anything is created, and an update first reads the
+ * post so that an edit made on the blog is held as a conflict instead of overwritten.
+ */
+export async function sendEntry(request: SendRequest): Promise<SendResult> {
+  const { entry, draft, adapter } = request;
+  const link = currentLink(entry, draft);
+  if (entry.action === 'delete') {
+    const remoteId = link?.remoteId ?? (await adapter.findByIdentity(entry.identity))?.remoteId;
+    if (remoteId !== undefined) await adapter.delete(remoteId);
+    return { kind: 'removed' };
+  }
+  if (!draft) {
+    throw new AppError('not-found', 'The draft was deleted from the library, so there is nothing to publish.');
+  }
+  const sentHash = contentHash(draft);
+  const post = (identity: string): OutgoingPost =>
+    outgoingPost(draft, { identity, schedule: postSchedule(entry.schedule), style: request.style });
+  if (link === null) {
+    const found = entry.mayExist ? await adapter.findByIdentity(entry.identity) : null;
+    if (found === null) return { kind: 'published', remote: await adapter.create(post(entry.identity)), sentHash };
+    // Our own earlier attempt made it: bring it up to date if the draft changed since.
+    const wanted = post(entry.identity);
+    const remote = holdsPost(found, wanted) ? found : await adapter.update(found.remoteId, wanted);
+    return { kind: 'published', remote, sentHash };
+  }
+  const remote = await adapter.get(link.remoteId);
+  const wanted = post(remote.identity ?? entry.identity);
+  // Already there: an interrupted attempt got through, or the blog was edited to match.
+  if (holdsPost(remote, wanted)) return { kind: 'published', remote, sentHash };
+  if (!entry.force && remote.modifiedAt !== link.remoteModifiedAt) return { kind: 'conflict', remote };
+  return { kind: 'published', remote: await adapter.update(link.remoteId, wanted), sentHash };
+}
+
+/** The post on the blog as the library knows it now, else as the entry recorded it. */
+export function currentLink(entry: Pick<OutboxEntry, 'accountId' | 'remote'>, draft: Draft | null): RemoteLink | null {
+  const target = draft?.targets[entry.accountId];
+  return (target && linkOf(target)) ?? entry.remote;
+}
+
+/** The link a published target carries, or null for any other state. */
+export function linkOf(state: PublishState): RemoteLink | null {
+  if (state.state !== 'published' && state.state !== 'changed-since-publish') return null;
+  const { remoteId, url, remoteModifiedAt, sentHash } = state;
+  return { remoteId, url, remoteModifiedAt, sentHash };
+}
+
+export function postSchedule(schedule: OutboxSchedule): PostSchedule {
+  return schedule.status === 'future' ? { status: 'future', date: new Date(schedule.date) } : schedule;
+}
+
+/** True when the blog already shows exactly this post: title, tags, body and status. */
+function holdsPost(remote: RemotePost, post: OutgoingPost): boolean {
+  const tags = (names: readonly string[]): string => [...new Set(names.map(hashtagKey))].sort().join(' ');
+  const status = post.schedule.status === 'future' ? ['future', 'publish'] : [post.schedule.status];
+  return (
+    remote.title === post.title &&
+    tags(remote.tags) === tags(post.tags) &&
+    (remote.renderedContent ?? remote.content).trim() === post.html.trim() &&
+    status.includes(remote.status)
+  );
+}
