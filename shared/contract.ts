@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { DraftContentSchema, DraftSchema, DraftSummarySchema, IdSchema } from './model/draft';
+import { ClipboardPayloadSchema } from './model/clipboard';
+import {
+  DraftContentSchema,
+  DraftSchema,
+  DraftSummarySchema,
+  IdSchema,
+  QuoteSchema,
+  SourceSchema,
+} from './model/draft';
 import { DraftQuerySchema, RevisionSummarySchema, TagCountSchema } from './model/library';
 import { LibraryNoticeSchema } from './model/notice';
 import type { Result } from './result';
@@ -59,6 +67,21 @@ export const contract = {
     'Every tag in use, with its number of drafts, most used first.',
     z.strictObject({}),
     z.array(TagCountSchema),
+  ),
+  readClipboard: call(
+    'What the OS clipboard holds (Electron only; a browser page pastes instead).',
+    z.strictObject({}),
+    ClipboardPayloadSchema,
+  ),
+  quoteFromClipboard: call(
+    'A new quote from clipboard formats: the excerpt as markdown and what the clipboard says of its source.',
+    z.strictObject({ clipboard: z.unknown() }),
+    QuoteSchema,
+  ),
+  enrichSource: call(
+    "A quote's source with its empty fields filled from the source page (title, site, author, date).",
+    z.strictObject({ source: SourceSchema }),
+    SourceSchema,
   ),
   listNotices: call(
     'What the library did on the writer’s behalf since it opened (a damaged draft restored, …).',

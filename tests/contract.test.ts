@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../electron/core/handlers';
-import { DraftLibrary } from '../electron/core/library/draftLibrary';
+import { openServices } from '../electron/core/services';
+import { useTempFolders } from './support/tempFolder';
 import { callNames, contract, createApi, IPC_CHANNEL, isCallName } from '../shared/contract';
+
+const newFolder = useTempFolders();
 
 // The contract is the single list of calls: handlers, the preload's API and the dev host's
 // routes are derived from it. This checks that nothing drifted, in both directions.
 describe('the API contract', () => {
-  it('has a handler for every call and no handler without a call', () => {
-    const handlers = createHandlers({ library: Object.create(DraftLibrary.prototype) as DraftLibrary });
+  it('has a handler for every call and no handler without a call', async () => {
+    const { handlers } = await openServices({ dataFolder: await newFolder(), logError: () => undefined });
     expect(Object.keys(handlers).sort()).toEqual([...callNames].sort());
   });
 

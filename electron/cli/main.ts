@@ -15,6 +15,7 @@ import {
   trashDraft,
   type ListOptions,
 } from './commands/drafts';
+import { importQuote } from './commands/quotes';
 import { serve } from './commands/serve';
 import { openCliContext, type CliContext } from './context';
 
@@ -104,6 +105,15 @@ function buildProgram(): Command {
     .argument('<revision>', 'the revision number', revisionNumber)
     .description('bring an earlier revision back as the newest')
     .action(withContext((context, id: string, revision: number) => restoreRevision(context, id, revision)));
+
+  program
+    .command('quotes')
+    .description('quotes from the clipboard')
+    .command('import')
+    .argument('<id>', 'the draft to add the quote to')
+    .requiredOption('--clipboard <file>', 'a JSON file of clipboard formats: {"formats": {"text/html": "…"}}')
+    .description('add a quote to a draft from clipboard formats; prints the quote as JSON')
+    .action(withContext((context, id: string, options: { clipboard: string }) => importQuote(context, id, options)));
 
   program
     .command('tags')

@@ -1,18 +1,26 @@
 import type { Handlers } from '../../shared/contract';
+import { randomUUID } from 'node:crypto';
+import type { ClipboardPayload } from '../../shared/model/clipboard';
 import { EventHub } from './events';
 import { createHandlers } from './handlers';
 import { DraftLibrary } from './library/draftLibrary';
+import { createQuoteService, type QuoteService } from './quotes/quoteService';
 
 export interface ServiceOptions {
   /** The library folder. */
   readonly dataFolder: string;
   readonly now?: () => Date;
   readonly logError: (message: string, error: unknown) => void;
+  /** The network for reading source pages (and, later, blogs); the global fetch by default. */
+  readonly fetch?: typeof fetch;
+  /** The OS clipboard, where the host can read it (Electron). */
+  readonly readClipboard?: () => ClipboardPayload;
 }
 
 /** Everything a host needs: the core services, wired, and the contract's handlers over them. */
 export interface Services {
   readonly library: DraftLibrary;
+  readonly quotes: QuoteService;
   /** Events for the renderer; hosts forward them over their own channel. */
   readonly events: EventHub;
   readonly handlers: Handlers;
@@ -26,10 +34,18 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     logError: options.logError,
     ...(options.now ? { now: options.now } : {}),
   });
+  const quotes = createQuoteService({
+    fetch: options.fetch ?? fetch,
+    now: options.now ?? (() => new Date()),
+    newId: randomUUID,
+    logError: options.logError,
+    ...(options.readClipboard ? { readClipboard: options.readClipboard } : {}),
+  });
   return {
     library,
+    quotes,
     events: new EventHub(),
-    handlers: createHandlers({ library }),
+    handlers: createHandlers({ library, quotes }),
     close: () => library.close(),
   };
 }

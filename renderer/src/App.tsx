@@ -3,7 +3,9 @@ import type { AppCommand } from '../../shared/contract';
 import type { Draft } from '../../shared/model/draft';
 import type { LibraryNotice } from '../../shared/model/notice';
 import { api } from './api';
-import { DraftEditor } from './components/desk/DraftEditor';
+import type { ClipboardPayload } from '../../shared/model/clipboard';
+import { DraftEditor, type DraftEditorHandle } from './components/desk/DraftEditor';
+import { PasteCatcher } from './components/desk/PasteCatcher';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { LibrarySidebar } from './components/sidebar/LibrarySidebar';
 import { withShortcut } from './shortcuts';
@@ -20,6 +22,8 @@ export function App() {
   const [focusMode, setFocusMode] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
+  const editor = useRef<DraftEditorHandle>(null);
+  const [pastingPost, setPastingPost] = useState(false);
 
   useEffect(() => {
     void api.listNotices({}).then((result) => result.ok && setNotices(result.value));
@@ -40,6 +44,31 @@ export function App() {
     await refreshLibrary();
   }, [refreshLibrary]);
 
+  /** A new draft holding the copied passage as its quote, titled after its source, like the example post. */
+  const createFromClipboard = useCallback(
+    async (clipboard: ClipboardPayload) => {
+      setPastingPost(false);
+      const quote = await api.quoteFromClipboard({ clipboard });
+      if (!quote.ok) {
+        setProblem(`No post was made from the clipboard: ${quote.error.message}`);
+        return;
+      }
+      const content = { title: quote.value.source.title, commentary: '', quotes: [quote.value], hashtags: [] };
+      const created = await api.createDraft({ content });
+      setProblem(created.ok ? null : `A new draft could not be created: ${created.error.message}`);
+      if (!created.ok) return;
+      setCurrent(created.value);
+      await refreshLibrary();
+    },
+    [refreshLibrary],
+  );
+
+  const newPostFromClipboard = useCallback(async () => {
+    const clipboard = await api.readClipboard({});
+    if (clipboard.ok) await createFromClipboard(clipboard.value);
+    else setPastingPost(true);
+  }, [createFromClipboard]);
+
   const onSaved = useCallback(() => void refreshLibrary(), [refreshLibrary]);
 
   const commands: Partial<Record<AppCommand, () => void>> = {
@@ -51,6 +80,8 @@ export function App() {
     togglePreview: () => setShowPreview((shown) => !shown),
     focusMode: () => setFocusMode((on) => !on),
     showShortcuts: () => setShowShortcuts(true),
+    pasteAsQuote: () => editor.current?.pasteAsQuote(),
+    newPostFromClipboard: () => void newPostFromClipboard(),
   };
   useShortcuts(commands);
   const latestCommands = useRef(commands);
@@ -99,6 +130,9 @@ export function App() {
           >
             Focus
           </button>
+          <button type="button" onClick={() => void newPostFromClipboard()}>
+            New post from clipboard
+          </button>
           <button type="button" onClick={() => setShowShortcuts(true)} title={withShortcut('showShortcuts')}>
             Shortcuts
           </button>
@@ -116,8 +150,16 @@ export function App() {
             </button>
           </p>
         ))}
+        {pastingPost && (
+          <PasteCatcher
+            purpose="New post from clipboard"
+            onPaste={(clipboard) => void createFromClipboard(clipboard)}
+            onCancel={() => setPastingPost(false)}
+          />
+        )}
         {current ? (
           <DraftEditor
+            ref={editor}
             key={current.id}
             draft={current}
             libraryTags={library.tags}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { limits } from '../../../shared/model/limits';
-import { AppError } from '../../../shared/result';
+import { limits } from './limits';
+import { AppError } from '../result';
 
 const characters = new Intl.NumberFormat('en-US');
 
@@ -8,7 +8,7 @@ const characters = new Intl.NumberFormat('en-US');
  * What the clipboard holds, as every host hands it to the core: each format's name mapped to its
  * content as text. The CLI reads it from a file; the Electron host builds it from Electron's
  * clipboard API and the dev host from a paste event. Binary formats (images) may be listed with
- * empty content: only their names are used. Plain zod without Node, so it can move to shared/.
+ * empty content: only their names are used.
  */
 export const ClipboardPayloadSchema = z.strictObject({
   formats: z

@@ -1,4 +1,4 @@
-import type { ClipboardPayload } from './clipboardPayload';
+import type { ClipboardPayload } from '../../../shared/model/clipboard';
 
 /**
  * The format names the parser reads, in lower case. Hosts pass names as their platform spells

@@ -1,4 +1,4 @@
-import type { ClipboardPayload } from './clipboardPayload';
+import type { ClipboardPayload } from '../../../shared/model/clipboard';
 
 /**
  * The part of Electron's clipboard module a payload is built from. Electron's `clipboard` fits as

@@ -1,7 +1,7 @@
 import { limits } from '../../../shared/model/limits';
 import { AppError } from '../../../shared/result';
 import { firstFormat, formatNames, hasImage, normalizeFormats, type FormatMap } from './clipboardFormats';
-import { readClipboardPayload } from './clipboardPayload';
+import { readClipboardPayload } from '../../../shared/model/clipboard';
 import { htmlToMarkdown } from './htmlToMarkdown';
 import { plainTextToMarkdown } from './markdownText';
 import { splitSourceUrl } from './plainTextSource';

@@ -1,20 +1,30 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type DragEvent, type Ref } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
+import type { ClipboardPayload } from '../../../../shared/model/clipboard';
 import { emptySource, type Draft, type DraftContent, type Quote } from '../../../../shared/model/draft';
 import { addHashtag, extractHashtags } from '../../../../shared/model/hashtags';
 import type { TagCount } from '../../../../shared/model/library';
 import { api } from '../../api';
+import { payloadFromDataTransfer } from '../../quotes/clipboardFormats';
+import { mergeSource, needsDetails } from '../../quotes/mergeSource';
 import { useAutosave } from '../../state/useAutosave';
 import { Preview } from '../Preview';
 import { CommentaryEditor } from './CommentaryEditor';
 import { HashtagInput } from './HashtagInput';
+import { PasteCatcher } from './PasteCatcher';
 import { QuoteList } from './QuoteList';
 import { StatusBar } from './StatusBar';
 import { UndoBar } from './UndoBar';
 
 const saveDraft = (id: string, content: DraftContent) => api.saveDraft({ id, content });
 
+/** What the app (its menus and shortcuts) can ask of the open draft's editor. */
+export interface DraftEditorHandle {
+  pasteAsQuote(): void;
+}
+
 interface DraftEditorProps {
+  readonly ref?: Ref<DraftEditorHandle>;
   readonly draft: Draft;
   readonly libraryTags: readonly TagCount[];
   readonly showPreview: boolean;
@@ -27,7 +37,7 @@ interface Removed {
 }
 
 /** The desk for one draft: title, commentary, quotes and hashtags, with the live preview beside. */
-export function DraftEditor({ draft, libraryTags, showPreview, onSaved }: DraftEditorProps) {
+export function DraftEditor({ ref, draft, libraryTags, showPreview, onSaved }: DraftEditorProps) {
   const [content, setContent] = useState<DraftContent>(() => ({
     title: draft.title,
     commentary: draft.commentary,
@@ -62,6 +72,62 @@ export function DraftEditor({ draft, libraryTags, showPreview, onSaved }: DraftE
     edit({ quotes: [...latest.current.quotes, quote] });
   }, [edit]);
 
+  const [pasting, setPasting] = useState(false);
+  const [quoteProblem, setQuoteProblem] = useState<string | null>(null);
+
+  /** Fills a quote's source from its page, keeping whatever the writer typed meanwhile. */
+  const enrich = useCallback(
+    async (quote: Quote) => {
+      const found = await api.enrichSource({ source: quote.source });
+      if (!found.ok) return;
+      const quotes = latest.current.quotes.map((each) =>
+        each.id === quote.id ? { ...each, source: mergeSource(each.source, found.value) } : each,
+      );
+      edit({ quotes });
+    },
+    [edit],
+  );
+
+  const addQuoteFrom = useCallback(
+    async (clipboard: ClipboardPayload) => {
+      setPasting(false);
+      const parsed = await api.quoteFromClipboard({ clipboard });
+      if (!parsed.ok) {
+        setQuoteProblem(`Nothing was quoted: ${parsed.error.message}`);
+        return;
+      }
+      setQuoteProblem(null);
+      edit({ quotes: [...latest.current.quotes, parsed.value] });
+      if (parsed.value.source.url !== null) await enrich(parsed.value);
+    },
+    [edit, enrich],
+  );
+
+  const pasteAsQuote = useCallback(async () => {
+    const clipboard = await api.readClipboard({});
+    if (clipboard.ok) await addQuoteFrom(clipboard.value);
+    else setPasting(true);
+  }, [addQuoteFrom]);
+
+  const pasteFromButton = useCallback(() => void pasteAsQuote(), [pasteAsQuote]);
+
+  useImperativeHandle(ref, () => ({ pasteAsQuote: () => void pasteAsQuote() }), [pasteAsQuote]);
+
+  // Quotes taken while offline (or whose page did not answer) get their details once online.
+  useEffect(() => {
+    const fillMissing = () => {
+      for (const quote of latest.current.quotes) if (needsDetails(quote.source)) void enrich(quote);
+    };
+    fillMissing();
+    window.addEventListener('online', fillMissing);
+    return () => window.removeEventListener('online', fillMissing);
+  }, [enrich]);
+
+  function dropQuote(event: DragEvent<HTMLDivElement>): void {
+    event.preventDefault();
+    void addQuoteFrom(payloadFromDataTransfer(event.dataTransfer));
+  }
+
   function moveTitleHashtags(): void {
     const { text, hashtags } = extractHashtags(content.title);
     if (hashtags.length === 0) return;
@@ -92,7 +158,35 @@ export function DraftEditor({ draft, libraryTags, showPreview, onSaved }: DraftE
               />
               <HashtagInput hashtags={content.hashtags} libraryTags={libraryTags} onChange={editHashtags} />
               <CommentaryEditor initialValue={initialCommentary} onChange={editCommentary} label="Commentary" />
-              <QuoteList quotes={content.quotes} onChange={editQuotes} onRemove={removeQuote} onAdd={addQuote} />
+              <div
+                className="quote-drop"
+                onDragOver={(event) => event.preventDefault()}
+                onDrop={dropQuote}
+                aria-describedby="quote-drop-hint"
+              >
+                <QuoteList
+                  quotes={content.quotes}
+                  onChange={editQuotes}
+                  onRemove={removeQuote}
+                  onAdd={addQuote}
+                  onPaste={pasteFromButton}
+                />
+                <p id="quote-drop-hint" className="drop-hint">
+                  Drop text or a link here to quote it.
+                </p>
+              </div>
+              {pasting && (
+                <PasteCatcher
+                  purpose="Paste as quote"
+                  onPaste={(clipboard) => void addQuoteFrom(clipboard)}
+                  onCancel={() => setPasting(false)}
+                />
+              )}
+              {quoteProblem && (
+                <p role="alert" className="problem">
+                  {quoteProblem}
+                </p>
+              )}
             </div>
             {removed && (
               <UndoBar

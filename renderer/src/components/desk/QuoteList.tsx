@@ -10,6 +10,7 @@ import {
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { memo } from 'react';
 import type { Quote } from '../../../../shared/model/draft';
+import { withShortcut } from '../../shortcuts';
 import { QuoteBlock } from './QuoteBlock';
 
 interface QuoteListProps {
@@ -17,6 +18,7 @@ interface QuoteListProps {
   readonly onChange: (quotes: Quote[]) => void;
   readonly onRemove: (index: number) => void;
   readonly onAdd: () => void;
+  readonly onPaste: () => void;
 }
 
 export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
@@ -27,7 +29,7 @@ export function moveItem<T>(items: readonly T[], from: number, to: number): T[] 
 }
 
 /** The draft's quoted excerpts, in order; reordered by drag, by keyboard, or by their buttons. */
-export const QuoteList = memo(function QuoteList({ quotes, onChange, onRemove, onAdd }: QuoteListProps) {
+export const QuoteList = memo(function QuoteList({ quotes, onChange, onRemove, onAdd, onPaste }: QuoteListProps) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -59,9 +61,14 @@ export const QuoteList = memo(function QuoteList({ quotes, onChange, onRemove, o
           ))}
         </SortableContext>
       </DndContext>
-      <button type="button" className="add-quote" onClick={onAdd}>
-        Add a quote
-      </button>
+      <div className="quote-actions">
+        <button type="button" onClick={onPaste} title={withShortcut('pasteAsQuote')}>
+          Paste as quote
+        </button>
+        <button type="button" onClick={onAdd}>
+          Add a quote
+        </button>
+      </div>
     </div>
   );
 });

@@ -1,0 +1,65 @@
+import type { ClipboardPayload } from '../../../shared/model/clipboard';
+import type { Quote, Source } from '../../../shared/model/draft';
+import { AppError } from '../../../shared/result';
+import type { Fetch } from './fetchPage';
+import { fetchSourceMetadata } from './fetchSourceMetadata';
+import { fillSource } from './fillSource';
+import { parseClipboard } from './parseClipboard';
+import { quoteFromClipboard } from './quoteFromClipboard';
+
+export interface QuoteServiceOptions {
+  readonly fetch: Fetch;
+  readonly now: () => Date;
+  readonly newId: () => string;
+  /** Reads the OS clipboard; only the Electron host can (a browser page gets a paste event instead). */
+  readonly readClipboard?: () => ClipboardPayload;
+  readonly logError: (message: string, error: unknown) => void;
+}
+
+/** Quotes from the clipboard, credited to their source: what every host offers the writer. */
+export interface QuoteService {
+  /** What the OS clipboard holds now. */
+  readClipboard(): ClipboardPayload;
+  /** A new quote from a clipboard payload, with what the clipboard says of its source. No network. */
+  fromClipboard(payload: unknown): Quote;
+  /** The source with its empty fields filled from its page; throws 'unavailable' when offline. */
+  enrichSource(source: Source): Promise<Source>;
+  /** fromClipboard, then enrichSource when the page can be read; offline, the quote is kept as it is. */
+  importFromClipboard(
+    payload: unknown,
+  ): Promise<{ readonly quote: Quote; readonly enriched: boolean; readonly problem: string | null }>;
+}
+
+export function createQuoteService(options: QuoteServiceOptions): QuoteService {
+  const service: QuoteService = {
+    readClipboard() {
+      if (!options.readClipboard) {
+        throw new AppError(
+          'unavailable',
+          'This window cannot read the clipboard directly: paste with Ctrl+V (⌘V) instead.',
+        );
+      }
+      return options.readClipboard();
+    },
+    fromClipboard(payload) {
+      return quoteFromClipboard(parseClipboard(payload), { newId: options.newId, now: options.now });
+    },
+    async enrichSource(source) {
+      if (source.url === null)
+        throw new AppError('invalid-input', 'The quote has no source address to read its details from.');
+      const metadata = await fetchSourceMetadata(source.url, { fetch: options.fetch });
+      return fillSource(source, null, metadata);
+    },
+    async importFromClipboard(payload) {
+      const quote = service.fromClipboard(payload);
+      if (quote.source.url === null) return { quote, enriched: false, problem: null };
+      try {
+        return { quote: { ...quote, source: await service.enrichSource(quote.source) }, enriched: true, problem: null };
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return { quote, enriched: false, problem: error.message };
+      }
+    },
+  };
+  return service;
+}
