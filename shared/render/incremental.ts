@@ -17,11 +17,12 @@ import { sanitize } from './sanitize';
  *    construct ends, and each chunk is lexed alone and cached under its text. Reference links
  *    are the one thing a chunk takes from the rest: chunks with a bracket are lexed again with
  *    the document's definitions, and cached under those too.
- * 2. Sanitizing. The sanitizer is a streaming HTML parser. The HTML marked writes for a token
- *    with no raw HTML inside is balanced and escaped, so the sanitizer ends it in the state it
- *    started in, and sanitizing it alone gives what sanitizing it inside the document gives.
- *    Raw HTML may leave an element or a script open that changes everything after it, so from
- *    the first token holding raw HTML to the end the commentary is sanitized as one piece.
+ * 2. Sanitizing. The sanitizer is a streaming HTML parser (htmlparser2). A token's HTML that
+ *    leaves that parser as it found it (`leavesParserAsFound`: every element it opens it
+ *    closes, no comment, script or other raw text left open) gives the same output sanitized
+ *    alone as inside the document. Raw HTML may instead leave an element or a script open that
+ *    changes everything after it, so from the first token whose HTML fails the check to the
+ *    end, the commentary is sanitized as one piece.
  * 3. Quotes are rendered independently of each other and of the commentary by renderPostBody,
  *    so each is cached under the fields renderQuote reads.
  */
@@ -64,9 +65,10 @@ export function createIncrementalRenderer(options: IncrementalRendererOptions = 
     const key = JSON.stringify(token);
     const cached = tokenPieces.get(key);
     if (cached !== undefined) return cached;
-    const piece: Piece = containsRawHtml(token)
-      ? { token, rendered: null }
-      : { token, rendered: { identity: nextIdentity++, html: sanitize(parseMarkdownTokens([token])) } };
+    const html = parseMarkdownTokens([token]);
+    const piece: Piece = leavesParserAsFound(html)
+      ? { token, rendered: { identity: nextIdentity++, html: sanitize(html) } }
+      : { token, rendered: null };
     tokenPieces.set(key, piece);
     return piece;
   }
@@ -124,11 +126,11 @@ export function createIncrementalRenderer(options: IncrementalRendererOptions = 
   return {
     render(content) {
       const pieces = piecesOf(content.commentary);
-      const firstRaw = pieces.findIndex((piece) => piece.rendered === null);
-      const safe = firstRaw === -1 ? pieces : pieces.slice(0, firstRaw);
+      const tailStart = pieces.findIndex((piece) => piece.rendered === null);
+      const alone = tailStart === -1 ? pieces : pieces.slice(0, tailStart);
       const rendered: Rendered[] = [];
-      for (const piece of safe) if (piece.rendered !== null) rendered.push(piece.rendered);
-      if (firstRaw !== -1) rendered.push(renderTail(pieces.slice(firstRaw)));
+      for (const piece of alone) if (piece.rendered !== null) rendered.push(piece.rendered);
+      if (tailStart !== -1) rendered.push(renderTail(pieces.slice(tailStart)));
       const keys = new StableKeys();
       const blocks: RenderedBlock[] = [];
       for (const part of rendered) {
@@ -152,7 +154,7 @@ interface Rendered {
 
 interface Piece {
   readonly token: Token;
-  /** Null when the token holds raw HTML, which must be sanitized with everything after it. */
+  /** Null when the token's HTML may change how what follows it is sanitized. */
   readonly rendered: Rendered | null;
 }
 
@@ -228,13 +230,143 @@ function splitIntoChunks(source: string): string[] {
   return chunks;
 }
 
-/** True when a token or anything inside it is raw HTML, the one thing marked does not escape. */
-function containsRawHtml(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(containsRawHtml);
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  if (record['type'] === 'html') return true;
-  return Object.values(record).some(containsRawHtml);
+/**
+ * An opening or closing tag, its attributes written out in full, so that where it ends is where
+ * htmlparser2 ends it (a quoted value may hold a `>`).
+ */
+const tagPattern = /<(\/?)([a-z][a-z0-9]*)(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/iy;
+
+/**
+ * Elements that change how htmlparser2 reads what follows them until they close: raw text
+ * (script, style, title, textarea, xmp…), the sanitizer's skipped content, foreign content
+ * (svg, math) and the elements that switch back out of it.
+ */
+const changesParsing = new Set([
+  'script',
+  'style',
+  'title',
+  'textarea',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'plaintext',
+  'noscript',
+  'template',
+  'object',
+  'option',
+  'svg',
+  'math',
+  'mi',
+  'mo',
+  'mn',
+  'ms',
+  'mtext',
+  'annotation-xml',
+  'foreignobject',
+  'desc',
+]);
+
+/** htmlparser2's void elements: never on its stack of open elements. */
+const voidElements = new Set([
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'isindex',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
+
+const paragraph = ['p'];
+const formElements = ['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea'];
+
+/** htmlparser2's openImpliesClose: opening the key closes an open element named in its list. */
+const opensClose = new Map<string, readonly string[]>([
+  ['tr', ['tr', 'th', 'td']],
+  ['th', ['th']],
+  ['td', ['thead', 'th', 'td']],
+  ['body', ['head', 'link', 'script']],
+  ['li', ['li']],
+  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((name): [string, readonly string[]] => [name, paragraph]),
+  ...['select', 'input', 'output', 'button', 'datalist', 'textarea'].map((name): [string, readonly string[]] => [
+    name,
+    formElements,
+  ]),
+  ['option', ['option']],
+  ['optgroup', ['optgroup', 'option']],
+  ['dd', ['dd', 'dt']],
+  ['dt', ['dd', 'dt']],
+  ...[
+    'address',
+    'article',
+    'aside',
+    'blockquote',
+    'details',
+    'div',
+    'dl',
+    'fieldset',
+    'figcaption',
+    'figure',
+    'footer',
+    'form',
+    'header',
+    'hr',
+    'main',
+    'nav',
+    'ol',
+    'pre',
+    'section',
+    'table',
+    'ul',
+  ].map((name): [string, readonly string[]] => [name, paragraph]),
+  ['rt', ['rt', 'rp']],
+  ['rp', ['rt', 'rp']],
+  ['tbody', ['thead', 'tbody']],
+  ['tfoot', ['thead', 'tbody']],
+]);
+
+/**
+ * True when htmlparser2, reading this HTML from its initial state, ends in that state again:
+ * every `<` starts a well-formed tag, no element changes how later text is read, every closing
+ * tag closes the element opened last, no opening tag closes another implicitly, nothing is left
+ * open, and the HTML ends with a newline (no character reference runs on). The sanitizer keeps
+ * no other state between tags, so sanitizing such HTML alone gives what it gives in a document.
+ * Marked's own HTML passes; raw HTML passes when it is as tidy.
+ */
+function leavesParserAsFound(html: string): boolean {
+  if (html !== '' && !html.endsWith('\n')) return false;
+  const open: string[] = [];
+  let at = html.indexOf('<');
+  while (at !== -1) {
+    tagPattern.lastIndex = at;
+    const tag = tagPattern.exec(html);
+    if (tag === null) return false;
+    const [whole, slash, rawName = ''] = tag;
+    const name = rawName.toLowerCase();
+    if (changesParsing.has(name)) return false;
+    if (slash === '/') {
+      if (voidElements.has(name) || open.pop() !== name) return false;
+    } else {
+      const top = open.at(-1);
+      if (top !== undefined && opensClose.get(name)?.includes(top) === true) return false;
+      if (!voidElements.has(name)) open.push(name);
+    }
+    at = html.indexOf('<', at + whole.length);
+  }
+  return open.length === 0;
 }
 
 /** The fields of a quote that renderQuote reads: equal keys, equal HTML. */
