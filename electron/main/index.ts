@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog } from 'electron';
 import { LIBRARY_FOLDER, resolveDataFolder } from '../core/dataFolder';
 import { openServices, type Services } from '../core/services';
+import { watchFirstCall } from '../core/shell/firstCall';
 import { OpenRequestInbox } from '../core/shell/openRequest';
 import { profileFolderOverride } from '../core/shell/profileFolder';
 import type { WindowStateFile } from '../core/shell/windowStateFile';
@@ -53,11 +54,12 @@ function run(): void {
     mainWindow = shownWindow;
     denyAllPermissions();
     serveRenderer(RENDERER);
-    registerIpc(ready, logError);
+    const page = watchFirstCall(ready.handlers);
+    registerIpc({ ...ready, handlers: page.handlers }, logError);
     installApplicationMenu((command) => ready.events.publish({ type: 'command', command }));
-    const window = await shownWindow.show();
-    // Requests wait for the page, which would otherwise miss the event that shows their draft.
-    window.webContents.once('did-finish-load', () => inbox.start(openRequestHandler(ready, shownWindow, logError)));
+    await shownWindow.show();
+    // Requests wait for the page to listen, or it would miss the event that shows their draft.
+    void page.firstCall.then(() => inbox.start(openRequestHandler(ready, shownWindow, logError)));
     app.on('activate', showWindow);
   }
 
