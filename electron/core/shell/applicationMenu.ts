@@ -15,7 +15,7 @@ export interface MenuCommand {
  */
 export const menuCommands = {
   newDraft: { label: 'New Draft', accelerator: 'CmdOrCtrl+Alt+N' },
-  newPostFromClipboard: { label: 'New Post from Clipboard', accelerator: 'CmdOrCtrl+Alt+V' },
+  newPostFromClipboard: { label: 'New Post from Clipboard', accelerator: 'CmdOrCtrl+Shift+N' },
   pasteAsQuote: { label: 'Paste as Quote', accelerator: 'CmdOrCtrl+Shift+V' },
   publish: { label: 'Publish…', accelerator: 'CmdOrCtrl+Shift+U' },
   togglePreview: { label: 'Toggle Preview', accelerator: 'CmdOrCtrl+Shift+P' },
