@@ -1,0 +1,342 @@
+import type { z } from 'zod';
+import { hashtagKey } from '../../../shared/model/hashtags';
+import { checkApiStatus, readApiJson, type ApiDialect } from './apiAnswers';
+import type {
+  BlogAdapter,
+  ClientIdentity,
+  OutgoingPost,
+  RemotePost,
+  RemoteStatus,
+  RemoteTag,
+  Transport,
+} from './blogAdapter';
+import { hostOf, sendRequest, type HttpRequest, type HttpResponse } from './http';
+import {
+  MicropubCategoriesSchema,
+  MicropubConfigSchema,
+  MicropubErrorSchema,
+  MicropubSourceListSchema,
+  MicropubSourceSchema,
+  type MicropubSource,
+} from './micropubSchemas';
+import { PublishingError } from './publishingError';
+import type { VerifiedAccount } from './verifyAccount';
+
+export interface MicropubOptions {
+  /** The Micropub endpoint the site announces (rel="micropub"). */
+  readonly endpoint: string;
+  /** The site's address, where its posts live. */
+  readonly siteUrl: string;
+  /** The IndieAuth access token, with the create, update and delete scopes. */
+  readonly token: string;
+  readonly transport: Transport;
+  /** For telling scheduled posts from published ones; tests pin it. */
+  readonly now?: () => Date;
+}
+
+export const micropubDialect: ApiDialect = {
+  explanation(body) {
+    const parsed = MicropubErrorSchema.safeParse(body);
+    if (!parsed.success) return '';
+    return parsed.data.error_description ?? parsed.data.message ?? parsed.data.error;
+  },
+  credentials: 'the access token',
+  credentialAdvice: 'Sign in to the site again, allowing the app to create, update and delete posts.',
+};
+
+/**
+ * Where Micropub servers put a post whose mp-slug is given, for finding one by its identity on a
+ * server that cannot list posts: at the site's root or under its post type's folder. The
+ * recommendation leaves the address to the server, so this is a list of common layouts
+ * (@benjifs/micropub: article/<slug>).
+ */
+const likelyFolders = [
+  '',
+  'article/',
+  'articles/',
+  'post/',
+  'posts/',
+  'entry/',
+  'entries/',
+  'blog/',
+  'note/',
+  'notes/',
+];
+const MAX_PAGE = 100;
+
+/**
+ * A Micropub endpoint (W3C Micropub) with an IndieAuth bearer token, speaking JSON. A post's remote
+ * id is its address (the Location of the create). The client identity goes as mp-slug, which
+ * servers keep as the post's slug. Scheduling sends a future `published` date, which servers
+ * that schedule honour; Micropub has no status for it.
+ */
+export class MicropubAdapter implements BlogAdapter {
+  readonly #options: MicropubOptions;
+  #queries: Promise<ReadonlySet<string>> | null = null;
+
+  constructor(options: MicropubOptions) {
+    this.#options = options;
+  }
+
+  async create(post: OutgoingPost): Promise<RemotePost> {
+    const request = this.#request('POST', null, { type: ['h-entry'], properties: properties(post, true) });
+    const response = await sendRequest(this.#options.transport, request);
+    checkApiStatus(request, response, micropubDialect);
+    const location = response.headers.get('location');
+    if (location === null) {
+      throw new PublishingError(
+        'malformed-response',
+        `${this.#host} accepted the post but did not say where it is (no Location header).`,
+        { status: response.status },
+      );
+    }
+    return this.get(new URL(location, response.url).toString());
+  }
+
+  /**
+   * Replaces title, content, tags and status in one `replace` operation (servers such as
+   * @benjifs/micropub apply a single operation per request). A server that refuses an update that
+   * changes nothing is answered by reading the post: when it already is as sent, that is success.
+   */
+  async update(remoteId: string, post: OutgoingPost): Promise<RemotePost> {
+    const url = postUrl(remoteId);
+    const request = this.#request('POST', null, { action: 'update', url, replace: properties(post, false) });
+    const response = await sendRequest(this.#options.transport, request);
+    if (response.status === 400) {
+      const current = await this.get(url);
+      if (matches(current, post)) return current;
+    }
+    checkApiStatus(request, response, micropubDialect);
+    return this.get(url);
+  }
+
+  async get(remoteId: string): Promise<RemotePost> {
+    const url = postUrl(remoteId);
+    const source = await this.#query({ q: 'source', url }, MicropubSourceSchema, 'reading the post');
+    return this.#remotePost(url, source);
+  }
+
+  /** Deletes the post (servers that can undelete keep it, marked deleted); idempotent. */
+  async delete(remoteId: string): Promise<void> {
+    const url = postUrl(remoteId);
+    const request = this.#request('POST', null, { action: 'delete', url });
+    const response = await sendRequest(this.#options.transport, request);
+    if (response.status === 404) return;
+    // Some servers refuse to delete a deleted post ("nothing to update"): it is deleted all the same.
+    if (response.status === 400 && (await this.get(url)).status === 'trash') return;
+    checkApiStatus(request, response, micropubDialect);
+  }
+
+  /** The server's newest posts, through the post list extension; a server without it says so. */
+  async listRecent(count: number): Promise<readonly RemotePost[]> {
+    if (!(await this.#supports('source'))) {
+      throw new PublishingError(
+        'not-an-api',
+        `${this.#host}'s Micropub endpoint cannot list posts (it does not offer the q=source list). Recent posts can be seen on the site itself.`,
+      );
+    }
+    return this.#listed(Math.min(Math.max(Math.floor(count), 1), MAX_PAGE));
+  }
+
+  /**
+   * The post sent with this identity as its mp-slug: from the post list where the server offers
+   * one, otherwise by asking for the post at the addresses servers commonly give a slug.
+   */
+  async findByIdentity(identity: ClientIdentity): Promise<RemotePost | null> {
+    if (!/^[a-z0-9-]+$/.test(identity)) return null;
+    if (await this.#supports('source')) {
+      const listed = await this.#listed(MAX_PAGE);
+      return listed.find((post) => post.identity === identity) ?? null;
+    }
+    for (const folder of likelyFolders) {
+      const url = new URL(`${folder}${identity}`, siteRoot(this.#options.siteUrl)).toString();
+      const request = this.#request('GET', { q: 'source', url }, null);
+      const response = await sendRequest(this.#options.transport, request);
+      // Not there: servers answer 404, or 400 for an address they do not serve.
+      if (response.status === 404 || response.status === 400) continue;
+      const source = readApiJson(request, response, MicropubSourceSchema, 'looking for the post', micropubDialect);
+      const post = this.#remotePost(url, source);
+      if (post.status !== 'trash' && (post.identity === identity || post.identity === null)) return post;
+    }
+    return null;
+  }
+
+  /**
+   * Micropub categories are plain names that a post creates by using them. Where the server lists
+   * its categories (q=category), an existing one is reused with its spelling.
+   */
+  async ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
+    const wanted = names.filter(
+      (name, index) => names.findIndex((other) => hashtagKey(other) === hashtagKey(name)) === index,
+    );
+    const existing =
+      wanted.length > 0 && (await this.#supports('category'))
+        ? (await this.#query({ q: 'category' }, MicropubCategoriesSchema, 'reading categories')).categories
+        : [];
+    return wanted.map((name) => {
+      const same = existing.find((category) => hashtagKey(category) === hashtagKey(name)) ?? name;
+      return { remoteId: same, name: same };
+    });
+  }
+
+  get #host(): string {
+    return hostOf(this.#options.endpoint);
+  }
+
+  async #listed(limit: number): Promise<RemotePost[]> {
+    const list = await this.#query(
+      { q: 'source', limit: String(limit) },
+      MicropubSourceListSchema,
+      'listing recent posts',
+    );
+    return list.items
+      .map((item) => this.#remotePost(item.properties.url?.[0] ?? '', item))
+      .filter((post) => post.remoteId !== '' && post.status !== 'trash');
+  }
+
+  /** The queries q=config says the server supports (config and source are always supported). */
+  async #supports(query: string): Promise<boolean> {
+    this.#queries ??= this.#query({ q: 'config' }, MicropubConfigSchema, 'reading the configuration').then(
+      (config) => new Set(config.q ?? []),
+      (error: unknown) => {
+        this.#queries = null;
+        throw error;
+      },
+    );
+    return (await this.#queries).has(query);
+  }
+
+  async #query<Schema extends z.ZodType>(
+    query: Readonly<Record<string, string>>,
+    schema: Schema,
+    what: string,
+  ): Promise<z.infer<Schema>> {
+    const request = this.#request('GET', query, null);
+    const response = await sendRequest(this.#options.transport, request);
+    return readApiJson(request, response, schema, what, micropubDialect);
+  }
+
+  #request(
+    method: 'GET' | 'POST',
+    query: Readonly<Record<string, string>> | null,
+    body: Record<string, unknown> | null,
+  ): HttpRequest {
+    const url = new URL(this.#options.endpoint);
+    for (const [name, value] of Object.entries(query ?? {})) url.searchParams.set(name, value);
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.#options.token}`,
+      accept: 'application/json',
+    };
+    // A GET carries no content type: some servers then try to read a JSON body that is not there.
+    if (body === null) return { method, url: url.toString(), headers };
+    return {
+      method,
+      url: url.toString(),
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    };
+  }
+
+  #remotePost(url: string, source: MicropubSource): RemotePost {
+    const { properties: fields } = source;
+    const published = time(fields.published?.[0]);
+    const modifiedAt = time(fields.updated?.[0]) ?? published ?? UNKNOWN_TIME;
+    const now = this.#options.now?.() ?? new Date();
+    let status: RemoteStatus = 'publish';
+    if (fields.deleted !== undefined) status = 'trash';
+    else if (fields['post-status']?.[0] === 'draft') status = 'draft';
+    else if (published !== null && Date.parse(published) > now.getTime()) status = 'future';
+    return {
+      remoteId: url,
+      url,
+      modifiedAt,
+      publishedAt: published ?? modifiedAt,
+      status,
+      title: fields.name?.[0] ?? '',
+      content: contentHtml(fields.content?.[0]),
+      renderedContent: null,
+      tags: fields.category ?? [],
+      identity: fields['mp-slug']?.[0] ?? null,
+    };
+  }
+}
+
+/**
+ * Micropub servers need not say when a post changed; then the start of the Unix epoch stands in,
+ * which never looks newer than what the app sent.
+ */
+const UNKNOWN_TIME = new Date(0).toISOString();
+
+function properties(post: OutgoingPost, creating: boolean): Record<string, unknown[]> {
+  const fields: Record<string, unknown[]> = {
+    name: [post.title],
+    content: [{ html: post.html }],
+    category: [...post.tags],
+    'post-status': [post.schedule.status === 'draft' ? 'draft' : 'published'],
+  };
+  if (creating) fields['mp-slug'] = [post.identity];
+  if (post.schedule.status === 'future') fields['published'] = [post.schedule.date.toISOString()];
+  return fields;
+}
+
+/** Whether the post on the server already is what `post` would make it. */
+function matches(current: RemotePost, post: OutgoingPost): boolean {
+  return (
+    current.title === post.title &&
+    current.content.trim() === post.html.trim() &&
+    current.tags.length === post.tags.length &&
+    current.tags.every((tag, index) => tag === post.tags[index]) &&
+    (current.status === 'draft') === (post.schedule.status === 'draft')
+  );
+}
+
+function contentHtml(content: NonNullable<MicropubSource['properties']['content']>[number] | undefined): string {
+  if (content === undefined) return '';
+  if (typeof content === 'string') return content;
+  return 'html' in content ? content.html : content.value;
+}
+
+function time(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const parsed = Date.parse(value);
+  return Number.isNaN(parsed) ? null : new Date(parsed).toISOString();
+}
+
+function siteRoot(siteUrl: string): string {
+  const site = new URL(siteUrl);
+  if (!site.pathname.endsWith('/')) site.pathname = `${site.pathname}/`;
+  return site.toString();
+}
+
+/** A remote id is the post's address; anything else is refused before it reaches the server. */
+function postUrl(remoteId: string): string {
+  try {
+    const url = new URL(remoteId);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.toString();
+  } catch {
+    // Falls through to the refusal.
+  }
+  throw new PublishingError('not-found', `"${remoteId}" is not the address of a Micropub post.`);
+}
+
+/**
+ * Checks the token with q=config, the one query every Micropub endpoint answers, authenticated.
+ * Micropub cannot say what a token may do short of trying, so a token it accepts is taken to
+ * publish.
+ */
+export async function verifyMicropub(
+  options: MicropubOptions & { readonly blogName?: string },
+): Promise<VerifiedAccount> {
+  const request: HttpRequest = {
+    method: 'GET',
+    url: `${options.endpoint}${options.endpoint.includes('?') ? '&' : '?'}q=config`,
+    headers: { authorization: `Bearer ${options.token}`, accept: 'application/json' },
+  };
+  const response: HttpResponse = await sendRequest(options.transport, request);
+  readApiJson(request, response, MicropubConfigSchema, 'checking the account', micropubDialect);
+  return {
+    blogName: options.blogName ?? hostOf(options.siteUrl),
+    userName: siteRoot(options.siteUrl),
+    canPublish: true,
+  };
+}

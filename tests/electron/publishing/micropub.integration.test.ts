@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutgoingPost, PostSchedule, Transport } from '../../../electron/core/publishing/blogAdapter';
+import { newClientIdentity } from '../../../electron/core/publishing/clientIdentity';
+import { MicropubAdapter, verifyMicropub } from '../../../electron/core/publishing/micropub';
+import { discoverMicropub } from '../../../electron/core/publishing/micropubDiscovery';
+import { outgoingPost } from '../../../electron/core/publishing/outgoingPost';
+import { PublishingError } from '../../../electron/core/publishing/publishingError';
+import type { DraftContent } from '../../../shared/model/draft';
+import { renderPostBody } from '../../../shared/render/post';
+import { reblogPost } from '../../support/fixtures';
+import { startMicropub, type MicropubServer } from '../../servers/micropub';
+
+const transport: Transport = { fetch, timeoutMs: 15_000 };
+
+// What the preview shows for the example post's quote; the site must show the same.
+const SOURCE_URL = 'http://127.0.0.1:8080/isis-in-iraq';
+const BLOCKQUOTE = `<blockquote cite="${SOURCE_URL}">`;
+const SOURCE_LINE =
+  '<p class="quote-source"><cite>ISIS in Iraq: A shadow of its former self</cite> \u2014 Rudaw, yesterday at 09:51</p>';
+const VIA_LINE = `<p class="quote-via">via <a href="${SOURCE_URL}">ISIS in Iraq: A shadow of its former self</a>.</p>`;
+
+describe('Micropub adapter against a real Micropub endpoint (@benjifs/micropub)', () => {
+  let server: MicropubServer;
+  let adapter: MicropubAdapter;
+
+  beforeAll(async () => {
+    server = await startMicropub();
+    console.info(`Micropub site ready at ${server.url} in ${Math.round(server.startMilliseconds)} ms`);
+    adapter = new MicropubAdapter({
+      endpoint: server.endpoint,
+      siteUrl: server.url,
+      token: server.token,
+      transport,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  function post(content: DraftContent, schedule: PostSchedule = { status: 'publish' }): OutgoingPost {
+    return outgoingPost(content, {
+      identity: newClientIdentity(content.title),
+      schedule,
+      style: { hashtagsInTitle: false },
+    });
+  }
+
+  it('discovers the endpoint and the IndieAuth endpoints from the home page', async () => {
+    const found = await discoverMicropub(server.url, transport);
+    expect(found).toEqual({
+      siteUrl: server.url,
+      title: 'Micropub test blog',
+      endpoint: server.endpoint,
+      authorizationEndpoint: `${server.url}auth`,
+      tokenEndpoint: `${server.url}token`,
+    });
+  });
+
+  it('verifies the token with q=config, and refuses a wrong one as bad credentials', async () => {
+    const verified = await verifyMicropub({
+      endpoint: server.endpoint,
+      siteUrl: server.url,
+      token: server.token,
+      transport,
+      blogName: 'Micropub test blog',
+    });
+    expect(verified).toEqual({ blogName: 'Micropub test blog', userName: server.url, canPublish: true });
+    const error = await verifyMicropub({
+      endpoint: server.endpoint,
+      siteUrl: server.url,
+      token: 'wrong',
+      transport,
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PublishingError);
+    // The library answers a token its token endpoint rejects with 403 (forbidden), no token with 401.
+    expect(error).toMatchObject({ kind: 'unauthorized', retryable: false, status: 403 });
+    expect((error as PublishingError).message).toMatch(/Sign in to the site again/);
+  });
+
+  it('publishes the example post as the preview shows it, with its tags; its page shows the quote', async () => {
+    const content = reblogPost(SOURCE_URL);
+    const preview = renderPostBody(content);
+    const sent = post(content);
+
+    const created = await adapter.create(sent);
+    const read = await adapter.get(created.remoteId);
+
+    expect(read.remoteId).toBe(created.remoteId);
+    expect(read.url).toBe(`${server.url}article/${sent.identity}`);
+    expect(read.status).toBe('publish');
+    expect(read.title).toBe(content.title);
+    // The server stores the HTML as given, less its final newline (q=source gives it as a plain string).
+    expect(read.content).toBe(preview.trimEnd());
+    expect([...read.tags].sort()).toEqual(['ISIS', 'Iraq'].sort());
+    expect(read.identity).toBe(sent.identity);
+    expect(Date.parse(read.publishedAt)).not.toBeNaN();
+
+    const page = await (await fetch(read.url)).text();
+    for (const part of [BLOCKQUOTE, SOURCE_LINE, VIA_LINE]) expect(page).toContain(part);
+  });
+
+  it('updates a published post in place, and an update that changes nothing succeeds', async () => {
+    const content = reblogPost(SOURCE_URL);
+    const first = post(content);
+    const created = await adapter.create(first);
+    const edited: DraftContent = {
+      ...content,
+      title: `${content.title} (updated)`,
+      commentary: `${content.commentary}\n\nA second paragraph added later.`,
+      hashtags: ['ISIS', 'Iraq', 'Mosul'],
+    };
+    const second = { ...post(edited), identity: first.identity };
+
+    const updated = await adapter.update(created.remoteId, second);
+    expect(updated.remoteId).toBe(created.remoteId);
+    expect(updated.title).toBe(edited.title);
+    expect(updated.content).toBe(renderPostBody(edited).trimEnd());
+    expect(updated.content).toContain('A second paragraph added later.');
+    expect([...updated.tags].sort()).toEqual(['ISIS', 'Iraq', 'Mosul'].sort());
+
+    // @benjifs/micropub answers 400 "nothing to update" when the post already is as sent.
+    const again = await adapter.update(created.remoteId, second);
+    expect(again.title).toBe(edited.title);
+  });
+
+  it('schedules a post with a future published date', async () => {
+    const date = new Date(Math.floor(Date.now() / 1000) * 1000 + 3 * 24 * 3600 * 1000);
+    const created = await adapter.create(post(reblogPost(SOURCE_URL), { status: 'future', date }));
+    const read = await adapter.get(created.remoteId);
+    expect(read.status).toBe('future');
+    expect(read.publishedAt).toBe(date.toISOString());
+  });
+
+  it('saves a draft that the site does not show', async () => {
+    const created = await adapter.create(post(reblogPost(SOURCE_URL), { status: 'draft' }));
+    const read = await adapter.get(created.remoteId);
+    expect(read.status).toBe('draft');
+    const page = await fetch(read.url);
+    await page.arrayBuffer();
+    expect(page.status).toBe(404);
+  });
+
+  it('finds a post by the identity sent as its mp-slug, and nothing for an unknown one', async () => {
+    const sent = post(reblogPost(SOURCE_URL), { status: 'draft' });
+    const created = await adapter.create(sent);
+    const found = await adapter.findByIdentity(sent.identity);
+    expect(found?.remoteId).toBe(created.remoteId);
+    expect(await adapter.findByIdentity(newClientIdentity('never sent'))).toBeNull();
+  });
+
+  it('deletes a post (the site then answers 410), deleting again changes nothing, and it is not found after', async () => {
+    const sent = post(reblogPost(SOURCE_URL));
+    const created = await adapter.create(sent);
+    await adapter.delete(created.remoteId);
+    expect((await adapter.get(created.remoteId)).status).toBe('trash');
+    const page = await fetch(created.url);
+    await page.arrayBuffer();
+    expect(page.status).toBe(410);
+    await adapter.delete(created.remoteId);
+    expect(await adapter.findByIdentity(sent.identity)).toBeNull();
+    await expect(adapter.delete(`${server.url}article/never-created`)).resolves.toBeUndefined();
+  });
+
+  it('reports a post that does not exist as not found', async () => {
+    const error = await adapter.get(`${server.url}article/never-created`).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ failure: 'not-found', kind: 'not-found', retryable: false, status: 404 });
+  });
+
+  it('says plainly that this server cannot list recent posts', async () => {
+    const error = await adapter.listRecent(5).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ failure: 'not-an-api', retryable: false });
+    expect((error as PublishingError).message).toMatch(/cannot list posts/);
+  });
+
+  it('ensures tags: one per name whatever its case, as categories need no creating', async () => {
+    const tags = await adapter.ensureTags(['Iraq', 'iraq', 'ISIS']);
+    expect(tags).toEqual([
+      { remoteId: 'Iraq', name: 'Iraq' },
+      { remoteId: 'ISIS', name: 'ISIS' },
+    ]);
+  });
+});
