@@ -399,12 +399,14 @@ function markLocalEdits(targets: PublishTargets, content: DraftContent): Publish
   );
   if (!published) return targets;
   const hash = contentHash(content);
-  return Object.fromEntries(
-    Object.entries(targets).map(([account, state]) => {
-      if (state.state !== 'published' && state.state !== 'changed-since-publish') return [account, state];
-      return [account, { ...state, state: hash === state.sentHash ? 'published' : 'changed-since-publish' }];
-    }),
-  );
+  const marked: PublishTargets = {};
+  for (const [account, state] of Object.entries(targets)) {
+    marked[account] =
+      state.state === 'published' || state.state === 'changed-since-publish'
+        ? { ...state, state: hash === state.sentHash ? 'published' : 'changed-since-publish' }
+        : state;
+  }
+  return marked;
 }
 
 /** How many just-written drafts are kept in memory: the few a writer has open. */
