@@ -210,60 +210,75 @@ const edit = fc.record({
   ),
 });
 
+/** Hundreds of generated documents with edits: longer than Vitest's default on a busy machine. */
+const PROPERTY_TIMEOUT_MS = 120_000;
+
 describe('the incremental renderer', () => {
-  it('renders any generated document as renderPostBody does, after every edit', () => {
-    fc.assert(
-      fc.property(documentArbitrary, fc.array(edit, { maxLength: 25 }), (initial, edits) => {
-        const renderer = createIncrementalRenderer({ cacheSize: 64 });
-        let commentary = initial;
-        expectSame(renderer, commentary);
-        for (const change of edits) {
-          const at = commentary.length === 0 ? 0 : change.position % (commentary.length + 1);
-          commentary = commentary.slice(0, at) + change.insert + commentary.slice(at + change.remove);
+  it(
+    'renders any generated document as renderPostBody does, after every edit',
+    () => {
+      fc.assert(
+        fc.property(documentArbitrary, fc.array(edit, { maxLength: 25 }), (initial, edits) => {
+          const renderer = createIncrementalRenderer({ cacheSize: 64 });
+          let commentary = initial;
           expectSame(renderer, commentary);
-        }
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('renders documents it lexes chunk by chunk as renderPostBody does, after every edit', () => {
-    fc.assert(
-      fc.property(chunkableDocument, fc.array(chunkableEdit, { maxLength: 25 }), (initial, edits) => {
-        const renderer = createIncrementalRenderer({ cacheSize: 64 });
-        let commentary = initial;
-        expectSame(renderer, commentary);
-        for (const change of edits) {
-          const at = change.position % (commentary.length + 1);
-          commentary = commentary.slice(0, at) + change.insert + commentary.slice(at + change.remove);
-          expectSame(renderer, commentary);
-        }
-      }),
-      { numRuns: 400 },
-    );
-  });
-
-  it('stays identical while typing inside link definitions and list items', () => {
-    const base = 'Intro [x][ref] and [ref].\n\n- one\n- two [y][ref]\n\nTail\n\n[ref]: https://example.com/a "T"\n';
-    const targets = [base.indexOf('https') + 8, base.indexOf('two') + 1, base.indexOf('[ref]:') + 2];
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...targets),
-        fc.array(fc.constantFrom('a', ' ', '\n', ']', ':', '"'), { maxLength: 8 }),
-        (at, typed) => {
-          const renderer = createIncrementalRenderer();
-          let commentary = base;
-          let cursor = at;
-          for (const character of typed) {
-            commentary = commentary.slice(0, cursor) + character + commentary.slice(cursor);
-            cursor += 1;
+          for (const change of edits) {
+            const at = commentary.length === 0 ? 0 : change.position % (commentary.length + 1);
+            commentary = commentary.slice(0, at) + change.insert + commentary.slice(at + change.remove);
             expectSame(renderer, commentary);
           }
-        },
-      ),
-      { numRuns: 200 },
-    );
-  });
+        }),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it(
+    'renders documents it lexes chunk by chunk as renderPostBody does, after every edit',
+    () => {
+      fc.assert(
+        fc.property(chunkableDocument, fc.array(chunkableEdit, { maxLength: 25 }), (initial, edits) => {
+          const renderer = createIncrementalRenderer({ cacheSize: 64 });
+          let commentary = initial;
+          expectSame(renderer, commentary);
+          for (const change of edits) {
+            const at = change.position % (commentary.length + 1);
+            commentary = commentary.slice(0, at) + change.insert + commentary.slice(at + change.remove);
+            expectSame(renderer, commentary);
+          }
+        }),
+        { numRuns: 400 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it(
+    'stays identical while typing inside link definitions and list items',
+    () => {
+      const base = 'Intro [x][ref] and [ref].\n\n- one\n- two [y][ref]\n\nTail\n\n[ref]: https://example.com/a "T"\n';
+      const targets = [base.indexOf('https') + 8, base.indexOf('two') + 1, base.indexOf('[ref]:') + 2];
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...targets),
+          fc.array(fc.constantFrom('a', ' ', '\n', ']', ':', '"'), { maxLength: 8 }),
+          (at, typed) => {
+            const renderer = createIncrementalRenderer();
+            let commentary = base;
+            let cursor = at;
+            for (const character of typed) {
+              commentary = commentary.slice(0, cursor) + character + commentary.slice(cursor);
+              cursor += 1;
+              expectSame(renderer, commentary);
+            }
+          },
+        ),
+        { numRuns: 200 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   describe('regressions', () => {
     const cases: Record<string, string[]> = {
