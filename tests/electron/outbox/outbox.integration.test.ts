@@ -1,0 +1,352 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { EntryStore } from '../../../electron/core/outbox/entryStore';
+import { wordPressBlocks } from '../../../shared/render/wordpressBlocks';
+import { renderPostBody } from '../../../shared/render/post';
+import { contentHash } from '../../../shared/model/contentHash';
+import type { DraftContent } from '../../../shared/model/draft';
+import type { OutboxEntry } from '../../../shared/model/outbox';
+import { reblogPost } from '../../support/fixtures';
+import { useTempFolders } from '../../support/tempFolder';
+import { startFaultProxy, type Fault, type FaultProxy, type ProxiedRequest } from '../../servers/faultProxy';
+import { startWordPress, wordPressSkipReason, type WordPressServer } from '../../servers/wordpress';
+import { eventually, openHarness, postsWithIdentity, restAdapter, type Harness } from './support/harness';
+
+const skipReason = wordPressSkipReason();
+const ACCOUNT = 'blog-account-1';
+const CLIENT_TIMEOUT_MS = 1_500;
+const newFolder = useTempFolders();
+
+/** A post-creating or post-updating request, as opposed to the tag lookups that precede it. */
+function postWrite(request: ProxiedRequest): boolean {
+  return request.method === 'POST' && /wp\/v2\/posts/.test(decodeURIComponent(request.path));
+}
+
+let counter = 0;
+function uniquePost(): DraftContent {
+  counter += 1;
+  return { ...reblogPost(), title: `Outbox test post ${counter} ${Date.now()}` };
+}
+
+describe.skipIf(skipReason !== null)('the outbox against a real WordPress, through a fault proxy', () => {
+  let server: WordPressServer;
+  let proxy: FaultProxy;
+  let harness: Harness | null = null;
+
+  beforeAll(async () => {
+    server = await startWordPress();
+  }, 60_000);
+
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  afterEach(async () => {
+    await harness?.close();
+    harness = null;
+    await proxy.stop();
+  });
+
+  /** A fresh library and outbox publishing to the blog through a new fault proxy. */
+  async function setUp(overrides: Parameters<typeof openHarness>[2] = {}): Promise<Harness> {
+    proxy = await startFaultProxy({ target: server.url, lifetimeMs: 60_000 });
+    harness = await openHarness(
+      await newFolder(),
+      { [ACCOUNT]: restAdapter(proxy.url, server, CLIENT_TIMEOUT_MS) },
+      overrides,
+    );
+    return harness;
+  }
+
+  const direct = (): ReturnType<typeof restAdapter> => restAdapter(server.url, server);
+
+  function entryFor(draftId: string): OutboxEntry {
+    const entry = harness?.outbox.list().findLast((candidate) => candidate.draftId === draftId);
+    if (!entry) throw new Error(`no outbox entry for ${draftId}`);
+    return entry;
+  }
+
+  it('publishes at once when online: the post on the blog is the preview, the target remembers it', async () => {
+    const { library, outbox, events } = await setUp();
+    const content = uniquePost();
+    const draft = await library.create(content);
+
+    const outcome = await outbox.publish({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+
+    expect(outcome.kind).toBe('published');
+    if (outcome.kind !== 'published') return;
+    const remote = await direct().get(outcome.remoteId);
+    expect(remote.title).toBe(content.title);
+    expect(remote.content).toBe(wordPressBlocks(renderPostBody(content)));
+    expect([...remote.tags].sort()).toEqual(['ISIS', 'Iraq']);
+    expect((await library.get(draft.id)).targets[ACCOUNT]).toEqual({
+      state: 'published',
+      remoteId: remote.remoteId,
+      url: remote.url,
+      remoteModifiedAt: remote.modifiedAt,
+      sentHash: contentHash(content),
+    });
+    expect(entryFor(draft.id).state.state).toBe('done');
+    expect(events).toContainEqual({ type: 'library-changed' });
+  });
+
+  it('records the entry while offline, sends nothing, and publishes when the connection returns', async () => {
+    const { library, outbox } = await setUp();
+    const draft = await library.create(uniquePost());
+    outbox.setOnline(false);
+
+    const outcome = await outbox.publish({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+
+    expect(outcome).toMatchObject({ kind: 'queued', nextAttemptAt: null });
+    expect(proxy.requests()).toBe(0);
+    expect((await library.get(draft.id)).targets[ACCOUNT]?.state).toBe('queued');
+    const { identity } = entryFor(draft.id);
+    outbox.setOnline(true);
+    await eventually(async () => (await library.get(draft.id)).targets[ACCOUNT]?.state === 'published');
+    expect(await postsWithIdentity(direct(), identity)).toHaveLength(1);
+  });
+
+  const ambiguous: readonly (readonly [string, Fault])[] = [
+    ['the answer is lost after the blog committed', { kind: 'reset-after' }],
+    ['the answer comes after the client gave up', { kind: 'slow', delayMs: CLIENT_TIMEOUT_MS + 1_000 }],
+    ['the connection drops before the blog sees the request', { kind: 'reset-before' }],
+    ['a 500 comes back', { kind: 'status', status: 500 }],
+  ];
+
+  /** No background retries (no timers, a long backoff): the test's drain makes the next attempt. */
+  const manualTimers = {
+    setTimer: () => () => undefined,
+    backoff: { baseMs: 60_000, maxMs: 60_000, maxRetryAfterMs: 60_000 },
+  };
+
+  it.each(ambiguous)('when %s, the next attempt finds or makes exactly one post', async (_what, fault) => {
+    const { library, outbox } = await setUp(manualTimers);
+    const draft = await library.create(uniquePost());
+    proxy.inject(fault, postWrite);
+
+    const first = await outbox.publish({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+    expect(first.kind).toBe('queued');
+    const entry = entryFor(draft.id);
+    expect(entry).toMatchObject({ mayExist: true, attempts: 1, state: { state: 'retrying' } });
+
+    const report = await outbox.drain();
+
+    expect(report).toMatchObject({ done: 1, needsYou: 0, pending: 0 });
+    const posts = await postsWithIdentity(direct(), entry.identity);
+    expect(posts).toHaveLength(1);
+    const target = (await library.get(draft.id)).targets[ACCOUNT];
+    expect(target).toMatchObject({ state: 'published', remoteId: posts[0]?.remoteId });
+    expect(proxy.faults()).toMatchObject({ [fault.kind]: 1 });
+  });
+
+  it('honours Retry-After on a 429: the blog is left alone until then, and the drain sends it', async () => {
+    const start = new Date('2026-01-01T10:00:00.000Z');
+    const { library, outbox } = await setUp({ now: () => start, random: () => 0, setTimer: () => () => undefined });
+    const first = await library.create(uniquePost());
+    const second = await library.create(uniquePost());
+    proxy.inject({ kind: 'status', status: 429, retryAfterSeconds: 7 }, postWrite);
+
+    const outcome = await outbox.publish({ draftId: first.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+    expect(outcome).toMatchObject({ kind: 'queued', nextAttemptAt: '2026-01-01T10:00:07.000Z' });
+    expect(entryFor(first.id).mayExist).toBe(false);
+    const requestsBefore = proxy.requests();
+    const waiting = await outbox.publish({ draftId: second.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+    expect(waiting.kind).toBe('queued');
+    expect(proxy.requests()).toBe(requestsBefore);
+
+    expect(await outbox.drain()).toMatchObject({ done: 2, pending: 0 });
+  });
+
+  it('does not retry what cannot succeed: 403 and 401 go to needs-you with the reason', async () => {
+    const folder = await newFolder();
+    proxy = await startFaultProxy({ target: server.url, lifetimeMs: 60_000 });
+    harness = await openHarness(folder, {
+      'contributor-account': restAdapter(server.url, server.contributor),
+      'wrong-password-account': restAdapter(server.url, { user: server.user, applicationPassword: 'wrong' }),
+    });
+    const { library, outbox } = harness;
+    for (const [accountId, reason] of [
+      ['contributor-account', /not allow/],
+      ['wrong-password-account', /did not accept/],
+    ] as const) {
+      const draft = await library.create(uniquePost());
+      const outcome = await outbox.publish({ draftId: draft.id, accountId, schedule: { status: 'publish' } });
+      expect(outcome).toMatchObject({ kind: 'needs-you', reason: expect.stringMatching(reason) as unknown });
+      expect((await library.get(draft.id)).targets[accountId]).toMatchObject({ state: 'needs-you' });
+      const entry = entryFor(draft.id);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(entryFor(draft.id).attempts).toBe(1);
+      expect((await outbox.drain()).tried).toHaveLength(0);
+      expect(await outbox.retry(entry.id)).toMatchObject({ kind: 'needs-you' });
+      expect(entryFor(draft.id).attempts).toBe(2);
+    }
+  });
+
+  it('an entry left "sending" by a killed process is checked on the blog at restart, not sent twice', async () => {
+    const { library, outbox } = await setUp();
+    const draft = await library.create(uniquePost());
+    outbox.setOnline(false);
+    await outbox.publish({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+    const entry = entryFor(draft.id);
+    // What the killed process had sent: the post is on the blog, its answer never recorded.
+    const sent = await direct().create({
+      identity: entry.identity,
+      title: draft.title,
+      html: renderPostBody(draft),
+      tags: draft.hashtags,
+      schedule: { status: 'publish' },
+    });
+    await harness?.close();
+    await new EntryStore(library.folder).save({
+      ...entry,
+      attempts: 1,
+      state: { state: 'sending', startedAt: new Date().toISOString() },
+    });
+
+    harness = await openHarness(
+      library.folder,
+      { [ACCOUNT]: restAdapter(proxy.url, server, CLIENT_TIMEOUT_MS) },
+      { online: false },
+    );
+    expect(harness.outbox.list()[0]).toMatchObject({ mayExist: true });
+    const report = await harness.outbox.drain();
+
+    expect(report.done).toBe(1);
+    expect(await postsWithIdentity(direct(), entry.identity)).toHaveLength(1);
+    expect((await harness.library.get(draft.id)).targets[ACCOUNT]).toMatchObject({
+      state: 'published',
+      remoteId: sent.remoteId,
+    });
+  });
+
+  it('updates a published post in place after a local edit, and remembers the new hash', async () => {
+    const { library, outbox } = await setUp();
+    const content = uniquePost();
+    const draft = await library.create(content);
+    const first = await outbox.publish({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+    const edited: DraftContent = { ...content, title: `${content.title} (edited)`, hashtags: ['ISIS', 'Mosul'] };
+    await library.save(draft.id, edited);
+    expect((await library.get(draft.id)).targets[ACCOUNT]?.state).toBe('changed-since-publish');
+
+    const second = await outbox.update({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+
+    expect(first.kind).toBe('published');
+    expect(second).toMatchObject({ kind: 'published', remoteId: first.kind === 'published' ? first.remoteId : '' });
+    const remote = await direct().get(second.kind === 'published' ? second.remoteId : '0');
+    expect(remote.title).toBe(edited.title);
+    expect([...remote.tags].sort()).toEqual(['ISIS', 'Mosul']);
+    expect((await library.get(draft.id)).targets[ACCOUNT]).toMatchObject({
+      state: 'published',
+      sentHash: contentHash(edited),
+      remoteModifiedAt: remote.modifiedAt,
+    });
+  });
+
+  it('in order per post: a removal waits for the update before it, and one drain sends both', async () => {
+    const { library, outbox } = await setUp(manualTimers);
+    const draft = await library.create(uniquePost());
+    await outbox.publish({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+    const target = (await library.get(draft.id)).targets[ACCOUNT];
+    if (target?.state !== 'published') throw new Error(`expected published, got ${target?.state ?? 'nothing'}`);
+    await library.save(draft.id, { ...uniquePost(), title: 'Changed before removal' });
+    proxy.inject({ kind: 'status', status: 503 }, postWrite);
+    const update = await outbox.publish({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+    expect(update.kind).toBe('queued');
+
+    const removal = await outbox.remove({ draftId: draft.id, accountId: ACCOUNT });
+    expect(removal).toMatchObject({ kind: 'queued', reason: expect.stringMatching(/earlier change/) as unknown });
+
+    expect(await outbox.drain()).toMatchObject({ done: 2, pending: 0 });
+    const remote = await direct().get(target.remoteId);
+    expect(remote.status).toBe('trash');
+    expect(remote.title).toBe('Changed before removal');
+    expect((await library.get(draft.id)).targets[ACCOUNT]).toEqual({ state: 'not-published' });
+  });
+
+  it('cancels a queued entry: nothing is sent and the target is not published', async () => {
+    const { library, outbox } = await setUp({ online: false });
+    const draft = await library.create(uniquePost());
+    const outcome = await outbox.publish({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+    if (outcome.kind !== 'queued') throw new Error(`expected queued, got ${outcome.kind}`);
+
+    const cancelled = await outbox.cancel(outcome.entryId);
+
+    expect(cancelled.state.state).toBe('cancelled');
+    expect((await library.get(draft.id)).targets[ACCOUNT]).toEqual({ state: 'not-published' });
+    expect(await outbox.drain()).toMatchObject({ tried: [], pending: 0 });
+    expect(proxy.requests()).toBe(0);
+  });
+
+  it('publishing twice while offline makes one entry and one post', async () => {
+    const { library, outbox } = await setUp({ online: false });
+    const draft = await library.create(uniquePost());
+    await outbox.publish({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'draft' } });
+    await outbox.publish({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+    expect(outbox.list()).toHaveLength(1);
+
+    await outbox.drain();
+
+    const posts = await postsWithIdentity(direct(), entryFor(draft.id).identity);
+    expect(posts.map((post) => post.status)).toEqual(['publish']);
+  });
+
+  it('rides out refused connections and flapping, retrying in the background with backoff', async () => {
+    const { library, outbox } = await setUp();
+    const drafts = await Promise.all([1, 2, 3].map(() => library.create(uniquePost())));
+    await proxy.down();
+    for (const draft of drafts) {
+      const outcome = await outbox.publish({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+      expect(outcome.kind).toBe('queued');
+    }
+    expect(entryFor(drafts[0]?.id ?? '').mayExist).toBe(false);
+    await proxy.up();
+    await proxy.flap({ upMs: 150, downMs: 150, cycles: 3 });
+
+    await eventually(async () => {
+      const states = await Promise.all(drafts.map(async (draft) => (await library.get(draft.id)).targets[ACCOUNT]));
+      return states.every((state) => state?.state === 'published');
+    }, 15_000).catch((error: unknown) => {
+      console.log(JSON.stringify(outbox.list(), null, 1));
+      throw error;
+    });
+    for (const draft of drafts) expect(await postsWithIdentity(direct(), entryFor(draft.id).identity)).toHaveLength(1);
+    expect(proxy.faults().refused).toBeGreaterThanOrEqual(4);
+  });
+
+  it('pulls recent posts into the library as linked drafts, once', async () => {
+    const { library, outbox } = await setUp();
+    // Posts of earlier tests made in the same second could sort level with these: start a new second.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const made = [];
+    for (const content of [uniquePost(), uniquePost()]) {
+      made.push(
+        await direct().create({
+          identity: `pulled-${content.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+          title: content.title,
+          html: renderPostBody(content),
+          tags: content.hashtags,
+          schedule: { status: 'publish' },
+        }),
+      );
+    }
+
+    const first = await outbox.pull(ACCOUNT, 2);
+    const again = await outbox.pull(ACCOUNT, 2);
+
+    expect(first.imported).toHaveLength(2);
+    expect(again).toEqual({ imported: [], skipped: 2 });
+    for (const id of first.imported) {
+      const draft = await library.get(id);
+      const remote = made.find((post) => post.title === draft.title);
+      expect(remote).toBeDefined();
+      expect([...draft.hashtags].sort()).toEqual(['ISIS', 'Iraq']);
+      expect(draft.commentary).toContain('> ');
+      expect(draft.targets[ACCOUNT]).toEqual({
+        state: 'published',
+        remoteId: remote?.remoteId,
+        url: remote?.url,
+        remoteModifiedAt: remote?.modifiedAt,
+        sentHash: contentHash(draft),
+      });
+    }
+  });
+});

@@ -1,0 +1,73 @@
+import type { AppEvent } from '../../../../shared/contract';
+import { DraftLibrary } from '../../../../electron/core/library/draftLibrary';
+import { Outbox, type OutboxOptions } from '../../../../electron/core/outbox/outbox';
+import type { BlogAdapter, RemotePost } from '../../../../electron/core/publishing/blogAdapter';
+import { WordPressRestAdapter } from '../../../../electron/core/publishing/wordpressRest';
+
+/** An adapter for the test WordPress at `base` (the server itself, or a fault proxy in front of it). */
+export function restAdapter(
+  base: string,
+  credentials: { readonly user: string; readonly applicationPassword: string },
+  timeoutMs = 5_000,
+): WordPressRestAdapter {
+  return new WordPressRestAdapter({
+    apiRoot: `${base}/wp-json/`,
+    user: credentials.user,
+    applicationPassword: credentials.applicationPassword,
+    transport: { fetch, timeoutMs },
+  });
+}
+
+export interface Harness {
+  readonly library: DraftLibrary;
+  readonly outbox: Outbox;
+  readonly events: AppEvent[];
+  /** Closes the outbox, then the library. */
+  close(): Promise<void>;
+}
+
+/** A library and its outbox on `folder`, publishing to `adapters` by account id. */
+export async function openHarness(
+  folder: string,
+  adapters: Readonly<Record<string, BlogAdapter>>,
+  overrides: Partial<Omit<OutboxOptions, 'folder' | 'library' | 'adapterFor' | 'events'>> = {},
+): Promise<Harness> {
+  const library = await DraftLibrary.open({ folder, logError: () => undefined });
+  const events: AppEvent[] = [];
+  const outbox = await Outbox.open({
+    folder,
+    library,
+    adapterFor: (accountId) => {
+      const adapter = adapters[accountId];
+      return adapter ? Promise.resolve(adapter) : Promise.reject(new Error(`no account ${accountId}`));
+    },
+    postStyleFor: () => ({ hashtagsInTitle: false }),
+    events: { publish: (event) => events.push(event) },
+    logError: () => undefined,
+    backoff: { baseMs: 50, maxMs: 400, maxRetryAfterMs: 10_000 },
+    ...overrides,
+  });
+  return {
+    library,
+    outbox,
+    events,
+    async close() {
+      await outbox.close();
+      await library.close();
+    },
+  };
+}
+
+/** Every live post on the blog carrying this client identity (more than one would be a duplicate). */
+export async function postsWithIdentity(adapter: BlogAdapter, identity: string): Promise<RemotePost[]> {
+  return (await adapter.listRecent(100)).filter((post) => post.identity === identity);
+}
+
+/** Polls `check` until it returns true, or fails after `timeoutMs`. */
+export async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
