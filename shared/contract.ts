@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AccountOptionsSchema, AccountSchema, NewAccountSchema, VaultInfoSchema } from './model/account';
 import { ClipboardPayloadSchema } from './model/clipboard';
 import {
   DraftContentSchema,
@@ -82,6 +83,27 @@ export const contract = {
     "A quote's source with its empty fields filled from the source page (title, site, author, date).",
     z.strictObject({ source: SourceSchema }),
     SourceSchema,
+  ),
+  listAccounts: call(
+    'The blogs the writer publishes to (never with their secrets).',
+    z.strictObject({}),
+    z.array(AccountSchema),
+  ),
+  addAccount: call(
+    'Adds a blog: discovers its API at the address, verifies the credentials, then keeps the secret in the vault.',
+    NewAccountSchema,
+    AccountSchema,
+  ),
+  removeAccount: call('Removes a blog and its secret.', byId, z.strictObject({ removed: z.literal(true) })),
+  setAccountOptions: call(
+    'Changes how posts are published to one blog.',
+    z.strictObject({ id: IdSchema, options: AccountOptionsSchema }),
+    AccountSchema,
+  ),
+  vaultInfo: call(
+    'Where blog secrets are kept, and whether the OS protects them.',
+    z.strictObject({}),
+    VaultInfoSchema,
   ),
   listNotices: call(
     'What the library did on the writer’s behalf since it opened (a damaged draft restored, …).',

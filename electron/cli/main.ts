@@ -15,6 +15,7 @@ import {
   trashDraft,
   type ListOptions,
 } from './commands/drafts';
+import { accountKinds, addAccount, listAccounts, removeAccount, type AddAccountOptions } from './commands/accounts';
 import { importQuote } from './commands/quotes';
 import { serve } from './commands/serve';
 import { openCliContext, type CliContext } from './context';
@@ -114,6 +115,32 @@ function buildProgram(): Command {
     .requiredOption('--clipboard <file>', 'a JSON file of clipboard formats: {"formats": {"text/html": "…"}}')
     .description('add a quote to a draft from clipboard formats; prints the quote as JSON')
     .action(withContext((context, id: string, options: { clipboard: string }) => importQuote(context, id, options)));
+
+  const accounts = program.command('accounts').description('the blogs you publish to');
+  accounts
+    .command('add')
+    .description('add a blog: finds its API, checks the credentials; prints the account id')
+    .addOption(new Option('--kind <kind>', 'the blog’s protocol').choices(accountKinds).makeOptionMandatory())
+    .requiredOption('--url <url>', 'the blog’s address')
+    .option('--user <name>', 'the user name')
+    .addOption(
+      new Option('--secret-env <variable>', 'read the password or key from this environment variable').conflicts(
+        'secretStdin',
+      ),
+    )
+    .option('--secret-stdin', 'read the password or key from standard input')
+    .option('--hashtags-in-title', 'also show the hashtags in the post’s title on this blog')
+    .action(withContext((context, options: AddAccountOptions) => addAccount(context, options)));
+  accounts
+    .command('list')
+    .description('list the blogs')
+    .option('--json', 'print JSON')
+    .action(withContext((context, options: { json?: boolean }) => listAccounts(context, options)));
+  accounts
+    .command('remove')
+    .argument('<id>')
+    .description('remove a blog and its secret')
+    .action(withContext((context, id: string) => removeAccount(context, id)));
 
   program
     .command('tags')

@@ -1,11 +1,16 @@
 import type { Handlers } from '../../shared/contract';
 import { emptyDraftContent } from '../../shared/model/draft';
+import type { Accounts } from './accounts/accounts';
 import type { DraftLibrary } from './library/draftLibrary';
 import type { QuoteService } from './quotes/quoteService';
 
 /** The contract's calls, implemented over the core services. */
-export function createHandlers(services: { readonly library: DraftLibrary; readonly quotes: QuoteService }): Handlers {
-  const { library, quotes } = services;
+export function createHandlers(services: {
+  readonly library: DraftLibrary;
+  readonly quotes: QuoteService;
+  readonly accounts: Accounts;
+}): Handlers {
+  const { library, quotes, accounts } = services;
   return {
     listDrafts: (query) => library.list(query),
     getDraft: ({ id }) => library.get(id),
@@ -20,6 +25,14 @@ export function createHandlers(services: { readonly library: DraftLibrary; reado
     readClipboard: () => Promise.resolve(quotes.readClipboard()),
     quoteFromClipboard: ({ clipboard }) => Promise.resolve(quotes.fromClipboard(clipboard)),
     enrichSource: ({ source }) => quotes.enrichSource(source),
+    listAccounts: () => Promise.resolve(accounts.list()),
+    addAccount: (input) => accounts.add(input),
+    removeAccount: async ({ id }) => {
+      await accounts.remove(id);
+      return { removed: true as const };
+    },
+    setAccountOptions: ({ id, options }) => accounts.setOptions(id, options),
+    vaultInfo: () => Promise.resolve(accounts.vaultInfo()),
     listNotices: () => Promise.resolve([...library.notices()]),
   };
 }

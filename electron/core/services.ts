@@ -1,6 +1,8 @@
 import type { Handlers } from '../../shared/contract';
 import { randomUUID } from 'node:crypto';
 import type { ClipboardPayload } from '../../shared/model/clipboard';
+import { Accounts } from './accounts/accounts';
+import { plainSealer, type SecretSealer } from './accounts/credentialVault';
 import { EventHub } from './events';
 import { createHandlers } from './handlers';
 import { DraftLibrary } from './library/draftLibrary';
@@ -15,12 +17,18 @@ export interface ServiceOptions {
   readonly fetch?: typeof fetch;
   /** The OS clipboard, where the host can read it (Electron). */
   readonly readClipboard?: () => ClipboardPayload;
+  /** How blog secrets are sealed: the OS keyring in Electron; stored as they are elsewhere. */
+  readonly sealer?: SecretSealer;
 }
+
+/** How long one request to a blog or a source page may take, body included. */
+const NETWORK_TIMEOUT_MS = 30_000;
 
 /** Everything a host needs: the core services, wired, and the contract's handlers over them. */
 export interface Services {
   readonly library: DraftLibrary;
   readonly quotes: QuoteService;
+  readonly accounts: Accounts;
   /** Events for the renderer; hosts forward them over their own channel. */
   readonly events: EventHub;
   readonly handlers: Handlers;
@@ -41,11 +49,17 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     logError: options.logError,
     ...(options.readClipboard ? { readClipboard: options.readClipboard } : {}),
   });
+  const accounts = await Accounts.open({
+    dataFolder: options.dataFolder,
+    sealer: options.sealer ?? plainSealer,
+    transport: { fetch: options.fetch ?? fetch, timeoutMs: NETWORK_TIMEOUT_MS },
+  });
   return {
     library,
     quotes,
+    accounts,
     events: new EventHub(),
-    handlers: createHandlers({ library, quotes }),
+    handlers: createHandlers({ library, quotes, accounts }),
     close: () => library.close(),
   };
 }

@@ -10,12 +10,17 @@ export interface CliRun {
 }
 
 /** Runs `commonplace …` as a writer's shell would, on the given library folder. */
-export function runCli(dataFolder: string, args: readonly string[], input?: string): Promise<CliRun> {
+export function runCli(
+  dataFolder: string,
+  args: readonly string[],
+  input?: string,
+  env: Readonly<Record<string, string>> = {},
+): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       [CLI, '--data', dataFolder, ...args],
-      { env: { ...process.env, COMMONPLACE_DATA: '' } },
+      { env: { ...process.env, COMMONPLACE_DATA: '', ...env } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+import {
+  AccountSchema,
+  defaultAccountOptions,
+  type Account,
+  type AccountOptions,
+  type NewAccount,
+  type VaultInfo,
+} from '../../../shared/model/account';
+import { AppError } from '../../../shared/result';
+import type { BlogAdapter, Transport } from '../publishing/blogAdapter';
+import { BlogConnectionSchema, connectBlog, createBlogAdapter, type BlogConnection } from '../publishing/connection';
+import { openDocument, schemaCodec } from '../storage/jsonDocument';
+import { CredentialVault, type SecretSealer } from './credentialVault';
+
+const StoredAccountSchema = AccountSchema.extend({ connection: BlogConnectionSchema });
+type StoredAccount = z.infer<typeof StoredAccountSchema>;
+
+const AccountsFileSchema = z.strictObject({ schemaVersion: z.literal(1), accounts: z.array(StoredAccountSchema) });
+type AccountsFile = z.infer<typeof AccountsFileSchema>;
+
+export interface AccountsOptions {
+  readonly dataFolder: string;
+  readonly sealer: SecretSealer;
+  readonly transport: Transport;
+  readonly now?: () => Date;
+  readonly newId?: () => string;
+}
+
+/**
+ * The writer's blogs: accounts.json holds how to reach each (what discovery found), the
+ * credential vault holds its secret. Adding an account discovers the blog's API and verifies the
+ * credentials before anything is stored.
+ */
+export class Accounts {
+  readonly #document;
+  readonly #vault: CredentialVault;
+  readonly #transport: Transport;
+  readonly #now: () => Date;
+  readonly #newId: () => string;
+
+  private constructor(options: AccountsOptions) {
+    this.#document = openDocument<AccountsFile>(
+      path.join(options.dataFolder, 'accounts.json'),
+      schemaCodec(AccountsFileSchema),
+      { schemaVersion: 1, accounts: [] },
+    );
+    this.#vault = new CredentialVault(options.dataFolder, options.sealer);
+    this.#transport = options.transport;
+    this.#now = options.now ?? (() => new Date());
+    this.#newId = options.newId ?? randomUUID;
+  }
+
+  static async open(options: AccountsOptions): Promise<Accounts> {
+    const accounts = new Accounts(options);
+    await accounts.#document.read();
+    await accounts.#vault.load();
+    return accounts;
+  }
+
+  list(): Account[] {
+    return this.#document.data.accounts.map(publicView);
+  }
+
+  get(id: string): Account {
+    return publicView(this.#stored(id));
+  }
+
+  vaultInfo(): VaultInfo {
+    return { protectedByOs: this.#vault.protectedByOs, description: this.#vault.description };
+  }
+
+  async add(input: NewAccount): Promise<Account> {
+    const connection = await this.#connect(input);
+    const account: StoredAccount = {
+      id: this.#newId(),
+      kind: input.kind,
+      address: input.address,
+      user: input.user,
+      blogName: connection.verified.blogName,
+      userName: connection.verified.userName,
+      canPublish: connection.verified.canPublish,
+      options: input.options ?? defaultAccountOptions,
+      addedAt: this.#now().toISOString(),
+      connection: connection.connection,
+    };
+    await this.#vault.set(account.id, input.secret);
+    this.#document.data.accounts = [...this.#document.data.accounts, account];
+    await this.#document.write();
+    return publicView(account);
+  }
+
+  async remove(id: string): Promise<void> {
+    this.#stored(id);
+    this.#document.data.accounts = this.#document.data.accounts.filter((account) => account.id !== id);
+    await this.#document.write();
+    await this.#vault.delete(id);
+  }
+
+  async setOptions(id: string, options: AccountOptions): Promise<Account> {
+    const updated = { ...this.#stored(id), options };
+    this.#document.data.accounts = this.#document.data.accounts.map((account) =>
+      account.id === id ? updated : account,
+    );
+    await this.#document.write();
+    return publicView(updated);
+  }
+
+  /** The adapter that publishes to this account, with its secret from the vault. */
+  adapterFor(id: string): BlogAdapter {
+    const account = this.#stored(id);
+    const secret = this.#vault.get(id);
+    if (secret === null) {
+      throw new AppError(
+        'unauthorized',
+        `The password for ${account.blogName} is missing: remove the blog and add it again.`,
+      );
+    }
+    return createBlogAdapter(account.connection, secret, this.#transport);
+  }
+
+  #stored(id: string): StoredAccount {
+    const account = this.#document.data.accounts.find((each) => each.id === id);
+    if (!account) throw new AppError('not-found', `There is no blog account with id ${id}.`);
+    return account;
+  }
+
+  async #connect(
+    input: NewAccount,
+  ): Promise<{ connection: BlogConnection; verified: { blogName: string; userName: string; canPublish: boolean } }> {
+    if (input.kind !== 'wordpress' && input.kind !== 'xmlrpc') {
+      throw new AppError('invalid-input', `Publishing to ${input.kind} blogs is not available in this version yet.`);
+    }
+    return connectBlog({
+      address: input.address,
+      kind: input.kind,
+      user: input.user,
+      secret: input.secret,
+      transport: this.#transport,
+    });
+  }
+}
+
+function publicView(account: StoredAccount): Account {
+  return AccountSchema.parse(Object.fromEntries(Object.entries(account).filter(([key]) => key !== 'connection')));
+}

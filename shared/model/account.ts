@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { HttpUrlSchema, IdSchema } from './draft';
+
+/** The blog protocols an account can speak. */
+export const AccountKindSchema = z.enum(['wordpress', 'xmlrpc', 'ghost', 'micropub', 'blogger']);
+export type AccountKind = z.infer<typeof AccountKindSchema>;
+
+/** Per-blog choices about how a post is published there. */
+export const AccountOptionsSchema = z.strictObject({
+  /** Also append the hashtags to the post's title (the example post shows them there). */
+  hashtagsInTitle: z.boolean(),
+});
+export type AccountOptions = z.infer<typeof AccountOptionsSchema>;
+
+export const defaultAccountOptions: AccountOptions = { hashtagsInTitle: false };
+
+/** A blog the writer publishes to, as the renderer sees it: never with its secret. */
+export const AccountSchema = z.strictObject({
+  id: IdSchema,
+  kind: AccountKindSchema,
+  /** The address the writer typed. */
+  address: HttpUrlSchema,
+  user: z.string(),
+  blogName: z.string(),
+  userName: z.string(),
+  /** Whether the user may publish (not only submit for review). */
+  canPublish: z.boolean(),
+  options: AccountOptionsSchema,
+  addedAt: z.iso.datetime({ offset: true }),
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+/** What the writer types to add a blog. */
+export const NewAccountSchema = z.strictObject({
+  kind: AccountKindSchema,
+  address: HttpUrlSchema,
+  user: z.string().max(200),
+  secret: z.string().min(1).max(4_096),
+  options: AccountOptionsSchema.optional(),
+});
+export type NewAccount = z.infer<typeof NewAccountSchema>;
+
+/** Where secrets are kept, so the app can say when they are not protected by the OS. */
+export const VaultInfoSchema = z.strictObject({
+  /** True when an OS keyring protects the secrets (Electron's safeStorage with a real backend). */
+  protectedByOs: z.boolean(),
+  description: z.string(),
+});
+export type VaultInfo = z.infer<typeof VaultInfoSchema>;
