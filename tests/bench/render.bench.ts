@@ -109,7 +109,7 @@ interface Row {
 }
 
 function row({ label, median, p95 }: Row): string {
-  return `${label.padEnd(44)} median ${ms(median).padStart(9)}   p95 ${ms(p95).padStart(9)}`;
+  return `${label.padEnd(60)} median ${ms(median).padStart(9)}   p95 ${ms(p95).padStart(9)}`;
 }
 
 /** Prints median and p95 per keystroke for both renderers, and the ratio full / incremental. */
