@@ -33,8 +33,8 @@ export async function conflictDetails(options: {
 }
 
 /**
- * "Take theirs": the blog's version becomes the draft (a new revision, so the writer's version
- * stays in its history), and the target is published again as of the blog's modified time.
+ * "Take theirs": the blog's version becomes the draft (saved like any edit, so the library's
+ * revision history applies), and the target is published again as of the blog's modified time.
  */
 export async function takeTheirs(options: {
   readonly library: Pick<DraftLibrary, 'save' | 'setPublishState'>;
