@@ -23,8 +23,7 @@ interface Folders {
 }
 
 async function makeFolders(): Promise<Folders> {
-  const dataFolder = await makeDataFolder();
-  return { dataFolder, profileFolder: path.join(dataFolder, 'profile') };
+  return { dataFolder: await makeDataFolder(), profileFolder: await makeDataFolder() };
 }
 
 function appEnvironment(folders: Folders): Record<string, string> {
@@ -221,7 +220,7 @@ test.describe('the Electron app', () => {
 
   test('imports a markdown file given at launch as a draft', async () => {
     const folders = await makeFolders();
-    const file = path.join(folders.dataFolder, 'On reading.md');
+    const file = path.join(await makeDataFolder(), 'On reading.md');
     await writeFile(file, '# On reading slowly #books\n\nWhy I read *less*.\n');
     const app = await launch(folders, [file]);
     const page = await ready(app);
