@@ -10,8 +10,8 @@ const newFolder = useTempFolders();
 const reversingSealer: SecretSealer = {
   scheme: 'os-keyring',
   protectedByOs: true,
-  seal: (secret) => Buffer.from([...secret].reverse().join('')).toString('base64'),
-  open: (sealed) => [...Buffer.from(sealed, 'base64').toString()].reverse().join(''),
+  seal: (secret) => Buffer.from(secret).reverse().toString('base64'),
+  open: (sealed) => Buffer.from(sealed, 'base64').reverse().toString(),
 };
 
 describe('the credential vault', () => {
