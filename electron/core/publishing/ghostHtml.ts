@@ -5,7 +5,8 @@
  * plain paragraphs and headings go as they are, and open as Ghost's own paragraphs and headings,
  * while everything else (the credited quote, the "via" line with its class) goes inside HTML
  * cards, the <!--kg-card-begin: html--> markers Ghost keeps as written. Readers then get the
- * preview's HTML, apart from whitespace between elements and &nbsp; spelled as an entity.
+ * preview's HTML, apart from whitespace between elements, &nbsp; spelled as an entity, and
+ * ?ref=<site> added to outbound links where the blog keeps Ghost's "outbound link tagging" on.
  *
  * The input is sanitized HTML (lowercase tags, quoted attributes, text escaped), which is what
  * makes scanning its tags without a DOM reliable.
