@@ -22,7 +22,7 @@ export function createHandlers(services: {
     listRevisions: ({ id }) => library.revisions(id),
     restoreRevision: ({ id, revision }) => library.restoreRevision(id, revision),
     listTags: () => Promise.resolve(library.tags()),
-    readClipboard: () => Promise.resolve(quotes.readClipboard()),
+    readClipboard: () => quotes.readClipboard(),
     quoteFromClipboard: ({ clipboard }) => Promise.resolve(quotes.fromClipboard(clipboard)),
     enrichSource: ({ source }) => quotes.enrichSource(source),
     listAccounts: () => Promise.resolve(accounts.list()),

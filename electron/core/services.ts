@@ -16,7 +16,7 @@ export interface ServiceOptions {
   /** The network for reading source pages (and, later, blogs); the global fetch by default. */
   readonly fetch?: typeof fetch;
   /** The OS clipboard, where the host can read it (Electron). */
-  readonly readClipboard?: () => ClipboardPayload;
+  readonly readClipboard?: () => Promise<ClipboardPayload>;
   /** How blog secrets are sealed: the OS keyring in Electron; stored as they are elsewhere. */
   readonly sealer?: SecretSealer;
 }

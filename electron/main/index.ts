@@ -8,6 +8,7 @@ import { OpenRequestInbox } from '../core/shell/openRequest';
 import { profileFolderOverride } from '../core/shell/profileFolder';
 import type { WindowStateFile } from '../core/shell/windowStateFile';
 import { registerAppScheme, serveRenderer } from './appProtocol';
+import { osKeyringSealer, readOsClipboard } from './hostServices';
 import { registerIpc } from './ipc';
 import { MainWindow } from './mainWindow';
 import { installApplicationMenu } from './menus';
@@ -47,7 +48,12 @@ function run(): void {
     const dataFolder = resolveDataFolder(
       process.env['COMMONPLACE_DATA'] ? undefined : path.join(app.getPath('userData'), LIBRARY_FOLDER),
     );
-    const ready = await openServices({ dataFolder, logError });
+    const ready = await openServices({
+      dataFolder,
+      logError,
+      sealer: await osKeyringSealer(),
+      readClipboard: readOsClipboard,
+    });
     services = ready;
     windowState = openWindowStateFile(logError);
     const shownWindow = new MainWindow(ready, windowState, PRELOAD);

@@ -109,9 +109,9 @@ export class Accounts {
   }
 
   /** The adapter that publishes to this account, with its secret from the vault. */
-  adapterFor(id: string): BlogAdapter {
+  async adapterFor(id: string): Promise<BlogAdapter> {
     const account = this.#stored(id);
-    const secret = this.#vault.get(id);
+    const secret = await this.#vault.get(id);
     if (secret === null) {
       throw new AppError(
         'unauthorized',

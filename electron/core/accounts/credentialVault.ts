@@ -12,15 +12,15 @@ export interface SecretSealer {
   readonly scheme: 'plain' | 'os-keyring';
   /** True when the OS protects the secrets (false for safeStorage's 'basic_text' fallback on Linux). */
   readonly protectedByOs: boolean;
-  seal(secret: string): string;
-  open(sealed: string): string;
+  seal(secret: string): Promise<string>;
+  open(sealed: string): Promise<string>;
 }
 
 export const plainSealer: SecretSealer = {
   scheme: 'plain',
   protectedByOs: false,
-  seal: (secret) => secret,
-  open: (sealed) => sealed,
+  seal: (secret) => Promise.resolve(secret),
+  open: (sealed) => Promise.resolve(sealed),
 };
 
 const SecretsSchema = z.strictObject({
@@ -64,14 +64,14 @@ export class CredentialVault {
     await this.#document.read();
   }
 
-  get(accountId: string): string | null {
+  async get(accountId: string): Promise<string | null> {
     const stored = this.#document.data.secrets[accountId];
     if (!stored) return null;
     return stored.scheme === 'plain' ? stored.value : this.#sealer.open(stored.value);
   }
 
   async set(accountId: string, secret: string): Promise<void> {
-    this.#document.data.secrets[accountId] = { scheme: this.#sealer.scheme, value: this.#sealer.seal(secret) };
+    this.#document.data.secrets[accountId] = { scheme: this.#sealer.scheme, value: await this.#sealer.seal(secret) };
     await this.#write();
   }
 

@@ -1,55 +1,47 @@
 import type { ClipboardPayload } from '../../../shared/model/clipboard';
 
+/** A bookmark, as Electron's clipboard gives it for 'electron application/bookmark'. */
+export interface ClipboardBookmarkLike {
+  readonly title: string;
+  readonly url: string;
+}
+
+/** One clipboard entry in the W3C shape Electron's clipboard.read() returns (Electron 45 and later). */
+export interface ClipboardItemLike {
+  readonly types: readonly string[];
+  getType(type: string): Promise<Blob | ClipboardBookmarkLike>;
+}
+
 /**
- * The part of Electron's clipboard module a payload is built from. Electron's `clipboard` fits as
- * it is, so the Electron host passes it in and this module never imports 'electron'.
+ * The part of Electron's clipboard module a payload is built from; Electron's `clipboard` fits
+ * as it is, so the Electron host passes it in and this module never imports 'electron'.
  */
 export interface ClipboardReader {
-  availableFormats(): string[];
-  read(format: string): string;
-  readHTML(): string;
-  readText(): string;
-  readBookmark(): { title: string; url: string };
+  read(): Promise<ClipboardItemLike[]>;
 }
 
-/**
- * Formats read by name because availableFormats() lists only MIME types: the Windows CF_HTML (it
- * carries SourceURL, which readHTML() drops) and the browsers' source and link formats.
- */
-const namedFormats = [
-  'HTML Format',
-  'org.chromium.source-url',
-  'chromium/x-source-url',
-  'text/x-moz-url-priv',
-  'text/x-moz-url',
-  'text/uri-list',
-  'public.url',
-  'public.url-name',
-] as const;
+const BOOKMARK = 'electron application/bookmark';
+// Platform formats without a MIME type (Windows' "HTML Format" with its SourceURL, the browsers'
+// source-URL flavours) arrive under this prefix, with the platform's own name in quotes.
+const RAW_FORMAT = /^electron application\/osclipboard;format="(.+)"$/;
 
 /** What the clipboard holds now, as the payload parseClipboard reads. */
-export function clipboardPayloadFrom(clipboard: ClipboardReader): ClipboardPayload {
+export async function clipboardPayloadFrom(clipboard: ClipboardReader): Promise<ClipboardPayload> {
   const formats: Record<string, string> = {};
-  const add = (name: string, content: string): void => {
-    if (content.trim() !== '') formats[name] = content;
-  };
-  add('text/html', clipboard.readHTML());
-  add('text/plain', clipboard.readText());
-  for (const name of namedFormats) add(name, readOrEmpty(clipboard, name));
-  const bookmark = clipboard.readBookmark();
-  if (bookmark.url !== '') formats['electron/bookmark'] = JSON.stringify({ title: bookmark.title, url: bookmark.url });
-  // Images are named with no content: the parser only needs to know one is there to say so.
-  for (const name of clipboard.availableFormats()) {
-    if (name.startsWith('image/')) formats[name] = '';
+  for (const item of await clipboard.read()) {
+    for (const type of item.types) {
+      const content = await item.getType(type).catch(() => null);
+      if (content === null) continue;
+      if (type === BOOKMARK && !(content instanceof Blob)) {
+        if (content.url !== '')
+          formats['electron/bookmark'] = JSON.stringify({ title: content.title, url: content.url });
+        continue;
+      }
+      if (!(content instanceof Blob)) continue;
+      const name = RAW_FORMAT.exec(type)?.[1] ?? type;
+      // An image is named (so the parser can say it cannot be quoted) but never read.
+      formats[name] = name.startsWith('image/') ? '' : await content.text();
+    }
   }
   return { formats };
-}
-
-function readOrEmpty(clipboard: ClipboardReader, format: string): string {
-  try {
-    return clipboard.read(format);
-  } catch {
-    // Electron throws for a format name the platform cannot register; it is simply not there.
-    return '';
-  }
 }

@@ -12,14 +12,14 @@ export interface QuoteServiceOptions {
   readonly now: () => Date;
   readonly newId: () => string;
   /** Reads the OS clipboard; only the Electron host can (a browser page gets a paste event instead). */
-  readonly readClipboard?: () => ClipboardPayload;
+  readonly readClipboard?: () => Promise<ClipboardPayload>;
   readonly logError: (message: string, error: unknown) => void;
 }
 
 /** Quotes from the clipboard, credited to their source: what every host offers the writer. */
 export interface QuoteService {
   /** What the OS clipboard holds now. */
-  readClipboard(): ClipboardPayload;
+  readClipboard(): Promise<ClipboardPayload>;
   /** A new quote from a clipboard payload, with what the clipboard says of its source. No network. */
   fromClipboard(payload: unknown): Quote;
   /** The source with its empty fields filled from its page; throws 'unavailable' when offline. */
@@ -32,7 +32,7 @@ export interface QuoteService {
 
 export function createQuoteService(options: QuoteServiceOptions): QuoteService {
   const service: QuoteService = {
-    readClipboard() {
+    async readClipboard() {
       if (!options.readClipboard) {
         throw new AppError(
           'unavailable',

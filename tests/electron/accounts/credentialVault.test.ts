@@ -10,8 +10,8 @@ const newFolder = useTempFolders();
 const reversingSealer: SecretSealer = {
   scheme: 'os-keyring',
   protectedByOs: true,
-  seal: (secret) => Buffer.from(secret).reverse().toString('base64'),
-  open: (sealed) => Buffer.from(sealed, 'base64').reverse().toString(),
+  seal: (secret) => Promise.resolve(Buffer.from(secret).reverse().toString('base64')),
+  open: (sealed) => Promise.resolve(Buffer.from(sealed, 'base64').reverse().toString()),
 };
 
 describe('the credential vault', () => {
@@ -25,9 +25,9 @@ describe('the credential vault', () => {
 
     const reopened = new CredentialVault(folder, reversingSealer);
     await reopened.load();
-    expect(reopened.get('account-0001')).toBe('abcd efgh ijkl');
+    expect(await reopened.get('account-0001')).toBe('abcd efgh ijkl');
     await reopened.delete('account-0001');
-    expect(reopened.get('account-0001')).toBeNull();
+    expect(await reopened.get('account-0001')).toBeNull();
     expect(await readFile(path.join(folder, 'credentials', 'secrets.json'), 'utf8')).not.toContain('account-0001');
   });
 

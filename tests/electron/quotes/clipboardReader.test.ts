@@ -1,26 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { clipboardPayloadFrom, type ClipboardReader } from '../../../electron/core/quotes/clipboardReader';
+import {
+  clipboardPayloadFrom,
+  type ClipboardBookmarkLike,
+  type ClipboardReader,
+} from '../../../electron/core/quotes/clipboardReader';
 import { parseClipboard } from '../../../electron/core/quotes/parseClipboard';
 import { windowsHtmlOf } from './clipboardFixtures';
 
-/** A clipboard as Electron's API would show it, from a map of raw formats. */
-function fakeClipboard(raw: Record<string, string>, extra: Partial<ClipboardReader> = {}): ClipboardReader {
+/** A clipboard as Electron 45's clipboard.read() shows it: one item, with typed payloads. */
+function fakeClipboard(payloads: Record<string, string | ClipboardBookmarkLike>): ClipboardReader {
   return {
-    availableFormats: () => Object.keys(raw).filter((name) => name.includes('/')),
-    read: (format) => raw[format] ?? '',
-    readHTML: () => raw['text/html'] ?? '',
-    readText: () => raw['text/plain'] ?? '',
-    readBookmark: () => ({ title: '', url: '' }),
-    ...extra,
+    read: () =>
+      Promise.resolve([
+        {
+          types: Object.keys(payloads),
+          getType: (type: string) => {
+            const payload = payloads[type];
+            if (payload === undefined) return Promise.reject(new Error(`no ${type}`));
+            return Promise.resolve(typeof payload === 'string' ? new Blob([payload]) : payload);
+          },
+        },
+      ]),
   };
 }
 
 const sourceUrl = 'https://www.rudaw.net/english/middleeast/iraq/isis-shadow-of-its-former-self';
+const raw = (name: string) => `electron application/osclipboard;format="${name}"`;
 
 describe('clipboardPayloadFrom', () => {
-  it('reads HTML, text and the source format of Chrome on macOS', () => {
-    const payload = clipboardPayloadFrom(
-      fakeClipboard({ 'text/html': '<p>Passage</p>', 'text/plain': 'Passage', 'org.chromium.source-url': sourceUrl }),
+  it('reads HTML, text and the source format of Chrome on macOS', async () => {
+    const payload = await clipboardPayloadFrom(
+      fakeClipboard({
+        'text/html': '<p>Passage</p>',
+        'text/plain': 'Passage',
+        [raw('org.chromium.source-url')]: sourceUrl,
+      }),
     );
     expect(payload).toEqual({
       formats: { 'text/html': '<p>Passage</p>', 'text/plain': 'Passage', 'org.chromium.source-url': sourceUrl },
@@ -28,35 +42,22 @@ describe('clipboardPayloadFrom', () => {
     expect(parseClipboard(payload)).toMatchObject({ excerpt: 'Passage', sourceUrl });
   });
 
-  it("keeps Windows' CF_HTML, whose SourceURL readHTML() drops", () => {
+  it("keeps Windows' CF_HTML, with its SourceURL, under its platform name", async () => {
     const windowsHtml = windowsHtmlOf('chromium-windows-cf-html');
-    const payload = clipboardPayloadFrom(
-      fakeClipboard({ 'HTML Format': windowsHtml, 'text/html': '<p>fragment only</p>', 'text/plain': 'x' }),
+    const payload = await clipboardPayloadFrom(
+      fakeClipboard({ [raw('HTML Format')]: windowsHtml, 'text/html': '<p>fragment only</p>', 'text/plain': 'x' }),
     );
     expect(payload.formats['HTML Format']).toBe(windowsHtml);
     expect(parseClipboard(payload).sourceUrl).toBe(sourceUrl);
   });
 
-  it('adds the bookmark as JSON, names images without content, and skips formats Electron refuses', () => {
-    const payload = clipboardPayloadFrom(
-      fakeClipboard(
-        { 'image/png': '\u0089PNG' },
-        {
-          readBookmark: () => ({ title: 'A page', url: sourceUrl }),
-          read: (format) => {
-            if (format === 'HTML Format') throw new Error('Invalid format');
-            return '';
-          },
-        },
-      ),
+  it('adds the bookmark as JSON and names images without reading them', async () => {
+    const payload = await clipboardPayloadFrom(
+      fakeClipboard({ 'electron application/bookmark': { title: 'A page', url: sourceUrl }, 'image/png': '\u0089PNG' }),
     );
-    expect(payload).toEqual({
-      formats: { 'electron/bookmark': JSON.stringify({ title: 'A page', url: sourceUrl }), 'image/png': '' },
+    expect(payload.formats).toEqual({
+      'electron/bookmark': JSON.stringify({ title: 'A page', url: sourceUrl }),
+      'image/png': '',
     });
-    expect(parseClipboard(payload)).toMatchObject({ sourceUrl, sourceTitle: 'A page', excerpt: '' });
-  });
-
-  it('gives an empty payload for an empty clipboard', () => {
-    expect(clipboardPayloadFrom(fakeClipboard({}))).toEqual({ formats: {} });
   });
 });
