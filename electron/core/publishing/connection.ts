@@ -1,8 +1,14 @@
 import { z } from 'zod';
+import { AppError } from '../../../shared/result';
 import type { BlogAdapter, Transport } from './blogAdapter';
+import { BLOGGER_API_ROOT, BloggerAdapter, verifyBlogger } from './blogger';
+import { accessTokenProvider, GOOGLE_TOKEN_ENDPOINT, type GoogleOAuthClient } from './bloggerOAuth';
 import { discoverBlog } from './discovery';
+import { GhostAdminAdapter, readGhostSite, verifyGhost } from './ghostAdmin';
 import { hostOf } from './http';
 import { MetaWeblogAdapter } from './metaWeblog';
+import { MicropubAdapter, verifyMicropub } from './micropub';
+import { discoverMicropub } from './micropubDiscovery';
 import { PublishingError } from './publishingError';
 import { verifyMetaWeblog, verifyWordPressRest, verifyXmlRpc, type VerifiedAccount } from './verifyAccount';
 import { WordPressRestAdapter } from './wordpressRest';
@@ -21,25 +27,86 @@ export const BlogConnectionSchema = z.discriminatedUnion('kind', [
     blogId: z.string().min(1),
     user: z.string().min(1),
   }),
+  /** Secret: the Admin API key of a custom integration ("<id>:<hex secret>"). */
+  z.strictObject({ kind: z.literal('ghost'), siteUrl: z.url() }),
+  /** Secret: the IndieAuth access token. */
+  z.strictObject({
+    kind: z.literal('micropub'),
+    siteUrl: z.url(),
+    endpoint: z.url(),
+    authorizationEndpoint: z.url().nullable(),
+    tokenEndpoint: z.url().nullable(),
+  }),
+  /**
+   * Secret: the Google refresh token. A refresh token only works with the OAuth client it was
+   * issued to, so that client is kept with it (Google does not treat a desktop client's secret as
+   * confidential).
+   */
+  z.strictObject({
+    kind: z.literal('blogger'),
+    blogId: z.string().regex(/^\d+$/),
+    blogUrl: z.url(),
+    clientId: z.string().min(1),
+    clientSecret: z.string().min(1).optional(),
+    tokenEndpoint: z.url(),
+    apiRoot: z.url(),
+  }),
 ]);
 export type BlogConnection = z.infer<typeof BlogConnectionSchema>;
 
-/** The account kinds these adapters serve (the CLI's --kind wordpress|xmlrpc). */
-export type WordPressFamilyKind = BlogConnection['kind'];
+/** The account kinds these adapters serve (the CLI's --kind wordpress|xmlrpc|ghost|micropub|blogger). */
+export type BlogKind = BlogConnection['kind'];
+
+/** The app's Google OAuth client (from configuration), and where Blogger's API is (tests move it). */
+export interface GoogleSettings extends GoogleOAuthClient {
+  readonly apiRoot?: string;
+}
 
 /**
  * Adds an account from what the writer types: discovers the blog's API at `address`, then checks
  * the credentials with one cheap call. Nothing is stored here; the caller keeps the connection
  * and puts the secret in its vault.
+ *
+ * - wordpress, xmlrpc: `user` is the WordPress user name, `secret` an Application Password.
+ * - ghost: `address` is the site; `secret` the Admin API key of a custom integration; no user.
+ * - micropub: `address` is the site (its home page announces the endpoint); `secret` the
+ *   IndieAuth access token; no user.
+ * - blogger: `address` is the blog (https://name.blogspot.com/); `secret` the refresh token from
+ *   signing in with Google (see bloggerOAuth.ts); `google` the app's OAuth client; no user.
  */
 export async function connectBlog(options: {
   readonly address: string;
-  readonly kind: WordPressFamilyKind;
+  readonly kind: BlogKind;
   readonly user: string;
   readonly secret: string;
   readonly transport: Transport;
+  readonly google?: GoogleSettings;
 }): Promise<{ readonly connection: BlogConnection; readonly verified: VerifiedAccount }> {
   const { kind, user, secret, transport } = options;
+  if (kind === 'ghost') {
+    const site = await readGhostSite(options.address, transport);
+    const connection: BlogConnection = { kind, siteUrl: site.url };
+    return { connection, verified: await verifyGhost({ siteUrl: site.url, adminApiKey: secret, transport }) };
+  }
+  if (kind === 'micropub') {
+    const found = await discoverMicropub(options.address, transport);
+    const connection: BlogConnection = {
+      kind,
+      siteUrl: found.siteUrl,
+      endpoint: found.endpoint,
+      authorizationEndpoint: found.authorizationEndpoint,
+      tokenEndpoint: found.tokenEndpoint,
+    };
+    const verified = await verifyMicropub({
+      endpoint: found.endpoint,
+      siteUrl: found.siteUrl,
+      token: secret,
+      transport,
+      ...(found.title === null ? {} : { blogName: found.title }),
+    });
+    return { connection, verified };
+  }
+  if (kind === 'blogger') return connectBlogger(options.address, secret, transport, options.google);
   const found = await discoverBlog(options.address, transport);
   const host = hostOf(found.address);
   if (kind === 'wordpress') {
@@ -74,6 +141,30 @@ export async function connectBlog(options: {
 
 /** The adapter for a stored connection and its secret from the vault. */
 export function createBlogAdapter(connection: BlogConnection, secret: string, transport: Transport): BlogAdapter {
+  if (connection.kind === 'ghost') {
+    return new GhostAdminAdapter({ siteUrl: connection.siteUrl, adminApiKey: secret, transport });
+  }
+  if (connection.kind === 'micropub') {
+    return new MicropubAdapter({
+      endpoint: connection.endpoint,
+      siteUrl: connection.siteUrl,
+      token: secret,
+      transport,
+    });
+  }
+  if (connection.kind === 'blogger') {
+    const client: GoogleOAuthClient = {
+      clientId: connection.clientId,
+      tokenEndpoint: connection.tokenEndpoint,
+      ...(connection.clientSecret === undefined ? {} : { clientSecret: connection.clientSecret }),
+    };
+    return new BloggerAdapter({
+      blogId: connection.blogId,
+      accessToken: accessTokenProvider({ client, refreshToken: secret, transport }),
+      transport,
+      apiRoot: connection.apiRoot,
+    });
+  }
   if (connection.kind === 'wordpress') {
     return new WordPressRestAdapter({
       apiRoot: connection.apiRoot,
@@ -90,4 +181,36 @@ export function createBlogAdapter(connection: BlogConnection, secret: string, tr
     transport,
   };
   return connection.api === 'WordPress' ? new WordPressXmlRpcAdapter(options) : new MetaWeblogAdapter(options);
+}
+
+async function connectBlogger(
+  address: string,
+  refreshToken: string,
+  transport: Transport,
+  google: GoogleSettings | undefined,
+): Promise<{ readonly connection: BlogConnection; readonly verified: VerifiedAccount }> {
+  if (google === undefined || google.clientId === '') {
+    throw new AppError(
+      'invalid-input',
+      "Blogger needs the app's Google OAuth client id, which is missing from its configuration.",
+    );
+  }
+  const tokenEndpoint = google.tokenEndpoint ?? GOOGLE_TOKEN_ENDPOINT;
+  const apiRoot = google.apiRoot ?? BLOGGER_API_ROOT;
+  const found = await verifyBlogger({
+    blogUrl: /^https?:\/\//i.test(address.trim()) ? address.trim() : `https://${address.trim()}`,
+    accessToken: accessTokenProvider({ client: { ...google, tokenEndpoint }, refreshToken, transport }),
+    transport,
+    apiRoot,
+  });
+  const connection: BlogConnection = {
+    kind: 'blogger',
+    blogId: found.blogId,
+    blogUrl: found.blogUrl,
+    clientId: google.clientId,
+    ...(google.clientSecret === undefined ? {} : { clientSecret: google.clientSecret }),
+    tokenEndpoint,
+    apiRoot,
+  };
+  return { connection, verified: found.verified };
 }
