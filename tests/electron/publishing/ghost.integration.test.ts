@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutgoingPost, PostSchedule, Transport } from '../../../electron/core/publishing/blogAdapter';
 import { newClientIdentity } from '../../../electron/core/publishing/clientIdentity';
+import { BlogConnectionSchema, connectBlog, createBlogAdapter } from '../../../electron/core/publishing/connection';
 import { GhostAdminAdapter, readGhostSite, verifyGhost } from '../../../electron/core/publishing/ghostAdmin';
 import { outgoingPost } from '../../../electron/core/publishing/outgoingPost';
 import { PublishingError } from '../../../electron/core/publishing/publishingError';
@@ -67,6 +68,29 @@ describe.skipIf(skipReason !== null)('Ghost Admin API adapter against a real Gho
       userName: 'Admin API integration',
       canPublish: true,
     });
+  });
+
+  it('connects an account from the site address and key, and its adapter publishes', async () => {
+    const { connection, verified } = await connectBlog({
+      address: server.url,
+      kind: 'ghost',
+      user: '',
+      secret: server.adminApiKey,
+      transport,
+    });
+    expect(BlogConnectionSchema.parse(connection)).toEqual(connection);
+    expect(connection).toEqual({ kind: 'ghost', siteUrl: `${server.url}/` });
+    expect(verified.blogName).toBe('Commonplace test blog');
+    const created = await createBlogAdapter(connection, server.adminApiKey, transport).create(
+      post(reblogPost(SOURCE_URL), { status: 'draft' }),
+    );
+    expect(created.status).toBe('draft');
+  });
+
+  it('says plainly that an address without Ghost has no Ghost Admin API', async () => {
+    const error = await readGhostSite(`${server.url}/some/folder/`, transport).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ failure: 'not-an-api', status: 404 });
+    expect((error as PublishingError).message).toMatch(/no Ghost Admin API/);
   });
 
   it('refuses a key Ghost does not know, and one that is not a key, as bad credentials', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutgoingPost, PostSchedule, Transport } from '../../../electron/core/publishing/blogAdapter';
 import { newClientIdentity } from '../../../electron/core/publishing/clientIdentity';
+import { BlogConnectionSchema, connectBlog, createBlogAdapter } from '../../../electron/core/publishing/connection';
 import { MicropubAdapter, verifyMicropub } from '../../../electron/core/publishing/micropub';
 import { discoverMicropub } from '../../../electron/core/publishing/micropubDiscovery';
 import { outgoingPost } from '../../../electron/core/publishing/outgoingPost';
@@ -76,6 +77,29 @@ describe('Micropub adapter against a real Micropub endpoint (@benjifs/micropub)'
     // The library answers a token its token endpoint rejects with 403 (forbidden), no token with 401.
     expect(error).toMatchObject({ kind: 'unauthorized', retryable: false, status: 403 });
     expect((error as PublishingError).message).toMatch(/Sign in to the site again/);
+  });
+
+  it('connects an account from the site address and token, and its adapter publishes', async () => {
+    const { connection, verified } = await connectBlog({
+      address: server.url,
+      kind: 'micropub',
+      user: '',
+      secret: server.token,
+      transport,
+    });
+    expect(BlogConnectionSchema.parse(connection)).toEqual(connection);
+    expect(connection).toEqual({
+      kind: 'micropub',
+      siteUrl: server.url,
+      endpoint: server.endpoint,
+      authorizationEndpoint: `${server.url}auth`,
+      tokenEndpoint: `${server.url}token`,
+    });
+    expect(verified).toEqual({ blogName: 'Micropub test blog', userName: server.url, canPublish: true });
+    const created = await createBlogAdapter(connection, server.token, transport).create(
+      post(reblogPost(SOURCE_URL), { status: 'draft' }),
+    );
+    expect(created.status).toBe('draft');
   });
 
   it('publishes the example post as the preview shows it, with its tags; its page shows the quote', async () => {
