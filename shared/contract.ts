@@ -11,6 +11,16 @@ import {
 } from './model/draft';
 import { DraftQuerySchema, RevisionSummarySchema, TagCountSchema } from './model/library';
 import { LibraryNoticeSchema } from './model/notice';
+import {
+  ConflictDetailsSchema,
+  ConflictResolutionSchema,
+  DrainReportSchema,
+  OutboxEntrySchema,
+  OutboxScheduleSchema,
+  PublishOutcomeSchema,
+  PullReportSchema,
+  RemoveOutcomeSchema,
+} from './model/outbox';
 import type { Result } from './result';
 
 /** One call the renderer can make: what it takes (validated on arrival) and what it returns. */
@@ -104,6 +114,52 @@ export const contract = {
     'Where blog secrets are kept, and whether the OS protects them.',
     z.strictObject({}),
     VaultInfoSchema,
+  ),
+  publishDraft: call(
+    'Publishes (or updates) a draft on one or more blogs through the outbox: each is published, safely queued, or needs the writer.',
+    z.strictObject({
+      draftId: IdSchema,
+      accountIds: z.array(IdSchema).min(1).max(20),
+      schedule: OutboxScheduleSchema,
+    }),
+    z.array(z.strictObject({ accountId: IdSchema, outcome: PublishOutcomeSchema })),
+  ),
+  removeFromBlog: call(
+    "Moves a draft's post to the blog's trash, through the outbox.",
+    z.strictObject({ draftId: IdSchema, accountId: IdSchema }),
+    RemoveOutcomeSchema,
+  ),
+  listOutbox: call(
+    'Every remote write waiting, under way, or recently finished, oldest first.',
+    z.strictObject({}),
+    z.array(OutboxEntrySchema),
+  ),
+  drainOutbox: call('Tries every pending write once, now, and reports.', z.strictObject({}), DrainReportSchema),
+  retryOutboxEntry: call(
+    'Tries one waiting write again now.',
+    z.strictObject({ entryId: IdSchema }),
+    PublishOutcomeSchema,
+  ),
+  cancelOutboxEntry: call('Gives up a waiting write.', z.strictObject({ entryId: IdSchema }), OutboxEntrySchema),
+  conflictDetails: call(
+    'The post as written here and as it now is on the blog, side by side.',
+    z.strictObject({ draftId: IdSchema, accountId: IdSchema }),
+    ConflictDetailsSchema,
+  ),
+  resolveConflict: call(
+    'Keep mine (overwrite the blog) or take theirs (overwrite the draft).',
+    z.strictObject({ draftId: IdSchema, accountId: IdSchema, resolution: ConflictResolutionSchema }),
+    PublishOutcomeSchema,
+  ),
+  pullPosts: call(
+    "Imports a blog's recent posts as drafts linked to them.",
+    z.strictObject({ accountId: IdSchema, count: z.number().int().min(1).max(100) }),
+    PullReportSchema,
+  ),
+  setOnline: call(
+    'Tells the core whether the machine is online (the host knows best).',
+    z.strictObject({ online: z.boolean() }),
+    z.strictObject({}),
   ),
   listNotices: call(
     'What the library did on the writer’s behalf since it opened (a damaged draft restored, …).',

@@ -14,8 +14,9 @@ export function logError(message: string, error: unknown): void {
   process.stderr.write(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 }
 
-export async function openCliContext(dataFolder: string): Promise<CliContext> {
-  const services = await openServices({ dataFolder, logError });
+/** `online`: whether the outbox may reach blogs (only the commands that publish need it). */
+export async function openCliContext(dataFolder: string, options: { online: boolean }): Promise<CliContext> {
+  const services = await openServices({ dataFolder, logError, online: options.online });
   return {
     services,
     async call(name, input) {

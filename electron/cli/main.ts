@@ -16,6 +16,7 @@ import {
   type ListOptions,
 } from './commands/drafts';
 import { accountKinds, addAccount, listAccounts, removeAccount, type AddAccountOptions } from './commands/accounts';
+import { drainOutbox, listOutbox, publishDraft, type PublishOptions } from './commands/publish';
 import { importQuote } from './commands/quotes';
 import { serve } from './commands/serve';
 import { openCliContext, type CliContext } from './context';
@@ -43,9 +44,9 @@ function buildProgram(): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
   const withContext =
-    <Args extends unknown[]>(action: (context: CliContext, ...args: Args) => Promise<void>) =>
+    <Args extends unknown[]>(action: (context: CliContext, ...args: Args) => Promise<void>, online = false) =>
     async (...args: Args): Promise<void> => {
-      const context = await openCliContext(resolveDataFolder(program.opts<{ data?: string }>().data));
+      const context = await openCliContext(resolveDataFolder(program.opts<{ data?: string }>().data), { online });
       try {
         await action(context, ...args);
       } finally {
@@ -143,6 +144,32 @@ function buildProgram(): Command {
     .action(withContext((context, id: string) => removeAccount(context, id)));
 
   program
+    .command('publish')
+    .argument('<id>', 'the draft')
+    .requiredOption('--to <account>', 'the account id (see "accounts list")')
+    .addOption(
+      new Option('--status <status>', 'publish now, as a draft on the blog, or later')
+        .choices(['publish', 'draft', 'future'])
+        .default('publish'),
+    )
+    .option('--date <iso>', 'when a "future" post goes live (ISO 8601)')
+    .option('--json', 'print JSON')
+    .description('publish a draft (or update it) through the outbox: published, or safely queued')
+    .action(withContext((context, id: string, options: PublishOptions) => publishDraft(context, id, options), true));
+
+  const outbox = program.command('outbox').description('remote writes waiting to go out');
+  outbox
+    .command('list')
+    .description('list the outbox')
+    .option('--json', 'print JSON')
+    .action(withContext((context, options: { json?: boolean }) => listOutbox(context, options)));
+  outbox
+    .command('drain')
+    .description('try every pending entry once, now; exit 0 when nothing is left pending')
+    .option('--json', 'print JSON')
+    .action(withContext((context, options: { json?: boolean }) => drainOutbox(context, options), true));
+
+  program
     .command('tags')
     .description('the hashtags in use, with how many drafts use each')
     .option('--json', 'print JSON')
@@ -152,7 +179,7 @@ function buildProgram(): Command {
     .command('serve')
     .description('run the app in a browser: the dev host on 127.0.0.1; prints its address with the token')
     .option('--port <n>', 'the port (default: any free one)', portNumber)
-    .action(withContext((context, options: { port?: number }) => serve(context, options)));
+    .action(withContext((context, options: { port?: number }) => serve(context, options), true));
 
   return program;
 }

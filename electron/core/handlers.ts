@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/contract';
 import { emptyDraftContent } from '../../shared/model/draft';
 import type { Accounts } from './accounts/accounts';
 import type { DraftLibrary } from './library/draftLibrary';
+import type { Outbox } from './outbox/outbox';
 import type { QuoteService } from './quotes/quoteService';
 
 /** The contract's calls, implemented over the core services. */
@@ -9,8 +10,9 @@ export function createHandlers(services: {
   readonly library: DraftLibrary;
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
+  readonly outbox: Outbox;
 }): Handlers {
-  const { library, quotes, accounts } = services;
+  const { library, quotes, accounts, outbox } = services;
   return {
     listDrafts: (query) => library.list(query),
     getDraft: ({ id }) => library.get(id),
@@ -33,6 +35,29 @@ export function createHandlers(services: {
     },
     setAccountOptions: ({ id, options }) => accounts.setOptions(id, options),
     vaultInfo: () => Promise.resolve(accounts.vaultInfo()),
+    publishDraft: async ({ draftId, accountIds, schedule }) => {
+      await library.get(draftId);
+      for (const accountId of accountIds) accounts.get(accountId);
+      // Each blog's attempt runs on its own; one failing never holds up or undoes another.
+      return Promise.all(
+        accountIds.map(async (accountId) => ({
+          accountId,
+          outcome: await outbox.publish({ draftId, accountId, schedule }),
+        })),
+      );
+    },
+    removeFromBlog: (request) => outbox.remove(request),
+    listOutbox: () => Promise.resolve(outbox.list()),
+    drainOutbox: () => outbox.drain(),
+    retryOutboxEntry: ({ entryId }) => outbox.retry(entryId),
+    cancelOutboxEntry: ({ entryId }) => outbox.cancel(entryId),
+    conflictDetails: ({ draftId, accountId }) => outbox.conflictDetails(draftId, accountId),
+    resolveConflict: ({ draftId, accountId, resolution }) => outbox.resolveConflict(draftId, accountId, resolution),
+    pullPosts: ({ accountId, count }) => outbox.pull(accountId, count),
+    setOnline: ({ online }) => {
+      outbox.setOnline(online);
+      return Promise.resolve({});
+    },
     listNotices: () => Promise.resolve([...library.notices()]),
   };
 }

@@ -6,6 +6,7 @@ import { plainSealer, type SecretSealer } from './accounts/credentialVault';
 import { EventHub } from './events';
 import { createHandlers } from './handlers';
 import { DraftLibrary } from './library/draftLibrary';
+import { Outbox } from './outbox/outbox';
 import { createQuoteService, type QuoteService } from './quotes/quoteService';
 
 export interface ServiceOptions {
@@ -19,6 +20,11 @@ export interface ServiceOptions {
   readonly readClipboard?: () => Promise<ClipboardPayload>;
   /** How blog secrets are sealed: the OS keyring in Electron; stored as they are elsewhere. */
   readonly sealer?: SecretSealer;
+  /**
+   * Whether the outbox may reach blogs on its own from the start. A CLI command that only reads
+   * the library passes false, so it never sends anything in passing.
+   */
+  readonly online?: boolean;
 }
 
 /** How long one request to a blog or a source page may take, body included. */
@@ -29,6 +35,7 @@ export interface Services {
   readonly library: DraftLibrary;
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
+  readonly outbox: Outbox;
   /** Events for the renderer; hosts forward them over their own channel. */
   readonly events: EventHub;
   readonly handlers: Handlers;
@@ -54,12 +61,27 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     sealer: options.sealer ?? plainSealer,
     transport: { fetch: options.fetch ?? fetch, timeoutMs: NETWORK_TIMEOUT_MS },
   });
+  const events = new EventHub();
+  const outbox = await Outbox.open({
+    folder: options.dataFolder,
+    library,
+    adapterFor: (accountId) => accounts.adapterFor(accountId),
+    postStyleFor: (accountId) => ({ hashtagsInTitle: accounts.get(accountId).options.hashtagsInTitle }),
+    events,
+    logError: options.logError,
+    online: options.online ?? true,
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
     library,
     quotes,
     accounts,
-    events: new EventHub(),
-    handlers: createHandlers({ library, quotes, accounts }),
-    close: () => library.close(),
+    outbox,
+    events,
+    handlers: createHandlers({ library, quotes, accounts, outbox }),
+    async close() {
+      await outbox.close();
+      await library.close();
+    },
   };
 }

@@ -1,0 +1,137 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { AccountKindSchema, type Account, type AccountKind, type VaultInfo } from '../../../../shared/model/account';
+import { api } from '../../api';
+
+const kindLabels: Readonly<Record<AccountKind, string>> = {
+  wordpress: 'WordPress (REST API, Application Password)',
+  xmlrpc: 'WordPress or MetaWeblog (XML-RPC)',
+  ghost: 'Ghost (Admin API key)',
+  micropub: 'Micropub (token)',
+  blogger: 'Blogger',
+};
+
+interface AccountsDialogProps {
+  readonly accounts: readonly Account[];
+  readonly onChanged: () => void;
+  readonly onClose: () => void;
+}
+
+/** The writer's blogs: add one by its address, see what was found, remove one. */
+export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [vault, setVault] = useState<VaultInfo | null>(null);
+  const [kind, setKind] = useState<AccountKind>('wordpress');
+  const [address, setAddress] = useState('');
+  const [user, setUser] = useState('');
+  const [secret, setSecret] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ readonly tone: 'problem' | 'done'; readonly text: string } | null>(null);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+    void api.vaultInfo({}).then((result) => result.ok && setVault(result.value));
+  }, []);
+
+  async function add(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    const result = await api.addAccount({ kind, address: address.trim(), user: user.trim(), secret });
+    setBusy(false);
+    if (!result.ok) {
+      setMessage({ tone: 'problem', text: result.error.message });
+      return;
+    }
+    setSecret('');
+    setAddress('');
+    setMessage({
+      tone: 'done',
+      text: `Added “${result.value.blogName}” as ${result.value.userName}${result.value.canPublish ? '' : ' (this user may only submit posts for review)'}.`,
+    });
+    onChanged();
+  }
+
+  async function remove(account: Account): Promise<void> {
+    const result = await api.removeAccount({ id: account.id });
+    setMessage(
+      result.ok
+        ? { tone: 'done', text: `Removed “${account.blogName}”.` }
+        : { tone: 'problem', text: result.error.message },
+    );
+    onChanged();
+  }
+
+  return (
+    <dialog ref={dialog} className="accounts-dialog" aria-label="Blogs" onClose={onClose}>
+      <h2>Blogs</h2>
+      {vault && !vault.protectedByOs && (
+        <p className="notice" role="note">
+          {vault.description}
+        </p>
+      )}
+      {accounts.length === 0 ? (
+        <p className="empty">No blogs yet. Add the first one below.</p>
+      ) : (
+        <ul className="account-list" aria-label="Your blogs">
+          {accounts.map((account) => (
+            <li key={account.id}>
+              <span>
+                <strong>{account.blogName}</strong> — {account.userName}, {account.address}
+              </span>
+              <button type="button" onClick={() => void remove(account)} aria-label={`Remove ${account.blogName}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="add-account" onSubmit={(event) => void add(event)} aria-label="Add a blog">
+        <label>
+          Kind
+          <select value={kind} onChange={(event) => setKind(AccountKindSchema.parse(event.target.value))}>
+            {AccountKindSchema.options.map((option) => (
+              <option key={option} value={option}>
+                {kindLabels[option]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Blog address
+          <input
+            type="url"
+            required
+            placeholder="https://example.com"
+            value={address}
+            onChange={(event) => setAddress(event.target.value)}
+          />
+        </label>
+        <label>
+          User name
+          <input autoComplete="username" value={user} onChange={(event) => setUser(event.target.value)} />
+        </label>
+        <label>
+          Password or key
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={secret}
+            onChange={(event) => setSecret(event.target.value)}
+          />
+        </label>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Checking…' : 'Add blog'}
+        </button>
+      </form>
+      {message && (
+        <p role={message.tone === 'problem' ? 'alert' : 'status'} className={message.tone}>
+          {message.text}
+        </p>
+      )}
+      <button type="button" onClick={() => dialog.current?.close()}>
+        Close
+      </button>
+    </dialog>
+  );
+}
