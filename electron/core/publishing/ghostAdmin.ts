@@ -280,16 +280,19 @@ export async function readGhostSite(
   address: string,
   transport: Transport,
 ): Promise<{ readonly title: string; readonly url: string; readonly version: string }> {
+  const typed = address.trim();
+  const site = /^https?:\/\//i.test(typed) ? typed : `https://${typed}`;
+  if (!URL.canParse(site)) throw new PublishingError('not-an-api', `"${address}" is not a web address.`);
   const request: HttpRequest = {
     method: 'GET',
-    url: new URL('site/', ghostApiRoot(address)).toString(),
+    url: new URL('site/', ghostApiRoot(site)).toString(),
     headers: { accept: 'application/json', 'accept-version': ACCEPT_VERSION },
   };
   const response = await sendRequest(transport, request);
   if (response.status === 404) {
     throw new PublishingError(
       'not-an-api',
-      `${hostOf(address)} has no Ghost Admin API (${new URL(request.url).pathname} is not there). Check the blog's address.`,
+      `${hostOf(site)} has no Ghost Admin API (${new URL(request.url).pathname} is not there). Check the blog's address.`,
       { status: 404 },
     );
   }
