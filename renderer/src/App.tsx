@@ -3,7 +3,9 @@ import type { AppCommand } from '../../shared/contract';
 import type { Draft } from '../../shared/model/draft';
 import type { LibraryNotice } from '../../shared/model/notice';
 import { api } from './api';
+import type { Account } from '../../shared/model/account';
 import type { ClipboardPayload } from '../../shared/model/clipboard';
+import { AccountsDialog } from './components/accounts/AccountsDialog';
 import { DraftEditor, type DraftEditorHandle } from './components/desk/DraftEditor';
 import { PasteCatcher } from './components/desk/PasteCatcher';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
@@ -24,6 +26,29 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const editor = useRef<DraftEditorHandle>(null);
   const [pastingPost, setPastingPost] = useState(false);
+  const [accounts, setAccounts] = useState<readonly Account[]>([]);
+  const [showBlogs, setShowBlogs] = useState(false);
+  const [showPublish, setShowPublish] = useState(false);
+
+  const refreshAccounts = useCallback(async () => {
+    const result = await api.listAccounts({});
+    if (result.ok) setAccounts(result.value);
+  }, []);
+
+  useEffect(() => {
+    void refreshAccounts();
+  }, [refreshAccounts]);
+
+  // The browser knows first when the connection comes and goes; the outbox drains when it returns.
+  useEffect(() => {
+    const tell = () => void api.setOnline({ online: navigator.onLine });
+    window.addEventListener('online', tell);
+    window.addEventListener('offline', tell);
+    return () => {
+      window.removeEventListener('online', tell);
+      window.removeEventListener('offline', tell);
+    };
+  }, []);
 
   useEffect(() => {
     void api.listNotices({}).then((result) => result.ok && setNotices(result.value));
@@ -81,6 +106,8 @@ export function App() {
     focusMode: () => setFocusMode((on) => !on),
     showShortcuts: () => setShowShortcuts(true),
     pasteAsQuote: () => editor.current?.pasteAsQuote(),
+    publish: () => setShowPublish(true),
+    preferences: () => setShowBlogs(true),
     newPostFromClipboard: () => void newPostFromClipboard(),
   };
   useShortcuts(commands);
@@ -130,6 +157,18 @@ export function App() {
           >
             Focus
           </button>
+          <button
+            type="button"
+            aria-pressed={showPublish}
+            onClick={() => setShowPublish(!showPublish)}
+            title={withShortcut('publish')}
+            disabled={!current}
+          >
+            Publish
+          </button>
+          <button type="button" onClick={() => setShowBlogs(true)}>
+            Blogs
+          </button>
           <button type="button" onClick={() => void newPostFromClipboard()}>
             New post from clipboard
           </button>
@@ -164,6 +203,9 @@ export function App() {
             draft={current}
             libraryTags={library.tags}
             showPreview={showPreview && !focusMode}
+            showPublish={showPublish}
+            accounts={accounts}
+            onManageBlogs={() => setShowBlogs(true)}
             onSaved={onSaved}
           />
         ) : (
@@ -179,6 +221,13 @@ export function App() {
         )}
       </main>
       {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
+      {showBlogs && (
+        <AccountsDialog
+          accounts={accounts}
+          onChanged={() => void refreshAccounts()}
+          onClose={() => setShowBlogs(false)}
+        />
+      )}
     </div>
   );
 }

@@ -130,8 +130,9 @@ export class Accounts {
   async #connect(
     input: NewAccount,
   ): Promise<{ connection: BlogConnection; verified: { blogName: string; userName: string; canPublish: boolean } }> {
-    if (input.kind !== 'wordpress' && input.kind !== 'xmlrpc') {
-      throw new AppError('invalid-input', `Publishing to ${input.kind} blogs is not available in this version yet.`);
+    if (input.kind === 'blogger') {
+      // Blogger signs in through Google in a browser (OAuth); that sign-in is not built yet.
+      throw new AppError('invalid-input', 'Adding a Blogger blog needs the Google sign-in, which this version does not have yet.');
     }
     return connectBlog({
       address: input.address,

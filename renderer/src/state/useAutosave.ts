@@ -9,6 +9,7 @@ export type SaveStatus =
   | { readonly kind: 'failed'; readonly message: string };
 
 const QUIET_MS = 300;
+const FLUSH_TIMEOUT_MS = 10_000;
 
 /**
  * Saves the draft shortly after the writer pauses. Only one save is in flight at a time, so the
@@ -19,7 +20,7 @@ export function useAutosave(
   content: DraftContent,
   save: (id: string, content: DraftContent) => Promise<Result<Draft>>,
   onSaved: (draft: Draft) => void,
-): { status: SaveStatus; saveNow: () => void } {
+): { status: SaveStatus; saveNow: () => void; flush: () => Promise<boolean> } {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', revision: draft.revision });
   const latest = useRef(content);
   const savedContent = useRef(content);
@@ -54,10 +55,18 @@ export function useAutosave(
     timer.current = setTimeout(saveNow, QUIET_MS);
   }, [content, saveNow]);
 
+  /** Saves what is pending now and resolves once it is on disk: true when everything is saved. */
+  const flush = useCallback(async () => {
+    saveNow();
+    const deadline = Date.now() + FLUSH_TIMEOUT_MS;
+    while (inFlight.current && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    return !inFlight.current && latest.current === savedContent.current;
+  }, [saveNow]);
+
   // Leaving the draft (or closing the app's view of it) saves what is pending at once.
   const latestSaveNow = useRef(saveNow);
   latestSaveNow.current = saveNow;
   useEffect(() => () => latestSaveNow.current(), []);
 
-  return { status, saveNow };
+  return { status, saveNow, flush };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { AccountKindSchema, type Account, type AccountKind, type VaultInfo } from '../../../../shared/model/account';
 import { api } from '../../api';
 
@@ -32,7 +32,7 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
     void api.vaultInfo({}).then((result) => result.ok && setVault(result.value));
   }, []);
 
-  async function add(event: FormEvent): Promise<void> {
+  async function add(event: SubmitEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     setBusy(true);
     setMessage(null);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type DragEvent, type Ref } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
+import type { Account } from '../../../../shared/model/account';
 import type { ClipboardPayload } from '../../../../shared/model/clipboard';
 import { emptySource, type Draft, type DraftContent, type Quote } from '../../../../shared/model/draft';
 import { addHashtag, extractHashtags } from '../../../../shared/model/hashtags';
@@ -9,6 +10,7 @@ import { payloadFromDataTransfer } from '../../quotes/clipboardFormats';
 import { mergeSource, needsDetails } from '../../quotes/mergeSource';
 import { useAutosave } from '../../state/useAutosave';
 import { Preview } from '../Preview';
+import { PublishPanel } from '../publish/PublishPanel';
 import { CommentaryEditor } from './CommentaryEditor';
 import { HashtagInput } from './HashtagInput';
 import { PasteCatcher } from './PasteCatcher';
@@ -28,6 +30,9 @@ interface DraftEditorProps {
   readonly draft: Draft;
   readonly libraryTags: readonly TagCount[];
   readonly showPreview: boolean;
+  readonly showPublish: boolean;
+  readonly accounts: readonly Account[];
+  readonly onManageBlogs: () => void;
   readonly onSaved: (draft: Draft) => void;
 }
 
@@ -37,7 +42,8 @@ interface Removed {
 }
 
 /** The desk for one draft: title, commentary, quotes and hashtags, with the live preview beside. */
-export function DraftEditor({ ref, draft, libraryTags, showPreview, onSaved }: DraftEditorProps) {
+export function DraftEditor(props: DraftEditorProps) {
+  const { ref, draft, libraryTags, showPreview, showPublish, accounts, onManageBlogs, onSaved } = props;
   const [content, setContent] = useState<DraftContent>(() => ({
     title: draft.title,
     commentary: draft.commentary,
@@ -46,7 +52,7 @@ export function DraftEditor({ ref, draft, libraryTags, showPreview, onSaved }: D
   }));
   const [initialCommentary] = useState(draft.commentary);
   const [removed, setRemoved] = useState<Removed | null>(null);
-  const { status, saveNow } = useAutosave(draft, content, saveDraft, onSaved);
+  const { status, saveNow, flush } = useAutosave(draft, content, saveDraft, onSaved);
   const edit = useCallback((change: Partial<DraftContent>) => setContent((current) => ({ ...current, ...change })), []);
   // Callbacks read the latest content through a ref, so they stay the same across keystrokes and
   // the quote and hashtag editors (memoised) do not re-render while the writer types.
@@ -193,6 +199,15 @@ export function DraftEditor({ ref, draft, libraryTags, showPreview, onSaved }: D
                 message={`Removed the quote from ${removed.quote.source.title || 'its source'}.`}
                 onUndo={undoRemove}
                 onExpire={forgetRemoved}
+              />
+            )}
+            {showPublish && (
+              <PublishPanel
+                draftId={draft.id}
+                accounts={accounts}
+                flush={flush}
+                onManageBlogs={onManageBlogs}
+                savedRevision={status.kind === 'saved' ? status.revision : null}
               />
             )}
             <StatusBar content={content} status={status} onRetry={saveNow} />

@@ -1,0 +1,68 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ConflictDetails, ConflictResolution } from '../../../../shared/model/outbox';
+import { sanitize } from '../../../../shared/render/sanitize';
+import { api } from '../../api';
+
+interface ConflictViewProps {
+  readonly draftId: string;
+  readonly accountId: string;
+  readonly onDone: () => void;
+}
+
+/**
+ * The post as written here beside the post as it now is on the blog, and the writer's choice.
+ * The blog's HTML is untrusted: it is shown only through the same sanitizer as the preview.
+ */
+export function ConflictView({ draftId, accountId, onDone }: ConflictViewProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [details, setDetails] = useState<ConflictDetails | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+    void api.conflictDetails({ draftId, accountId }).then((result) => {
+      if (result.ok) setDetails(result.value);
+      else setProblem(result.error.message);
+    });
+  }, [draftId, accountId]);
+
+  async function choose(resolution: ConflictResolution): Promise<void> {
+    const result = await api.resolveConflict({ draftId, accountId, resolution });
+    if (!result.ok) {
+      setProblem(result.error.message);
+      return;
+    }
+    dialog.current?.close();
+  }
+
+  return (
+    <dialog ref={dialog} className="conflict-view" aria-label="Edited on the blog and here" onClose={onDone}>
+      <h2>This post was edited on the blog too</h2>
+      {problem && <p role="alert">{problem}</p>}
+      {details && (
+        <div className="conflict-sides">
+          {(['local', 'remote'] as const).map((side) => (
+            <article key={side} aria-label={side === 'local' ? 'Yours' : 'On the blog'}>
+              <h3>{side === 'local' ? 'Yours' : 'On the blog'}</h3>
+              <h4>{details[side].title}</h4>
+              <div dangerouslySetInnerHTML={{ __html: sanitize(details[side].html) }} />
+              <p className="conflict-tags">{details[side].tags.map((tag) => `#${tag}`).join(' ')}</p>
+            </article>
+          ))}
+        </div>
+      )}
+      <p>To merge by hand, close this, edit your draft, then keep yours.</p>
+      <div className="conflict-actions">
+        <button type="button" onClick={() => void choose('keep-mine')}>
+          Keep mine
+        </button>
+        <button type="button" onClick={() => void choose('take-theirs')}>
+          Take theirs
+        </button>
+        <button type="button" onClick={() => dialog.current?.close()}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,201 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Account } from '../../../../shared/model/account';
+import type { Draft, PublishState } from '../../../../shared/model/draft';
+import type { OutboxSchedule, PublishOutcome } from '../../../../shared/model/outbox';
+import { api } from '../../api';
+import { ConflictView } from './ConflictView';
+
+interface PublishPanelProps {
+  readonly draftId: string;
+  readonly accounts: readonly Account[];
+  /** Saves what the writer typed, so what goes out is what the preview shows. */
+  readonly flush: () => Promise<boolean>;
+  readonly onManageBlogs: () => void;
+  /** The draft's last saved revision: a save can change its state on a blog (changed since publish). */
+  readonly savedRevision: number | null;
+}
+
+type When = 'publish' | 'draft' | 'future';
+
+const stateLabels: Readonly<Record<PublishState['state'], string>> = {
+  'not-published': 'Not published',
+  queued: 'Queued: goes out when the blog can be reached',
+  sending: 'Sending…',
+  published: 'Published',
+  'changed-since-publish': 'Changed since publish',
+  'needs-you': 'Needs you',
+  conflict: 'Edited on the blog and here',
+};
+
+function describeOutcome(outcome: PublishOutcome): string {
+  if (outcome.kind === 'published') return 'Published.';
+  if (outcome.kind === 'queued') return `Queued: ${outcome.reason}`;
+  return outcome.reason;
+}
+
+/** Publish (or update) the draft on one or several blogs, and see where it stands on each. */
+export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRevision }: PublishPanelProps) {
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [when, setWhen] = useState<When>('publish');
+  const [date, setDate] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [messages, setMessages] = useState<Readonly<Record<string, string>>>({});
+  const [conflictWith, setConflictWith] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    const result = await api.getDraft({ id: draftId });
+    if (result.ok) setDraft(result.value);
+  }, [draftId]);
+
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type === 'library-changed') void reload();
+      }),
+    [reload],
+  );
+
+  useEffect(() => {
+    void reload();
+  }, [reload, savedRevision]);
+
+  useEffect(() => {
+    if (draft && chosen.size === 0) {
+      const linked = Object.keys(draft.targets);
+      const first = accounts[0];
+      setChosen(new Set(linked.length > 0 ? linked : first && accounts.length === 1 ? [first.id] : []));
+    }
+  }, [draft, accounts, chosen.size]);
+
+  function schedule(): OutboxSchedule | null {
+    if (when !== 'future') return { status: when };
+    const time = Date.parse(date);
+    return Number.isNaN(time) ? null : { status: 'future', date: new Date(time).toISOString() };
+  }
+
+  async function publish(): Promise<void> {
+    const chosenSchedule = schedule();
+    if (!chosenSchedule) {
+      setMessages({ '': 'Choose the date and time the post should go live.' });
+      return;
+    }
+    setBusy(true);
+    setMessages({});
+    if (!(await flush())) {
+      setBusy(false);
+      setMessages({ '': 'The draft could not be saved, so nothing was published. Fix the save problem first.' });
+      return;
+    }
+    const result = await api.publishDraft({ draftId, accountIds: [...chosen], schedule: chosenSchedule });
+    setBusy(false);
+    if (!result.ok) setMessages({ '': result.error.message });
+    else
+      setMessages(
+        Object.fromEntries(result.value.map(({ accountId, outcome }) => [accountId, describeOutcome(outcome)])),
+      );
+    await reload();
+  }
+
+  if (accounts.length === 0) {
+    return (
+      <section className="publish-panel" aria-label="Publish">
+        <p>Add a blog to publish this post.</p>
+        <button type="button" onClick={onManageBlogs}>
+          Add a blog…
+        </button>
+      </section>
+    );
+  }
+
+  const anyPublished = draft !== null && Object.values(draft.targets).some((state) => 'remoteId' in state);
+  return (
+    <section className="publish-panel" aria-label="Publish">
+      <fieldset>
+        <legend>Blogs</legend>
+        {accounts.map((account) => {
+          const state = draft?.targets[account.id];
+          return (
+            <div key={account.id} className="publish-target">
+              <label>
+                <input
+                  type="checkbox"
+                  checked={chosen.has(account.id)}
+                  onChange={(event) => {
+                    const next = new Set(chosen);
+                    if (event.target.checked) next.add(account.id);
+                    else next.delete(account.id);
+                    setChosen(next);
+                  }}
+                />
+                {account.blogName}
+              </label>
+              <span className="target-state" aria-label={`State on ${account.blogName}`}>
+                {state ? stateLabels[state.state] : stateLabels['not-published']}
+                {state && 'url' in state && (
+                  <>
+                    {' '}
+                    <a href={state.url} target="_blank" rel="noreferrer">
+                      View post
+                    </a>
+                  </>
+                )}
+                {state?.state === 'needs-you' && <> — {state.reason}</>}
+                {state?.state === 'conflict' && (
+                  <button type="button" onClick={() => setConflictWith(account.id)}>
+                    Compare and choose…
+                  </button>
+                )}
+              </span>
+              {messages[account.id] && (
+                <p role="status" className="target-message">
+                  {messages[account.id]}
+                </p>
+              )}
+            </div>
+          );
+        })}
+      </fieldset>
+      <fieldset className="publish-when">
+        <legend>When</legend>
+        {(['publish', 'draft', 'future'] as const).map((option) => (
+          <label key={option}>
+            <input type="radio" name="when" checked={when === option} onChange={() => setWhen(option)} />
+            {option === 'publish' ? 'Now' : option === 'draft' ? 'As a draft on the blog' : 'At a set time'}
+          </label>
+        ))}
+        {when === 'future' && (
+          <input
+            type="datetime-local"
+            aria-label="Publication time"
+            value={date}
+            onChange={(event) => setDate(event.target.value)}
+          />
+        )}
+      </fieldset>
+      <button
+        type="button"
+        className="publish-button"
+        disabled={busy || chosen.size === 0}
+        onClick={() => void publish()}
+      >
+        {busy ? 'Publishing…' : anyPublished ? 'Publish changes' : 'Publish'}
+      </button>
+      {messages[''] && (
+        <p role="alert" className="problem">
+          {messages['']}
+        </p>
+      )}
+      {conflictWith && (
+        <ConflictView
+          draftId={draftId}
+          accountId={conflictWith}
+          onDone={() => {
+            setConflictWith(null);
+            void reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}
