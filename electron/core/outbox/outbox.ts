@@ -121,7 +121,10 @@ export class Outbox {
       }
       outbox.#entries.set(entry.id, entry);
       if (entry.state.state === 'sending') {
-        await outbox.#save({ ...entry, mayExist: true, state: { state: 'queued' } });
+        // Its request may still be running on the server: give it time before looking for the post.
+        const at = new Date(outbox.#now().getTime() + outbox.#backoff.settleMs).toISOString();
+        const reason = 'The app stopped while this was being sent; checking the blog before sending again.';
+        await outbox.#save({ ...entry, mayExist: true, state: { state: 'retrying', at, reason } });
       }
     }
     outbox.#pump();
@@ -390,9 +393,12 @@ export class Outbox {
         const current = this.#entry(entry.id);
         if (!isPending(current)) return;
         const startedAt = this.#stamp();
+        // From here on the post may reach the blog, whatever a failure later says: a create can
+        // commit and then fail on a read that follows it (the adapter reads the post's tags back).
         const sending: OutboxEntry = {
           ...current,
           attempts: current.attempts + 1,
+          mayExist: current.mayExist || current.action === 'publish',
           state: { state: 'sending', startedAt },
         };
         await this.#save(sending);
@@ -404,7 +410,7 @@ export class Outbox {
             this.#options.postStyleFor(sending.accountId),
             this.#draftOrNull(sending.draftId),
           ]);
-          result = await sendEntry({ entry: sending, draft, adapter, style });
+          result = await sendEntry({ entry: { ...sending, mayExist: current.mayExist }, draft, adapter, style });
         } catch (error) {
           await this.#failed(sending, error);
           return;

@@ -9,9 +9,19 @@ export interface BackoffPolicy {
   readonly maxMs: number;
   /** The longest Retry-After the outbox obeys; a blog asking for more is asked again sooner. */
   readonly maxRetryAfterMs: number;
+  /**
+   * The shortest wait after a write that may have reached the blog: a request whose answer was
+   * lost may still be running on the server, and looking for the post too soon would miss it.
+   */
+  readonly settleMs: number;
 }
 
-export const defaultBackoff: BackoffPolicy = { baseMs: 2_000, maxMs: 15 * 60_000, maxRetryAfterMs: 60 * 60_000 };
+export const defaultBackoff: BackoffPolicy = {
+  baseMs: 2_000,
+  maxMs: 15 * 60_000,
+  maxRetryAfterMs: 60 * 60_000,
+  settleMs: 10_000,
+};
 
 /** What to do after a failed attempt: try again later, or stop and ask the writer. */
 export type FailureVerdict =
@@ -51,10 +61,11 @@ export function judgeFailure(
     const retryAfterMs =
       error.retryAfterSeconds === null ? null : Math.min(error.retryAfterSeconds * 1000, policy.maxRetryAfterMs);
     // A little jitter on top of Retry-After, so that queued posts do not all arrive in the same second.
-    const delayMs =
+    const backoff =
       retryAfterMs === null
         ? backoffDelay(attempts, policy, random)
         : retryAfterMs + Math.round(random() * policy.baseMs);
+    const delayMs = error.mayHaveApplied ? Math.max(backoff, policy.settleMs) : backoff;
     return {
       kind: 'retry',
       reason: error.message,
@@ -71,7 +82,7 @@ export function judgeFailure(
   return {
     kind: 'retry',
     reason: reason === '' ? 'An unexpected error occurred.' : reason,
-    delayMs: backoffDelay(attempts, policy, random),
+    delayMs: Math.max(backoffDelay(attempts, policy, random), policy.settleMs),
     mayHaveApplied: true,
     accountPauseMs: null,
   };

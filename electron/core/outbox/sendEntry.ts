@@ -41,7 +41,7 @@ export async function sendEntry(request: SendRequest): Promise<SendResult> {
     outgoingPost(draft, { identity, schedule: postSchedule(entry.schedule), style: request.style });
   if (link === null) {
     const found = entry.mayExist ? await adapter.findByIdentity(entry.identity) : null;
-    if (found === null) return { kind: 'published', remote: await adapter.create(post(entry.identity)), sentHash };
+    if (found === null) return { kind: 'published', remote: await createOnce(adapter, post(entry.identity)), sentHash };
     // Our own earlier attempt made it: bring it up to date if the draft changed since.
     const wanted = post(entry.identity);
     const remote = holdsPost(found, wanted) ? found : await adapter.update(found.remoteId, wanted);
@@ -53,6 +53,29 @@ export async function sendEntry(request: SendRequest): Promise<SendResult> {
   if (holdsPost(remote, wanted)) return { kind: 'published', remote, sentHash };
   if (!entry.force && remote.modifiedAt !== link.remoteModifiedAt) return { kind: 'conflict', remote };
   return { kind: 'published', remote: await adapter.update(link.remoteId, wanted), sentHash };
+}
+
+const STRAY_DELETE_TRIES = 3;
+
+/**
+ * Creates the post, and undoes a second copy: a blog that hands back another identity than the
+ * one sent (WordPress makes a taken slug unique with "-2") already holds a post with ours, made by
+ * an earlier attempt that was still under way on the server when we looked for it.
+ */
+async function createOnce(adapter: BlogAdapter, post: OutgoingPost): Promise<RemotePost> {
+  const created = await adapter.create(post);
+  if (created.identity === null || created.identity === post.identity) return created;
+  const earlier = await adapter.findByIdentity(post.identity);
+  if (earlier === null) return created;
+  for (let tries = 1; ; tries += 1) {
+    try {
+      await adapter.delete(created.remoteId);
+      break;
+    } catch (error) {
+      if (tries >= STRAY_DELETE_TRIES) throw error;
+    }
+  }
+  return holdsPost(earlier, post) ? earlier : adapter.update(earlier.remoteId, post);
 }
 
 /** The post on the blog as the library knows it now, else as the entry recorded it. */

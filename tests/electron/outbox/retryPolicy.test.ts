@@ -5,7 +5,7 @@ import { PublishingError, type PublishingFailure } from '../../../electron/core/
 import { AppError } from '../../../shared/result';
 import type { OutboxEntry, OutboxEntryState } from '../../../shared/model/outbox';
 
-const policy: BackoffPolicy = { baseMs: 1_000, maxMs: 60_000, maxRetryAfterMs: 600_000 };
+const policy: BackoffPolicy = { baseMs: 1_000, maxMs: 60_000, maxRetryAfterMs: 600_000, settleMs: 0 };
 
 describe('backoff', () => {
   it('doubles with each failure, between half and all of the doubled wait, up to the cap', () => {
@@ -51,6 +51,14 @@ describe('judging a failure', () => {
       const verdict = judgeFailure(error(failure, { retryAfterSeconds: 30 }), 1, policy, () => 0);
       expect(verdict).toMatchObject({ kind: 'retry', delayMs: 30_000, accountPauseMs: 30_000 });
     }
+  });
+
+  it('after a write that may have gone through, waits at least the settle time before looking for it', () => {
+    const settling = { ...policy, settleMs: 5_000 };
+    expect(judgeFailure(error('timeout', { mayHaveApplied: true }), 1, settling, () => 0)).toMatchObject({
+      delayMs: 5_000,
+    });
+    expect(judgeFailure(error('no-connection'), 1, settling, () => 0)).toMatchObject({ delayMs: 500 });
   });
 
   it('caps an absurd Retry-After', () => {

@@ -44,7 +44,7 @@ export async function openHarness(
     postStyleFor: () => ({ hashtagsInTitle: false }),
     events: { publish: (event) => events.push(event) },
     logError: () => undefined,
-    backoff: { baseMs: 50, maxMs: 400, maxRetryAfterMs: 10_000 },
+    backoff: { baseMs: 50, maxMs: 400, maxRetryAfterMs: 10_000, settleMs: 200 },
     ...overrides,
   });
   return {

@@ -1,0 +1,53 @@
+// The outbox's process for the soak test: opens the library and its outbox (which drains in the
+// background), prints its progress, and exits once nothing is pending, unless it is killed first.
+import { DraftLibrary } from '../../../../electron/core/library/draftLibrary';
+import { Outbox } from '../../../../electron/core/outbox/outbox';
+import { isPending } from '../../../../electron/core/outbox/queue';
+import { WordPressRestAdapter } from '../../../../electron/core/publishing/wordpressRest';
+
+interface Account {
+  readonly apiRoot: string;
+  readonly user: string;
+  readonly applicationPassword: string;
+}
+
+const [folder, configJson] = process.argv.slice(2);
+if (!folder || !configJson) throw new Error('usage: drainOutbox FOLDER CONFIG_JSON');
+const config = JSON.parse(configJson) as { accounts: Record<string, Account>; timeoutMs: number };
+
+const logError = (message: string, error: unknown): void => {
+  process.stderr.write(`${message}: ${String(error)}\n`);
+};
+const library = await DraftLibrary.open({ folder, logError });
+const outbox = await Outbox.open({
+  folder,
+  library,
+  adapterFor: (accountId) => {
+    const account = config.accounts[accountId];
+    if (!account) return Promise.reject(new Error(`no account ${accountId}`));
+    return Promise.resolve(new WordPressRestAdapter({ ...account, transport: { fetch, timeoutMs: config.timeoutMs } }));
+  },
+  postStyleFor: () => ({ hashtagsInTitle: false }),
+  events: { publish: () => undefined },
+  logError,
+  backoff: { baseMs: 100, maxMs: 1_500, maxRetryAfterMs: 5_000, settleMs: 1_000 },
+  concurrency: 2,
+});
+
+for (;;) {
+  const entries = outbox.list();
+  const done = entries.filter((entry) => entry.state.state === 'done').length;
+  const pending = entries.filter(isPending).length;
+  const attempts = entries.reduce((sum, entry) => sum + entry.attempts, 0);
+  process.stdout.write(`progress ${done} ${pending} ${attempts}\n`);
+  if (pending === 0) {
+    const needsYou = entries.filter((entry) => entry.state.state === 'needs-you');
+    process.stdout.write(
+      `finished ${JSON.stringify({ done, attempts, needsYou: needsYou.map((entry) => entry.state) })}\n`,
+    );
+    break;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+await outbox.close();
+await library.close();
