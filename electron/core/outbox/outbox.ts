@@ -173,8 +173,11 @@ export class Outbox {
     return this.#queuedOutcome(tried);
   }
 
-  /** Tries the entry again now (after the writer fixed what it needed), whatever its backoff said. */
-  async retry(entryId: string): Promise<PublishOutcome> {
+  /**
+   * Tries the entry again now (after the writer fixed what it needed), whatever its backoff said;
+   * returns the entry as that attempt left it.
+   */
+  async retry(entryId: string): Promise<OutboxEntry> {
     const entry = this.#entry(entryId);
     if (entry.state.state === 'done' || entry.state.state === 'cancelled') {
       throw new AppError('invalid-input', 'That outbox entry is finished; there is nothing to retry.');
@@ -183,7 +186,7 @@ export class Outbox {
       await this.#save({ ...entry, state: { state: 'queued' } });
       await this.#setTarget(entry, { state: 'queued', queuedAt: entry.createdAt });
     }
-    return this.#publishOutcome(await this.#tryNow(this.#entry(entryId)));
+    return this.#tryNow(this.#entry(entryId));
   }
 
   /** Drops a pending entry; the draft's target goes back to what the blog last had. */
@@ -246,7 +249,8 @@ export class Outbox {
       await adapter.listRecent(1);
       this.setOnline(true);
     } catch {
-      // Still unreachable: stay offline and probe again later.
+      // Still unreachable: stay offline, and probe again after the interval.
+      this.#pump();
     }
     return this.#online;
   }

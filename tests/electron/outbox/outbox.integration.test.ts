@@ -176,8 +176,7 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(entryFor(draft.id).attempts).toBe(1);
       expect((await outbox.drain()).tried).toHaveLength(0);
-      expect(await outbox.retry(entry.id)).toMatchObject({ kind: 'needs-you' });
-      expect(entryFor(draft.id).attempts).toBe(2);
+      expect(await outbox.retry(entry.id)).toMatchObject({ attempts: 2, state: { state: 'needs-you' } });
     }
   });
 
@@ -309,6 +308,28 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
     });
     for (const draft of drafts) expect(await postsWithIdentity(direct(), entryFor(draft.id).identity)).toHaveLength(1);
     expect(proxy.faults().refused).toBeGreaterThanOrEqual(4);
+  });
+
+  it('while offline with work pending, probes the blog on a timer and goes online when it answers', async () => {
+    const scheduled: (() => void)[] = [];
+    const { library, outbox } = await setUp({
+      online: false,
+      setTimer: (callback) => {
+        scheduled.push(callback);
+        return () => undefined;
+      },
+    });
+    const draft = await library.create(uniquePost());
+    await outbox.publish({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+    await proxy.down();
+    expect(await outbox.probe()).toBe(false);
+    await proxy.up();
+    expect(scheduled.length).toBeGreaterThan(0);
+
+    scheduled.at(-1)?.();
+
+    await eventually(() => outbox.online);
+    await eventually(async () => (await library.get(draft.id)).targets[ACCOUNT]?.state === 'published');
   });
 
   it('pulls recent posts into the library as linked drafts, once', async () => {
