@@ -138,7 +138,7 @@ export const contract = {
   retryOutboxEntry: call(
     'Tries one waiting write again now.',
     z.strictObject({ entryId: IdSchema }),
-    PublishOutcomeSchema,
+    OutboxEntrySchema,
   ),
   cancelOutboxEntry: call('Gives up a waiting write.', z.strictObject({ entryId: IdSchema }), OutboxEntrySchema),
   conflictDetails: call(

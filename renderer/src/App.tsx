@@ -6,6 +6,7 @@ import { api } from './api';
 import type { Account } from '../../shared/model/account';
 import type { ClipboardPayload } from '../../shared/model/clipboard';
 import { AccountsDialog } from './components/accounts/AccountsDialog';
+import { HistoryDialog } from './components/desk/HistoryDialog';
 import { DraftEditor, type DraftEditorHandle } from './components/desk/DraftEditor';
 import { PasteCatcher } from './components/desk/PasteCatcher';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
@@ -29,6 +30,31 @@ export function App() {
   const [accounts, setAccounts] = useState<readonly Account[]>([]);
   const [showBlogs, setShowBlogs] = useState(false);
   const [showPublish, setShowPublish] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
+
+  const trashCurrent = useCallback(async () => {
+    if (!current) return;
+    const result = await api.trashDraft({ id: current.id });
+    setProblem(result.ok ? null : `The draft could not be moved to the trash: ${result.error.message}`);
+    if (!result.ok) return;
+    setCurrent(null);
+    await refreshLibrary();
+  }, [current, refreshLibrary]);
+
+  const restoreCurrent = useCallback(async () => {
+    if (!current) return;
+    const result = await api.restoreDraft({ id: current.id });
+    setProblem(result.ok ? null : result.error.message);
+    if (result.ok) setCurrent(result.value);
+    await refreshLibrary();
+  }, [current, refreshLibrary]);
+
+  const emptyTrash = useCallback(async () => {
+    const result = await api.emptyTrash({});
+    setProblem(result.ok ? null : result.error.message);
+    setCurrent(null);
+    await refreshLibrary();
+  }, [refreshLibrary]);
 
   const refreshAccounts = useCallback(async () => {
     const result = await api.listAccounts({});
@@ -137,6 +163,7 @@ export function App() {
           onQuery={library.setQuery}
           onSelect={(id) => void open(id)}
           onCreate={() => void create()}
+          onEmptyTrash={() => void emptyTrash()}
         />
       )}
       <main className="workspace">
@@ -166,6 +193,18 @@ export function App() {
           >
             Publish
           </button>
+          <button type="button" onClick={() => setShowHistory(true)} disabled={!current}>
+            History
+          </button>
+          {current?.trashedAt ? (
+            <button type="button" onClick={() => void restoreCurrent()}>
+              Restore from trash
+            </button>
+          ) : (
+            <button type="button" onClick={() => void trashCurrent()} disabled={!current}>
+              Move to trash
+            </button>
+          )}
           <button type="button" onClick={() => setShowBlogs(true)}>
             Blogs
           </button>
@@ -199,7 +238,7 @@ export function App() {
         {current ? (
           <DraftEditor
             ref={editor}
-            key={current.id}
+            key={`${current.id}@${current.revision}`}
             draft={current}
             libraryTags={library.tags}
             showPreview={showPreview && !focusMode}
@@ -221,6 +260,17 @@ export function App() {
         )}
       </main>
       {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
+      {showHistory && current && (
+        <HistoryDialog
+          draftId={current.id}
+          beforeRestore={() => editor.current?.flush() ?? Promise.resolve(true)}
+          onRestored={(restored) => {
+            setCurrent(restored);
+            void refreshLibrary();
+          }}
+          onClose={() => setShowHistory(false)}
+        />
+      )}
       {showBlogs && (
         <AccountsDialog
           accounts={accounts}

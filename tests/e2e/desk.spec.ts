@@ -137,3 +137,27 @@ test('moves hashtags typed in the title into the tags, as the example post write
   await expect(desk.title).toHaveValue('Can this be really true?');
   await expect(desk.hashtags).toHaveText(/#ISIS.*#Iraq/);
 });
+
+test('moves a draft to the trash and back, and restores an earlier version', async ({ page }) => {
+  const desk = new DeskPage(page);
+  await page.goto(host.url);
+  await desk.newDraft.click();
+  await desk.title.fill('Second thoughts');
+  await expect(desk.saveStatus).toHaveText('Saved');
+
+  await page.getByRole('button', { name: 'History' }).click();
+  const history = page.getByRole('dialog', { name: 'Earlier versions' });
+  await expect(history.getByRole('listitem')).toHaveCount(1);
+  await history.getByRole('button', { name: 'Restore' }).click();
+  await expect(desk.title).toHaveValue('');
+  await desk.title.fill('Second thoughts, kept');
+  await expect(desk.saveStatus).toHaveText('Saved');
+
+  await page.getByRole('button', { name: 'Move to trash' }).click();
+  await expect(desk.drafts).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'Show the trash' }).check();
+  await page.getByRole('button', { name: /Second thoughts, kept/ }).click();
+  await page.getByRole('button', { name: 'Restore from trash' }).click();
+  await page.getByRole('checkbox', { name: 'Show the trash' }).uncheck();
+  await expect(desk.drafts).toContainText('Second thoughts, kept');
+});

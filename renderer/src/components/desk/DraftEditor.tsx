@@ -23,6 +23,8 @@ const saveDraft = (id: string, content: DraftContent) => api.saveDraft({ id, con
 /** What the app (its menus and shortcuts) can ask of the open draft's editor. */
 export interface DraftEditorHandle {
   pasteAsQuote(): void;
+  /** Saves what is pending; true once everything is on disk. */
+  flush(): Promise<boolean>;
 }
 
 interface DraftEditorProps {
@@ -117,7 +119,7 @@ export function DraftEditor(props: DraftEditorProps) {
 
   const pasteFromButton = useCallback(() => void pasteAsQuote(), [pasteAsQuote]);
 
-  useImperativeHandle(ref, () => ({ pasteAsQuote: () => void pasteAsQuote() }), [pasteAsQuote]);
+  useImperativeHandle(ref, () => ({ pasteAsQuote: () => void pasteAsQuote(), flush }), [pasteAsQuote, flush]);
 
   // Quotes taken while offline (or whose page did not answer) get their details once online.
   useEffect(() => {

@@ -14,11 +14,13 @@ interface LibrarySidebarProps {
   readonly onQuery: (query: DraftQuery) => void;
   readonly onSelect: (id: string) => void;
   readonly onCreate: () => void;
+  readonly onEmptyTrash: () => void;
 }
 
 /** The library: search, filters, and the drafts that match, newest first. */
 export function LibrarySidebar(props: LibrarySidebarProps) {
-  const { drafts, query, tags, selectedId, searchRef, onQuery, onSelect, onCreate } = props;
+  const { drafts, query, tags, selectedId, searchRef, onQuery, onSelect, onCreate, onEmptyTrash } = props;
+  const inTrash = query.trash === 'only';
   const filtered = Boolean(query.search) || query.status !== undefined || query.tag !== undefined;
   return (
     <nav className="sidebar" aria-label="Library">
@@ -64,10 +66,29 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
           ))}
         </select>
       </div>
+      <label className="trash-toggle">
+        <input
+          type="checkbox"
+          checked={inTrash}
+          onChange={(event) => onQuery({ ...query, trash: event.target.checked ? 'only' : undefined })}
+        />
+        Show the trash
+      </label>
+      {inTrash && drafts !== null && drafts.length > 0 && (
+        <button type="button" onClick={onEmptyTrash}>
+          Empty the trash for good
+        </button>
+      )}
       {drafts === null ? (
         <p className="empty">Opening your library…</p>
       ) : drafts.length === 0 ? (
-        <p className="empty">{filtered ? 'No draft matches.' : 'No drafts yet. Start one with “New draft”.'}</p>
+        <p className="empty">
+          {inTrash
+            ? 'The trash is empty.'
+            : filtered
+              ? 'No draft matches.'
+              : 'No drafts yet. Start one with “New draft”.'}
+        </p>
       ) : (
         <ul className="draft-list" aria-label="Drafts">
           {drafts.map((draft) => (

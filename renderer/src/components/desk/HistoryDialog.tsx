@@ -1,0 +1,71 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Draft } from '../../../../shared/model/draft';
+import type { RevisionSummary } from '../../../../shared/model/library';
+import { api } from '../../api';
+import { relativeTime } from '../../format/relativeTime';
+
+interface HistoryDialogProps {
+  readonly draftId: string;
+  /** Saves the editor's pending edits first, so they are kept in the history, not lost. */
+  readonly beforeRestore: () => Promise<boolean>;
+  /** Called with the draft as restored: the editor reopens it. */
+  readonly onRestored: (draft: Draft) => void;
+  readonly onClose: () => void;
+}
+
+/** The draft's earlier versions; restoring one keeps the current version in the history too. */
+export function HistoryDialog({ draftId, beforeRestore, onRestored, onClose }: HistoryDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [revisions, setRevisions] = useState<readonly RevisionSummary[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+    void api.listRevisions({ id: draftId }).then((result) => {
+      if (result.ok) setRevisions(result.value);
+      else setProblem(result.error.message);
+    });
+  }, [draftId]);
+
+  async function restore(revision: number): Promise<void> {
+    if (!(await beforeRestore())) {
+      setProblem('Your latest edits could not be saved, so nothing was restored.');
+      return;
+    }
+    const result = await api.restoreRevision({ id: draftId, revision });
+    if (!result.ok) {
+      setProblem(result.error.message);
+      return;
+    }
+    onRestored(result.value);
+    dialog.current?.close();
+  }
+
+  return (
+    <dialog ref={dialog} className="history-dialog" aria-label="Earlier versions" onClose={onClose}>
+      <h2>Earlier versions</h2>
+      {problem && <p role="alert">{problem}</p>}
+      {revisions?.length === 0 && (
+        <p className="empty">No earlier version is kept yet: one is kept per editing spell.</p>
+      )}
+      {revisions && revisions.length > 0 && (
+        <ul className="revision-list" aria-label="Versions">
+          {revisions.map((revision) => (
+            <li key={revision.revision}>
+              <span>
+                <strong>{revision.title || 'Untitled'}</strong> — {revision.words} words,{' '}
+                <time dateTime={revision.savedAt}>{relativeTime(revision.savedAt)}</time>
+              </span>
+              <button type="button" onClick={() => void restore(revision.revision)}>
+                Restore
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" onClick={() => dialog.current?.close()}>
+        Close
+      </button>
+    </dialog>
+  );
+}
