@@ -9,7 +9,14 @@ import { reblogPost } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
 import { startFaultProxy, type Fault, type FaultProxy, type ProxiedRequest } from '../../servers/faultProxy';
 import { startWordPress, wordPressSkipReason, type WordPressServer } from '../../servers/wordpress';
-import { eventually, openHarness, postsWithIdentity, restAdapter, type Harness } from './support/harness';
+import {
+  eventually,
+  openHarness,
+  postsWithIdentity,
+  restAdapter,
+  trashedCopies,
+  type Harness,
+} from './support/harness';
 
 const skipReason = wordPressSkipReason();
 const ACCOUNT = 'blog-account-1';
@@ -133,6 +140,7 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
     expect(report).toMatchObject({ done: 1, needsYou: 0, pending: 0 });
     const posts = await postsWithIdentity(direct(), entry.identity);
     expect(posts).toHaveLength(1);
+    expect(await trashedCopies(server.url, server, entry.identity)).toBe(0);
     const target = (await library.get(draft.id)).targets[ACCOUNT];
     expect(target).toMatchObject({ state: 'published', remoteId: posts[0]?.remoteId });
     expect(proxy.faults()).toMatchObject({ [fault.kind]: 1 });
@@ -211,9 +219,37 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
 
     expect(report.done).toBe(1);
     expect(await postsWithIdentity(direct(), entry.identity)).toHaveLength(1);
+    expect(await trashedCopies(server.url, server, entry.identity)).toBe(0);
     expect((await harness.library.get(draft.id)).targets[ACCOUNT]).toMatchObject({
       state: 'published',
       remoteId: sent.remoteId,
+    });
+  });
+
+  it('undoes a second copy when the blog renames the identity (a first request still running when we looked)', async () => {
+    const { library, outbox } = await setUp({ online: false });
+    const draft = await library.create(uniquePost());
+    await outbox.publish({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+    const entry = entryFor(draft.id);
+    expect(entry.mayExist).toBe(false);
+    // The earlier request lands on the blog only now, after the outbox decided there was nothing to find.
+    const earlier = await direct().create({
+      identity: entry.identity,
+      title: draft.title,
+      html: renderPostBody(draft),
+      tags: draft.hashtags,
+      schedule: { status: 'publish' },
+    });
+
+    expect((await outbox.drain()).done).toBe(1);
+
+    expect((await postsWithIdentity(direct(), entry.identity)).map((post) => post.remoteId)).toEqual([
+      earlier.remoteId,
+    ]);
+    expect(await trashedCopies(server.url, server, entry.identity)).toBe(1);
+    expect((await library.get(draft.id)).targets[ACCOUNT]).toMatchObject({
+      state: 'published',
+      remoteId: earlier.remoteId,
     });
   });
 

@@ -2,6 +2,7 @@ import type { AppEvent } from '../../../../shared/contract';
 import { DraftLibrary } from '../../../../electron/core/library/draftLibrary';
 import { Outbox, type OutboxOptions } from '../../../../electron/core/outbox/outbox';
 import type { BlogAdapter, RemotePost } from '../../../../electron/core/publishing/blogAdapter';
+import { basicAuthorization } from '../../../../electron/core/publishing/http';
 import { WordPressRestAdapter } from '../../../../electron/core/publishing/wordpressRest';
 
 /** An adapter for the test WordPress at `base` (the server itself, or a fault proxy in front of it). */
@@ -61,6 +62,22 @@ export async function openHarness(
 /** Every live post on the blog carrying this client identity (more than one would be a duplicate). */
 export async function postsWithIdentity(adapter: BlogAdapter, identity: string): Promise<RemotePost[]> {
   return (await adapter.listRecent(100)).filter((post) => post.identity === identity);
+}
+
+/**
+ * Posts in the blog's trash whose slug starts with this identity: where a second copy goes when
+ * the outbox undoes one, so that "one live post" can be told apart from "created only once".
+ */
+export async function trashedCopies(
+  base: string,
+  credentials: { readonly user: string; readonly applicationPassword: string },
+  identity: string,
+): Promise<number> {
+  const response = await fetch(`${base}/wp-json/wp/v2/posts?context=edit&status=trash&per_page=100`, {
+    headers: { authorization: basicAuthorization(credentials.user, credentials.applicationPassword) },
+  });
+  const posts = (await response.json()) as { slug: string }[];
+  return posts.filter((post) => post.slug.startsWith(identity)).length;
 }
 
 /** Polls `check` until it returns true, or fails after `timeoutMs`. */
