@@ -148,13 +148,23 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
 
   it('honours Retry-After on a 429: the blog is left alone until then, and the drain sends it', async () => {
     const start = new Date('2026-01-01T10:00:00.000Z');
-    const { library, outbox } = await setUp({ now: () => start, random: () => 0, setTimer: () => () => undefined });
+    const delays: number[] = [];
+    const { library, outbox } = await setUp({
+      now: () => start,
+      random: () => 0,
+      setTimer: (_callback, delayMs) => {
+        delays.push(delayMs);
+        return () => undefined;
+      },
+    });
     const first = await library.create(uniquePost());
     const second = await library.create(uniquePost());
     proxy.inject({ kind: 'status', status: 429, retryAfterSeconds: 7 }, postWrite);
 
     const outcome = await outbox.publish({ draftId: first.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
     expect(outcome).toMatchObject({ kind: 'queued', nextAttemptAt: '2026-01-01T10:00:07.000Z' });
+    // The background drain wakes exactly when the blog said it may be asked again.
+    expect(delays.at(-1)).toBe(7_000);
     expect(await postsWithIdentity(direct(), entryFor(first.id).identity)).toEqual([]);
     const requestsBefore = proxy.requests();
     const waiting = await outbox.publish({ draftId: second.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
