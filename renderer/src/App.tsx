@@ -13,6 +13,7 @@ import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { LibrarySidebar } from './components/sidebar/LibrarySidebar';
 import { withShortcut } from './shortcuts';
 import { useLibrary } from './state/useLibrary';
+import { useOutboxSummary } from './state/useOutboxSummary';
 import { useShortcuts } from './state/useShortcuts';
 
 export function App() {
@@ -31,6 +32,7 @@ export function App() {
   const [showBlogs, setShowBlogs] = useState(false);
   const [showPublish, setShowPublish] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
+  const outbox = useOutboxSummary();
 
   const trashCurrent = useCallback(async () => {
     if (!current) return;
@@ -168,6 +170,13 @@ export function App() {
       )}
       <main className="workspace">
         <div className="toolbar" role="toolbar" aria-label="View">
+          <span className="outbox-state" role="status" aria-label="Outbox">
+            {outbox.needsYou > 0
+              ? `${outbox.needsYou} post${outbox.needsYou === 1 ? ' needs' : 's need'} you`
+              : outbox.waiting > 0
+                ? `${outbox.waiting} waiting to go out`
+                : ''}
+          </span>
           <button
             type="button"
             aria-pressed={showPreview}
