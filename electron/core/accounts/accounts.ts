@@ -132,7 +132,10 @@ export class Accounts {
   ): Promise<{ connection: BlogConnection; verified: { blogName: string; userName: string; canPublish: boolean } }> {
     if (input.kind === 'blogger') {
       // Blogger signs in through Google in a browser (OAuth); that sign-in is not built yet.
-      throw new AppError('invalid-input', 'Adding a Blogger blog needs the Google sign-in, which this version does not have yet.');
+      throw new AppError(
+        'invalid-input',
+        'Adding a Blogger blog needs the Google sign-in, which this version does not have yet.',
+      );
     }
     return connectBlog({
       address: input.address,
