@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DraftStatusSchema } from '../../shared/model/draft';
+import { attributionStyles } from '../../shared/render/quote';
 import { AppError } from '../../shared/result';
 import { resolveDataFolder } from '../core/dataFolder';
 import {
@@ -131,6 +132,11 @@ function buildProgram(): Command {
     )
     .option('--secret-stdin', 'read the password or key from standard input')
     .option('--hashtags-in-title', 'also show the hashtags in the post’s title on this blog')
+    .addOption(
+      new Option('--attribution <style>', 'how quotes are credited on this blog')
+        .choices(attributionStyles)
+        .default('via'),
+    )
     .action(withContext((context, options: AddAccountOptions) => addAccount(context, options)));
   accounts
     .command('list')

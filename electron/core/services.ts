@@ -66,7 +66,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     folder: options.dataFolder,
     library,
     adapterFor: (accountId) => accounts.adapterFor(accountId),
-    postStyleFor: (accountId) => ({ hashtagsInTitle: accounts.get(accountId).options.hashtagsInTitle }),
+    postStyleFor: (accountId) => accounts.get(accountId).options,
     events,
     logError: options.logError,
     online: options.online ?? true,

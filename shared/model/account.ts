@@ -9,10 +9,12 @@ export type AccountKind = z.infer<typeof AccountKindSchema>;
 export const AccountOptionsSchema = z.strictObject({
   /** Also append the hashtags to the post's title (the example post shows them there). */
   hashtagsInTitle: z.boolean(),
+  /** How quotes are credited on this blog (see shared/render/quote.ts). */
+  attribution: z.enum(['via', 'source', 'quoteback']).default('via'),
 });
 export type AccountOptions = z.infer<typeof AccountOptionsSchema>;
 
-export const defaultAccountOptions: AccountOptions = { hashtagsInTitle: false };
+export const defaultAccountOptions: AccountOptions = { hashtagsInTitle: false, attribution: 'via' };
 
 /** A blog the writer publishes to, as the renderer sees it: never with its secret. */
 export const AccountSchema = z.strictObject({

@@ -1,7 +1,8 @@
 import type { Links, Token } from 'marked';
 import type { DraftContent, Quote } from '../model/draft';
 import { lexMarkdown, lexMarkdownWithLinks, parseMarkdownTokens } from './markdown';
-import { renderQuote } from './quote';
+import type { RenderOptions } from './post';
+import { renderQuote, type AttributionStyle } from './quote';
 import { sanitize } from './sanitize';
 
 /**
@@ -41,7 +42,8 @@ export interface RenderedPost {
 }
 
 export interface IncrementalRenderer {
-  render(content: Pick<DraftContent, 'commentary' | 'quotes'>): RenderedPost;
+  /** The same HTML as renderPostBody(content, options). */
+  render(content: Pick<DraftContent, 'commentary' | 'quotes'>, options?: RenderOptions): RenderedPost;
 }
 
 export interface IncrementalRendererOptions {
@@ -114,17 +116,17 @@ export function createIncrementalRenderer(options: IncrementalRendererOptions = 
     return rendered;
   }
 
-  function renderQuoteOnce(quote: Quote): Rendered {
-    const key = quoteKey(quote);
+  function renderQuoteOnce(quote: Quote, style: AttributionStyle): Rendered {
+    const key = `${style}:${quoteKey(quote)}`;
     const cached = quotes.get(key);
     if (cached !== undefined) return cached;
-    const rendered = { identity: nextIdentity++, html: renderQuote(quote) };
+    const rendered = { identity: nextIdentity++, html: renderQuote(quote, style) };
     quotes.set(key, rendered);
     return rendered;
   }
 
   return {
-    render(content) {
+    render(content, options = {}) {
       const pieces = piecesOf(content.commentary);
       const tailStart = pieces.findIndex((piece) => piece.rendered === null);
       const alone = tailStart === -1 ? pieces : pieces.slice(0, tailStart);
@@ -138,7 +140,7 @@ export function createIncrementalRenderer(options: IncrementalRendererOptions = 
         if (part.html !== '') blocks.push({ key: keys.next('b', part.identity), html: part.html });
       }
       for (const quote of content.quotes) {
-        const part = renderQuoteOnce(quote);
+        const part = renderQuoteOnce(quote, options.attribution ?? 'via');
         blocks.push({ key: keys.next('q', part.identity), html: part.html });
       }
       return { html: blocks.map((block) => block.html).join(''), blocks };

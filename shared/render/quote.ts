@@ -46,9 +46,43 @@ function viaLine(source: Source): string {
   return `<p class="quote-via">via <a href="${escapeHtml(source.url)}">${name}</a>.</p>\n`;
 }
 
-/** A quote as a credited blockquote, followed by its "via" line. */
-export function renderQuote(quote: Quote): string {
-  const cite = quote.source.url ? ` cite="${escapeHtml(quote.source.url)}"` : '';
+/**
+ * How a blog credits a quote: "via" (the excerpt, then 'via <a>Title</a>.', as WordPress's early
+ * Press This did and the example post shows), "source" (the modern Press This line), or a
+ * Quotebacks-compatible blockquote (class quoteback, data-title, data-author, cite, footer).
+ */
+export type AttributionStyle = 'via' | 'source' | 'quoteback';
+
+export const attributionStyles: readonly AttributionStyle[] = ['via', 'source', 'quoteback'];
+
+function sourceCredit(source: Source): string {
+  const name = escapeHtml(sourceName(source));
+  if (!name) return '';
+  const named = source.url ? `<a href="${escapeHtml(source.url)}">${name}</a>` : name;
+  return `<p class="quote-via">Source: <em>${named}</em></p>\n`;
+}
+
+function quoteback(quote: Quote, body: string): string {
+  const { source } = quote;
+  const who = source.author || source.siteName;
+  const attributes = [
+    'class="quoteback"',
+    `data-title="${escapeHtml(sourceName(source))}"`,
+    `data-author="${escapeHtml(who)}"`,
+    source.url ? `cite="${escapeHtml(source.url)}"` : '',
+  ].filter((attribute) => attribute !== '');
+  const link = source.url
+    ? `<cite><a href="${escapeHtml(source.url)}">${escapeHtml(sourceName(source))}</a></cite>`
+    : '';
+  const footer = `<footer>${escapeHtml(who)}${who && link ? ' ' : ''}${link}</footer>\n`;
+  return `<blockquote ${attributes.join(' ')}>\n${body}${footer}</blockquote>\n`;
+}
+
+/** A quote as a credited blockquote, in the blog's attribution style ("via" by default). */
+export function renderQuote(quote: Quote, style: AttributionStyle = 'via'): string {
   const body = renderMarkdown(excerptAsPublished(quote.excerpt));
-  return `<blockquote${cite}>\n${sourceLine(quote.source)}${body}</blockquote>\n${viaLine(quote.source)}`;
+  if (style === 'quoteback') return quoteback(quote, body);
+  const cite = quote.source.url ? ` cite="${escapeHtml(quote.source.url)}"` : '';
+  const credit = style === 'source' ? sourceCredit(quote.source) : viaLine(quote.source);
+  return `<blockquote${cite}>\n${sourceLine(quote.source)}${body}</blockquote>\n${credit}`;
 }

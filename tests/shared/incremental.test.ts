@@ -417,3 +417,14 @@ describe('the incremental renderer', () => {
     expectSame(renderer, commentary.replace('Block 3', 'Block three'));
   });
 });
+
+describe('the incremental renderer with an attribution style', () => {
+  it('renders each style exactly as renderPostBody does, and switches styles without stale quotes', () => {
+    const renderer = createIncrementalRenderer();
+    const quotes = [quote('A passage that ends mid'), quote('Another, whole.', null)];
+    for (const attribution of ['via', 'source', 'quoteback', 'via'] as const) {
+      const rendered = renderer.render({ commentary: 'My words.', quotes }, { attribution });
+      expect(rendered.html).toBe(renderPostBody({ commentary: 'My words.', quotes }, { attribution }));
+    }
+  });
+});

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { emptySource, type Quote } from '../../shared/model/draft';
 import { renderMarkdown } from '../../shared/render/markdown';
 import { renderPostBody } from '../../shared/render/post';
-import { excerptAsPublished, isCutMidSentence, renderQuote } from '../../shared/render/quote';
+import { attributionStyles, excerptAsPublished, isCutMidSentence, renderQuote } from '../../shared/render/quote';
+import { sanitize } from '../../shared/render/sanitize';
 import { reblogPost } from '../support/fixtures';
 
 function quote(overrides: Partial<Quote> = {}): Quote {
@@ -63,5 +64,46 @@ describe('the shared renderer', () => {
     const html = renderQuote(quote({ source: { ...emptySource(), title: 'A Book' } }));
     expect(html).toContain('<blockquote>');
     expect(html).toContain('<p class="quote-via">via A Book.</p>');
+  });
+});
+
+describe('attribution styles', () => {
+  const credited = quote({
+    excerpt: 'A passage, cut in',
+    source: { ...emptySource(), url: 'https://example.com/a?x=1&y=2', title: 'An "Article"', author: 'Ann Author' },
+  });
+
+  it('"via" is the example post’s: the blockquote, then a via line', () => {
+    expect(renderQuote(credited, 'via')).toBe(renderQuote(credited));
+    expect(renderQuote(credited, 'via')).toContain(
+      '<p class="quote-via">via <a href="https://example.com/a?x=1&amp;y=2">',
+    );
+  });
+
+  it('"source" is the modern Press This line', () => {
+    expect(renderQuote(credited, 'source')).toContain(
+      '<p class="quote-via">Source: <em><a href="https://example.com/a?x=1&amp;y=2">An &quot;Article&quot;</a></em></p>',
+    );
+  });
+
+  it('"quoteback" is a Quotebacks blockquote, with no script', () => {
+    const html = renderQuote(credited, 'quoteback');
+    expect(html).toMatch(
+      /^<blockquote class="quoteback" data-title="An &quot;Article&quot;" data-author="Ann Author" cite="https:\/\/example\.com\/a\?x=1&amp;y=2">/,
+    );
+    expect(html).toContain(
+      '<footer>Ann Author <cite><a href="https://example.com/a?x=1&amp;y=2">An &quot;Article&quot;</a></cite></footer>',
+    );
+    expect(html).toContain('cut in\u2026</p>');
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('needs no sanitizing: every style is already inside the allowlist', () => {
+    // (The sanitizer writes a quote mark in text as itself, where escapeHtml writes &quot;: same text.)
+    const plain = quote({ source: { ...credited.source, title: 'An Article' }, excerpt: credited.excerpt });
+    for (const style of attributionStyles) {
+      const html = renderPostBody({ commentary: 'Mine.', quotes: [plain] }, { attribution: style });
+      expect(sanitize(html), style).toBe(html);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { AccountKindSchema, type AccountKind } from '../../../shared/model/account';
+import type { AttributionStyle } from '../../../shared/render/quote';
 import { AppError } from '../../../shared/result';
 import type { CliContext } from '../context';
 
@@ -9,6 +10,7 @@ export interface AddAccountOptions {
   readonly secretEnv?: string;
   readonly secretStdin?: boolean;
   readonly hashtagsInTitle?: boolean;
+  readonly attribution: AttributionStyle;
 }
 
 export const accountKinds = AccountKindSchema.options;
@@ -21,7 +23,7 @@ export async function addAccount(context: CliContext, options: AddAccountOptions
     address: options.url,
     user: options.user ?? '',
     secret,
-    options: { hashtagsInTitle: options.hashtagsInTitle === true },
+    options: { hashtagsInTitle: options.hashtagsInTitle === true, attribution: options.attribution },
   });
   const vault = await context.call('vaultInfo', {});
   context.out(account.id);

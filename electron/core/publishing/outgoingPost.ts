@@ -1,11 +1,14 @@
 import type { DraftContent } from '../../../shared/model/draft';
 import { renderPostBody } from '../../../shared/render/post';
+import type { AttributionStyle } from '../../../shared/render/quote';
 import type { ClientIdentity, OutgoingPost, PostSchedule } from './blogAdapter';
 
 /** Per-account choices about how a draft appears on that blog. */
 export interface PostStyle {
   /** The example post shows its hashtags in its title: "… true? #ISIS #Iraq". */
   readonly hashtagsInTitle: boolean;
+  /** How quotes are credited on this blog; "via" when not said. */
+  readonly attribution?: AttributionStyle;
 }
 
 /**
@@ -22,7 +25,7 @@ export function outgoingPost(
   return {
     identity: options.identity,
     title,
-    html: renderPostBody(content),
+    html: renderPostBody(content, { attribution: options.style.attribution ?? 'via' }),
     tags: content.hashtags,
     schedule: options.schedule,
   };

@@ -1,6 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import type { DraftContent } from '../../../shared/model/draft';
 import { createIncrementalRenderer } from '../../../shared/render/incremental';
+import type { AttributionStyle } from '../../../shared/render/quote';
 
 /** One rendered block: React replaces it only when its key (its HTML) changes. */
 const PreviewBlock = memo(function PreviewBlock({ html }: { html: string }) {
@@ -13,9 +14,9 @@ const PreviewBlock = memo(function PreviewBlock({ html }: { html: string }) {
  * Only the blocks that changed are rendered again (about a millisecond for a 10,000-word post),
  * so the preview keeps up within the keystroke's own frame; it would be deferred otherwise.
  */
-export function Preview({ content: shown }: { content: DraftContent }) {
+export function Preview({ content: shown, attribution }: { content: DraftContent; attribution: AttributionStyle }) {
   const [renderer] = useState(createIncrementalRenderer);
-  const { blocks } = useMemo(() => renderer.render(shown), [renderer, shown]);
+  const { blocks } = useMemo(() => renderer.render(shown, { attribution }), [renderer, shown, attribution]);
   return (
     <article className="preview" aria-label="Preview">
       <h1 className="preview-title">{shown.title || 'Untitled'}</h1>

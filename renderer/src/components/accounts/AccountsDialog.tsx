@@ -1,5 +1,12 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
-import { AccountKindSchema, type Account, type AccountKind, type VaultInfo } from '../../../../shared/model/account';
+import {
+  AccountKindSchema,
+  type Account,
+  type AccountKind,
+  type AccountOptions,
+  type VaultInfo,
+} from '../../../../shared/model/account';
+import { attributionStyles, type AttributionStyle } from '../../../../shared/render/quote';
 import { api } from '../../api';
 
 const kindLabels: Readonly<Record<AccountKind, string>> = {
@@ -9,6 +16,10 @@ const kindLabels: Readonly<Record<AccountKind, string>> = {
   micropub: 'Micropub (token)',
   blogger: 'Blogger',
 };
+
+function attributionOf(value: string): AttributionStyle {
+  return attributionStyles.find((style) => style === value) ?? 'via';
+}
 
 interface AccountsDialogProps {
   readonly accounts: readonly Account[];
@@ -51,6 +62,12 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
     onChanged();
   }
 
+  async function setOptions(account: Account, options: AccountOptions): Promise<void> {
+    const result = await api.setAccountOptions({ id: account.id, options });
+    if (!result.ok) setMessage({ tone: 'problem', text: result.error.message });
+    onChanged();
+  }
+
   async function remove(account: Account): Promise<void> {
     const result = await api.removeAccount({ id: account.id });
     setMessage(
@@ -78,6 +95,30 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
               <span>
                 <strong>{account.blogName}</strong> — {account.userName}, {account.address}
               </span>
+              <label className="account-option">
+                Quotes
+                <select
+                  aria-label={`How ${account.blogName} credits quotes`}
+                  value={account.options.attribution}
+                  onChange={(event) =>
+                    void setOptions(account, { ...account.options, attribution: attributionOf(event.target.value) })
+                  }
+                >
+                  <option value="via">via</option>
+                  <option value="source">Source:</option>
+                  <option value="quoteback">Quoteback</option>
+                </select>
+              </label>
+              <label className="account-option">
+                <input
+                  type="checkbox"
+                  checked={account.options.hashtagsInTitle}
+                  onChange={(event) =>
+                    void setOptions(account, { ...account.options, hashtagsInTitle: event.target.checked })
+                  }
+                />
+                Hashtags in title
+              </label>
               <button type="button" onClick={() => void remove(account)} aria-label={`Remove ${account.blogName}`}>
                 Remove
               </button>
