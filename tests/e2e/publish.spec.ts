@@ -61,5 +61,24 @@ test.describe('one-click publishing to a real WordPress', () => {
     await expect(panel.getByLabel(/^State on /)).toContainText('Changed since publish');
     await panel.getByRole('button', { name: 'Publish changes' }).click();
     await expect(panel.getByLabel(/^State on /)).toContainText('Published', { timeout: 30_000 });
+
+    // A second machine: a library of its own, the same blog; importing brings the post in.
+    const second = await startDevHost(await makeDataFolder());
+    try {
+      await page.goto(second.url);
+      await page.getByRole('button', { name: 'Blogs', exact: true }).click();
+      await blogs.getByRole('textbox', { name: 'Blog address' }).fill(wordpress.url);
+      await blogs.getByRole('textbox', { name: 'User name' }).fill(wordpress.user);
+      await blogs.getByLabel('Password or key').fill(wordpress.applicationPassword);
+      await blogs.getByRole('button', { name: 'Add blog' }).click();
+      await expect(blogs.getByRole('status')).toContainText('Added “');
+      await blogs.getByRole('button', { name: /^Import recent posts from / }).click();
+      await expect(blogs.getByRole('status')).toContainText(/Imported [1-9]\d* posts? from/, { timeout: 30_000 });
+      await blogs.getByRole('button', { name: 'Close' }).click();
+      await page.getByRole('button', { name: /Published from the desk/ }).click();
+      await expect(desk.commentary).toContainText('More.');
+    } finally {
+      await second.dispose();
+    }
   });
 });

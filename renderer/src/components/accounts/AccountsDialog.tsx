@@ -17,6 +17,9 @@ const kindLabels: Readonly<Record<AccountKind, string>> = {
   blogger: 'Blogger',
 };
 
+/** How many of a blog's most recent posts one import brings in. */
+const PULL_COUNT = 20;
+
 function attributionOf(value: string): AttributionStyle {
   return attributionStyles.find((style) => style === value) ?? 'via';
 }
@@ -65,6 +68,21 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
   async function setOptions(account: Account, options: AccountOptions): Promise<void> {
     const result = await api.setAccountOptions({ id: account.id, options });
     if (!result.ok) setMessage({ tone: 'problem', text: result.error.message });
+    onChanged();
+  }
+
+  async function pull(account: Account): Promise<void> {
+    setMessage(null);
+    const result = await api.pullPosts({ accountId: account.id, count: PULL_COUNT });
+    if (!result.ok) {
+      setMessage({ tone: 'problem', text: result.error.message });
+      return;
+    }
+    const { imported, skipped } = result.value;
+    setMessage({
+      tone: 'done',
+      text: `Imported ${imported.length} post${imported.length === 1 ? '' : 's'} from “${account.blogName}”${skipped > 0 ? ` (${skipped} already here)` : ''}.`,
+    });
     onChanged();
   }
 
@@ -119,6 +137,14 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
                 />
                 Hashtags in title
               </label>
+              <button
+                type="button"
+                onClick={() => void pull(account)}
+                aria-label={`Import recent posts from ${account.blogName}`}
+                title="Bring the blog's recent posts in as drafts, to edit them here and update them"
+              >
+                Import posts
+              </button>
               <button type="button" onClick={() => void remove(account)} aria-label={`Remove ${account.blogName}`}>
                 Remove
               </button>
