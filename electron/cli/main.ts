@@ -18,7 +18,7 @@ import {
 } from './commands/drafts';
 import { accountKinds, addAccount, listAccounts, removeAccount, type AddAccountOptions } from './commands/accounts';
 import { drainOutbox, listOutbox, publishDraft, type PublishOptions } from './commands/publish';
-import { importQuote } from './commands/quotes';
+import { importQuote, openQuoteLink } from './commands/quotes';
 import { serve } from './commands/serve';
 import { openCliContext, type CliContext } from './context';
 
@@ -109,9 +109,13 @@ function buildProgram(): Command {
     .description('bring an earlier revision back as the newest')
     .action(withContext((context, id: string, revision: number) => restoreRevision(context, id, revision)));
 
-  program
-    .command('quotes')
-    .description('quotes from the clipboard')
+  const quotes = program.command('quotes').description('quotes from the clipboard or a link');
+  quotes
+    .command('open')
+    .argument('<link>', 'a commonplace://quote?url=…&title=…&text=… link')
+    .description('make a new draft from a commonplace:// quote link; prints its id')
+    .action(withContext((context, link: string) => openQuoteLink(context, link)));
+  quotes
     .command('import')
     .argument('<id>', 'the draft to add the quote to')
     .requiredOption('--clipboard <file>', 'a JSON file of clipboard formats: {"formats": {"text/html": "…"}}')

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { AppError } from '../../../shared/result';
+import { contentFromQuoteLink, parseQuoteLink } from '../../core/shell/quoteLink';
 import type { CliContext } from '../context';
 
 /**
@@ -14,6 +16,19 @@ export async function importQuote(context: CliContext, id: string, options: { cl
   await context.call('saveDraft', { id, content: { title, commentary, hashtags, quotes: [...quotes, quote] } });
   if (problem) process.stderr.write(`commonplace: the source's details were not filled in: ${problem}\n`);
   context.out(JSON.stringify(quote));
+}
+
+/**
+ * Opens a commonplace://quote link (what a bookmarklet sends) as a new draft holding its passage,
+ * credited to its page, as the desktop app does; prints the new draft's id.
+ */
+export async function openQuoteLink(context: CliContext, link: string): Promise<void> {
+  const parsed = parseQuoteLink(link);
+  if (!parsed.ok) throw new AppError('invalid-input', `This link cannot be opened: ${parsed.reason}.`);
+  const draft = await context.call('createDraft', {
+    content: contentFromQuoteLink(parsed.value, new Date(), randomUUID),
+  });
+  context.out(draft.id);
 }
 
 async function readJsonFile(file: string): Promise<unknown> {

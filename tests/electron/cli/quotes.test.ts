@@ -90,3 +90,22 @@ describe('commonplace quotes import', () => {
     expect(draft.quotes).toHaveLength(1);
   });
 });
+
+describe('commonplace quotes open', () => {
+  it('makes a new draft from a commonplace:// quote link, and refuses a hostile one', async () => {
+    const data = await newFolder();
+    const link = `commonplace://quote?url=${encodeURIComponent('https://example.com/a')}&title=An%20Article&text=${encodeURIComponent('A passage worth keeping.')}`;
+    const opened = await runCli(data, ['quotes', 'open', link]);
+    expect(opened.code).toBe(0);
+    const draft = DraftSchema.parse(
+      JSON.parse((await runCli(data, ['drafts', 'show', opened.stdout.trim(), '--json'])).stdout),
+    );
+    expect(draft.quotes[0]).toMatchObject({
+      excerpt: 'A passage worth keeping.',
+      source: { url: 'https://example.com/a', title: 'An Article' },
+    });
+    const hostile = await runCli(data, ['quotes', 'open', 'commonplace://quote?url=javascript:alert(1)&text=x']);
+    expect(hostile.code).toBe(1);
+    expect(hostile.stderr).toMatch(/^commonplace: This link cannot be opened: /);
+  });
+});
