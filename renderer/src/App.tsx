@@ -9,6 +9,7 @@ import { AccountsDialog } from './components/accounts/AccountsDialog';
 import { HistoryDialog } from './components/desk/HistoryDialog';
 import { DraftEditor, type DraftEditorHandle } from './components/desk/DraftEditor';
 import { PasteCatcher } from './components/desk/PasteCatcher';
+import { OutboxDialog } from './components/publish/OutboxDialog';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { LibrarySidebar } from './components/sidebar/LibrarySidebar';
 import { withShortcut } from './shortcuts';
@@ -33,6 +34,7 @@ export function App() {
   const [showPublish, setShowPublish] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const outbox = useOutboxSummary();
+  const [showOutbox, setShowOutbox] = useState(false);
 
   const trashCurrent = useCallback(async () => {
     if (!current) return;
@@ -170,13 +172,16 @@ export function App() {
       )}
       <main className="workspace">
         <div className="toolbar" role="toolbar" aria-label="View">
-          <span className="outbox-state" role="status" aria-label="Outbox">
+          <span className="outbox-state" role="status" aria-label="Outbox state">
             {outbox.needsYou > 0
               ? `${outbox.needsYou} post${outbox.needsYou === 1 ? ' needs' : 's need'} you`
               : outbox.waiting > 0
                 ? `${outbox.waiting} waiting to go out`
                 : ''}
           </span>
+          <button type="button" onClick={() => setShowOutbox(true)}>
+            Outbox
+          </button>
           <button
             type="button"
             aria-pressed={showPreview}
@@ -278,6 +283,13 @@ export function App() {
             void refreshLibrary();
           }}
           onClose={() => setShowHistory(false)}
+        />
+      )}
+      {showOutbox && (
+        <OutboxDialog
+          accounts={accounts}
+          titleOf={(id) => library.drafts?.find((draft) => draft.id === id)?.title || 'Untitled'}
+          onClose={() => setShowOutbox(false)}
         />
       )}
       {showBlogs && (

@@ -62,6 +62,11 @@ test.describe('one-click publishing to a real WordPress', () => {
     await panel.getByRole('button', { name: 'Publish changes' }).click();
     await expect(panel.getByLabel(/^State on /)).toContainText('Published', { timeout: 30_000 });
 
+    await page.getByRole('button', { name: 'Outbox', exact: true }).click();
+    const outbox = page.getByRole('dialog', { name: 'Outbox' });
+    await expect(outbox.getByRole('listitem').first()).toContainText(/Published from the desk .* — Done/);
+    await outbox.getByRole('button', { name: 'Close' }).click();
+
     // A second machine: a library of its own, the same blog; importing brings the post in.
     const second = await startDevHost(await makeDataFolder());
     try {
