@@ -205,6 +205,8 @@ export const AppEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('open-draft'), id: IdSchema }),
   /** Drafts changed outside the renderer (the CLI, publishing): lists should refresh. */
   z.strictObject({ type: z.literal('library-changed') }),
+  /** A page the writer must see in their browser (Google's sign-in for Blogger): https only. */
+  z.strictObject({ type: z.literal('open-url'), url: z.url({ protocol: /^https?$/ }) }),
 ]);
 export type AppEvent = z.infer<typeof AppEventSchema>;
 

@@ -14,9 +14,26 @@ export function logError(message: string, error: unknown): void {
   process.stderr.write(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 }
 
-/** `online`: whether the outbox may reach blogs (only the commands that publish need it). */
-export async function openCliContext(dataFolder: string, options: { online: boolean }): Promise<CliContext> {
-  const services = await openServices({ dataFolder, logError, online: options.online });
+/**
+ * `online`: whether the outbox may reach blogs (only the commands that publish need it).
+ * `servesBrowser`: the dev host, whose page opens addresses for the writer itself.
+ */
+export async function openCliContext(
+  dataFolder: string,
+  options: { online: boolean; servesBrowser: boolean },
+): Promise<CliContext> {
+  const services = await openServices({
+    dataFolder,
+    logError,
+    online: options.online,
+    // A terminal cannot open the browser for the writer: it shows the address to open.
+    ...(options.servesBrowser
+      ? {}
+      : {
+          openBrowser: (url: string) =>
+            process.stderr.write(`Sign in to Google to let Commonplace post to Blogger:\n${url}\n`),
+        }),
+  });
   return {
     services,
     async call(name, input) {

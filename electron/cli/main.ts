@@ -45,9 +45,16 @@ function buildProgram(): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
   const withContext =
-    <Args extends unknown[]>(action: (context: CliContext, ...args: Args) => Promise<void>, online = false) =>
+    <Args extends unknown[]>(
+      action: (context: CliContext, ...args: Args) => Promise<void>,
+      online = false,
+      servesBrowser = false,
+    ) =>
     async (...args: Args): Promise<void> => {
-      const context = await openCliContext(resolveDataFolder(program.opts<{ data?: string }>().data), { online });
+      const context = await openCliContext(resolveDataFolder(program.opts<{ data?: string }>().data), {
+        online,
+        servesBrowser,
+      });
       try {
         await action(context, ...args);
       } finally {
@@ -189,7 +196,7 @@ function buildProgram(): Command {
     .command('serve')
     .description('run the app in a browser: the dev host on 127.0.0.1; prints its address with the token')
     .option('--port <n>', 'the port (default: any free one)', portNumber)
-    .action(withContext((context, options: { port?: number }) => serve(context, options), true));
+    .action(withContext((context, options: { port?: number }) => serve(context, options), true, true));
 
   return program;
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { ClipboardPayload } from '../../shared/model/clipboard';
 import { Accounts } from './accounts/accounts';
 import { plainSealer, type SecretSealer } from './accounts/credentialVault';
+import { googleSettingsFromEnvironment } from './accounts/googleConfig';
 import { EventHub } from './events';
 import { createHandlers } from './handlers';
 import { DraftLibrary } from './library/draftLibrary';
@@ -25,6 +26,8 @@ export interface ServiceOptions {
    * the library passes false, so it never sends anything in passing.
    */
   readonly online?: boolean;
+  /** Opens a page in the writer's browser (Google's sign-in); each host has its own way. */
+  readonly openBrowser?: (url: string) => void;
 }
 
 /** How long one request to a blog or a source page may take, body included. */
@@ -56,12 +59,16 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     logError: options.logError,
     ...(options.readClipboard ? { readClipboard: options.readClipboard } : {}),
   });
+  const events = new EventHub();
+  const google = googleSettingsFromEnvironment();
   const accounts = await Accounts.open({
     dataFolder: options.dataFolder,
+    ...(google ? { google } : {}),
+    // By default the page is asked to open it: the renderer lives in a browser or hands it to one.
+    openBrowser: options.openBrowser ?? ((url) => events.publish({ type: 'open-url', url })),
     sealer: options.sealer ?? plainSealer,
     transport: { fetch: options.fetch ?? fetch, timeoutMs: NETWORK_TIMEOUT_MS },
   });
-  const events = new EventHub();
   const outbox = await Outbox.open({
     folder: options.dataFolder,
     library,

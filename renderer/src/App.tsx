@@ -149,6 +149,7 @@ export function App() {
       api.onEvent((event) => {
         if (event.type === 'command') latestCommands.current[event.command]?.();
         else if (event.type === 'open-draft') void open(event.id);
+        else if (event.type === 'open-url') window.open(event.url, '_blank', 'noopener,noreferrer');
         else void refreshLibrary();
       }),
     [open, refreshLibrary],

@@ -32,14 +32,19 @@ export const AccountSchema = z.strictObject({
 });
 export type Account = z.infer<typeof AccountSchema>;
 
-/** What the writer types to add a blog. */
-export const NewAccountSchema = z.strictObject({
-  kind: AccountKindSchema,
-  address: HttpUrlSchema,
-  user: z.string().max(200),
-  secret: z.string().min(1).max(4_096),
-  options: AccountOptionsSchema.optional(),
-});
+/** What the writer types to add a blog. Blogger takes no secret: the writer signs in to Google. */
+export const NewAccountSchema = z
+  .strictObject({
+    kind: AccountKindSchema,
+    address: HttpUrlSchema,
+    user: z.string().max(200),
+    secret: z.string().max(4_096),
+    options: AccountOptionsSchema.optional(),
+  })
+  .refine((account) => account.kind === 'blogger' || account.secret !== '', {
+    message: 'a password or key is needed',
+    path: ['secret'],
+  });
 export type NewAccount = z.infer<typeof NewAccountSchema>;
 
 /** Where secrets are kept, so the app can say when they are not protected by the OS. */

@@ -17,7 +17,8 @@ export const accountKinds = AccountKindSchema.options;
 
 /** Adds a blog. The secret comes from an environment variable or standard input, never the command line. */
 export async function addAccount(context: CliContext, options: AddAccountOptions): Promise<void> {
-  const secret = await readSecret(options);
+  // Blogger has no password: the writer signs in to Google in the browser (see openBrowser in the context).
+  const secret = options.kind === 'blogger' ? '' : await readSecret(options);
   const account = await context.call('addAccount', {
     kind: options.kind,
     address: options.url,

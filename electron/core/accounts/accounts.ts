@@ -11,9 +11,16 @@ import {
 } from '../../../shared/model/account';
 import { AppError } from '../../../shared/result';
 import type { BlogAdapter, Transport } from '../publishing/blogAdapter';
-import { BlogConnectionSchema, connectBlog, createBlogAdapter, type BlogConnection } from '../publishing/connection';
+import {
+  BlogConnectionSchema,
+  connectBlog,
+  createBlogAdapter,
+  type BlogConnection,
+  type GoogleSettings,
+} from '../publishing/connection';
 import { openDocument, schemaCodec } from '../storage/jsonDocument';
 import { CredentialVault, type SecretSealer } from './credentialVault';
+import { signInWithGoogle } from './googleSignIn';
 
 const StoredAccountSchema = AccountSchema.extend({ connection: BlogConnectionSchema });
 type StoredAccount = z.infer<typeof StoredAccountSchema>;
@@ -23,6 +30,10 @@ type AccountsFile = z.infer<typeof AccountsFileSchema>;
 
 export interface AccountsOptions {
   readonly dataFolder: string;
+  /** The app's Google OAuth client, for Blogger; absent when not configured. */
+  readonly google?: GoogleSettings;
+  /** Opens a page in the writer's browser (Google's sign-in for Blogger). */
+  readonly openBrowser?: (url: string) => void;
   readonly sealer: SecretSealer;
   readonly transport: Transport;
   readonly now?: () => Date;
@@ -38,6 +49,8 @@ export class Accounts {
   readonly #document;
   readonly #vault: CredentialVault;
   readonly #transport: Transport;
+  readonly #google: GoogleSettings | undefined;
+  readonly #openBrowser: ((url: string) => void) | undefined;
   readonly #now: () => Date;
   readonly #newId: () => string;
 
@@ -49,6 +62,8 @@ export class Accounts {
     );
     this.#vault = new CredentialVault(options.dataFolder, options.sealer);
     this.#transport = options.transport;
+    this.#google = options.google;
+    this.#openBrowser = options.openBrowser;
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? randomUUID;
   }
@@ -73,7 +88,8 @@ export class Accounts {
   }
 
   async add(input: NewAccount): Promise<Account> {
-    const connection = await this.#connect(input);
+    const secret = input.kind === 'blogger' ? await this.#signInToGoogle() : input.secret;
+    const connection = await this.#connect({ ...input, secret });
     const account: StoredAccount = {
       id: this.#newId(),
       kind: input.kind,
@@ -86,7 +102,7 @@ export class Accounts {
       addedAt: this.#now().toISOString(),
       connection: connection.connection,
     };
-    await this.#vault.set(account.id, input.secret);
+    await this.#vault.set(account.id, secret);
     this.#document.data.accounts = [...this.#document.data.accounts, account];
     await this.#document.write();
     return publicView(account);
@@ -121,6 +137,18 @@ export class Accounts {
     return createBlogAdapter(account.connection, secret, this.#transport);
   }
 
+  /** Blogger's secret is the refresh token Google grants after the writer signs in. */
+  async #signInToGoogle(): Promise<string> {
+    if (!this.#google) {
+      throw new AppError(
+        'invalid-input',
+        "Blogger needs the app's Google OAuth client id (COMMONPLACE_GOOGLE_CLIENT_ID).",
+      );
+    }
+    if (!this.#openBrowser) throw new AppError('unavailable', 'This app cannot open a browser to sign in to Google.');
+    return signInWithGoogle({ client: this.#google, openBrowser: this.#openBrowser, transport: this.#transport });
+  }
+
   #stored(id: string): StoredAccount {
     const account = this.#document.data.accounts.find((each) => each.id === id);
     if (!account) throw new AppError('not-found', `There is no blog account with id ${id}.`);
@@ -130,19 +158,13 @@ export class Accounts {
   async #connect(
     input: NewAccount,
   ): Promise<{ connection: BlogConnection; verified: { blogName: string; userName: string; canPublish: boolean } }> {
-    if (input.kind === 'blogger') {
-      // Blogger signs in through Google in a browser (OAuth); that sign-in is not built yet.
-      throw new AppError(
-        'invalid-input',
-        'Adding a Blogger blog needs the Google sign-in, which this version does not have yet.',
-      );
-    }
     return connectBlog({
       address: input.address,
       kind: input.kind,
       user: input.user,
       secret: input.secret,
       transport: this.#transport,
+      ...(this.#google ? { google: this.#google } : {}),
     });
   }
 }
