@@ -1,143 +1,80 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppCommand } from '../../shared/contract';
-import type { Draft } from '../../shared/model/draft';
-import type { LibraryNotice } from '../../shared/model/notice';
-import { api } from './api';
-import type { Account } from '../../shared/model/account';
 import type { ClipboardPayload } from '../../shared/model/clipboard';
+import { api } from './api';
 import { AccountsDialog } from './components/accounts/AccountsDialog';
-import { HistoryDialog } from './components/desk/HistoryDialog';
 import { DraftEditor, type DraftEditorHandle } from './components/desk/DraftEditor';
+import { HistoryDialog } from './components/desk/HistoryDialog';
 import { PasteCatcher } from './components/desk/PasteCatcher';
+import { Messages } from './components/Messages';
 import { OutboxDialog } from './components/publish/OutboxDialog';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { LibrarySidebar } from './components/sidebar/LibrarySidebar';
+import { Toolbar } from './components/Toolbar';
 import { withShortcut } from './shortcuts';
+import { useAccounts } from './state/useAccounts';
+import { useConnectivity } from './state/useConnectivity';
+import { useCurrentDraft } from './state/useCurrentDraft';
 import { useLibrary } from './state/useLibrary';
 import { useOutboxSummary } from './state/useOutboxSummary';
 import { useShortcuts } from './state/useShortcuts';
 
+/** The dialogs and panels the writer can open; one dialog at a time. */
+type Dialog = 'shortcuts' | 'history' | 'outbox' | 'blogs' | 'paste-new-post' | null;
+
 export function App() {
   const library = useLibrary();
   const refreshLibrary = library.refresh;
-  const [current, setCurrent] = useState<Draft | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [notices, setNotices] = useState<readonly LibraryNotice[]>([]);
+  const desk = useCurrentDraft(refreshLibrary);
+  const { current, open, create, setProblem } = desk;
+  const blogs = useAccounts();
+  const outbox = useOutboxSummary();
+  useConnectivity();
   const [showPreview, setShowPreview] = useState(true);
   const [focusMode, setFocusMode] = useState(false);
-  const [showShortcuts, setShowShortcuts] = useState(false);
+  const [showPublish, setShowPublish] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const editor = useRef<DraftEditorHandle>(null);
-  const [pastingPost, setPastingPost] = useState(false);
-  const [accounts, setAccounts] = useState<readonly Account[]>([]);
-  const [showBlogs, setShowBlogs] = useState(false);
-  const [showPublish, setShowPublish] = useState(false);
-  const [showHistory, setShowHistory] = useState(false);
-  const outbox = useOutboxSummary();
-  const [showOutbox, setShowOutbox] = useState(false);
-
-  const trashCurrent = useCallback(async () => {
-    if (!current) return;
-    const result = await api.trashDraft({ id: current.id });
-    setProblem(result.ok ? null : `The draft could not be moved to the trash: ${result.error.message}`);
-    if (!result.ok) return;
-    setCurrent(null);
-    await refreshLibrary();
-  }, [current, refreshLibrary]);
-
-  const restoreCurrent = useCallback(async () => {
-    if (!current) return;
-    const result = await api.restoreDraft({ id: current.id });
-    setProblem(result.ok ? null : result.error.message);
-    if (result.ok) setCurrent(result.value);
-    await refreshLibrary();
-  }, [current, refreshLibrary]);
-
-  const emptyTrash = useCallback(async () => {
-    const result = await api.emptyTrash({});
-    setProblem(result.ok ? null : result.error.message);
-    setCurrent(null);
-    await refreshLibrary();
-  }, [refreshLibrary]);
-
-  const refreshAccounts = useCallback(async () => {
-    const result = await api.listAccounts({});
-    if (result.ok) setAccounts(result.value);
-  }, []);
-
-  useEffect(() => {
-    void refreshAccounts();
-  }, [refreshAccounts]);
-
-  // The browser knows first when the connection comes and goes; the outbox drains when it returns.
-  useEffect(() => {
-    const tell = () => void api.setOnline({ online: navigator.onLine });
-    window.addEventListener('online', tell);
-    window.addEventListener('offline', tell);
-    return () => {
-      window.removeEventListener('online', tell);
-      window.removeEventListener('offline', tell);
-    };
-  }, []);
-
-  useEffect(() => {
-    void api.listNotices({}).then((result) => result.ok && setNotices(result.value));
-  }, []);
-
-  const open = useCallback(async (id: string) => {
-    const result = await api.getDraft({ id });
-    if (result.ok) setCurrent(result.value);
-    setProblem(result.ok ? null : result.error.message);
-  }, []);
-
-  const create = useCallback(async () => {
-    const result = await api.createDraft({});
-    setProblem(result.ok ? null : `A new draft could not be created: ${result.error.message}`);
-    if (!result.ok) return;
-    setCurrent(result.value);
-    setFocusMode(false);
-    await refreshLibrary();
-  }, [refreshLibrary]);
+  const closeDialog = useCallback(() => setDialog(null), []);
 
   /** A new draft holding the copied passage as its quote, titled after its source, like the example post. */
   const createFromClipboard = useCallback(
     async (clipboard: ClipboardPayload) => {
-      setPastingPost(false);
+      setDialog(null);
       const quote = await api.quoteFromClipboard({ clipboard });
       if (!quote.ok) {
         setProblem(`No post was made from the clipboard: ${quote.error.message}`);
         return;
       }
-      const content = { title: quote.value.source.title, commentary: '', quotes: [quote.value], hashtags: [] };
-      const created = await api.createDraft({ content });
-      setProblem(created.ok ? null : `A new draft could not be created: ${created.error.message}`);
-      if (!created.ok) return;
-      setCurrent(created.value);
-      await refreshLibrary();
+      await create({ title: quote.value.source.title, commentary: '', quotes: [quote.value], hashtags: [] });
     },
-    [refreshLibrary],
+    [create, setProblem],
   );
 
   const newPostFromClipboard = useCallback(async () => {
     const clipboard = await api.readClipboard({});
     if (clipboard.ok) await createFromClipboard(clipboard.value);
-    else setPastingPost(true);
+    else setDialog('paste-new-post');
   }, [createFromClipboard]);
 
-  const onSaved = useCallback(() => void refreshLibrary(), [refreshLibrary]);
+  const newDraft = useCallback(() => {
+    setFocusMode(false);
+    void create();
+  }, [create]);
 
   const commands: Partial<Record<AppCommand, () => void>> = {
-    newDraft: () => void create(),
+    newDraft,
     focusSearch: () => {
       setFocusMode(false);
       searchRef.current?.focus();
     },
     togglePreview: () => setShowPreview((shown) => !shown),
     focusMode: () => setFocusMode((on) => !on),
-    showShortcuts: () => setShowShortcuts(true),
+    showShortcuts: () => setDialog('shortcuts'),
     pasteAsQuote: () => editor.current?.pasteAsQuote(),
     publish: () => setShowPublish(true),
-    preferences: () => setShowBlogs(true),
+    preferences: () => setDialog('blogs'),
     newPostFromClipboard: () => void newPostFromClipboard(),
   };
   useShortcuts(commands);
@@ -155,7 +92,8 @@ export function App() {
     [open, refreshLibrary],
   );
 
-  const shownProblem = problem ?? library.problem;
+  const onSaved = useCallback(() => void refreshLibrary(), [refreshLibrary]);
+
   return (
     <div className={focusMode ? 'app focus-mode' : 'app'}>
       {!focusMode && (
@@ -167,87 +105,36 @@ export function App() {
           searchRef={searchRef}
           onQuery={library.setQuery}
           onSelect={(id) => void open(id)}
-          onCreate={() => void create()}
-          onEmptyTrash={() => void emptyTrash()}
+          onCreate={newDraft}
+          onEmptyTrash={() => void desk.emptyTrash()}
         />
       )}
       <main className="workspace">
-        <div className="toolbar" role="toolbar" aria-label="View">
-          <span className="outbox-state" role="status" aria-label="Outbox state">
-            {outbox.needsYou > 0
-              ? `${outbox.needsYou} post${outbox.needsYou === 1 ? ' needs' : 's need'} you`
-              : outbox.waiting > 0
-                ? `${outbox.waiting} waiting to go out`
-                : ''}
-          </span>
-          <button type="button" onClick={() => setShowOutbox(true)}>
-            Outbox
-          </button>
-          <button
-            type="button"
-            aria-pressed={showPreview}
-            onClick={() => setShowPreview(!showPreview)}
-            title={withShortcut('togglePreview')}
-          >
-            Preview
-          </button>
-          <button
-            type="button"
-            aria-pressed={focusMode}
-            onClick={() => setFocusMode(!focusMode)}
-            title={withShortcut('focusMode')}
-          >
-            Focus
-          </button>
-          <button
-            type="button"
-            aria-pressed={showPublish}
-            onClick={() => setShowPublish(!showPublish)}
-            title={withShortcut('publish')}
-            disabled={!current}
-          >
-            Publish
-          </button>
-          <button type="button" onClick={() => setShowHistory(true)} disabled={!current}>
-            History
-          </button>
-          {current?.trashedAt ? (
-            <button type="button" onClick={() => void restoreCurrent()}>
-              Restore from trash
-            </button>
-          ) : (
-            <button type="button" onClick={() => void trashCurrent()} disabled={!current}>
-              Move to trash
-            </button>
-          )}
-          <button type="button" onClick={() => setShowBlogs(true)}>
-            Blogs
-          </button>
-          <button type="button" onClick={() => void newPostFromClipboard()}>
-            New post from clipboard
-          </button>
-          <button type="button" onClick={() => setShowShortcuts(true)} title={withShortcut('showShortcuts')}>
-            Shortcuts
-          </button>
-        </div>
-        {shownProblem && (
-          <p role="alert" className="problem">
-            {shownProblem}
-          </p>
-        )}
-        {notices.map((notice) => (
-          <p key={`${notice.draftId}-${notice.at}`} role="alert" className="notice">
-            {notice.message}
-            <button type="button" onClick={() => setNotices(notices.filter((shown) => shown !== notice))}>
-              Dismiss
-            </button>
-          </p>
-        ))}
-        {pastingPost && (
+        <Toolbar
+          current={current}
+          outbox={outbox}
+          previewShown={showPreview}
+          focusMode={focusMode}
+          publishShown={showPublish}
+          actions={{
+            showOutbox: () => setDialog('outbox'),
+            togglePreview: () => setShowPreview(!showPreview),
+            toggleFocus: () => setFocusMode(!focusMode),
+            togglePublish: () => setShowPublish(!showPublish),
+            showHistory: () => setDialog('history'),
+            trash: () => void desk.trash(),
+            restore: () => void desk.restore(),
+            showBlogs: () => setDialog('blogs'),
+            newPostFromClipboard: () => void newPostFromClipboard(),
+            showShortcuts: () => setDialog('shortcuts'),
+          }}
+        />
+        <Messages problem={desk.problem ?? library.problem} />
+        {dialog === 'paste-new-post' && (
           <PasteCatcher
             purpose="New post from clipboard"
             onPaste={(clipboard) => void createFromClipboard(clipboard)}
-            onCancel={() => setPastingPost(false)}
+            onCancel={closeDialog}
           />
         )}
         {current ? (
@@ -258,8 +145,8 @@ export function App() {
             libraryTags={library.tags}
             showPreview={showPreview && !focusMode}
             showPublish={showPublish}
-            accounts={accounts}
-            onManageBlogs={() => setShowBlogs(true)}
+            accounts={blogs.accounts}
+            onManageBlogs={() => setDialog('blogs')}
             onSaved={onSaved}
           />
         ) : (
@@ -267,37 +154,37 @@ export function App() {
             <div className="welcome">
               <h1>Commonplace</h1>
               <p>Write about what you read: your words, the passage that moved you, and where it came from.</p>
-              <button type="button" onClick={() => void create()} title={withShortcut('newDraft')}>
+              <button type="button" onClick={newDraft} title={withShortcut('newDraft')}>
                 Start a new draft
               </button>
             </div>
           )
         )}
       </main>
-      {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
-      {showHistory && current && (
+      {dialog === 'shortcuts' && <ShortcutsSheet onClose={closeDialog} />}
+      {dialog === 'history' && current && (
         <HistoryDialog
           draftId={current.id}
           beforeRestore={() => editor.current?.flush() ?? Promise.resolve(true)}
-          onRestored={(restored) => {
-            setCurrent(restored);
+          onRestored={desk.show}
+          onClose={closeDialog}
+        />
+      )}
+      {dialog === 'outbox' && (
+        <OutboxDialog
+          accounts={blogs.accounts}
+          titleOf={(id) => library.drafts?.find((draft) => draft.id === id)?.title || 'Untitled'}
+          onClose={closeDialog}
+        />
+      )}
+      {dialog === 'blogs' && (
+        <AccountsDialog
+          accounts={blogs.accounts}
+          onChanged={() => {
+            void blogs.refresh();
             void refreshLibrary();
           }}
-          onClose={() => setShowHistory(false)}
-        />
-      )}
-      {showOutbox && (
-        <OutboxDialog
-          accounts={accounts}
-          titleOf={(id) => library.drafts?.find((draft) => draft.id === id)?.title || 'Untitled'}
-          onClose={() => setShowOutbox(false)}
-        />
-      )}
-      {showBlogs && (
-        <AccountsDialog
-          accounts={accounts}
-          onChanged={() => void refreshAccounts()}
-          onClose={() => setShowBlogs(false)}
+          onClose={closeDialog}
         />
       )}
     </div>
