@@ -13,6 +13,7 @@ import { registerIpc } from './ipc';
 import { MainWindow } from './mainWindow';
 import { installApplicationMenu } from './menus';
 import { openRequestHandler, receiveOpenRequests } from './openRequests';
+import { followConnectivity } from './connectivity';
 import { notifyOutboxChanges } from './notifications';
 import { guardAllWebContents } from './webContentsGuards';
 import { denyAllPermissions } from './window';
@@ -65,6 +66,7 @@ function run(): void {
     registerIpc({ ...ready, handlers: page.handlers }, logError);
     installApplicationMenu((command) => ready.events.publish({ type: 'command', command }));
     notifyOutboxChanges(ready);
+    followConnectivity(ready.outbox);
     await shownWindow.show();
     // Requests wait for the page to listen, or it would miss the event that shows their draft.
     void page.firstCall.then(() => inbox.start(openRequestHandler(ready, shownWindow, logError)));

@@ -177,16 +177,20 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
           User name
           <input autoComplete="username" value={user} onChange={(event) => setUser(event.target.value)} />
         </label>
-        <label>
-          Password or key
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={secret}
-            onChange={(event) => setSecret(event.target.value)}
-          />
-        </label>
+        {kind === 'blogger' ? (
+          <p className="hint">Blogger has no password here: adding it opens Google’s sign-in in your browser.</p>
+        ) : (
+          <label>
+            Password or key
+            <input
+              type="password"
+              autoComplete="current-password"
+              required
+              value={secret}
+              onChange={(event) => setSecret(event.target.value)}
+            />
+          </label>
+        )}
         <button type="submit" disabled={busy}>
           {busy ? 'Checking…' : 'Add blog'}
         </button>
