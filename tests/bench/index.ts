@@ -1,9 +1,11 @@
 // `npm run bench`: prints medians and ratios against a baseline measured in the same run.
 import { benchLibrary } from './library.bench';
 import { benchRender } from './render.bench';
+import { benchStart } from './start.bench';
 import { benchTyping } from './typing.bench';
 
 const only = process.argv[2];
 if (!only || only === 'render') await benchRender();
 if (!only || only === 'typing') await benchTyping();
 if (!only || only === 'library') await benchLibrary();
+if (!only || only === 'start') await benchStart();

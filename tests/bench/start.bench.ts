@@ -1,0 +1,101 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { DraftLibrary } from '../../electron/core/library/draftLibrary';
+import { startDevHost } from '../e2e/support/devHost';
+import { ms, summarizeSample } from './support/stats';
+import { realisticDraft, seededRandom } from './support/realisticDraft';
+
+const SIZES = [0, 1_000, 10_000] as const;
+const RUNS = 5;
+
+interface StartFigures {
+  /** Spawning `commonplace serve` until it prints its address: Node, the CLI and the library's open. */
+  readonly host: number;
+  /** Navigation until the library is on screen. */
+  readonly shown: number;
+  /** Navigation until the library is on screen and the main thread is free to take the first click. */
+  readonly interactive: number;
+}
+
+/**
+ * Runs in the page before the app: notes when the sidebar first shows the library (its list, or
+ * its designed empty state once loading is over), then when the main thread next gets to a task.
+ */
+function probeInteractive(): void {
+  // No named inner functions: tsx would wrap them in a helper that the page does not have.
+  const observer = new MutationObserver(() => {
+    const shownList =
+      document.querySelector('ul.draft-list > li') !== null ||
+      [...document.querySelectorAll('p.empty')].some((paragraph) => !paragraph.textContent.startsWith('Opening'));
+    if (!shownList) return;
+    observer.disconnect();
+    const shown = performance.now();
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        (window as unknown as { startProbe: object }).startProbe = { shown, interactive: performance.now() };
+      }),
+    );
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+async function measureStart(browser: Browser, folder: string): Promise<StartFigures> {
+  const spawned = performance.now();
+  const host = await startDevHost(folder);
+  const hostMs = performance.now() - spawned;
+  // A fresh context has an empty cache, like a window that loads the app from disk at launch.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(probeInteractive);
+    await page.goto(host.url);
+    const probe = await page.waitForFunction(
+      () => (window as unknown as { startProbe?: { shown: number; interactive: number } }).startProbe,
+    );
+    const { shown, interactive } = (await probe.jsonValue()) as { shown: number; interactive: number };
+    return { host: hostMs, shown, interactive };
+  } finally {
+    await context.close();
+    await host.stop();
+  }
+}
+
+async function libraryOf(size: number): Promise<string> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'commonplace-bench-start-'));
+  const random = seededRandom(size);
+  const library = await DraftLibrary.open({ folder, logError: (message) => console.error(message) });
+  for (let index = 0; index < size; index += 1) await library.create(realisticDraft(random, index));
+  await library.close();
+  return folder;
+}
+
+export async function benchStart(): Promise<void> {
+  console.log(`\n== Start in the browser dev host (Chromium, cold cache, ${RUNS} runs each)`);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  let baseline: number | undefined;
+  try {
+    for (const size of SIZES) {
+      const folder = await libraryOf(size);
+      try {
+        const runs: StartFigures[] = [];
+        for (let run = 0; run < RUNS; run += 1) runs.push(await measureStart(browser, folder));
+        const host = summarizeSample(runs.map((figures) => figures.host));
+        const shown = summarizeSample(runs.map((figures) => figures.shown));
+        const interactive = summarizeSample(runs.map((figures) => figures.interactive));
+        baseline ??= interactive.median;
+        console.log(
+          `${String(size).padStart(6)} drafts: host ready ${ms(host.median)} median / ${ms(host.p95)} p95; ` +
+            `page shown ${ms(shown.median)}; interactive ${ms(interactive.median)} median / ${ms(interactive.p95)} p95 ` +
+            `(×${(interactive.median / baseline).toFixed(2)} the empty library)`,
+        );
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
+    }
+    console.log('bar: window (page navigation) to interactive ≤ 1 s; the empty library is the baseline');
+  } finally {
+    await browser.close();
+  }
+}
