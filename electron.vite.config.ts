@@ -27,6 +27,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve('out/renderer'),
+      // electron-vite leaves every bundle unminified; the window parses the renderer's at each launch.
+      minify: true,
       rolldownOptions: { input: resolve('renderer/index.html') },
     },
   },
