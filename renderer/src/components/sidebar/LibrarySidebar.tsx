@@ -2,7 +2,7 @@ import type { RefObject } from 'react';
 import { DraftStatusSchema, type DraftStatus, type DraftSummary } from '../../../../shared/model/draft';
 import type { DraftQuery, TagCount } from '../../../../shared/model/library';
 import { withShortcut } from '../../shortcuts';
-import { DraftListItem } from './DraftListItem';
+import { DraftList } from './DraftList';
 import { statusLabels } from './StatusBadge';
 
 interface LibrarySidebarProps {
@@ -90,11 +90,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
               : 'No drafts yet. Start one with “New draft”.'}
         </p>
       ) : (
-        <ul className="draft-list" aria-label="Drafts">
-          {drafts.map((draft) => (
-            <DraftListItem key={draft.id} draft={draft} selected={draft.id === selectedId} onSelect={onSelect} />
-          ))}
-        </ul>
+        <DraftList drafts={drafts} selectedId={selectedId} onSelect={onSelect} />
       )}
     </nav>
   );

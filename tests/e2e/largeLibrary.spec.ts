@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { DraftLibrary } from '../../electron/core/library/draftLibrary';
+import { emptyDraftContent } from '../../shared/model/draft';
+import { DeskPage } from './support/deskPage';
+import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
+
+const DRAFTS = 600;
+
+let host: RunningDevHost;
+
+test.beforeAll(async () => {
+  const folder = await makeDataFolder();
+  // One minute apart, so the newest-first order is known: draft 600 on top, draft 1 at the bottom.
+  let clock = Date.parse('2026-01-01T00:00:00Z');
+  const library = await DraftLibrary.open({
+    folder,
+    now: () => new Date((clock += 60_000)),
+    logError: (message, error) => console.error(message, error),
+  });
+  for (let number = 1; number <= DRAFTS; number += 1) {
+    await library.create({
+      ...emptyDraftContent(),
+      title: `Library draft ${number}`,
+      commentary: `Words of ${number}.`,
+    });
+  }
+  await library.close();
+  host = await startDevHost(folder);
+});
+
+test.afterAll(async () => {
+  await host.dispose();
+});
+
+test('a long library lists only the rows in view, scrolls to its oldest draft, and moves an edited one on top', async ({
+  page,
+}) => {
+  const desk = new DeskPage(page);
+  await page.goto(host.url);
+  const rows = desk.drafts.getByRole('listitem');
+  await expect(rows.first()).toContainText('Library draft 600');
+  await expect(rows.first()).toHaveAttribute('aria-setsize', String(DRAFTS));
+  expect(await rows.count()).toBeLessThan(60);
+
+  await page.locator('.draft-scroller').evaluate((scroller) => scroller.scrollTo({ top: scroller.scrollHeight }));
+  const oldest = rows.filter({ has: page.getByText('Library draft 1', { exact: true }) });
+  await expect(oldest).toBeInViewport();
+  await expect(oldest).toHaveAttribute('aria-posinset', String(DRAFTS));
+
+  await oldest.click();
+  await desk.title.fill('Library draft 1, revised');
+  await expect(desk.saveStatus).toHaveText('Saved');
+  await expect(rows.first()).toContainText('Library draft 1, revised');
+  const revised = desk.drafts.getByRole('button', { name: /Library draft 1, revised/ });
+  await expect(revised).toBeInViewport();
+  await expect(revised).toHaveAttribute('aria-current', 'true');
+
+  await page.reload();
+  await expect(rows.first()).toContainText('Library draft 1, revised');
+});
