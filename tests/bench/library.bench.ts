@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { DraftLibrary } from '../../electron/core/library/draftLibrary';
-import { summarize } from '../../electron/core/library/summary';
+import { summarize } from '../../shared/model/summary';
 import type { Draft } from '../../shared/model/draft';
 import { ms, summarizeSample, timeEach } from './support/stats';
 import { realisticDraft, seededRandom } from './support/realisticDraft';

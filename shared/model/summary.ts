@@ -1,5 +1,5 @@
-import type { Draft, DraftSummary } from '../../../shared/model/draft';
-import { draftStatus } from '../../../shared/model/status';
+import type { Draft, DraftSummary } from './draft';
+import { draftStatus } from './status';
 
 const FIRST_WORDS_CHARACTERS = 160;
 
