@@ -92,8 +92,6 @@ export function App() {
     [open, refreshLibrary],
   );
 
-  const onSaved = useCallback(() => void refreshLibrary(), [refreshLibrary]);
-
   return (
     <div className={focusMode ? 'app focus-mode' : 'app'}>
       {!focusMode && (
@@ -147,7 +145,7 @@ export function App() {
             showPublish={showPublish}
             accounts={blogs.accounts}
             onManageBlogs={() => setDialog('blogs')}
-            onSaved={onSaved}
+            onSaved={library.noteSaved}
           />
         ) : (
           library.drafts !== null && (

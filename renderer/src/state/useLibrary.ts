@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DraftSummary } from '../../../shared/model/draft';
+import type { Draft, DraftSummary } from '../../../shared/model/draft';
+import { summarize } from '../../../shared/model/summary';
 import type { DraftQuery, TagCount } from '../../../shared/model/library';
 import { api } from '../api';
 
@@ -23,10 +24,35 @@ export function useLibrary() {
     setProblem(listed.ok ? null : `Your library could not be read: ${listed.error.message}`);
   }, []);
 
+  /**
+   * A save of the open draft: its row is updated here, without listing the library again, which
+   * at ten thousand drafts would be megabytes to read after every pause in the typing. A filtered
+   * list is asked again, since the draft may have come into or gone out of it.
+   */
+  const noteSaved = useCallback(
+    (saved: Draft) => {
+      const unfiltered = isUnfiltered(latestQuery.current);
+      if (!unfiltered) {
+        void refresh();
+        return;
+      }
+      setDrafts((listed) => listed && [summarize(saved), ...listed.filter((draft) => draft.id !== saved.id)]);
+      void api.listTags({}).then((tagged) => {
+        if (tagged.ok) setTags(tagged.value);
+      });
+    },
+    [refresh],
+  );
+
   useEffect(() => {
     const timer = setTimeout(() => void refresh(), query.search ? SEARCH_PAUSE_MS : 0);
     return () => clearTimeout(timer);
   }, [query, refresh]);
 
-  return { query, setQuery, drafts, tags, problem, refresh };
+  return { query, setQuery, drafts, tags, problem, refresh, noteSaved };
+}
+
+/** The whole library outside the trash, newest first, where a just-saved draft goes on top. */
+function isUnfiltered(query: DraftQuery): boolean {
+  return !query.search?.trim() && query.status === undefined && query.tag === undefined && query.trash !== 'only';
 }
