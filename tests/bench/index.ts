@@ -1,5 +1,6 @@
 // `npm run bench`: prints medians and ratios against a baseline measured in the same run.
 import { benchLibrary } from './library.bench';
+import { benchQuotes } from './quotes.bench';
 import { benchRender } from './render.bench';
 import { benchStart } from './start.bench';
 import { benchTyping } from './typing.bench';
@@ -9,3 +10,4 @@ if (!only || only === 'render') await benchRender();
 if (!only || only === 'typing') await benchTyping();
 if (!only || only === 'library') await benchLibrary();
 if (!only || only === 'start') await benchStart();
+if (!only || only === 'quotes') await benchQuotes();
