@@ -19,6 +19,7 @@ import {
   type GoogleSettings,
 } from '../publishing/connection';
 import { openDocument, schemaCodec } from '../storage/jsonDocument';
+import { readOnlyRefusal } from '../storage/readOnly';
 import { CredentialVault, type SecretSealer } from './credentialVault';
 import { signInWithGoogle } from './googleSignIn';
 
@@ -38,6 +39,8 @@ export interface AccountsOptions {
   readonly transport: Transport;
   readonly now?: () => Date;
   readonly newId?: () => string;
+  /** Lists only, writing nothing (not even the credentials folder). */
+  readonly readOnly?: boolean;
 }
 
 /**
@@ -53,6 +56,7 @@ export class Accounts {
   readonly #openBrowser: ((url: string) => void) | undefined;
   readonly #now: () => Date;
   readonly #newId: () => string;
+  readonly #readOnly: boolean;
 
   private constructor(options: AccountsOptions) {
     this.#document = openDocument<AccountsFile>(
@@ -66,12 +70,13 @@ export class Accounts {
     this.#openBrowser = options.openBrowser;
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? randomUUID;
+    this.#readOnly = options.readOnly ?? false;
   }
 
   static async open(options: AccountsOptions): Promise<Accounts> {
     const accounts = new Accounts(options);
     await accounts.#document.read();
-    await accounts.#vault.load();
+    await accounts.#vault.load({ readOnly: accounts.#readOnly });
     return accounts;
   }
 
@@ -88,6 +93,7 @@ export class Accounts {
   }
 
   async add(input: NewAccount): Promise<Account> {
+    this.#refuseWhenReadOnly();
     const secret = input.kind === 'blogger' ? await this.#signInToGoogle() : input.secret;
     const connection = await this.#connect({ ...input, secret });
     const account: StoredAccount = {
@@ -109,6 +115,7 @@ export class Accounts {
   }
 
   async remove(id: string): Promise<void> {
+    this.#refuseWhenReadOnly();
     this.#stored(id);
     this.#document.data.accounts = this.#document.data.accounts.filter((account) => account.id !== id);
     await this.#document.write();
@@ -116,6 +123,7 @@ export class Accounts {
   }
 
   async setOptions(id: string, options: AccountOptions): Promise<Account> {
+    this.#refuseWhenReadOnly();
     const updated = { ...this.#stored(id), options };
     this.#document.data.accounts = this.#document.data.accounts.map((account) =>
       account.id === id ? updated : account,
@@ -147,6 +155,10 @@ export class Accounts {
     }
     if (!this.#openBrowser) throw new AppError('unavailable', 'This app cannot open a browser to sign in to Google.');
     return signInWithGoogle({ client: this.#google, openBrowser: this.#openBrowser, transport: this.#transport });
+  }
+
+  #refuseWhenReadOnly(): void {
+    if (this.#readOnly) throw readOnlyRefusal();
   }
 
   #stored(id: string): StoredAccount {

@@ -58,9 +58,12 @@ export class CredentialVault {
       : `Passwords are stored unencrypted in ${this.#folder}, readable only by your user account.`;
   }
 
-  async load(): Promise<void> {
-    await mkdir(this.#folder, { recursive: true, mode: 0o700 });
-    await chmod(this.#folder, 0o700);
+  /** `readOnly`: reads the secrets as they are, creating and changing nothing. */
+  async load(options: { readonly readOnly?: boolean } = {}): Promise<void> {
+    if (!options.readOnly) {
+      await mkdir(this.#folder, { recursive: true, mode: 0o700 });
+      await chmod(this.#folder, 0o700);
+    }
     await this.#document.read();
   }
 

@@ -16,8 +16,9 @@ import type { LibraryNotice } from '../../../shared/model/notice';
 import { AppError } from '../../../shared/result';
 import { countWords } from '../../../shared/text/words';
 import { CorruptDocumentError, NewerVersionError } from '../storage/jsonDocument';
+import { readOnlyRefusal, RepairNeededError } from '../storage/readOnly';
 import { CoalescingQueue } from './coalescingQueue';
-import { DraftStore, type StoredDraft } from './draftStore';
+import { DraftStore, type FileStamp, type StoredDraft } from './draftStore';
 import { indexEntry, LibraryIndex, type IndexEntry } from './libraryIndex';
 import { defaultHistoryPolicy, RevisionHistory, type HistoryPolicy } from './revisionHistory';
 import { SearchIndex } from './searchIndex';
@@ -33,6 +34,11 @@ export interface LibraryOptions {
   readonly history?: HistoryPolicy;
   /** Where failures that no caller is waiting for are reported. */
   readonly logError: (message: string, error: unknown) => void;
+  /**
+   * Reads only, writing nothing at all (no index, migration or repair), for reading while another
+   * process may be writing: an older document is migrated in memory; a damaged one is refused.
+   */
+  readonly readOnly?: boolean;
 }
 
 /**
@@ -45,6 +51,7 @@ export class DraftLibrary {
   readonly #now: () => Date;
   readonly #newId: () => string;
   readonly #logError: (message: string, error: unknown) => void;
+  readonly #readOnly: boolean;
   readonly #store: DraftStore;
   readonly #index: LibraryIndex;
   readonly #history: RevisionHistory;
@@ -60,9 +67,14 @@ export class DraftLibrary {
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? randomUUID;
     this.#logError = options.logError;
+    this.#readOnly = options.readOnly ?? false;
     this.#store = new DraftStore(options.folder);
-    this.#index = new LibraryIndex(options.folder, options.indexDelayMs ?? 10_000, options.logError);
-    this.#history = new RevisionHistory(options.folder, options.history ?? defaultHistoryPolicy);
+    this.#index = new LibraryIndex(options.folder, {
+      delayMs: options.indexDelayMs ?? 10_000,
+      logError: options.logError,
+      readOnly: this.#readOnly,
+    });
+    this.#history = new RevisionHistory(options.folder, options.history ?? defaultHistoryPolicy, this.#readOnly);
     this.#saves = new CoalescingQueue((id, content) =>
       this.#exclusive(id, () =>
         this.#update(id, (draft) => ({ ...draft, ...content, targets: markLocalEdits(draft.targets, content) }), {
@@ -75,8 +87,10 @@ export class DraftLibrary {
   /** Opens (or creates) the library in `options.folder`: migrates, recovers and re-indexes as needed. */
   static async open(options: LibraryOptions): Promise<DraftLibrary> {
     const library = new DraftLibrary(options);
-    await library.#store.prepare();
-    await library.#history.prepare();
+    if (!library.#readOnly) {
+      await library.#store.prepare();
+      await library.#history.prepare();
+    }
     await library.#index.load();
     await library.#reconcile();
     // Damaged documents were recovered by #reconcile; one damaged since is recovered when opened.
@@ -176,6 +190,7 @@ export class DraftLibrary {
 
   /** Deletes every trashed draft for good, with its history; returns how many. */
   async emptyTrash(): Promise<number> {
+    if (this.#readOnly) throw readOnlyRefusal();
     const trashed = this.#index.summaries().filter((summary) => summary.trashedAt !== null);
     for (const { id } of trashed) {
       await this.#exclusive(id, async () => {
@@ -235,6 +250,8 @@ export class DraftLibrary {
 
   /** Runs `task` after every earlier task on the same draft: one writer per draft at a time. */
   #exclusive<T>(id: string, task: () => Promise<T>): Promise<T> {
+    // Every change to a draft comes through here.
+    if (this.#readOnly) return Promise.reject(readOnlyRefusal());
     const previous = this.#locks.get(id) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(task);
     this.#locks.set(id, next);
@@ -310,11 +327,13 @@ export class DraftLibrary {
   async #recoverInterrupted(id: string): Promise<Draft | null> {
     const previous = await this.#store.readPrevious(id).catch(() => null);
     if (!previous) return null;
-    await this.#store.write(previous.draft);
+    // A reader may also see this mid-save of another process: the previous copy is the draft then too.
+    if (!this.#readOnly) await this.#store.write(previous.draft);
     return previous.draft;
   }
 
   async #recoverDamaged(id: string, damage: CorruptDocumentError): Promise<Draft | null> {
+    if (this.#readOnly) throw new RepairNeededError(`The draft ${id} is damaged on disk.`);
     const quarantined = await this.#store.quarantine(id, this.#now());
     this.#logError(`The draft ${id} was damaged and moved to ${quarantined}`, damage);
     const previous = await this.#store.readPrevious(id).catch(() => null);
@@ -365,8 +384,9 @@ export class DraftLibrary {
       changed = true;
       try {
         const draft = await this.#loadForIndex(id);
-        if (draft) entries[id] = indexEntry(summarize(draft), await this.#store.stamp(id));
+        if (draft) entries[id] = indexEntry(summarize(draft), await this.#stampAfterLoad(id));
       } catch (error) {
+        if (error instanceof RepairNeededError) throw error;
         this.#logError(`The draft ${id} was left out of the library`, error);
       }
     }
@@ -376,14 +396,20 @@ export class DraftLibrary {
     }
   }
 
-  /** Like #load, but also rewrites a document of an older format in the current one. */
+  /** Like #load, but also rewrites a document of an older format in the current one (unless read-only). */
   async #loadForIndex(id: string): Promise<Draft | null> {
     const stored = await this.#store.read(id).catch(() => null);
-    if (stored && stored.formatVersion < DRAFT_SCHEMA_VERSION) {
+    if (stored && stored.formatVersion < DRAFT_SCHEMA_VERSION && !this.#readOnly) {
       await this.#store.write(stored.draft);
       return stored.draft;
     }
     return stored ? stored.draft : this.#load(id);
+  }
+
+  /** A reader recovers an interrupted save in memory only: then there is no document to stamp. */
+  async #stampAfterLoad(id: string): Promise<FileStamp> {
+    if (!this.#readOnly) return this.#store.stamp(id);
+    return this.#store.stamp(id).catch(() => ({ size: -1, mtimeMs: -1 }));
   }
 
   #notify(kind: LibraryNotice['kind'], draftId: string, message: string): void {

@@ -43,10 +43,10 @@ export class DraftStore {
     return path.join(this.folder, `${id}${PREVIOUS}`);
   }
 
-  /** Every draft id with a document or a previous copy on disk. */
+  /** Every draft id with a document or a previous copy on disk (none when a reader finds no folder yet). */
   async ids(): Promise<Set<string>> {
     const ids = new Set<string>();
-    for (const name of await readdir(this.folder)) {
+    for (const name of await readdir(this.folder).catch(emptyWhenMissing)) {
       if (isTempFile(name)) continue;
       if (name.endsWith(PREVIOUS)) ids.add(name.slice(0, -PREVIOUS.length));
       else if (name.endsWith(CURRENT)) ids.add(name.slice(0, -CURRENT.length));
@@ -97,6 +97,11 @@ export class DraftStore {
     await document.read();
     return document.data;
   }
+}
+
+function emptyWhenMissing(error: unknown): string[] {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+  throw error;
 }
 
 /** A draft as read from disk, with the format version it was stored in (older ones are migrated). */

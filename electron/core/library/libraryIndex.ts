@@ -29,16 +29,22 @@ export class LibraryIndex {
   readonly #document;
   readonly #delayMs: number;
   readonly #logError: (message: string, error: unknown) => void;
+  readonly #readOnly: boolean;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #write: Promise<void> = Promise.resolve();
 
-  constructor(libraryFolder: string, delayMs: number, logError: (message: string, error: unknown) => void) {
+  /** `readOnly`: the index lives in memory only and is never written. */
+  constructor(
+    libraryFolder: string,
+    options: { delayMs: number; logError: (message: string, error: unknown) => void; readOnly: boolean },
+  ) {
     this.#document = openDocument<Index>(path.join(libraryFolder, 'index.json'), schemaCodec(IndexSchema), {
       schemaVersion: INDEX_VERSION,
       drafts: {},
     });
-    this.#delayMs = delayMs;
-    this.#logError = logError;
+    this.#delayMs = options.delayMs;
+    this.#logError = options.logError;
+    this.#readOnly = options.readOnly;
   }
 
   /** Reads index.json; a missing, damaged or outdated one starts empty and is rebuilt. */
@@ -89,6 +95,7 @@ export class LibraryIndex {
 
   /** Writes now; writes are chained so two never race on the file. */
   flush(): Promise<void> {
+    if (this.#readOnly) return Promise.resolve();
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     this.#write = this.#write.catch(() => undefined).then(() => this.#document.write());
@@ -96,7 +103,7 @@ export class LibraryIndex {
   }
 
   #scheduleWrite(): void {
-    if (this.#timer) return;
+    if (this.#timer || this.#readOnly) return;
     this.#timer = setTimeout(() => {
       this.#timer = null;
       this.flush().catch((error: unknown) => this.#logError('The library index could not be written', error));

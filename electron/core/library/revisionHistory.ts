@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DraftContentSchema, type Draft, type DraftContent } from '../../../shared/model/draft';
 import { CorruptDocumentError, openDocument, schemaCodec } from '../storage/jsonDocument';
+import { RepairNeededError } from '../storage/readOnly';
 
 export const RevisionSchema = z.strictObject({
   revision: z.number().int().nonnegative(),
@@ -34,12 +35,15 @@ export const defaultHistoryPolicy: HistoryPolicy = { coalesceMs: 5 * 60_000, max
 export class RevisionHistory {
   readonly #folder: string;
   readonly #policy: HistoryPolicy;
+  readonly #readOnly: boolean;
   readonly #lastSnapshotAt = new Map<string, number>();
   readonly #writes = new Map<string, Promise<void>>();
 
-  constructor(libraryFolder: string, policy: HistoryPolicy) {
+  /** `readOnly`: a damaged history is refused rather than set aside (the library refuses snapshots). */
+  constructor(libraryFolder: string, policy: HistoryPolicy, readOnly: boolean) {
     this.#folder = path.join(libraryFolder, 'revisions');
     this.#policy = policy;
+    this.#readOnly = readOnly;
   }
 
   async prepare(): Promise<void> {
@@ -101,6 +105,7 @@ export class RevisionHistory {
     } catch (error) {
       // A damaged history must not block saving: it is set aside (kept, not deleted) and restarted.
       if (!(error instanceof CorruptDocumentError)) throw error;
+      if (this.#readOnly) throw new RepairNeededError(`The revision history of ${id} is damaged.`);
       await rename(this.#file(id), path.join(this.#folder, `${id}.damaged-${Date.now()}.json.bad`));
       document.data = { schemaVersion: 1, revisions: [] };
     }

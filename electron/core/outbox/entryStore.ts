@@ -3,6 +3,7 @@ import path from 'node:path';
 import { OutboxEntrySchema, type OutboxEntry } from '../../../shared/model/outbox';
 import { isTempFile, syncFolder } from '../storage/durableWrite';
 import { openDocument, schemaCodec } from '../storage/jsonDocument';
+import { RepairNeededError } from '../storage/readOnly';
 
 const codec = schemaCodec(OutboxEntrySchema);
 
@@ -17,11 +18,17 @@ export class EntryStore {
     this.#folder = path.join(libraryFolder, 'outbox');
   }
 
-  /** Reads every entry; a damaged one is moved to `outbox/quarantine/` and reported, never fatal. */
-  async loadAll(logError: (message: string, error: unknown) => void): Promise<OutboxEntry[]> {
-    await mkdir(this.#folder, { recursive: true });
+  /**
+   * Reads every entry; a damaged one is moved to `outbox/quarantine/` and reported, never fatal.
+   * A reader (`readOnly`) creates nothing and moves nothing: a damaged entry is refused.
+   */
+  async loadAll(
+    logError: (message: string, error: unknown) => void,
+    { readOnly = false }: { readonly readOnly?: boolean } = {},
+  ): Promise<OutboxEntry[]> {
+    if (!readOnly) await mkdir(this.#folder, { recursive: true });
     const entries: OutboxEntry[] = [];
-    for (const name of await readdir(this.#folder)) {
+    for (const name of await this.#names()) {
       if (!name.endsWith('.json') || isTempFile(name)) continue;
       const file = path.join(this.#folder, name);
       try {
@@ -29,6 +36,7 @@ export class EntryStore {
         await document.read();
         if (document.data) entries.push(document.data);
       } catch (error) {
+        if (readOnly) throw new RepairNeededError(`The outbox entry ${name} is damaged.`);
         logError(`The outbox entry ${name} was damaged and set aside`, error);
         await this.#quarantine(file, name).catch((moveError: unknown) =>
           logError(`The damaged outbox entry ${name} could not be moved`, moveError),
@@ -48,6 +56,15 @@ export class EntryStore {
     await unlink(this.#file(id)).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     });
+  }
+
+  async #names(): Promise<string[]> {
+    try {
+      return await readdir(this.#folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
   }
 
   #file(id: string): string {

@@ -15,6 +15,7 @@ import {
   type RemoveOutcome,
 } from '../../../shared/model/outbox';
 import { AppError } from '../../../shared/result';
+import { readOnlyRefusal } from '../storage/readOnly';
 import type { DraftLibrary } from '../library/draftLibrary';
 import type { BlogAdapter } from '../publishing/blogAdapter';
 import { newClientIdentity } from '../publishing/clientIdentity';
@@ -55,6 +56,11 @@ export interface OutboxOptions {
   readonly probeIntervalMs?: number;
   /** How long finished (done, cancelled) entries stay listed. */
   readonly retentionMs?: number;
+  /**
+   * Lists only: writes nothing and sends nothing, for reading while another process may be
+   * sending. Entries are shown as they are on disk (one "sending" may be on its way right now).
+   */
+  readonly readOnly?: boolean;
 }
 
 /** What `publish` takes; `update` is the same call once the post is on the blog. */
@@ -89,6 +95,7 @@ export class Outbox {
   /** Accounts whose blog asked us to wait (Retry-After), until when (ms since the epoch). */
   readonly #pausedUntil = new Map<string, number>();
   #online: boolean;
+  readonly #readOnly: boolean;
   #closed = false;
   #sequence = 0;
   #cancelTimer: (() => void) | null = null;
@@ -103,6 +110,7 @@ export class Outbox {
     this.#backoff = options.backoff ?? defaultBackoff;
     this.#limiter = new Limiter(options.concurrency ?? DEFAULT_CONCURRENCY);
     this.#online = options.online ?? true;
+    this.#readOnly = options.readOnly ?? false;
   }
 
   /**
@@ -112,15 +120,15 @@ export class Outbox {
   static async open(options: OutboxOptions): Promise<Outbox> {
     const outbox = new Outbox(options);
     const retention = options.retentionMs ?? DEFAULT_RETENTION_MS;
-    for (const entry of await outbox.#store.loadAll(options.logError)) {
+    for (const entry of await outbox.#store.loadAll(options.logError, { readOnly: outbox.#readOnly })) {
       outbox.#sequence = Math.max(outbox.#sequence, entry.sequence + 1);
       const finishedAt = entry.state.state === 'done' || entry.state.state === 'cancelled' ? entry.state.at : null;
       if (finishedAt !== null && outbox.#now().getTime() - Date.parse(finishedAt) > retention) {
-        await outbox.#store.remove(entry.id);
+        if (!outbox.#readOnly) await outbox.#store.remove(entry.id);
         continue;
       }
       outbox.#entries.set(entry.id, entry);
-      if (entry.state.state === 'sending') {
+      if (entry.state.state === 'sending' && !outbox.#readOnly) {
         // Its request may still be running on the server: give it time before looking for the post.
         const at = new Date(outbox.#now().getTime() + outbox.#backoff.settleMs).toISOString();
         const reason = 'The app stopped while this was being sent; checking the blog before sending again.';
@@ -208,6 +216,7 @@ export class Outbox {
    * reports. Entries of one post go in order: one that fails holds back the later ones.
    */
   async drain(): Promise<DrainReport> {
+    if (this.#readOnly) throw readOnlyRefusal();
     await Promise.allSettled(this.#running.values());
     const pending = this.list().filter(isPending);
     const byAccount = new Map<string, OutboxEntry[]>();
@@ -485,7 +494,7 @@ export class Outbox {
 
   /** Starts what is due, one entry per idle blog within the bound, and sets the timer for the rest. */
   #pump(): void {
-    if (this.#closed) return;
+    if (this.#closed || this.#readOnly) return;
     this.#cancelTimer?.();
     this.#cancelTimer = null;
     const now = this.#now().getTime();
@@ -552,7 +561,9 @@ export class Outbox {
     }
   }
 
+  /** Every change to an entry comes through here. */
   async #save(entry: OutboxEntry): Promise<void> {
+    if (this.#readOnly) throw readOnlyRefusal();
     await this.#store.save(entry);
     this.#entries.set(entry.id, entry);
   }
