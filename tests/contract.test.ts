@@ -10,7 +10,11 @@ const newFolder = useTempFolders();
 // routes are derived from it. This checks that nothing drifted, in both directions.
 describe('the API contract', () => {
   it('has a handler for every call and no handler without a call', async () => {
-    const { handlers } = await openServices({ dataFolder: await newFolder(), logError: () => undefined });
+    const { handlers } = await openServices({
+      dataFolder: await newFolder(),
+      access: { mode: 'write', program: { kind: 'app' } },
+      logError: () => undefined,
+    });
     expect(Object.keys(handlers).sort()).toEqual([...callNames].sort());
   });
 

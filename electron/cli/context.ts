@@ -1,7 +1,7 @@
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import { dispatch } from '../core/dispatch';
-import { openServices, type Services } from '../core/services';
+import { openServices, type LibraryAccess, type Services } from '../core/services';
 
 /** How the CLI's commands reach the core: through the same dispatch as every other host. */
 export interface CliContext {
@@ -15,15 +15,17 @@ export function logError(message: string, error: unknown): void {
 }
 
 /**
+ * `access`: read-only, or holding the library's lock (refused while the app has it).
  * `online`: whether the outbox may reach blogs (only the commands that publish need it).
  * `servesBrowser`: the dev host, whose page opens addresses for the writer itself.
  */
 export async function openCliContext(
   dataFolder: string,
-  options: { online: boolean; servesBrowser: boolean },
+  options: { access: LibraryAccess; online: boolean; servesBrowser: boolean },
 ): Promise<CliContext> {
   const services = await openServices({
     dataFolder,
+    access: options.access,
     logError,
     online: options.online,
     // A terminal cannot open the browser for the writer: it shows the address to open.

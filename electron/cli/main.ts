@@ -3,6 +3,7 @@ import { DraftStatusSchema } from '../../shared/model/draft';
 import { attributionStyles } from '../../shared/render/quote';
 import { AppError } from '../../shared/result';
 import { resolveDataFolder } from '../core/dataFolder';
+import type { LibraryAccess } from '../core/services';
 import {
   createDraft,
   emptyTrash,
@@ -37,6 +38,30 @@ function revisionNumber(value: string): number {
   return revision;
 }
 
+/**
+ * What a command needs of the library. `reads`: opened read-only, so it works while the app is
+ * open. `changes`: holds the library's lock, so it is refused while the app is open. `publishes`:
+ * the same, and the outbox may reach blogs. `serves`: the dev host, holding the lock until it stops.
+ */
+type Needs = 'reads' | 'changes' | 'publishes' | 'serves';
+
+function accessFor(needs: Needs, command: Command): LibraryAccess {
+  if (needs === 'reads') return { mode: 'read' };
+  if (needs === 'serves') return { mode: 'write', program: { kind: 'dev-host' } };
+  return { mode: 'write', program: { kind: 'cli', command: commandPath(command) } };
+}
+
+/** "drafts create": the words that name the command after `commonplace`. */
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  let current = command;
+  while (current.parent) {
+    names.unshift(current.name());
+    current = current.parent;
+  }
+  return names.join(' ');
+}
+
 function buildProgram(): Command {
   const program = new Command('commonplace')
     .description('Commonplace: draft commentary on quoted excerpts, and publish it to your blogs.')
@@ -45,15 +70,15 @@ function buildProgram(): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
   const withContext =
-    <Args extends unknown[]>(
-      action: (context: CliContext, ...args: Args) => Promise<void>,
-      online = false,
-      servesBrowser = false,
-    ) =>
+    <Args extends unknown[]>(needs: Needs, action: (context: CliContext, ...args: Args) => Promise<void>) =>
     async (...args: Args): Promise<void> => {
+      // Commander passes the command itself last.
+      const command = args.at(-1);
+      if (!(command instanceof Command)) throw new AppError('internal', 'The command could not be told apart.');
       const context = await openCliContext(resolveDataFolder(program.opts<{ data?: string }>().data), {
-        online,
-        servesBrowser,
+        access: accessFor(needs, command),
+        online: needs === 'publishes' || needs === 'serves',
+        servesBrowser: needs === 'serves',
       });
       try {
         await action(context, ...args);
@@ -71,63 +96,71 @@ function buildProgram(): Command {
     .option('--tag <tag>', 'only drafts with this hashtag')
     .addOption(new Option('--status <status>', 'only drafts in this state').choices(DraftStatusSchema.options))
     .option('--trash', 'list the trash instead')
-    .action(withContext((context, options: ListOptions) => listDrafts(context, options)));
+    .action(withContext('reads', (context, options: ListOptions) => listDrafts(context, options)));
   drafts
     .command('create')
     .description('create a draft from a JSON file shaped like examples/reblog-post.json; prints its id')
     .requiredOption('--from <file>', 'the JSON file')
-    .action(withContext((context, options: { from: string }) => createDraft(context, options)));
+    .action(withContext('changes', (context, options: { from: string }) => createDraft(context, options)));
   drafts
     .command('show')
     .argument('<id>')
     .description('show one draft')
     .option('--json', 'print JSON')
-    .action(withContext((context, id: string, options: { json?: boolean }) => showDraft(context, id, options)));
+    .action(
+      withContext('reads', (context, id: string, options: { json?: boolean }) => showDraft(context, id, options)),
+    );
   drafts
     .command('render')
     .argument('<id>')
     .description("print the post's HTML: what the preview shows and publishing sends")
-    .action(withContext((context, id: string) => renderDraft(context, id)));
+    .action(withContext('reads', (context, id: string) => renderDraft(context, id)));
 
   drafts
     .command('trash')
     .argument('<id>')
     .description('move a draft to the trash')
-    .action(withContext((context, id: string) => trashDraft(context, id)));
+    .action(withContext('changes', (context, id: string) => trashDraft(context, id)));
   drafts
     .command('restore')
     .argument('<id>')
     .description('take a draft out of the trash')
-    .action(withContext((context, id: string) => restoreDraft(context, id)));
+    .action(withContext('changes', (context, id: string) => restoreDraft(context, id)));
   drafts
     .command('empty-trash')
     .description('delete every trashed draft for good')
-    .action(withContext((context) => emptyTrash(context)));
+    .action(withContext('changes', (context) => emptyTrash(context)));
   drafts
     .command('revisions')
     .argument('<id>')
     .description("list a draft's earlier revisions, newest first")
     .option('--json', 'print JSON')
-    .action(withContext((context, id: string, options: { json?: boolean }) => listRevisions(context, id, options)));
+    .action(
+      withContext('reads', (context, id: string, options: { json?: boolean }) => listRevisions(context, id, options)),
+    );
   drafts
     .command('restore-revision')
     .argument('<id>')
     .argument('<revision>', 'the revision number', revisionNumber)
     .description('bring an earlier revision back as the newest')
-    .action(withContext((context, id: string, revision: number) => restoreRevision(context, id, revision)));
+    .action(withContext('changes', (context, id: string, revision: number) => restoreRevision(context, id, revision)));
 
   const quotes = program.command('quotes').description('quotes from the clipboard or a link');
   quotes
     .command('open')
     .argument('<link>', 'a commonplace://quote?url=…&title=…&text=… link')
     .description('make a new draft from a commonplace:// quote link; prints its id')
-    .action(withContext((context, link: string) => openQuoteLink(context, link)));
+    .action(withContext('changes', (context, link: string) => openQuoteLink(context, link)));
   quotes
     .command('import')
     .argument('<id>', 'the draft to add the quote to')
     .requiredOption('--clipboard <file>', 'a JSON file of clipboard formats: {"formats": {"text/html": "…"}}')
     .description('add a quote to a draft from clipboard formats; prints the quote as JSON')
-    .action(withContext((context, id: string, options: { clipboard: string }) => importQuote(context, id, options)));
+    .action(
+      withContext('changes', (context, id: string, options: { clipboard: string }) =>
+        importQuote(context, id, options),
+      ),
+    );
 
   const accounts = program.command('accounts').description('the blogs you publish to');
   accounts
@@ -148,17 +181,17 @@ function buildProgram(): Command {
         .choices(attributionStyles)
         .default('via'),
     )
-    .action(withContext((context, options: AddAccountOptions) => addAccount(context, options)));
+    .action(withContext('changes', (context, options: AddAccountOptions) => addAccount(context, options)));
   accounts
     .command('list')
     .description('list the blogs')
     .option('--json', 'print JSON')
-    .action(withContext((context, options: { json?: boolean }) => listAccounts(context, options)));
+    .action(withContext('reads', (context, options: { json?: boolean }) => listAccounts(context, options)));
   accounts
     .command('remove')
     .argument('<id>')
     .description('remove a blog and its secret')
-    .action(withContext((context, id: string) => removeAccount(context, id)));
+    .action(withContext('changes', (context, id: string) => removeAccount(context, id)));
 
   program
     .command('publish')
@@ -172,31 +205,33 @@ function buildProgram(): Command {
     .option('--date <iso>', 'when a "future" post goes live (ISO 8601)')
     .option('--json', 'print JSON')
     .description('publish a draft (or update it) through the outbox: published, or safely queued')
-    .action(withContext((context, id: string, options: PublishOptions) => publishDraft(context, id, options), true));
+    .action(
+      withContext('publishes', (context, id: string, options: PublishOptions) => publishDraft(context, id, options)),
+    );
 
   const outbox = program.command('outbox').description('remote writes waiting to go out');
   outbox
     .command('list')
     .description('list the outbox')
     .option('--json', 'print JSON')
-    .action(withContext((context, options: { json?: boolean }) => listOutbox(context, options)));
+    .action(withContext('reads', (context, options: { json?: boolean }) => listOutbox(context, options)));
   outbox
     .command('drain')
     .description('try every pending entry once, now; exit 0 when nothing is left pending')
     .option('--json', 'print JSON')
-    .action(withContext((context, options: { json?: boolean }) => drainOutbox(context, options), true));
+    .action(withContext('publishes', (context, options: { json?: boolean }) => drainOutbox(context, options)));
 
   program
     .command('tags')
     .description('the hashtags in use, with how many drafts use each')
     .option('--json', 'print JSON')
-    .action(withContext((context, options: { json?: boolean }) => listTags(context, options)));
+    .action(withContext('reads', (context, options: { json?: boolean }) => listTags(context, options)));
 
   program
     .command('serve')
     .description('run the app in a browser: the dev host on 127.0.0.1; prints its address with the token')
     .option('--port <n>', 'the port (default: any free one)', portNumber)
-    .action(withContext((context, options: { port?: number }) => serve(context, options), true, true));
+    .action(withContext('serves', (context, options: { port?: number }) => serve(context, options)));
 
   return program;
 }

@@ -7,12 +7,23 @@ import { googleSettingsFromEnvironment } from './accounts/googleConfig';
 import { EventHub } from './events';
 import { createHandlers } from './handlers';
 import { DraftLibrary } from './library/draftLibrary';
+import { acquireLibraryLock, type LibraryLock } from './lock/libraryLock';
+import { LibraryLockedError } from './lock/lockMessages';
+import type { LockProgram } from './lock/lockRecord';
 import { Outbox } from './outbox/outbox';
 import { createQuoteService, type QuoteService } from './quotes/quoteService';
+
+/** How a host opens the library. */
+export type LibraryAccess =
+  /** Holds the library's lock until close(): one process at a time writes a library. */
+  | { readonly mode: 'write'; readonly program: LockProgram }
+  /** Writes nothing and takes no lock: reading while another process (the app) writes. */
+  | { readonly mode: 'read' };
 
 export interface ServiceOptions {
   /** The library folder. */
   readonly dataFolder: string;
+  readonly access: LibraryAccess;
   readonly now?: () => Date;
   readonly logError: (message: string, error: unknown) => void;
   /** The network for reading source pages (and, later, blogs); the global fetch by default. */
@@ -42,14 +53,37 @@ export interface Services {
   /** Events for the renderer; hosts forward them over their own channel. */
   readonly events: EventHub;
   readonly handlers: Handlers;
-  /** Flushes pending writes; the host calls it before it exits. */
+  /** Flushes pending writes and releases the library; the host calls it before it exits. */
   close(): Promise<void>;
 }
 
+/**
+ * Opens the library and its services. A writer first takes the library's lock, and throws a
+ * LibraryLockedError naming the holder when another process has it.
+ */
 export async function openServices(options: ServiceOptions): Promise<Services> {
+  const lock = options.access.mode === 'write' ? await lockLibrary(options, options.access.program) : null;
+  try {
+    return await openUnderLock(options, lock);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+}
+
+async function lockLibrary(options: ServiceOptions, program: LockProgram): Promise<LibraryLock> {
+  const now = options.now ?? (() => new Date());
+  const outcome = await acquireLibraryLock({ folder: options.dataFolder, program, now });
+  if (!outcome.ok) throw new LibraryLockedError(outcome.refusal, program, now());
+  return outcome.lock;
+}
+
+async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null): Promise<Services> {
+  const readOnly = options.access.mode === 'read';
   const library = await DraftLibrary.open({
     folder: options.dataFolder,
     logError: options.logError,
+    readOnly,
     ...(options.now ? { now: options.now } : {}),
   });
   const quotes = createQuoteService({
@@ -68,6 +102,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     openBrowser: options.openBrowser ?? ((url) => events.publish({ type: 'open-url', url })),
     sealer: options.sealer ?? plainSealer,
     transport: { fetch: options.fetch ?? fetch, timeoutMs: NETWORK_TIMEOUT_MS },
+    readOnly,
   });
   const outbox = await Outbox.open({
     folder: options.dataFolder,
@@ -77,6 +112,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     events,
     logError: options.logError,
     online: options.online ?? true,
+    readOnly,
     ...(options.now ? { now: options.now } : {}),
   });
   return {
@@ -87,8 +123,12 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     events,
     handlers: createHandlers({ library, quotes, accounts, outbox }),
     async close() {
-      await outbox.close();
-      await library.close();
+      try {
+        await outbox.close();
+        await library.close();
+      } finally {
+        await lock?.release();
+      }
     },
   };
 }

@@ -6,6 +6,7 @@ import { openServices, type Services } from '../core/services';
 import { watchFirstCall } from '../core/shell/firstCall';
 import { OpenRequestInbox } from '../core/shell/openRequest';
 import { profileFolderOverride } from '../core/shell/profileFolder';
+import { startFailureNotice } from '../core/shell/startFailure';
 import type { WindowStateFile } from '../core/shell/windowStateFile';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { osKeyringSealer, readOsClipboard } from './hostServices';
@@ -50,8 +51,10 @@ function run(): void {
     const dataFolder = resolveDataFolder(
       process.env['COMMONPLACE_DATA'] ? undefined : path.join(app.getPath('userData'), LIBRARY_FOLDER),
     );
+    // Takes the library's lock: refused, naming the holder, while the dev host or a command has it.
     const ready = await openServices({
       dataFolder,
+      access: { mode: 'write', program: { kind: 'app' } },
       logError,
       sealer: await osKeyringSealer(),
       readClipboard: readOsClipboard,
@@ -91,7 +94,8 @@ function run(): void {
 
   start().catch((error: unknown) => {
     logError('Commonplace could not start', error);
-    dialog.showErrorBox('Commonplace could not start', error instanceof Error ? error.message : String(error));
+    const notice = startFailureNotice(error);
+    dialog.showErrorBox(notice.title, notice.message);
     app.exit(1);
   });
 }

@@ -13,7 +13,11 @@ const logged: string[] = [];
 const options = { logError: (message: string) => logged.push(message) };
 
 async function services() {
-  return openServices({ dataFolder: await newFolder(), logError: options.logError });
+  return openServices({
+    dataFolder: await newFolder(),
+    access: { mode: 'write', program: { kind: 'app' } },
+    logError: options.logError,
+  });
 }
 
 describe('dispatch: every call is distrusted', () => {

@@ -22,7 +22,11 @@ async function start(): Promise<DevHost> {
   await writeFile(path.join(renderer, 'index.html'), '<!doctype html><title>Commonplace</title>');
   await mkdir(path.join(renderer, 'assets'));
   await writeFile(path.join(renderer, 'assets', 'app.js'), 'console.log(1)');
-  const services = await openServices({ dataFolder: await newFolder(), logError: () => undefined });
+  const services = await openServices({
+    dataFolder: await newFolder(),
+    access: { mode: 'write', program: { kind: 'app' } },
+    logError: () => undefined,
+  });
   lastServices = services;
   const host = await startDevHost({ services, rendererFolder: renderer, logError: () => undefined });
   running.push(host);

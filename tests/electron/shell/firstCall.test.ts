@@ -12,7 +12,11 @@ async function settled(promise: Promise<void>): Promise<boolean> {
 
 describe('watching for the page’s first call', () => {
   it('settles at the first call that reaches a handler, and answers every call as before', async () => {
-    const services = await openServices({ dataFolder: await newFolder(), logError: () => undefined });
+    const services = await openServices({
+      dataFolder: await newFolder(),
+      access: { mode: 'write', program: { kind: 'app' } },
+      logError: () => undefined,
+    });
     const page = watchFirstCall(services.handlers);
     expect(Object.keys(page.handlers).sort()).toEqual(Object.keys(services.handlers).sort());
     expect(await settled(page.firstCall)).toBe(false);
