@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +52,17 @@ export interface AcquireOptions {
   readonly now?: () => Date;
   /** How long to keep trying while a CLI command holds the library; DEFAULT_PATIENCE_MS when absent. */
   readonly patienceMs?: number;
+}
+
+/** Linux names each boot of the machine; other systems give no such name. */
+const thisBoot = readBootId();
+
+function readBootId(): string | null {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return null;
+  }
 }
 
 /** Tokens this process holds (locks and takeover guards), and the lock files to remove at exit. */
@@ -124,6 +136,8 @@ async function removeStaleLock(file: string, staleText: string, program: LockPro
 /** Whether the process that wrote the record is gone; only answerable for this computer's processes. */
 function holderIsGone(record: LockRecord): boolean {
   if (record.hostname !== os.hostname()) return false;
+  // After a reboot (a power cut) the pid may name some other process by now.
+  if (record.bootId !== null && thisBoot !== null && record.bootId !== thisBoot) return true;
   // Our own pid but a token we never held: an earlier process that had this pid (containers reuse pids).
   if (record.pid === process.pid) return !ownTokens.has(record.token);
   try {
@@ -145,6 +159,7 @@ function newRecord(program: LockProgram, now: Date): LockRecord {
     token: randomUUID(),
     pid: process.pid,
     hostname: os.hostname(),
+    bootId: thisBoot,
     program,
     since: now.toISOString(),
   };

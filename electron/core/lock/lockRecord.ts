@@ -16,6 +16,8 @@ export const LockRecordSchema = z.strictObject({
   token: z.string().min(1),
   pid: z.number().int().positive(),
   hostname: z.string(),
+  /** Which boot of that computer (Linux; null elsewhere): a lock from before a reboot has no holder. */
+  bootId: z.string().nullable(),
   program: LockProgramSchema,
   since: z.iso.datetime({ offset: true }),
 });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,8 @@ import { lockRefusalMessage } from '../../../electron/core/lock/lockMessages';
 import type { LockProgram, LockRecord, LockRefusal } from '../../../electron/core/lock/lockRecord';
 import { useTempFolders } from '../../support/tempFolder';
 
+const BOOT_ID_FILE = '/proc/sys/kernel/random/boot_id';
+const THIS_BOOT = existsSync(BOOT_ID_FILE) ? readFileSync(BOOT_ID_FILE, 'utf8').trim() : null;
 const CONTENDER = fileURLToPath(new URL('./support/contender.ts', import.meta.url));
 const newFolder = useTempFolders();
 
@@ -62,6 +65,7 @@ function lockRecord(overrides: Partial<LockRecord>): LockRecord {
     token: 'a-token-nobody-holds',
     pid: 999_999,
     hostname: os.hostname(),
+    bootId: THIS_BOOT,
     program: { kind: 'app' },
     since: new Date().toISOString(),
     ...overrides,
@@ -135,6 +139,24 @@ describe('the library lock', () => {
     expect(outcome.ok).toBe(true);
     if (outcome.ok) await outcome.lock.release();
   });
+
+  it.skipIf(THIS_BOOT === null)(
+    'takes over a lock taken before a reboot, though its pid names a live process now',
+    async () => {
+      const folder = await newFolder();
+      const beforeReboot = lockRecord({ pid: process.ppid, bootId: 'a-boot-before-this-one' });
+      await writeFile(path.join(folder, LOCK_FILE), JSON.stringify(beforeReboot));
+      const outcome = await acquireLibraryLock({ folder, program: { kind: 'app' }, patienceMs: 0 });
+      expect(outcome.ok).toBe(true);
+      if (outcome.ok) await outcome.lock.release();
+
+      // The same live pid in a lock of this boot is a holder.
+      await writeFile(path.join(folder, LOCK_FILE), JSON.stringify({ ...beforeReboot, bootId: THIS_BOOT }));
+      expect(await acquireLibraryLock({ folder, program: { kind: 'app' }, patienceMs: 0 })).toMatchObject({
+        ok: false,
+      });
+    },
+  );
 
   it('takes over a lock with its own pid that it never took (pids repeat, in containers)', async () => {
     const folder = await newFolder();

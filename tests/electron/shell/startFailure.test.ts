@@ -13,6 +13,7 @@ describe('what the desktop app shows when it cannot start', () => {
           token: 'token-of-the-dev-host',
           pid: 4321,
           hostname: os.hostname(),
+          bootId: null,
           program: { kind: 'dev-host' },
           since: new Date().toISOString(),
         },
