@@ -242,6 +242,7 @@ export class DraftLibrary {
 
   /** Waits for pending saves and snapshots, and writes the index; call before the process exits. */
   async close(): Promise<void> {
+    await this.#search.stop();
     await this.#saves.idle();
     await Promise.allSettled(this.#locks.values());
     await this.#history.idle();

@@ -48,6 +48,7 @@ export class SearchIndex {
   #ready: Promise<void> = Promise.resolve();
   readonly #pending = new Map<string, Draft>();
   #timer: ReturnType<typeof setTimeout> | null = null;
+  #stopped = false;
 
   /**
    * Fills the index from drafts that `load` yields; searches wait until it is done. A draft that
@@ -57,10 +58,25 @@ export class SearchIndex {
     const pending = [...ids];
     this.#ready = (async () => {
       for (const id of pending) {
+        if (this.#stopped) return;
         const draft = await load(id);
         if (draft && !this.#search.has(id) && !this.#pending.has(id)) this.#search.add(searchDocument(draft));
       }
     })();
+  }
+
+  /** Resolves once the index holds every draft the library had when it opened. */
+  ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  /**
+   * Stops filling: the library is closing, and a short-lived process (a CLI command) would
+   * otherwise stay alive reading every draft of a large library for an index nobody will ask.
+   */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    await this.#ready;
   }
 
   /**
@@ -68,11 +84,6 @@ export class SearchIndex {
    * so it waits for a pause in the writer's saves and indexes only the latest version; a search
    * indexes whatever is still queued first.
    */
-  /** Resolves once the index holds every draft the library had when it opened. */
-  ready(): Promise<void> {
-    return this.#ready;
-  }
-
   put(draft: Draft): void {
     this.#pending.set(draft.id, draft);
     if (this.#timer) return;
