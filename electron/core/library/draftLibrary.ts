@@ -371,12 +371,14 @@ export class DraftLibrary {
 
   /** Brings the index in line with the documents on disk, migrating old formats on the way. */
   async #reconcile(): Promise<void> {
-    const ids = await this.#store.ids();
+    const ids = [...(await this.#store.ids())];
     const known = this.#index.entries;
     const entries: Record<string, IndexEntry> = {};
-    let changed = ids.size !== Object.keys(known).length;
-    for (const id of ids) {
-      const stamp = await this.#store.stamp(id).catch(() => null);
+    let changed = ids.length !== Object.keys(known).length;
+    // All at once: one by one, the stat calls alone take most of a second at 10,000 drafts.
+    const stamps = await Promise.all(ids.map((id) => this.#store.stamp(id).catch(() => null)));
+    for (const [position, id] of ids.entries()) {
+      const stamp = stamps[position];
       const entry = known[id];
       if (stamp && entry && this.#index.isCurrent(id, stamp)) {
         entries[id] = entry;
