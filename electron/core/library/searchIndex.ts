@@ -24,6 +24,11 @@ function searchDocument(draft: Draft): SearchDocument {
 }
 
 const INDEX_DELAY_MS = 250;
+/**
+ * How long after open the index starts filling, unless a search needs it sooner: reading every
+ * draft competes for the CPU with the window's first paint, which matters more at that moment.
+ */
+const FILL_DELAY_MS = 2_000;
 
 const nonAscii = /[\u0080-\uffff]/;
 
@@ -49,14 +54,25 @@ export class SearchIndex {
   readonly #pending = new Map<string, Draft>();
   #timer: ReturnType<typeof setTimeout> | null = null;
   #stopped = false;
+  #startFilling: () => void = () => undefined;
 
   /**
-   * Fills the index from drafts that `load` yields; searches wait until it is done. A draft that
-   * a save put in meanwhile is newer than what was loaded, and is kept.
+   * Fills the index from drafts that `load` yields, from a moment after open or as soon as
+   * anything waits for it; searches wait until it is done. A draft that a save put in meanwhile
+   * is newer than what was loaded, and is kept.
    */
   fill(ids: Iterable<string>, load: (id: string) => Promise<Draft | null>): void {
     const pending = [...ids];
+    const started = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, FILL_DELAY_MS);
+      timer.unref();
+      this.#startFilling = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
     this.#ready = (async () => {
+      await started;
       for (const id of pending) {
         if (this.#stopped) return;
         const draft = await load(id);
@@ -67,6 +83,7 @@ export class SearchIndex {
 
   /** Resolves once the index holds every draft the library had when it opened. */
   ready(): Promise<void> {
+    this.#startFilling();
     return this.#ready;
   }
 
@@ -76,7 +93,7 @@ export class SearchIndex {
    */
   async stop(): Promise<void> {
     this.#stopped = true;
-    await this.#ready;
+    await this.ready();
   }
 
   /**
@@ -98,7 +115,7 @@ export class SearchIndex {
 
   /** The ids of the drafts matching every word of the query. */
   async find(query: string): Promise<Set<string>> {
-    await this.#ready;
+    await this.ready();
     this.#indexPending();
     return new Set(this.#search.search(query).map((result) => String(result.id)));
   }

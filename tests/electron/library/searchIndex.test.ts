@@ -37,11 +37,27 @@ describe('SearchIndex', () => {
       await new Promise((resolve) => setImmediate(resolve));
       return draft(id, 'Words');
     });
-    await new Promise((resolve) => setImmediate(resolve));
+    void index.ready();
+    for (let tick = 0; tick < 5; tick += 1) await new Promise((resolve) => setImmediate(resolve));
     await index.stop();
     const loadedWhenStopped = loaded;
+    expect(loadedWhenStopped).toBeGreaterThan(0);
     expect(loadedWhenStopped).toBeLessThan(ids.length);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(loaded).toBe(loadedWhenStopped);
+  });
+
+  it('leaves the start to the window, then fills at once when a search asks', async () => {
+    const index = new SearchIndex();
+    let loaded = 0;
+    index.fill(['draft-0001', 'draft-0002'], async (id) => {
+      loaded += 1;
+      await Promise.resolve();
+      return draft(id, 'Harbour notes');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(loaded).toBe(0);
+    expect(await index.find('harbour')).toEqual(new Set(['draft-0001', 'draft-0002']));
+    expect(loaded).toBe(2);
   });
 });
