@@ -161,3 +161,18 @@ test('moves a draft to the trash and back, and restores an earlier version', asy
   await page.getByRole('checkbox', { name: 'Show the trash' }).uncheck();
   await expect(desk.drafts).toContainText('Second thoughts, kept');
 });
+
+test('a long title wraps in full and stays one line of text', async ({ page }) => {
+  const desk = new DeskPage(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(host.url);
+  await desk.newDraft.click();
+  await desk.title.fill(`${example.title}\nwith a pasted second line`);
+  await expect(desk.title).toHaveValue(`${example.title} with a pasted second line`);
+  await desk.title.press('End');
+  await desk.title.press('Enter');
+  await expect(desk.title).toHaveValue(`${example.title} with a pasted second line`);
+  const box = await desk.title.boundingBox();
+  // One line of the title is about 55 px with its padding: the whole title shows, on two lines or more.
+  expect(box?.height ?? 0).toBeGreaterThan(70);
+});

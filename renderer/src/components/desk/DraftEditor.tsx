@@ -163,12 +163,17 @@ export function DraftEditor(props: DraftEditorProps) {
         <Panel id="editor" minSize="30%" defaultSize={showPreview ? '50%' : '100%'}>
           <section className="editor" aria-label="Editor">
             <div className="editor-scroll">
-              <input
+              {/* A text area so that a long title wraps in full; it stays one line of text. */}
+              <textarea
                 className="title-input"
                 aria-label="Title"
                 placeholder="Title"
+                rows={1}
                 value={content.title}
-                onChange={(event) => edit({ title: event.target.value })}
+                onChange={(event) => edit({ title: event.target.value.replace(/\s*[\r\n]+\s*/g, ' ') })}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') event.preventDefault();
+                }}
                 onBlur={moveTitleHashtags}
               />
               <HashtagInput hashtags={content.hashtags} libraryTags={libraryTags} onChange={editHashtags} />
