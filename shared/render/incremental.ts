@@ -1,8 +1,7 @@
 import type { Links, Token } from 'marked';
 import type { DraftContent, Quote } from '../model/draft';
 import { lexMarkdown, lexMarkdownWithLinks, parseMarkdownTokens } from './markdown';
-import type { RenderOptions } from './post';
-import { renderQuote, type AttributionStyle } from './quote';
+import { renderQuote, type RenderOptions } from './quote';
 import { sanitize } from './sanitize';
 
 /**
@@ -116,11 +115,11 @@ export function createIncrementalRenderer(options: IncrementalRendererOptions = 
     return rendered;
   }
 
-  function renderQuoteOnce(quote: Quote, style: AttributionStyle): Rendered {
-    const key = `${style}:${quoteKey(quote)}`;
+  function renderQuoteOnce(quote: Quote, options: RenderOptions): Rendered {
+    const key = `${options.attribution ?? 'via'}:${options.linkToPassage === true}:${quoteKey(quote)}`;
     const cached = quotes.get(key);
     if (cached !== undefined) return cached;
-    const rendered = { identity: nextIdentity++, html: renderQuote(quote, style) };
+    const rendered = { identity: nextIdentity++, html: renderQuote(quote, options) };
     quotes.set(key, rendered);
     return rendered;
   }
@@ -140,7 +139,7 @@ export function createIncrementalRenderer(options: IncrementalRendererOptions = 
         if (part.html !== '') blocks.push({ key: keys.next('b', part.identity), html: part.html });
       }
       for (const quote of content.quotes) {
-        const part = renderQuoteOnce(quote, options.attribution ?? 'via');
+        const part = renderQuoteOnce(quote, options);
         blocks.push({ key: keys.next('q', part.identity), html: part.html });
       }
       return { html: blocks.map((block) => block.html).join(''), blocks };

@@ -1,11 +1,6 @@
 import type { DraftContent } from '../model/draft';
 import { renderMarkdown } from './markdown';
-import { renderQuote, type AttributionStyle } from './quote';
-
-/** Per-blog choices about how a post is rendered. */
-export interface RenderOptions {
-  readonly attribution?: AttributionStyle;
-}
+import { renderQuote, type RenderOptions } from './quote';
 
 /**
  * The body of a post as HTML: commentary, then each quote credited to its source. The preview
@@ -15,6 +10,5 @@ export function renderPostBody(
   content: Pick<DraftContent, 'commentary' | 'quotes'>,
   options: RenderOptions = {},
 ): string {
-  const style = options.attribution ?? 'via';
-  return renderMarkdown(content.commentary) + content.quotes.map((quote) => renderQuote(quote, style)).join('');
+  return renderMarkdown(content.commentary) + content.quotes.map((quote) => renderQuote(quote, options)).join('');
 }

@@ -1,6 +1,7 @@
 import type { Quote, Source } from '../model/draft';
 import { escapeHtml } from './escape';
 import { renderMarkdown } from './markdown';
+import { passageLink } from './textFragment';
 
 const ELLIPSIS = '\u2026';
 const endsASentence = /[.!?\u2026:;'"\u2019\u201d)\]*_`]$/u;
@@ -40,10 +41,10 @@ function sourceLine(source: Source): string {
   return line ? `<p class="quote-source">${line}</p>\n` : '';
 }
 
-function viaLine(source: Source): string {
+function viaLine(source: Source, href: string | null): string {
   const name = escapeHtml(sourceName(source));
-  if (!source.url) return name ? `<p class="quote-via">via ${name}.</p>\n` : '';
-  return `<p class="quote-via">via <a href="${escapeHtml(source.url)}">${name}</a>.</p>\n`;
+  if (!href) return name ? `<p class="quote-via">via ${name}.</p>\n` : '';
+  return `<p class="quote-via">via <a href="${escapeHtml(href)}">${name}</a>.</p>\n`;
 }
 
 /**
@@ -55,14 +56,22 @@ export type AttributionStyle = 'via' | 'source' | 'quoteback';
 
 export const attributionStyles: readonly AttributionStyle[] = ['via', 'source', 'quoteback'];
 
-function sourceCredit(source: Source): string {
+/** Per-blog choices about how a post is rendered. */
+export interface RenderOptions {
+  /** "via" when not said. */
+  readonly attribution?: AttributionStyle;
+  /** Whether the link to the source opens it at the quoted passage (a text fragment). */
+  readonly linkToPassage?: boolean;
+}
+
+function sourceCredit(source: Source, href: string | null): string {
   const name = escapeHtml(sourceName(source));
   if (!name) return '';
-  const named = source.url ? `<a href="${escapeHtml(source.url)}">${name}</a>` : name;
+  const named = href ? `<a href="${escapeHtml(href)}">${name}</a>` : name;
   return `<p class="quote-via">Source: <em>${named}</em></p>\n`;
 }
 
-function quoteback(quote: Quote, body: string): string {
+function quoteback(quote: Quote, body: string, href: string | null): string {
   const { source } = quote;
   const who = source.author || source.siteName;
   const attributes = [
@@ -71,18 +80,22 @@ function quoteback(quote: Quote, body: string): string {
     `data-author="${escapeHtml(who)}"`,
     source.url ? `cite="${escapeHtml(source.url)}"` : '',
   ].filter((attribute) => attribute !== '');
-  const link = source.url
-    ? `<cite><a href="${escapeHtml(source.url)}">${escapeHtml(sourceName(source))}</a></cite>`
-    : '';
+  const link = href ? `<cite><a href="${escapeHtml(href)}">${escapeHtml(sourceName(source))}</a></cite>` : '';
   const footer = `<footer>${escapeHtml(who)}${who && link ? ' ' : ''}${link}</footer>\n`;
   return `<blockquote ${attributes.join(' ')}>\n${body}${footer}</blockquote>\n`;
 }
 
-/** A quote as a credited blockquote, in the blog's attribution style ("via" by default). */
-export function renderQuote(quote: Quote, style: AttributionStyle = 'via'): string {
+/**
+ * A quote as a credited blockquote, in the blog's attribution style ("via" by default). The cite
+ * attribute always names the source itself; only the link a reader follows may open the passage.
+ */
+export function renderQuote(quote: Quote, options: RenderOptions = {}): string {
+  const style = options.attribution ?? 'via';
+  const { url } = quote.source;
+  const href = url && options.linkToPassage ? passageLink(url, quote.excerpt) : url;
   const body = renderMarkdown(excerptAsPublished(quote.excerpt));
-  if (style === 'quoteback') return quoteback(quote, body);
-  const cite = quote.source.url ? ` cite="${escapeHtml(quote.source.url)}"` : '';
-  const credit = style === 'source' ? sourceCredit(quote.source) : viaLine(quote.source);
+  if (style === 'quoteback') return quoteback(quote, body, href);
+  const cite = url ? ` cite="${escapeHtml(url)}"` : '';
+  const credit = style === 'source' ? sourceCredit(quote.source, href) : viaLine(quote.source, href);
   return `<blockquote${cite}>\n${sourceLine(quote.source)}${body}</blockquote>\n${credit}`;
 }

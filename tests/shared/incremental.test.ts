@@ -427,4 +427,15 @@ describe('the incremental renderer with an attribution style', () => {
       expect(rendered.html).toBe(renderPostBody({ commentary: 'My words.', quotes }, { attribution }));
     }
   });
+
+  it('switches the link to the passage on and off without stale quotes', () => {
+    const renderer = createIncrementalRenderer();
+    const quotes = [quote('A passage that ends mid'), quote('Another, whole.', null)];
+    for (const linkToPassage of [false, true, false, true]) {
+      const options = { attribution: 'via', linkToPassage } as const;
+      const rendered = renderer.render({ commentary: 'My words.', quotes }, options);
+      expect(rendered.html).toBe(renderPostBody({ commentary: 'My words.', quotes }, options));
+      expect(rendered.html.includes(':~:text=')).toBe(linkToPassage);
+    }
+  });
 });

@@ -74,20 +74,20 @@ describe('attribution styles', () => {
   });
 
   it('"via" is the example post’s: the blockquote, then a via line', () => {
-    expect(renderQuote(credited, 'via')).toBe(renderQuote(credited));
-    expect(renderQuote(credited, 'via')).toContain(
+    expect(renderQuote(credited, { attribution: 'via' })).toBe(renderQuote(credited));
+    expect(renderQuote(credited, { attribution: 'via' })).toContain(
       '<p class="quote-via">via <a href="https://example.com/a?x=1&amp;y=2">',
     );
   });
 
   it('"source" is the modern Press This line', () => {
-    expect(renderQuote(credited, 'source')).toContain(
+    expect(renderQuote(credited, { attribution: 'source' })).toContain(
       '<p class="quote-via">Source: <em><a href="https://example.com/a?x=1&amp;y=2">An &quot;Article&quot;</a></em></p>',
     );
   });
 
   it('"quoteback" is a Quotebacks blockquote, with no script', () => {
-    const html = renderQuote(credited, 'quoteback');
+    const html = renderQuote(credited, { attribution: 'quoteback' });
     expect(html).toMatch(
       /^<blockquote class="quoteback" data-title="An &quot;Article&quot;" data-author="Ann Author" cite="https:\/\/example\.com\/a\?x=1&amp;y=2">/,
     );
@@ -98,12 +98,24 @@ describe('attribution styles', () => {
     expect(html).not.toMatch(/<script/i);
   });
 
+  it('links to the passage when the blog asks, in every style, and keeps cite the source itself', () => {
+    const passage = 'https://example.com/a?x=1&amp;y=2#:~:text=A%20passage%2C%20cut%20in';
+    for (const attribution of attributionStyles) {
+      const html = renderQuote(credited, { attribution, linkToPassage: true });
+      expect(html, attribution).toContain(`<a href="${passage}">`);
+      expect(html, attribution).toContain('cite="https://example.com/a?x=1&amp;y=2"');
+    }
+    expect(renderQuote(credited)).not.toContain(':~:');
+  });
+
   it('needs no sanitizing: every style is already inside the allowlist', () => {
     // (The sanitizer writes a quote mark in text as itself, where escapeHtml writes &quot;: same text.)
     const plain = quote({ source: { ...credited.source, title: 'An Article' }, excerpt: credited.excerpt });
     for (const style of attributionStyles) {
-      const html = renderPostBody({ commentary: 'Mine.', quotes: [plain] }, { attribution: style });
-      expect(sanitize(html), style).toBe(html);
+      for (const linkToPassage of [false, true]) {
+        const html = renderPostBody({ commentary: 'Mine.', quotes: [plain] }, { attribution: style, linkToPassage });
+        expect(sanitize(html), style).toBe(html);
+      }
     }
   });
 });
