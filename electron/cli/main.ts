@@ -181,6 +181,7 @@ function buildProgram(): Command {
         .choices(attributionStyles)
         .default('via'),
     )
+    .option('--link-to-passage', 'link each quote’s source at the quoted passage (a text fragment)')
     .action(withContext('changes', (context, options: AddAccountOptions) => addAccount(context, options)));
   accounts
     .command('list')

@@ -11,10 +11,16 @@ export const AccountOptionsSchema = z.strictObject({
   hashtagsInTitle: z.boolean(),
   /** How quotes are credited on this blog (see shared/render/quote.ts). */
   attribution: z.enum(['via', 'source', 'quoteback']).default('via'),
+  /** Whether the link to a quote's source opens it at the quoted passage (a text fragment). */
+  linkToPassage: z.boolean().default(false),
 });
 export type AccountOptions = z.infer<typeof AccountOptionsSchema>;
 
-export const defaultAccountOptions: AccountOptions = { hashtagsInTitle: false, attribution: 'via' };
+export const defaultAccountOptions: AccountOptions = {
+  hashtagsInTitle: false,
+  attribution: 'via',
+  linkToPassage: false,
+};
 
 /** A blog the writer publishes to, as the renderer sees it: never with its secret. */
 export const AccountSchema = z.strictObject({

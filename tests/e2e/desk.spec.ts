@@ -176,3 +176,24 @@ test('a long title wraps in full and stays one line of text', async ({ page }) =
   // One line of the title is about 55 px with its padding: the whole title shows, on two lines or more.
   expect(box?.height ?? 0).toBeGreaterThan(70);
 });
+
+test('the preview links each quote to its passage when asked, keeping cite the source itself', async ({ page }) => {
+  const desk = new DeskPage(page);
+  await page.goto(host.url);
+  await desk.newDraft.click();
+  await desk.title.fill('Passage links');
+  await desk.addQuoteWith('The remaining militants may have seen the writing on the wall.', {
+    title: 'A shadow',
+    author: 'Rudaw',
+    date: '2026-11-01',
+    url: SOURCE_URL,
+  });
+  const via = desk.preview.getByRole('link', { name: 'A shadow' });
+  await expect(via).toHaveAttribute('href', SOURCE_URL);
+  await page.getByRole('checkbox', { name: 'Link to the passage' }).check();
+  await expect(via).toHaveAttribute(
+    'href',
+    `${SOURCE_URL}#:~:text=The%20remaining%20militants%20may,writing%20on%20the%20wall.`,
+  );
+  await expect(desk.preview.locator('blockquote')).toHaveAttribute('cite', SOURCE_URL);
+});

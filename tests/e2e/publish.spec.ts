@@ -38,6 +38,10 @@ test.describe('one-click publishing to a real WordPress', () => {
     await blogs.getByLabel('Password or key').fill(wordpress.applicationPassword);
     await blogs.getByRole('button', { name: 'Add blog' }).click();
     await expect(blogs.getByRole('status')).toContainText('Added “');
+    await blogs.getByRole('checkbox', { name: 'Link to the passage' }).check();
+    await blogs.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Blogs', exact: true }).click();
+    await expect(blogs.getByRole('checkbox', { name: 'Link to the passage' })).toBeChecked();
     await blogs.getByRole('button', { name: 'Close' }).click();
 
     await desk.newDraft.click();

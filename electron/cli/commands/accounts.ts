@@ -11,6 +11,7 @@ export interface AddAccountOptions {
   readonly secretStdin?: boolean;
   readonly hashtagsInTitle?: boolean;
   readonly attribution: AttributionStyle;
+  readonly linkToPassage?: boolean;
 }
 
 export const accountKinds = AccountKindSchema.options;
@@ -24,7 +25,11 @@ export async function addAccount(context: CliContext, options: AddAccountOptions
     address: options.url,
     user: options.user ?? '',
     secret,
-    options: { hashtagsInTitle: options.hashtagsInTitle === true, attribution: options.attribution },
+    options: {
+      hashtagsInTitle: options.hashtagsInTitle === true,
+      attribution: options.attribution,
+      linkToPassage: options.linkToPassage === true,
+    },
   });
   const vault = await context.call('vaultInfo', {});
   context.out(account.id);

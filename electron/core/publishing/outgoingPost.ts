@@ -9,6 +9,8 @@ export interface PostStyle {
   readonly hashtagsInTitle: boolean;
   /** How quotes are credited on this blog; "via" when not said. */
   readonly attribution?: AttributionStyle;
+  /** Whether the link to a quote's source opens it at the quoted passage. */
+  readonly linkToPassage?: boolean;
 }
 
 /**
@@ -25,7 +27,10 @@ export function outgoingPost(
   return {
     identity: options.identity,
     title,
-    html: renderPostBody(content, { attribution: options.style.attribution ?? 'via' }),
+    html: renderPostBody(content, {
+      attribution: options.style.attribution ?? 'via',
+      linkToPassage: options.style.linkToPassage ?? false,
+    }),
     tags: content.hashtags,
     schedule: options.schedule,
   };

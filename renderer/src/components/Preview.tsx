@@ -3,6 +3,12 @@ import type { DraftContent } from '../../../shared/model/draft';
 import { createIncrementalRenderer } from '../../../shared/render/incremental';
 import type { AttributionStyle } from '../../../shared/render/quote';
 
+interface PreviewProps {
+  readonly content: DraftContent;
+  readonly attribution: AttributionStyle;
+  readonly linkToPassage: boolean;
+}
+
 /** One rendered block: React replaces it only when its key (its HTML) changes. */
 const PreviewBlock = memo(function PreviewBlock({ html }: { html: string }) {
   return <div className="preview-block" dangerouslySetInnerHTML={{ __html: html }} />;
@@ -14,9 +20,12 @@ const PreviewBlock = memo(function PreviewBlock({ html }: { html: string }) {
  * Only the blocks that changed are rendered again (about a millisecond for a 10,000-word post),
  * so the preview keeps up within the keystroke's own frame; it would be deferred otherwise.
  */
-export function Preview({ content: shown, attribution }: { content: DraftContent; attribution: AttributionStyle }) {
+export function Preview({ content: shown, attribution, linkToPassage }: PreviewProps) {
   const [renderer] = useState(createIncrementalRenderer);
-  const { blocks } = useMemo(() => renderer.render(shown, { attribution }), [renderer, shown, attribution]);
+  const { blocks } = useMemo(
+    () => renderer.render(shown, { attribution, linkToPassage }),
+    [renderer, shown, attribution, linkToPassage],
+  );
   return (
     <article className="preview" aria-label="Preview">
       <h1 className="preview-title">{shown.title || 'Untitled'}</h1>

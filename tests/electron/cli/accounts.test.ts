@@ -57,6 +57,7 @@ describe.skipIf(skipReason !== null)('commonplace accounts, against a real WordP
       JSON.parse((await runCli(data, ['accounts', 'list', '--json'])).stdout),
     );
     expect(account).toMatchObject({ id, kind: 'wordpress', user: wordpress.user, canPublish: true });
+    expect(account?.options).toEqual({ hashtagsInTitle: false, attribution: 'via', linkToPassage: false });
 
     expect(await filesContaining(data, wordpress.applicationPassword)).toEqual([
       path.join('credentials', 'secrets.json'),
@@ -69,17 +70,33 @@ describe.skipIf(skipReason !== null)('commonplace accounts, against a real WordP
     expect(JSON.parse((await runCli(data, ['accounts', 'list', '--json'])).stdout)).toEqual([]);
   });
 
-  it('reads the secret from standard input', async () => {
+  it('reads the secret from standard input, and takes the blog’s choices of how quotes are credited', async () => {
     const data = await newFolder();
     const added = await runCli(
       data,
-      ['accounts', 'add', '--kind', 'xmlrpc', '--url', wordpress.url, '--user', wordpress.user, '--secret-stdin'],
+      [
+        'accounts',
+        'add',
+        '--kind',
+        'xmlrpc',
+        '--url',
+        wordpress.url,
+        '--user',
+        wordpress.user,
+        '--secret-stdin',
+        '--attribution',
+        'source',
+        '--link-to-passage',
+      ],
       `${wordpress.applicationPassword}\n`,
     );
     expect(added.code).toBe(0);
-    expect(
-      AccountSchema.array().parse(JSON.parse((await runCli(data, ['accounts', 'list', '--json'])).stdout)),
-    ).toHaveLength(1);
+    const accounts = AccountSchema.array().parse(
+      JSON.parse((await runCli(data, ['accounts', 'list', '--json'])).stdout),
+    );
+    expect(accounts.map((account) => account.options)).toEqual([
+      { hashtagsInTitle: false, attribution: 'source', linkToPassage: true },
+    ]);
   });
 
   it('refuses a wrong password with a one-line reason and stores nothing', async () => {

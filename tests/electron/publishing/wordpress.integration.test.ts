@@ -245,6 +245,27 @@ describe.skipIf(skipReason !== null)('WordPress adapters against a real WordPres
       await adapter.delete(created.remoteId);
     });
 
+    it('keeps the link to the passage as the preview shows it, when the account asks for it', async () => {
+      const adapter = makeAdapter();
+      const content = reblogPost(SOURCE_URL);
+      const style = { hashtagsInTitle: false, linkToPassage: true };
+      const sent = outgoingPost(content, {
+        identity: newClientIdentity(content.title),
+        schedule: { status: 'publish' },
+        style,
+      });
+      const preview = renderPostBody(content, style);
+      expect(preview).toContain(`<a href="${SOURCE_URL}#:~:text=The%20remaining%20militants%20may,`);
+
+      const created = await adapter.create(sent);
+      const read = await adapter.get(created.remoteId);
+      expect(read.content).toBe(stored(preview));
+      const page = await (await fetch(read.url)).text();
+      expect(page).toContain(`<a href="${SOURCE_URL}#:~:text=The%20remaining%20militants%20may,`);
+      expect(page).toContain(BLOCKQUOTE);
+      await adapter.delete(created.remoteId);
+    });
+
     it('updates a published post in place', async () => {
       const adapter = makeAdapter();
       const content = reblogPost(SOURCE_URL);

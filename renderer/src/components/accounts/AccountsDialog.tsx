@@ -40,6 +40,9 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ readonly tone: 'problem' | 'done'; readonly text: string } | null>(null);
+  // Choices shown as made while they are saved, so a control never flips back and forth.
+  const [chosenOptions, setChosenOptions] = useState<Readonly<Record<string, AccountOptions>>>({});
+  const optionsOf = (account: Account): AccountOptions => chosenOptions[account.id] ?? account.options;
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -66,8 +69,12 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
   }
 
   async function setOptions(account: Account, options: AccountOptions): Promise<void> {
+    setChosenOptions((chosen) => ({ ...chosen, [account.id]: options }));
     const result = await api.setAccountOptions({ id: account.id, options });
-    if (!result.ok) setMessage({ tone: 'problem', text: result.error.message });
+    if (!result.ok) {
+      setMessage({ tone: 'problem', text: result.error.message });
+      setChosenOptions(({ [account.id]: _refused, ...others }) => others);
+    }
     onChanged();
   }
 
@@ -117,9 +124,9 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
                 Quotes
                 <select
                   aria-label={`How ${account.blogName} credits quotes`}
-                  value={account.options.attribution}
+                  value={optionsOf(account).attribution}
                   onChange={(event) =>
-                    void setOptions(account, { ...account.options, attribution: attributionOf(event.target.value) })
+                    void setOptions(account, { ...optionsOf(account), attribution: attributionOf(event.target.value) })
                   }
                 >
                   <option value="via">via</option>
@@ -130,12 +137,22 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
               <label className="account-option">
                 <input
                   type="checkbox"
-                  checked={account.options.hashtagsInTitle}
+                  checked={optionsOf(account).hashtagsInTitle}
                   onChange={(event) =>
-                    void setOptions(account, { ...account.options, hashtagsInTitle: event.target.checked })
+                    void setOptions(account, { ...optionsOf(account), hashtagsInTitle: event.target.checked })
                   }
                 />
                 Hashtags in title
+              </label>
+              <label className="account-option" title="Each quote's link opens its source at the quoted passage">
+                <input
+                  type="checkbox"
+                  checked={optionsOf(account).linkToPassage}
+                  onChange={(event) =>
+                    void setOptions(account, { ...optionsOf(account), linkToPassage: event.target.checked })
+                  }
+                />
+                Link to the passage
               </label>
               <button
                 type="button"
