@@ -58,3 +58,24 @@ test('a long library lists only the rows in view, scrolls to its oldest draft, a
   await page.reload();
   await expect(rows.first()).toContainText('Library draft 1, revised');
 });
+
+test('the keyboard moves through the whole list: arrows, Page Up/Down, Home and End', async ({ page }) => {
+  const desk = new DeskPage(page);
+  await page.goto(host.url);
+  const rows = desk.drafts.getByRole('listitem');
+  const focusedRow = () =>
+    page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-posinset') ?? null);
+
+  await rows.first().getByRole('button').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(focusedRow).toBe('3');
+  await page.keyboard.press('End');
+  await expect.poll(focusedRow).toBe(String(DRAFTS));
+  await expect(page.locator(':focus')).toBeInViewport();
+  await page.keyboard.press('PageUp');
+  await expect.poll(focusedRow).toBe(String(DRAFTS - 10));
+  await page.keyboard.press('Home');
+  await expect.poll(focusedRow).toBe('1');
+  await expect(page.locator(':focus')).toBeInViewport();
+});
