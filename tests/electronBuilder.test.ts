@@ -105,3 +105,43 @@ describe('the installer configuration', () => {
     });
   });
 });
+
+const BUILT_MAIN = new URL('out/main/index.js', root);
+const BUILT_PRELOAD = new URL('out/preload/index.cjs', root);
+
+/** The modules a built bundle loads at run time: ESM imports and CommonJS requires. */
+function modulesLoadedBy(bundle: URL): string[] {
+  if (!existsSync(bundle)) throw new Error(`${fileURLToPath(bundle)} is missing: run "npm run build" first.`);
+  const code = readFileSync(bundle, 'utf8');
+  const found = code.matchAll(/\bfrom\s*"([^"]+)"|\bimport\s*\(?\s*"([^"]+)"|\brequire\(\s*"([^"]+)"\s*\)/g);
+  return [...new Set([...found].map((match) => match[1] ?? match[2] ?? match[3] ?? ''))].sort();
+}
+
+/** "lowdb/node" → "lowdb", "@scope/name/sub" → "@scope/name". */
+function packageOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
+}
+
+describe('the bundles the installer ships', () => {
+  it('main loads only Node, Electron and production dependencies, which electron-builder packs beside it', () => {
+    const loaded = modulesLoadedBy(BUILT_MAIN);
+    expect(loaded).toContain('electron');
+    const packages = loaded.filter((specifier) => !specifier.startsWith('node:') && specifier !== 'electron');
+    expect(packages.length).toBeGreaterThan(0);
+    for (const specifier of packages) {
+      expect(Object.keys(packageJson.dependencies), `out/main loads ${specifier}`).toContain(packageOf(specifier));
+    }
+  });
+
+  it('the preload loads nothing but electron: a sandboxed preload cannot require anything else', () => {
+    expect(modulesLoadedBy(BUILT_PRELOAD)).toEqual(['electron']);
+  });
+
+  it('the renderer’s libraries are bundled into it, so they are not shipped again as dependencies', () => {
+    for (const rendererOnly of ['react', 'react-dom', '@codemirror/view', '@dnd-kit/core', '@tanstack/react-virtual']) {
+      expect(Object.keys(packageJson.dependencies), rendererOnly).not.toContain(rendererOnly);
+      expect(Object.keys(packageJson.devDependencies), rendererOnly).toContain(rendererOnly);
+    }
+  });
+});
