@@ -128,6 +128,23 @@ describe.skipIf(skipReason !== null)('Ghost Admin API adapter against a real Gho
     for (const part of [BLOCKQUOTE, SOURCE_LINE, VIA_LINE_ON_PAGE]) expect(page).toContain(part);
   });
 
+  it('keeps the link to the passage as the preview shows it, when the account asks for it', async () => {
+    const content = reblogPost(SOURCE_URL);
+    const style = { hashtagsInTitle: false, linkToPassage: true };
+    const preview = renderPostBody(content, style);
+    const passage = `${SOURCE_URL}#:~:text=The%20remaining%20militants%20may,`;
+    expect(preview).toContain(`<a href="${passage}`);
+
+    const created = await adapter.create(
+      outgoingPost(content, { identity: newClientIdentity(content.title), schedule: { status: 'publish' }, style }),
+    );
+    const read = await adapter.get(created.remoteId);
+    expect(withoutGhostDifferences(read.content)).toBe(withoutGhostDifferences(preview));
+    // On its pages Ghost tags the outbound link before the fragment, which still opens the passage.
+    const page = await (await fetch(read.url)).text();
+    expect(page).toContain(`<a href="${SOURCE_URL}?ref=127.0.0.1#:~:text=The%20remaining%20militants%20may,`);
+  });
+
   it('updates a published post in place, reusing tags whatever their case', async () => {
     const content = reblogPost(SOURCE_URL);
     const first = post(content);
