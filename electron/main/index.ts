@@ -76,8 +76,13 @@ function run(): void {
     app.on('activate', showWindow);
   }
 
+  // A quit that the page held back to save its last edits goes on once the page has closed its window.
+  let quitRequested = false;
+  app.on('before-quit', () => {
+    quitRequested = true;
+  });
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform !== 'darwin' || quitRequested) app.quit();
   });
 
   let flushed = false;

@@ -56,3 +56,6 @@ const subscribeOverHttp: Subscribe = (listener) => {
 
 /** The contract's calls and events, over Electron IPC when running in Electron, else over HTTP. */
 export const api: Api = window.commonplace ?? createApi(httpTransport, subscribeOverHttp);
+
+/** Whether the page is the desktop app's window (not a browser tab on the dev host). */
+export const inDesktopApp = window.commonplace !== undefined;

@@ -95,6 +95,24 @@ test.describe('the Electron app', () => {
     await app.close();
   });
 
+  test('closing the window right after typing keeps the last words', async () => {
+    const folders = await makeFolders();
+    let app = await launch(folders);
+    let page = await ready(app);
+    await page.getByRole('button', { name: 'New draft', exact: true }).click();
+    await expect(page.getByRole('status', { name: 'Save status' })).toHaveText('Saved');
+    await page.getByRole('textbox', { name: 'Title' }).pressSequentially('Closed at once');
+    const quit = app.waitForEvent('close');
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+    // The page holds the close until its save is on disk, then closes; the last window's close quits.
+    await quit;
+
+    app = await launch(folders);
+    page = await ready(app);
+    await expect(page.getByRole('button', { name: /Closed at once/ })).toBeVisible();
+    await app.close();
+  });
+
   test('runs the page without Node, under the CSP, unable to open windows or navigate away', async () => {
     const app = await launch(await makeFolders());
     const opened = await recordExternalOpens(app);

@@ -44,3 +44,28 @@ test('the page refuses to load without the token', async ({ page }) => {
   expect(response?.status()).toBe(401);
   await expect(page.getByText('Open the address that "commonplace serve" printed')).toBeVisible();
 });
+
+test('closing the tab right after typing asks first, and saves the last words meanwhile', async ({ page, context }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'New draft', exact: true }).click();
+  const saveStatus = page.getByRole('status', { name: 'Save status' });
+  await expect(saveStatus).toHaveText('Saved');
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.dismiss();
+  });
+
+  await page.getByRole('textbox', { name: 'Title' }).pressSequentially('Last words before closing');
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => dialogs).toEqual(['beforeunload']);
+  await expect(saveStatus).toHaveText('Saved');
+  const another = await context.newPage();
+  await another.goto(host.url);
+  await expect(another.getByRole('button', { name: /Last words before closing/ })).toBeVisible();
+
+  // Once everything is saved, closing goes through without asking.
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect(dialogs).toEqual(['beforeunload']);
+});

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Draft, DraftContent } from '../../../shared/model/draft';
 import type { Result } from '../../../shared/result';
+import { inDesktopApp } from '../api';
 
 export type SaveStatus =
   | { readonly kind: 'saved'; readonly revision: number }
@@ -67,6 +68,26 @@ export function useAutosave(
   const latestSaveNow = useRef(saveNow);
   latestSaveNow.current = saveNow;
   useEffect(() => () => latestSaveNow.current(), []);
+
+  // Closing the window (or quitting, or reloading the tab) must not drop the last keystrokes.
+  const latestFlush = useRef(flush);
+  latestFlush.current = flush;
+  useEffect(() => {
+    let failedBefore = false;
+    function holdUntilSaved(event: BeforeUnloadEvent): void {
+      const unsaved = timer.current !== null || inFlight.current || latest.current !== savedContent.current;
+      // In the app, a close that comes again after a failed save goes through: the writer saw it fail.
+      if (!unsaved || (inDesktopApp && failedBefore)) return;
+      // Electron cancels the close silently; a browser asks the writer whether to leave.
+      event.preventDefault();
+      void latestFlush.current().then((saved) => {
+        failedBefore = !saved;
+        if (saved && inDesktopApp) window.close();
+      });
+    }
+    window.addEventListener('beforeunload', holdUntilSaved);
+    return () => window.removeEventListener('beforeunload', holdUntilSaved);
+  }, []);
 
   return { status, saveNow, flush };
 }
