@@ -3,7 +3,7 @@ import type { Services } from '../core/services';
 import type { WindowStateFile } from '../core/shell/windowStateFile';
 import { forwardEvents } from './ipc';
 import { attachContextMenu } from './menus';
-import { bringToFront, createMainWindow } from './window';
+import { bringToFront, createMainWindow, recoverFromPageLoss } from './window';
 import { rememberWindowPlacement, windowPlacement } from './windowState';
 
 /** The app's one writing window: shown in front if open, else opened at its remembered place. */
@@ -31,6 +31,7 @@ export class MainWindow {
     });
     forwardEvents(this.#services, window.webContents);
     attachContextMenu(window.webContents);
+    recoverFromPageLoss(window);
     rememberWindowPlacement(window, this.#windowState);
     return window;
   }

@@ -1,4 +1,5 @@
-import { BrowserWindow, session } from 'electron';
+import { BrowserWindow, dialog, session } from 'electron';
+import { PageRecoveryPolicy } from '../core/shell/pageRecovery';
 import type { WindowPlacement } from '../core/shell/windowPlacement';
 import { APP_ENTRY_URL, secureWebPreferences } from '../core/security/windowPolicy';
 
@@ -18,6 +19,20 @@ export function createMainWindow(preloadPath: string, placement: WindowPlacement
   });
   void window.loadURL(APP_ENTRY_URL);
   return window;
+}
+
+/** A page that crashes or is killed is reloaded (everything acknowledged is on disk), within limits. */
+export function recoverFromPageLoss(window: BrowserWindow): void {
+  const policy = new PageRecoveryPolicy();
+  window.webContents.on('render-process-gone', (_event, details) => {
+    const recovery = policy.afterPageGone(details.reason);
+    if (recovery.action === 'reload') {
+      window.webContents.reload();
+      void dialog.showMessageBox(window, { type: 'warning', message: recovery.message });
+    } else if (recovery.action === 'give-up') {
+      dialog.showErrorBox(recovery.title, recovery.message);
+    }
+  });
 }
 
 /** Brings the window to the front, as when a second launch hands its request to this one. */
