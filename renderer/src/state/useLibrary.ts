@@ -31,8 +31,8 @@ export function useLibrary() {
    */
   const noteSaved = useCallback(
     (saved: Draft) => {
-      const unfiltered = isUnfiltered(latestQuery.current);
-      if (!unfiltered) {
+      // A draft in the trash is edited from the trash view; the unfiltered list never shows it.
+      if (!isUnfiltered(latestQuery.current) || saved.trashedAt !== null) {
         void refresh();
         return;
       }
