@@ -7,7 +7,7 @@ import { DraftLibrary } from '../../electron/core/library/draftLibrary';
 import { summarize } from '../../shared/model/summary';
 import type { Draft } from '../../shared/model/draft';
 import { ms, summarizeSample, timeEach } from './support/stats';
-import { realisticDraft, seededRandom } from './support/realisticDraft';
+import { addRealisticDrafts, realisticDraft, seededRandom } from './support/realisticDraft';
 
 const SIZES = [100, 1_000, 10_000] as const;
 const AUTOSAVES = 60;
@@ -30,10 +30,8 @@ const quiet = { logError: (message: string) => console.error(message) };
 async function measureLibrary(size: number): Promise<Figures> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'commonplace-bench-'));
   try {
-    const random = seededRandom(size);
     const writer = await DraftLibrary.open({ folder, ...quiet });
-    const ids: string[] = [];
-    for (let index = 0; index < size; index += 1) ids.push((await writer.create(realisticDraft(random, index))).id);
+    const ids = await addRealisticDrafts(writer, size);
     await writer.close();
 
     const openStart = performance.now();

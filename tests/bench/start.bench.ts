@@ -5,7 +5,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { DraftLibrary } from '../../electron/core/library/draftLibrary';
 import { startDevHost } from '../e2e/support/devHost';
 import { ms, summarizeSample } from './support/stats';
-import { realisticDraft, seededRandom } from './support/realisticDraft';
+import { addRealisticDrafts } from './support/realisticDraft';
 
 const SIZES = [0, 1_000, 10_000] as const;
 const RUNS = 5;
@@ -64,9 +64,8 @@ async function measureStart(browser: Browser, folder: string): Promise<StartFigu
 
 async function libraryOf(size: number): Promise<string> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'commonplace-bench-start-'));
-  const random = seededRandom(size);
   const library = await DraftLibrary.open({ folder, logError: (message) => console.error(message) });
-  for (let index = 0; index < size; index += 1) await library.create(realisticDraft(random, index));
+  await addRealisticDrafts(library, size);
   await library.close();
   return folder;
 }

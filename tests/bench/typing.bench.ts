@@ -5,7 +5,7 @@ import { chromium, type Page } from '@playwright/test';
 import { DraftLibrary } from '../../electron/core/library/draftLibrary';
 import { startDevHost } from '../e2e/support/devHost';
 import { ms, summarizeSample } from './support/stats';
-import { realisticDraft, seededRandom } from './support/realisticDraft';
+import { addRealisticDrafts, realisticDraft, seededRandom } from './support/realisticDraft';
 
 const KEYSTROKES = 120;
 const SIZES = [1_000, 10_000] as const;
@@ -116,8 +116,7 @@ export async function benchTypingInLargeLibrary(): Promise<void> {
   console.log(`\n== Typing with autosaves in a library of ${LARGE_LIBRARY.toLocaleString('en')} drafts (Chromium)`);
   const folder = await mkdtemp(path.join(os.tmpdir(), 'commonplace-bench-typing-large-'));
   const library = await DraftLibrary.open({ folder, logError: () => undefined });
-  const random = seededRandom(LARGE_LIBRARY);
-  for (let index = 0; index < LARGE_LIBRARY; index += 1) await library.create(realisticDraft(random, index));
+  await addRealisticDrafts(library, LARGE_LIBRARY);
   await library.create(draftOfWords(1_000));
   await library.close();
   const host = await startDevHost(folder);

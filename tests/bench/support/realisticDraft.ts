@@ -1,3 +1,4 @@
+import type { DraftLibrary } from '../../../electron/core/library/draftLibrary';
 import { emptySource, type DraftContent } from '../../../shared/model/draft';
 
 const WORDS =
@@ -50,4 +51,12 @@ export function realisticDraft(random: () => number, index: number): DraftConten
     quotes: [quote(1), quote(2)],
     hashtags: [`tag${index % 50}`, `topic${index % 7}`],
   };
+}
+
+/** Fills a library with `count` realistic drafts, the same ones for the same count; their ids. */
+export async function addRealisticDrafts(library: DraftLibrary, count: number): Promise<string[]> {
+  const random = seededRandom(count);
+  const ids: string[] = [];
+  for (let index = 0; index < count; index += 1) ids.push((await library.create(realisticDraft(random, index))).id);
+  return ids;
 }
