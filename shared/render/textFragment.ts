@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import type { Token } from 'marked';
 import { lexMarkdown } from './markdown';
 
@@ -47,28 +48,6 @@ function inlineText(token: Token): string {
   const nested = 'tokens' in token ? (token.tokens as Token[] | undefined) : undefined;
   if (nested) return nested.map(inlineText).join('');
   const isText = token.type === 'text' || token.type === 'escape' || token.type === 'codespan';
-  return isText ? decodeEntities(String(token.text)) : '';
-}
-
-const namedEntities: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
-
-/**
- * The entities quote excerpts carry: markdown from a pasted page writes "<" and "&" as entities
- * where they could start a tag, and the page shows them as the characters.
- */
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-    if (name.startsWith('#')) {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-    }
-    return namedEntities[name.toLowerCase()] ?? entity;
-  });
+  // Pasted excerpts write "<" and "&" as entities where they could start markup; the page shows the characters.
+  return isText ? decodeHTML(String(token.text)) : '';
 }
