@@ -28,6 +28,8 @@ export function useAutosave(
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   latest.current = content;
+  /** Nothing waiting for the pause, nothing on its way, and what is on disk is what is shown. */
+  const allSaved = () => timer.current === null && !inFlight.current && latest.current === savedContent.current;
 
   const saveNow = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
@@ -61,7 +63,7 @@ export function useAutosave(
     saveNow();
     const deadline = Date.now() + FLUSH_TIMEOUT_MS;
     while (inFlight.current && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    return !inFlight.current && latest.current === savedContent.current;
+    return allSaved();
   }, [saveNow]);
 
   // Leaving the draft (or closing the app's view of it) saves what is pending at once.
@@ -75,9 +77,8 @@ export function useAutosave(
   useEffect(() => {
     let failedBefore = false;
     function holdUntilSaved(event: BeforeUnloadEvent): void {
-      const unsaved = timer.current !== null || inFlight.current || latest.current !== savedContent.current;
       // In the app, a close that comes again after a failed save goes through: the writer saw it fail.
-      if (!unsaved || (inDesktopApp && failedBefore)) return;
+      if (allSaved() || (inDesktopApp && failedBefore)) return;
       // Electron cancels the close silently; a browser asks the writer whether to leave.
       event.preventDefault();
       void latestFlush.current().then((saved) => {
