@@ -7,7 +7,7 @@ import {
   codeFromRedirect,
   exchangeCode,
   type GoogleOAuthClient,
-} from '../publishing/bloggerOAuth';
+} from '../publishing/blogger/oauth';
 
 const CALLBACK_PATH = '/oauth/callback';
 const SIGN_IN_TIMEOUT_MS = 5 * 60_000;

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { AppError } from '../../../shared/result';
 import type { BlogAdapter, Transport } from './blogAdapter';
-import { BLOGGER_API_ROOT, BloggerAdapter, verifyBlogger } from './blogger';
-import { accessTokenProvider, GOOGLE_TOKEN_ENDPOINT, type GoogleOAuthClient } from './bloggerOAuth';
+import { BLOGGER_API_ROOT, BloggerAdapter, verifyBlogger } from './blogger/adapter';
+import { accessTokenProvider, GOOGLE_TOKEN_ENDPOINT, type GoogleOAuthClient } from './blogger/oauth';
 import { discoverBlog } from './discovery';
-import { GhostAdminAdapter, readGhostSite, verifyGhost } from './ghostAdmin';
-import { hostOf } from './http';
-import { MetaWeblogAdapter } from './metaWeblog';
-import { MicropubAdapter, verifyMicropub } from './micropub';
-import { discoverMicropub } from './micropubDiscovery';
+import { GhostAdminAdapter, readGhostSite, verifyGhost } from './ghost/adminAdapter';
+import { hostOf } from './http/request';
+import { MetaWeblogAdapter } from './xmlrpc/metaWeblogAdapter';
+import { MicropubAdapter, verifyMicropub } from './micropub/adapter';
+import { discoverMicropub } from './micropub/discovery';
 import { PublishingError } from './publishingError';
 import { verifyMetaWeblog, verifyWordPressRest, verifyXmlRpc, type VerifiedAccount } from './verifyAccount';
-import { WordPressRestAdapter } from './wordpressRest';
-import { WordPressXmlRpcAdapter } from './wordpressXmlRpc';
+import { WordPressRestAdapter } from './wordpress/restAdapter';
+import { WordPressXmlRpcAdapter } from './xmlrpc/wordpressAdapter';
 
 /**
  * How to reach one blog account: what discovery found, without the secret (which lives in the

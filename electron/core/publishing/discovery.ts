@@ -1,12 +1,12 @@
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import type { Transport } from './blogAdapter';
-import { hostOf, sendRequest, type HttpRequest } from './http';
-import { linksFromHeader, linksFromHtml, type AnnouncedLink } from './linkRelations';
+import { hostOf, sendRequest, type HttpRequest } from './http/request';
+import { linksFromHeader, linksFromHtml, type AnnouncedLink } from './http/linkRelations';
 import { PublishingError } from './publishingError';
-import { checkStatus } from './responses';
-import { restRoute } from './restRoute';
-import { RestIndexSchema } from './wordpressRestSchemas';
+import { checkStatus } from './http/responses';
+import { restRoute } from './wordpress/restRoute';
+import { RestIndexSchema } from './wordpress/restSchemas';
 
 /** The APIs a blog announces. */
 export interface DiscoveredBlog {

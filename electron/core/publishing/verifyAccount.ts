@@ -1,11 +1,11 @@
 import type { Transport } from './blogAdapter';
-import { basicAuthorization, hostOf, sendRequest, type HttpRequest } from './http';
-import { readJson } from './responses';
-import { restRoute } from './restRoute';
-import { callXmlRpc, parseAnswer } from './xmlRpc';
-import { BloggerUsersBlogsSchema } from './metaWeblogSchemas';
-import { XmlRpcProfileSchema, XmlRpcUsersBlogsSchema } from './wordpressXmlRpcSchemas';
-import { RestIndexSchema, RestUserSchema } from './wordpressRestSchemas';
+import { basicAuthorization, hostOf, sendRequest, type HttpRequest } from './http/request';
+import { readJson } from './http/responses';
+import { restRoute } from './wordpress/restRoute';
+import { callXmlRpc, parseAnswer } from './xmlrpc/xmlRpc';
+import { BloggerUsersBlogsSchema } from './xmlrpc/metaWeblogSchemas';
+import { XmlRpcProfileSchema, XmlRpcUsersBlogsSchema } from './xmlrpc/wordpressSchemas';
+import { RestIndexSchema, RestUserSchema } from './wordpress/restSchemas';
 
 /** What a writer sees after adding an account: that it works, and what it may do. */
 export interface VerifiedAccount {

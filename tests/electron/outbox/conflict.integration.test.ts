@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { basicAuthorization } from '../../../electron/core/publishing/http';
+import { basicAuthorization } from '../../../electron/core/publishing/http/request';
 import { contentHash } from '../../../shared/model/contentHash';
 import type { Draft, DraftContent } from '../../../shared/model/draft';
 import { renderPostBody } from '../../../shared/render/post';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DraftLibrary } from '../../../electron/core/library/draftLibrary';
 import { EntryStore } from '../../../electron/core/outbox/entryStore';
 import { Outbox } from '../../../electron/core/outbox/outbox';
-import { basicAuthorization } from '../../../electron/core/publishing/http';
+import { basicAuthorization } from '../../../electron/core/publishing/http/request';
 import type { DraftContent } from '../../../shared/model/draft';
 import { renderPostBody } from '../../../shared/render/post';
 import { wordPressBlocks } from '../../../shared/render/wordpressBlocks';

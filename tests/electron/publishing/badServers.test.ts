@@ -8,10 +8,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutgoingPost, Transport } from '../../../electron/core/publishing/blogAdapter';
-import { MetaWeblogAdapter } from '../../../electron/core/publishing/metaWeblog';
+import { MetaWeblogAdapter } from '../../../electron/core/publishing/xmlrpc/metaWeblogAdapter';
 import { PublishingError, type PublishingFailure } from '../../../electron/core/publishing/publishingError';
-import { WordPressRestAdapter } from '../../../electron/core/publishing/wordpressRest';
-import { WordPressXmlRpcAdapter } from '../../../electron/core/publishing/wordpressXmlRpc';
+import { WordPressRestAdapter } from '../../../electron/core/publishing/wordpress/restAdapter';
+import { WordPressXmlRpcAdapter } from '../../../electron/core/publishing/xmlrpc/wordpressAdapter';
 import type { ErrorKind } from '../../../shared/result';
 import { freePort } from '../../servers/freePort';
 

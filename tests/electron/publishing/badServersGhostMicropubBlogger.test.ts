@@ -2,9 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BlogAdapter, OutgoingPost, Transport } from '../../../electron/core/publishing/blogAdapter';
-import { BloggerAdapter } from '../../../electron/core/publishing/blogger';
-import { GhostAdminAdapter } from '../../../electron/core/publishing/ghostAdmin';
-import { MicropubAdapter } from '../../../electron/core/publishing/micropub';
+import { BloggerAdapter } from '../../../electron/core/publishing/blogger/adapter';
+import { GhostAdminAdapter } from '../../../electron/core/publishing/ghost/adminAdapter';
+import { MicropubAdapter } from '../../../electron/core/publishing/micropub/adapter';
 import { PublishingError, type PublishingFailure } from '../../../electron/core/publishing/publishingError';
 
 type Api = 'ghost' | 'micropub' | 'blogger';

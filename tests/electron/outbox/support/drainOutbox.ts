@@ -3,7 +3,7 @@
 import { DraftLibrary } from '../../../../electron/core/library/draftLibrary';
 import { Outbox } from '../../../../electron/core/outbox/outbox';
 import { isPending } from '../../../../electron/core/outbox/queue';
-import { WordPressRestAdapter } from '../../../../electron/core/publishing/wordpressRest';
+import { WordPressRestAdapter } from '../../../../electron/core/publishing/wordpress/restAdapter';
 
 interface Account {
   readonly apiRoot: string;

@@ -2,8 +2,8 @@ import type { AppEvent } from '../../../../shared/contract';
 import { DraftLibrary } from '../../../../electron/core/library/draftLibrary';
 import { Outbox, type OutboxOptions } from '../../../../electron/core/outbox/outbox';
 import type { BlogAdapter, RemotePost } from '../../../../electron/core/publishing/blogAdapter';
-import { basicAuthorization } from '../../../../electron/core/publishing/http';
-import { WordPressRestAdapter } from '../../../../electron/core/publishing/wordpressRest';
+import { basicAuthorization } from '../../../../electron/core/publishing/http/request';
+import { WordPressRestAdapter } from '../../../../electron/core/publishing/wordpress/restAdapter';
 
 /** An adapter for the test WordPress at `base` (the server itself, or a fault proxy in front of it). */
 export function restAdapter(

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { hashtagKey } from '../../../shared/model/hashtags';
-import { checkApiStatus, readApiJson, type ApiDialect } from './apiAnswers';
+import { hashtagKey } from '../../../../shared/model/hashtags';
+import { checkApiStatus, readApiJson, type ApiDialect } from '../http/apiDialect';
 import type {
   BlogAdapter,
   ClientIdentity,
@@ -9,8 +9,8 @@ import type {
   RemoteStatus,
   RemoteTag,
   Transport,
-} from './blogAdapter';
-import type { AccessTokenProvider } from './bloggerOAuth';
+} from '../blogAdapter';
+import type { AccessTokenProvider } from './oauth';
 import {
   BloggerBlogSchema,
   BloggerBlogUserInfoSchema,
@@ -20,10 +20,10 @@ import {
   GoogleErrorSchema,
   IdentityMetaDataSchema,
   type BloggerPost,
-} from './bloggerSchemas';
-import { hostOf, sendRequest, type HttpRequest, type HttpResponse } from './http';
-import { PublishingError } from './publishingError';
-import type { VerifiedAccount } from './verifyAccount';
+} from './schemas';
+import { hostOf, sendRequest, type HttpRequest, type HttpResponse } from '../http/request';
+import { PublishingError } from '../publishingError';
+import type { VerifiedAccount } from '../verifyAccount';
 
 /** Where Google serves Blogger API v3. */
 export const BLOGGER_API_ROOT = 'https://www.googleapis.com/blogger/v3/';

@@ -1,9 +1,9 @@
-import type { Transport } from './blogAdapter';
-import { hostOf, sendRequest, type HttpRequest } from './http';
-import { linksFromHeader, linksFromHtml, type AnnouncedLink } from './linkRelations';
-import { IndieAuthMetadataSchema } from './micropubSchemas';
-import { PublishingError } from './publishingError';
-import { checkStatus, readJson } from './responses';
+import type { Transport } from '../blogAdapter';
+import { hostOf, sendRequest, type HttpRequest } from '../http/request';
+import { linksFromHeader, linksFromHtml, type AnnouncedLink } from '../http/linkRelations';
+import { IndieAuthMetadataSchema } from './schemas';
+import { PublishingError } from '../publishingError';
+import { checkStatus, readJson } from '../http/responses';
 
 /** What an IndieWeb site announces for publishing to it. */
 export interface DiscoveredMicropub {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { hashtagKey } from '../../../shared/model/hashtags';
-import { checkApiStatus, readApiJson, type ApiDialect } from './apiAnswers';
+import { hashtagKey } from '../../../../shared/model/hashtags';
+import { checkApiStatus, readApiJson, type ApiDialect } from '../http/apiDialect';
 import type {
   BlogAdapter,
   ClientIdentity,
@@ -9,8 +9,8 @@ import type {
   RemoteStatus,
   RemoteTag,
   Transport,
-} from './blogAdapter';
-import { hostOf, sendRequest, type HttpRequest, type HttpResponse } from './http';
+} from '../blogAdapter';
+import { hostOf, sendRequest, type HttpRequest, type HttpResponse } from '../http/request';
 import {
   MicropubCategoriesSchema,
   MicropubConfigSchema,
@@ -18,9 +18,9 @@ import {
   MicropubSourceListSchema,
   MicropubSourceSchema,
   type MicropubSource,
-} from './micropubSchemas';
-import { PublishingError } from './publishingError';
-import type { VerifiedAccount } from './verifyAccount';
+} from './schemas';
+import { PublishingError } from '../publishingError';
+import type { VerifiedAccount } from '../verifyAccount';
 
 export interface MicropubOptions {
   /** The Micropub endpoint the site announces (rel="micropub"). */

@@ -4,8 +4,8 @@ import {
   GHOST_TOKEN_LIFETIME_SECONDS,
   ghostAdminToken,
   parseGhostAdminKey,
-} from '../../../electron/core/publishing/ghostToken';
-import { PublishingError } from '../../../electron/core/publishing/publishingError';
+} from '../../../../electron/core/publishing/ghost/token';
+import { PublishingError } from '../../../../electron/core/publishing/publishingError';
 
 const KEY_ID = '6b0546d066e1ed77f343354b';
 const SECRET = '5180176e66573c64865d70457521196330b184e9e09bb1ba1000aa55c7c0a37b';

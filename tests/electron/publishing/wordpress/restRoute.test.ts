@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { restRoute } from '../../../electron/core/publishing/restRoute';
+import { restRoute } from '../../../../electron/core/publishing/wordpress/restRoute';
 
 describe('restRoute', () => {
   it('appends the route to a /wp-json/ root, with or without its final slash', () => {

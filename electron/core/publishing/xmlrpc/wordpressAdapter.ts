@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { hashtagKey } from '../../../shared/model/hashtags';
-import type { BlogAdapter, ClientIdentity, OutgoingPost, RemotePost, RemoteTag, Transport } from './blogAdapter';
-import { hostOf } from './http';
-import { PublishingError } from './publishingError';
+import { hashtagKey } from '../../../../shared/model/hashtags';
+import type { BlogAdapter, ClientIdentity, OutgoingPost, RemotePost, RemoteTag, Transport } from '../blogAdapter';
+import { hostOf } from '../http/request';
+import { PublishingError } from '../publishingError';
 import { callXmlRpc, parseAnswer, type XmlRpcValue } from './xmlRpc';
 import {
   XmlRpcDoneSchema,
@@ -11,7 +11,7 @@ import {
   XmlRpcPostSchema,
   XmlRpcTermListSchema,
   type XmlRpcPost,
-} from './wordpressXmlRpcSchemas';
+} from './wordpressSchemas';
 
 export interface WordPressXmlRpcOptions {
   /** The endpoint found through RSD, e.g. "https://blog.example/xmlrpc.php". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordPressMissing, wordPressSkipReason } from '../../servers/wordpress';
+import { wordPressMissing, wordPressSkipReason } from '../../../servers/wordpress';
 
 describe('whether the WordPress integration tests can run', () => {
   it('names the missing files', () => {

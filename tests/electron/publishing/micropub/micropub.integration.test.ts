@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutgoingPost, PostSchedule, Transport } from '../../../electron/core/publishing/blogAdapter';
-import { newClientIdentity } from '../../../electron/core/publishing/clientIdentity';
-import { BlogConnectionSchema, connectBlog, createBlogAdapter } from '../../../electron/core/publishing/connection';
-import { MicropubAdapter, verifyMicropub } from '../../../electron/core/publishing/micropub';
-import { discoverMicropub } from '../../../electron/core/publishing/micropubDiscovery';
-import { outgoingPost } from '../../../electron/core/publishing/outgoingPost';
-import { PublishingError } from '../../../electron/core/publishing/publishingError';
-import type { DraftContent } from '../../../shared/model/draft';
-import { renderPostBody } from '../../../shared/render/post';
-import { reblogPost } from '../../support/fixtures';
-import { startMicropub, type MicropubServer } from '../../servers/micropub';
+import type { OutgoingPost, PostSchedule, Transport } from '../../../../electron/core/publishing/blogAdapter';
+import { newClientIdentity } from '../../../../electron/core/publishing/clientIdentity';
+import { BlogConnectionSchema, connectBlog, createBlogAdapter } from '../../../../electron/core/publishing/connection';
+import { MicropubAdapter, verifyMicropub } from '../../../../electron/core/publishing/micropub/adapter';
+import { discoverMicropub } from '../../../../electron/core/publishing/micropub/discovery';
+import { outgoingPost } from '../../../../electron/core/publishing/outgoingPost';
+import { PublishingError } from '../../../../electron/core/publishing/publishingError';
+import type { DraftContent } from '../../../../shared/model/draft';
+import { renderPostBody } from '../../../../shared/render/post';
+import { reblogPost } from '../../../support/fixtures';
+import { startMicropub, type MicropubServer } from '../../../servers/micropub';
 
 const transport: Transport = { fetch, timeoutMs: 15_000 };
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { hashtagKey } from '../../../shared/model/hashtags';
-import { checkApiStatus, readApiJson, type ApiDialect } from './apiAnswers';
+import { hashtagKey } from '../../../../shared/model/hashtags';
+import { checkApiStatus, readApiJson, type ApiDialect } from '../http/apiDialect';
 import type {
   BlogAdapter,
   ClientIdentity,
@@ -9,8 +9,8 @@ import type {
   RemoteStatus,
   RemoteTag,
   Transport,
-} from './blogAdapter';
-import { ghostHtml } from './ghostHtml';
+} from '../blogAdapter';
+import { ghostHtml } from './html';
 import {
   GhostErrorSchema,
   GhostIdSchema,
@@ -18,11 +18,11 @@ import {
   GhostSiteSchema,
   GhostTagsSchema,
   type GhostPost,
-} from './ghostSchemas';
-import { ghostAdminToken, parseGhostAdminKey, type GhostAdminKey } from './ghostToken';
-import { hostOf, sendRequest, type HttpRequest, type HttpResponse } from './http';
-import { PublishingError } from './publishingError';
-import type { VerifiedAccount } from './verifyAccount';
+} from './schemas';
+import { ghostAdminToken, parseGhostAdminKey, type GhostAdminKey } from './token';
+import { hostOf, sendRequest, type HttpRequest, type HttpResponse } from '../http/request';
+import { PublishingError } from '../publishingError';
+import type { VerifiedAccount } from '../verifyAccount';
 
 export interface GhostAdminOptions {
   /** The site's address, as Ghost reports it ("https://example.com/" or with a subfolder). */

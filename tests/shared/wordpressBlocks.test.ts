@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderPostBody } from '../../../shared/render/post';
-import { wordPressBlocks } from '../../../shared/render/wordpressBlocks';
-import { reblogPost } from '../../support/fixtures';
+import { renderPostBody } from '../../shared/render/post';
+import { wordPressBlocks } from '../../shared/render/wordpressBlocks';
+import { reblogPost } from '../support/fixtures';
 
 /** What WordPress shows readers of a post made of static blocks: the markup without the delimiters. */
 function withoutDelimiters(markup: string): string {

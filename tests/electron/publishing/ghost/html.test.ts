@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_BEGIN, CARD_END, ghostHtml } from '../../../electron/core/publishing/ghostHtml';
-import { renderPostBody } from '../../../shared/render/post';
-import { reblogPost } from '../../support/fixtures';
+import { CARD_BEGIN, CARD_END, ghostHtml } from '../../../../electron/core/publishing/ghost/html';
+import { renderPostBody } from '../../../../shared/render/post';
+import { reblogPost } from '../../../support/fixtures';
 
 describe("the preview's HTML as Ghost receives it", () => {
   it('keeps plain paragraphs and headings as they are, for Ghost to make its own', () => {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { hashtagKey } from '../../../shared/model/hashtags';
-import { wordPressBlocks } from '../../../shared/render/wordpressBlocks';
-import type { BlogAdapter, ClientIdentity, OutgoingPost, RemotePost, RemoteTag, Transport } from './blogAdapter';
-import { basicAuthorization, sendRequest, type HttpRequest } from './http';
-import { PublishingError } from './publishingError';
-import { checkStatus, readJson } from './responses';
+import { hashtagKey } from '../../../../shared/model/hashtags';
+import { wordPressBlocks } from '../../../../shared/render/wordpressBlocks';
+import type { BlogAdapter, ClientIdentity, OutgoingPost, RemotePost, RemoteTag, Transport } from '../blogAdapter';
+import { basicAuthorization, sendRequest, type HttpRequest } from '../http/request';
+import { PublishingError } from '../publishingError';
+import { checkStatus, readJson } from '../http/responses';
 import { restRoute } from './restRoute';
 import {
   RestPostListSchema,
@@ -15,7 +15,7 @@ import {
   TermExistsSchema,
   utcFromGmt,
   type RestPost,
-} from './wordpressRestSchemas';
+} from './restSchemas';
 
 export interface WordPressRestOptions {
   /** The discovered API root: ".../wp-json/" or ".../?rest_route=/". */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hashtagKey } from '../../../shared/model/hashtags';
+import { hashtagKey } from '../../../../shared/model/hashtags';
 import type {
   BlogAdapter,
   ClientIdentity,
@@ -8,9 +8,9 @@ import type {
   RemoteStatus,
   RemoteTag,
   Transport,
-} from './blogAdapter';
-import { hostOf } from './http';
-import { PublishingError } from './publishingError';
+} from '../blogAdapter';
+import { hostOf } from '../http/request';
+import { PublishingError } from '../publishingError';
 import { callXmlRpc, parseAnswer, type XmlRpcValue } from './xmlRpc';
 import {
   MetaWeblogDoneSchema,

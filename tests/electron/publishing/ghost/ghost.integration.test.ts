@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutgoingPost, PostSchedule, Transport } from '../../../electron/core/publishing/blogAdapter';
-import { newClientIdentity } from '../../../electron/core/publishing/clientIdentity';
-import { BlogConnectionSchema, connectBlog, createBlogAdapter } from '../../../electron/core/publishing/connection';
-import { GhostAdminAdapter, readGhostSite, verifyGhost } from '../../../electron/core/publishing/ghostAdmin';
-import { outgoingPost } from '../../../electron/core/publishing/outgoingPost';
-import { PublishingError } from '../../../electron/core/publishing/publishingError';
-import type { DraftContent } from '../../../shared/model/draft';
-import { renderPostBody } from '../../../shared/render/post';
-import { reblogPost } from '../../support/fixtures';
-import { ghostSkipReason, startGhost, type GhostServer } from '../../servers/ghost';
+import type { OutgoingPost, PostSchedule, Transport } from '../../../../electron/core/publishing/blogAdapter';
+import { newClientIdentity } from '../../../../electron/core/publishing/clientIdentity';
+import { BlogConnectionSchema, connectBlog, createBlogAdapter } from '../../../../electron/core/publishing/connection';
+import { GhostAdminAdapter, readGhostSite, verifyGhost } from '../../../../electron/core/publishing/ghost/adminAdapter';
+import { outgoingPost } from '../../../../electron/core/publishing/outgoingPost';
+import { PublishingError } from '../../../../electron/core/publishing/publishingError';
+import type { DraftContent } from '../../../../shared/model/draft';
+import { renderPostBody } from '../../../../shared/render/post';
+import { reblogPost } from '../../../support/fixtures';
+import { ghostSkipReason, startGhost, type GhostServer } from '../../../servers/ghost';
 
 const skipReason = ghostSkipReason();
 const transport: Transport = { fetch, timeoutMs: 15_000 };

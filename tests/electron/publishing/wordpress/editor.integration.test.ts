@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outgoingPost } from '../../../electron/core/publishing/outgoingPost';
-import { WordPressRestAdapter } from '../../../electron/core/publishing/wordpressRest';
-import { reblogPost } from '../../support/fixtures';
-import { startWordPress, wordPressSkipReason, type WordPressServer } from '../../servers/wordpress';
+import { outgoingPost } from '../../../../electron/core/publishing/outgoingPost';
+import { WordPressRestAdapter } from '../../../../electron/core/publishing/wordpress/restAdapter';
+import { reblogPost } from '../../../support/fixtures';
+import { startWordPress, wordPressSkipReason, type WordPressServer } from '../../../servers/wordpress';
 
 /** The block editor's view of one block, as its data store reports it. */
 interface EditorBlock {

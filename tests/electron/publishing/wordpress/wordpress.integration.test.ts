@@ -1,21 +1,30 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BlogAdapter, OutgoingPost, PostSchedule, Transport } from '../../../electron/core/publishing/blogAdapter';
-import { newClientIdentity } from '../../../electron/core/publishing/clientIdentity';
-import { BlogConnectionSchema, connectBlog, createBlogAdapter } from '../../../electron/core/publishing/connection';
-import { discoverBlog } from '../../../electron/core/publishing/discovery';
-import { MetaWeblogAdapter } from '../../../electron/core/publishing/metaWeblog';
-import { outgoingPost } from '../../../electron/core/publishing/outgoingPost';
-import { PublishingError } from '../../../electron/core/publishing/publishingError';
-import { verifyMetaWeblog, verifyWordPressRest, verifyXmlRpc } from '../../../electron/core/publishing/verifyAccount';
-import { WordPressRestAdapter } from '../../../electron/core/publishing/wordpressRest';
-import { WordPressXmlRpcAdapter } from '../../../electron/core/publishing/wordpressXmlRpc';
-import type { DraftContent } from '../../../shared/model/draft';
-import { renderPostBody } from '../../../shared/render/post';
-import { wordPressBlocks } from '../../../shared/render/wordpressBlocks';
-import { reblogPost } from '../../support/fixtures';
-import { startWordPress, wordPressSkipReason, type WordPressServer } from '../../servers/wordpress';
+import type {
+  BlogAdapter,
+  OutgoingPost,
+  PostSchedule,
+  Transport,
+} from '../../../../electron/core/publishing/blogAdapter';
+import { newClientIdentity } from '../../../../electron/core/publishing/clientIdentity';
+import { BlogConnectionSchema, connectBlog, createBlogAdapter } from '../../../../electron/core/publishing/connection';
+import { discoverBlog } from '../../../../electron/core/publishing/discovery';
+import { MetaWeblogAdapter } from '../../../../electron/core/publishing/xmlrpc/metaWeblogAdapter';
+import { outgoingPost } from '../../../../electron/core/publishing/outgoingPost';
+import { PublishingError } from '../../../../electron/core/publishing/publishingError';
+import {
+  verifyMetaWeblog,
+  verifyWordPressRest,
+  verifyXmlRpc,
+} from '../../../../electron/core/publishing/verifyAccount';
+import { WordPressRestAdapter } from '../../../../electron/core/publishing/wordpress/restAdapter';
+import { WordPressXmlRpcAdapter } from '../../../../electron/core/publishing/xmlrpc/wordpressAdapter';
+import type { DraftContent } from '../../../../shared/model/draft';
+import { renderPostBody } from '../../../../shared/render/post';
+import { wordPressBlocks } from '../../../../shared/render/wordpressBlocks';
+import { reblogPost } from '../../../support/fixtures';
+import { startWordPress, wordPressSkipReason, type WordPressServer } from '../../../servers/wordpress';
 
 const skipReason = wordPressSkipReason();
 const transport: Transport = { fetch, timeoutMs: 15_000 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Transport } from '../../../electron/core/publishing/blogAdapter';
+import type { Transport } from '../../../../electron/core/publishing/blogAdapter';
 import {
   accessTokenProvider,
   authorizationRequest,
@@ -8,9 +8,9 @@ import {
   createPkcePair,
   GOOGLE_AUTHORIZATION_ENDPOINT,
   pkceChallenge,
-} from '../../../electron/core/publishing/bloggerOAuth';
-import { PublishingError } from '../../../electron/core/publishing/publishingError';
-import { startBloggerFake, type BloggerFake } from '../../servers/bloggerFake';
+} from '../../../../electron/core/publishing/blogger/oauth';
+import { PublishingError } from '../../../../electron/core/publishing/publishingError';
+import { startBloggerFake, type BloggerFake } from '../../../servers/bloggerFake';
 
 const transport: Transport = { fetch, timeoutMs: 10_000 };
 const client = { clientId: '1234-commonplace.apps.googleusercontent.com' };

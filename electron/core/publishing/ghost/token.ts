@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { PublishingError } from './publishingError';
+import { PublishingError } from '../publishingError';
 
 /** A Ghost Admin API key as Ghost shows it: "<key id>:<secret in hex>". */
 export interface GhostAdminKey {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { methodCallXml, parseMethodResponse } from '../../../electron/core/publishing/xmlRpc';
+import { methodCallXml, parseMethodResponse } from '../../../../electron/core/publishing/xmlrpc/xmlRpc';
 
 function response(value: string): string {
   return `<?xml version="1.0"?>\n<methodResponse>\n  <params>\n    <param>\n      <value>${value}</value>\n    </param>\n  </params>\n</methodResponse>\n`;

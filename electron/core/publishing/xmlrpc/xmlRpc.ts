@@ -1,10 +1,10 @@
 import XmlBuilder from 'fast-xml-builder';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
-import type { Transport } from './blogAdapter';
-import { hostOf, sendRequest, type HttpRequest } from './http';
-import { PublishingError } from './publishingError';
-import { checkStatus, incompleteAnswer } from './responses';
+import type { Transport } from '../blogAdapter';
+import { hostOf, sendRequest, type HttpRequest } from '../http/request';
+import { PublishingError } from '../publishingError';
+import { checkStatus, incompleteAnswer } from '../http/responses';
 
 /** A value XML-RPC can carry. Dates without a zone are read as UTC. */
 export type XmlRpcValue =

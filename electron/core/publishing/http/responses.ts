@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { hostOf, type HttpRequest, type HttpResponse } from './http';
-import { PublishingError } from './publishingError';
+import { hostOf, type HttpRequest, type HttpResponse } from './request';
+import { PublishingError } from '../publishingError';
 
 const ServerMessageSchema = z.object({ message: z.string() });
 const MAX_QUOTED_CHARACTERS = 200;

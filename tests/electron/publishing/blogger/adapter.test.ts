@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutgoingPost, PostSchedule, Transport } from '../../../electron/core/publishing/blogAdapter';
-import { BloggerAdapter, verifyBlogger } from '../../../electron/core/publishing/blogger';
+import type { OutgoingPost, PostSchedule, Transport } from '../../../../electron/core/publishing/blogAdapter';
+import { BloggerAdapter, verifyBlogger } from '../../../../electron/core/publishing/blogger/adapter';
 import {
   accessTokenProvider,
   authorizationRequest,
   codeFromRedirect,
   exchangeCode,
   type GoogleOAuthClient,
-} from '../../../electron/core/publishing/bloggerOAuth';
-import { newClientIdentity } from '../../../electron/core/publishing/clientIdentity';
-import { BlogConnectionSchema, connectBlog, createBlogAdapter } from '../../../electron/core/publishing/connection';
-import { outgoingPost } from '../../../electron/core/publishing/outgoingPost';
-import { PublishingError } from '../../../electron/core/publishing/publishingError';
-import type { DraftContent } from '../../../shared/model/draft';
-import { renderPostBody } from '../../../shared/render/post';
-import { reblogPost } from '../../support/fixtures';
-import { startBloggerFake, type BloggerFake } from '../../servers/bloggerFake';
+} from '../../../../electron/core/publishing/blogger/oauth';
+import { newClientIdentity } from '../../../../electron/core/publishing/clientIdentity';
+import { BlogConnectionSchema, connectBlog, createBlogAdapter } from '../../../../electron/core/publishing/connection';
+import { outgoingPost } from '../../../../electron/core/publishing/outgoingPost';
+import { PublishingError } from '../../../../electron/core/publishing/publishingError';
+import type { DraftContent } from '../../../../shared/model/draft';
+import { renderPostBody } from '../../../../shared/render/post';
+import { reblogPost } from '../../../support/fixtures';
+import { startBloggerFake, type BloggerFake } from '../../../servers/bloggerFake';
 
 const transport: Transport = { fetch, timeoutMs: 10_000 };
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { hostOf, type HttpRequest, type HttpResponse } from './http';
-import { PublishingError } from './publishingError';
+import { hostOf, type HttpRequest, type HttpResponse } from './request';
+import { PublishingError } from '../publishingError';
 import { checkStatus, readJson } from './responses';
 
 /**

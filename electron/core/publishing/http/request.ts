@@ -1,5 +1,5 @@
-import type { Transport } from './blogAdapter';
-import { PublishingError } from './publishingError';
+import type { Transport } from '../blogAdapter';
+import { PublishingError } from '../publishingError';
 
 export interface HttpRequest {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { Transport } from './blogAdapter';
-import { hostOf, sendRequest, type HttpRequest } from './http';
-import { PublishingError } from './publishingError';
+import type { Transport } from '../blogAdapter';
+import { hostOf, sendRequest, type HttpRequest } from '../http/request';
+import { PublishingError } from '../publishingError';
 
 /**
  * Google's OAuth 2.0 for installed apps (https://developers.google.com/identity/protocols/oauth2/native-app):

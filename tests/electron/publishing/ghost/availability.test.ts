@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ghostFolder, ghostMissing, ghostSkipReason } from '../../servers/ghost';
+import { ghostFolder, ghostMissing, ghostSkipReason } from '../../../servers/ghost';
 
 describe('whether the Ghost integration tests can run', () => {
   it('finds the install in the cache folder, or where COMMONPLACE_GHOST_FOLDER says', () => {
