@@ -3,6 +3,11 @@ import { AppError } from '../../shared/result';
 import { dispatch } from '../core/dispatch';
 import { openServices, type LibraryAccess, type Services } from '../core/services';
 
+/** A command given in a way it cannot run (a needed option missing): exit 2, like commander's own usage errors. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
 /** How the CLI's commands reach the core: through the same dispatch as every other host. */
 export interface CliContext {
   readonly services: Services;

@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DraftStatusSchema } from '../../shared/model/draft';
+import { PostFormatSchema, SiteFlavourSchema } from '../../shared/model/staticSite';
 import { attributionStyles } from '../../shared/render/quote';
 import { AppError } from '../../shared/result';
 import { resolveDataFolder } from '../core/dataFolder';
@@ -21,7 +22,7 @@ import { accountKinds, addAccount, listAccounts, removeAccount, type AddAccountO
 import { drainOutbox, listOutbox, publishDraft, type PublishOptions } from './commands/publish';
 import { importQuote, openQuoteLink } from './commands/quotes';
 import { serve } from './commands/serve';
-import { openCliContext, type CliContext } from './context';
+import { openCliContext, UsageError, type CliContext } from './context';
 
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
@@ -167,7 +168,27 @@ function buildProgram(): Command {
     .command('add')
     .description('add a blog: finds its API, checks the credentials; prints the account id')
     .addOption(new Option('--kind <kind>', 'the blog’s protocol').choices(accountKinds).makeOptionMandatory())
-    .requiredOption('--url <url>', 'the blog’s address')
+    .option(
+      '--url <url>',
+      'the blog’s address (a static site: where it is served, when its configuration does not say)',
+    )
+    .option('--path <dir>', 'static: the site’s folder (a git repository, or made one)')
+    .addOption(new Option('--flavour <flavour>', 'static: the site’s generator').choices(SiteFlavourSchema.options))
+    .addOption(
+      new Option('--format <format>', 'static: post files hold the preview’s HTML, or Markdown for the generator')
+        .choices(PostFormatSchema.options)
+        .default('html'),
+    )
+    .option('--remote <url>', 'static: the git remote to push to (https)')
+    .option('--posts-folder <dir>', 'static: the posts’ folder in the repository (custom sites)')
+    .option('--file-name <pattern>', 'static: a post’s file name, with {year} {month} {day} {slug} (custom sites)')
+    .option('--permalink <pattern>', 'static: a post’s address on the site, with the same placeholders (custom sites)')
+    .addOption(
+      new Option('--draft-field <field>', 'static: how a draft is marked: draft: true, or published: false').choices([
+        'draft',
+        'published',
+      ]),
+    )
     .option('--user <name>', 'the user name')
     .addOption(
       new Option('--secret-env <variable>', 'read the password or key from this environment variable').conflicts(
@@ -245,6 +266,10 @@ async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       const helpShown = error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
       return helpShown || error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`commonplace: ${error.message}\n`);
+      return EXIT_USAGE;
     }
     const message = error instanceof AppError || error instanceof Error ? error.message : String(error);
     process.stderr.write(`commonplace: ${message.split('\n')[0]}\n`);

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { HttpUrlSchema, IdSchema } from './draft';
+import { PostFormatSchema, SiteFlavourSchema, SiteLayoutSchema, StaticSiteSchema } from './staticSite';
 
-/** The blog protocols an account can speak. */
-export const AccountKindSchema = z.enum(['wordpress', 'xmlrpc', 'ghost', 'micropub', 'blogger']);
+/** The blogs reached through a web API. */
+export const ApiKindSchema = z.enum(['wordpress', 'xmlrpc', 'ghost', 'micropub', 'blogger']);
+export type ApiKind = z.infer<typeof ApiKindSchema>;
+
+/** Every kind of account: a blog's web API, or a static site in a git repository. */
+export const AccountKindSchema = z.enum([...ApiKindSchema.options, 'static']);
 export type AccountKind = z.infer<typeof AccountKindSchema>;
 
 /** Per-blog choices about how a post is published there. */
@@ -22,11 +27,9 @@ export const defaultAccountOptions: AccountOptions = {
   linkToPassage: false,
 };
 
-/** A blog the writer publishes to, as the renderer sees it: never with its secret. */
-export const AccountSchema = z.strictObject({
+const accountFields = {
   id: IdSchema,
-  kind: AccountKindSchema,
-  /** The address the writer typed. */
+  /** The address the writer typed; for a static site, the address the site is served at. */
   address: HttpUrlSchema,
   user: z.string(),
   blogName: z.string(),
@@ -35,13 +38,20 @@ export const AccountSchema = z.strictObject({
   canPublish: z.boolean(),
   options: AccountOptionsSchema,
   addedAt: z.iso.datetime({ offset: true }),
-});
+};
+
+/** A blog the writer publishes to, as the renderer sees it: never with its secret. */
+export const AccountSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ ...accountFields, kind: ApiKindSchema }),
+  /** A static site keeps its folder known, so other features (the themed preview) can find it. */
+  z.strictObject({ ...accountFields, kind: z.literal('static'), site: StaticSiteSchema }),
+]);
 export type Account = z.infer<typeof AccountSchema>;
 
-/** What the writer types to add a blog. Blogger takes no secret: the writer signs in to Google. */
-export const NewAccountSchema = z
+/** What the writer types to add a blog reached through its API. Blogger takes no secret: the writer signs in to Google. */
+export const NewApiAccountSchema = z
   .strictObject({
-    kind: AccountKindSchema,
+    kind: ApiKindSchema,
     address: HttpUrlSchema,
     user: z.string().max(200),
     secret: z.string().max(4_096),
@@ -51,6 +61,29 @@ export const NewAccountSchema = z
     message: 'a password or key is needed',
     path: ['secret'],
   });
+export type NewApiAccount = z.infer<typeof NewApiAccountSchema>;
+
+/**
+ * What the writer gives to add a static site: its repository folder, its generator, and where to
+ * push (with the user and token the remote asks for, when it asks). `address` is the site's public
+ * address when its own configuration does not say; `layout` overrides the flavour's folder,
+ * file name, permalink and fields (what a custom site must give).
+ */
+export const NewStaticAccountSchema = z.strictObject({
+  kind: z.literal('static'),
+  folder: z.string().min(1).max(4_096),
+  flavour: SiteFlavourSchema,
+  format: PostFormatSchema.default('html'),
+  layout: SiteLayoutSchema.partial().optional(),
+  remote: HttpUrlSchema.nullable().default(null),
+  address: HttpUrlSchema.nullable().default(null),
+  user: z.string().max(200).default(''),
+  secret: z.string().max(4_096).default(''),
+  options: AccountOptionsSchema.optional(),
+});
+export type NewStaticAccount = z.infer<typeof NewStaticAccountSchema>;
+
+export const NewAccountSchema = z.discriminatedUnion('kind', [NewApiAccountSchema, NewStaticAccountSchema]);
 export type NewAccount = z.infer<typeof NewAccountSchema>;
 
 /** Where secrets are kept, so the app can say when they are not protected by the OS. */

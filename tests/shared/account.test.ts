@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AccountSchema } from '../../shared/model/account';
+import { AccountOptionsSchema, AccountSchema } from '../../shared/model/account';
 
 describe('AccountSchema', () => {
   it('reads an account saved before the per-blog choices existed with their defaults', () => {
@@ -22,7 +22,7 @@ describe('AccountSchema', () => {
   });
 
   it('refuses an option it does not know, rather than dropping it silently', () => {
-    const result = AccountSchema.shape.options.safeParse({ hashtagsInTitle: false, linkToPasage: true });
+    const result = AccountOptionsSchema.safeParse({ hashtagsInTitle: false, linkToPasage: true });
     expect(result.success).toBe(false);
   });
 });

@@ -1,11 +1,23 @@
 import { AccountKindSchema, type AccountKind } from '../../../shared/model/account';
+import type { PostFormat, SiteFlavour } from '../../../shared/model/staticSite';
 import type { AttributionStyle } from '../../../shared/render/quote';
 import { AppError } from '../../../shared/result';
-import type { CliContext } from '../context';
+import path from 'node:path';
+import type { CallInput } from '../../../shared/contract';
+import { UsageError, type CliContext } from '../context';
 
 export interface AddAccountOptions {
   readonly kind: AccountKind;
-  readonly url: string;
+  readonly url?: string;
+  /** A static site: its folder, generator, body format, remote, and a custom site's layout. */
+  readonly path?: string;
+  readonly flavour?: SiteFlavour;
+  readonly format?: PostFormat;
+  readonly remote?: string;
+  readonly postsFolder?: string;
+  readonly fileName?: string;
+  readonly permalink?: string;
+  readonly draftField?: 'draft' | 'published';
   readonly user?: string;
   readonly secretEnv?: string;
   readonly secretStdin?: boolean;
@@ -18,19 +30,22 @@ export const accountKinds = AccountKindSchema.options;
 
 /** Adds a blog. The secret comes from an environment variable or standard input, never the command line. */
 export async function addAccount(context: CliContext, options: AddAccountOptions): Promise<void> {
-  // Blogger has no password: the writer signs in to Google in the browser (see openBrowser in the context).
-  const secret = options.kind === 'blogger' ? '' : await readSecret(options);
-  const account = await context.call('addAccount', {
-    kind: options.kind,
-    address: options.url,
-    user: options.user ?? '',
-    secret,
-    options: {
-      hashtagsInTitle: options.hashtagsInTitle === true,
-      attribution: options.attribution,
-      linkToPassage: options.linkToPassage === true,
-    },
-  });
+  const blogOptions = {
+    hashtagsInTitle: options.hashtagsInTitle === true,
+    attribution: options.attribution,
+    linkToPassage: options.linkToPassage === true,
+  };
+  const account =
+    options.kind === 'static'
+      ? await context.call('addAccount', await staticSite(options, blogOptions))
+      : await context.call('addAccount', {
+          kind: options.kind,
+          address: required(options.url, '--url'),
+          user: options.user ?? '',
+          // Blogger has no password: the writer signs in to Google in the browser (see openBrowser in the context).
+          secret: options.kind === 'blogger' ? '' : await readSecret(options),
+          options: blogOptions,
+        });
   const vault = await context.call('vaultInfo', {});
   context.out(account.id);
   process.stderr.write(
@@ -50,6 +65,37 @@ export async function listAccounts(context: CliContext, options: { json?: boolea
 export async function removeAccount(context: CliContext, id: string): Promise<void> {
   await context.call('removeAccount', { id });
   context.out(`Removed the blog ${id} and its secret.`);
+}
+
+/** A static site's account: the secret is asked for only when a remote is given and a way to pass it is named. */
+async function staticSite(
+  options: AddAccountOptions,
+  blogOptions: { hashtagsInTitle: boolean; attribution: AttributionStyle; linkToPassage: boolean },
+): Promise<CallInput<'addAccount'>> {
+  const givesSecret = options.secretEnv !== undefined || options.secretStdin === true;
+  const layout = {
+    ...(options.postsFolder === undefined ? {} : { folder: options.postsFolder }),
+    ...(options.fileName === undefined ? {} : { fileName: options.fileName }),
+    ...(options.permalink === undefined ? {} : { permalink: options.permalink }),
+    ...(options.draftField === undefined ? {} : { draftField: options.draftField }),
+  };
+  return {
+    kind: 'static',
+    folder: path.resolve(required(options.path, '--path')),
+    flavour: required(options.flavour, '--flavour'),
+    format: options.format ?? 'html',
+    layout,
+    remote: options.remote ?? null,
+    address: options.url ?? null,
+    user: options.user ?? '',
+    secret: options.remote !== undefined && givesSecret ? await readSecret(options) : '',
+    options: blogOptions,
+  };
+}
+
+function required<T>(value: T | undefined, option: string): T {
+  if (value === undefined) throw new UsageError(`${option} is needed for this kind of blog.`);
+  return value;
 }
 
 async function readSecret(options: AddAccountOptions): Promise<string> {

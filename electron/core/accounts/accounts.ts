@@ -2,13 +2,17 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import {
+  AccountKindSchema,
+  AccountOptionsSchema,
   AccountSchema,
   defaultAccountOptions,
   type Account,
   type AccountOptions,
   type NewAccount,
+  type NewApiAccount,
   type VaultInfo,
 } from '../../../shared/model/account';
+import { HttpUrlSchema, IdSchema } from '../../../shared/model/draft';
 import { AppError } from '../../../shared/result';
 import type { BlogAdapter, Transport } from '../publishing/blogAdapter';
 import {
@@ -18,12 +22,26 @@ import {
   type BlogConnection,
   type GoogleSettings,
 } from '../publishing/connection';
+import { connectStaticSite, type StaticConnection } from '../publishing/static/connectSite';
+import type { VerifiedAccount } from '../publishing/verifyAccount';
 import { openDocument, schemaCodec } from '../storage/jsonDocument';
 import { readOnlyRefusal } from '../storage/readOnly';
 import { CredentialVault, type SecretSealer } from './credentialVault';
 import { signInWithGoogle } from './googleSignIn';
 
-const StoredAccountSchema = AccountSchema.extend({ connection: BlogConnectionSchema });
+/** An account as accounts.json keeps it: what the writer sees, and how to reach the blog. */
+const StoredAccountSchema = z.strictObject({
+  id: IdSchema,
+  kind: AccountKindSchema,
+  address: HttpUrlSchema,
+  user: z.string(),
+  blogName: z.string(),
+  userName: z.string(),
+  canPublish: z.boolean(),
+  options: AccountOptionsSchema,
+  addedAt: z.iso.datetime({ offset: true }),
+  connection: BlogConnectionSchema,
+});
 type StoredAccount = z.infer<typeof StoredAccountSchema>;
 
 const AccountsFileSchema = z.strictObject({ schemaVersion: z.literal(1), accounts: z.array(StoredAccountSchema) });
@@ -95,11 +113,21 @@ export class Accounts {
   async add(input: NewAccount): Promise<Account> {
     this.#refuseWhenReadOnly();
     const secret = input.kind === 'blogger' ? await this.#signInToGoogle() : input.secret;
-    const connection = await this.#connect({ ...input, secret });
+    let connection: { connection: BlogConnection; verified: VerifiedAccount };
+    let address: string;
+    if (input.kind === 'static') {
+      const site = await connectStaticSite(input, this.#transport);
+      this.#refuseSecondSite(site.connection);
+      connection = site;
+      address = site.connection.siteUrl;
+    } else {
+      connection = await this.#connect({ ...input, secret });
+      address = input.address;
+    }
     const account: StoredAccount = {
       id: this.#newId(),
       kind: input.kind,
-      address: input.address,
+      address,
       user: input.user,
       blogName: connection.verified.blogName,
       userName: connection.verified.userName,
@@ -167,8 +195,21 @@ export class Accounts {
     return account;
   }
 
+  /** Two accounts writing the same posts folder of one branch would each take the other's posts for edits made elsewhere. */
+  #refuseSecondSite(connection: StaticConnection): void {
+    const { folder, branch, layout } = connection.site;
+    const same = this.#document.data.accounts.find(
+      ({ connection: other }) =>
+        other.kind === 'static' &&
+        other.site.folder === folder &&
+        other.site.branch === branch &&
+        other.site.layout.folder === layout.folder,
+    );
+    if (same) throw new AppError('conflict', `${same.blogName} already publishes to ${layout.folder} in ${folder}.`);
+  }
+
   async #connect(
-    input: NewAccount,
+    input: NewApiAccount,
   ): Promise<{ connection: BlogConnection; verified: { blogName: string; userName: string; canPublish: boolean } }> {
     return connectBlog({
       address: input.address,
@@ -182,5 +223,6 @@ export class Accounts {
 }
 
 function publicView(account: StoredAccount): Account {
-  return AccountSchema.parse(Object.fromEntries(Object.entries(account).filter(([key]) => key !== 'connection')));
+  const { connection, ...shown } = account;
+  return AccountSchema.parse(connection.kind === 'static' ? { ...shown, site: connection.site } : shown);
 }

@@ -1,3 +1,5 @@
+import type { DraftContent } from '../../../shared/model/draft';
+
 /**
  * What every blog protocol offers the outbox. Adapters throw `PublishingError` (an `AppError`)
  * with a kind, a writer-facing message, and whether retrying can help.
@@ -17,6 +19,8 @@ export type ClientIdentity = string;
 /** A post as the adapter sends it: already rendered, with the tags as the writer spelled them. */
 export interface OutgoingPost {
   readonly identity: ClientIdentity;
+  /** The draft's content it was rendered from, for blogs that keep more than HTML (a static site keeps the quotes' sources, and may take Markdown). */
+  readonly content: DraftContent;
   readonly title: string;
   /** The shared renderer's HTML (renderPostBody), exactly what the preview shows. */
   readonly html: string;

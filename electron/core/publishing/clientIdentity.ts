@@ -9,7 +9,13 @@ const MAX_WORDS_CHARACTERS = 60;
  * and blog, and stored by the outbox before the first attempt.
  */
 export function newClientIdentity(title: string, random: () => string = randomSuffix): ClientIdentity {
-  const words = title
+  const words = titleWords(title);
+  return words === '' ? `post-${random()}` : `${words}-${random()}`;
+}
+
+/** A title's words in lowercase ASCII joined by hyphens, for addresses and file names ("" when it has none). */
+export function titleWords(title: string): string {
+  return title
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -17,7 +23,6 @@ export function newClientIdentity(title: string, random: () => string = randomSu
     .replace(/^-+|-+$/g, '')
     .slice(0, MAX_WORDS_CHARACTERS)
     .replace(/-+$/, '');
-  return words === '' ? `post-${random()}` : `${words}-${random()}`;
 }
 
 function randomSuffix(): string {

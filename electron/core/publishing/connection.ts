@@ -10,6 +10,10 @@ import { MetaWeblogAdapter } from './xmlrpc/metaWeblogAdapter';
 import { MicropubAdapter, verifyMicropub } from './micropub/adapter';
 import { discoverMicropub } from './micropub/discovery';
 import { PublishingError } from './publishingError';
+import { StaticConnectionSchema } from './static/connectSite';
+import { gitHttpClient } from './static/gitHttpClient';
+import { SiteRemote } from './static/siteRemote';
+import { StaticSiteAdapter } from './static/staticSiteAdapter';
 import { verifyMetaWeblog, verifyWordPressRest, verifyXmlRpc, type VerifiedAccount } from './verifyAccount';
 import { WordPressRestAdapter } from './wordpress/restAdapter';
 import { WordPressXmlRpcAdapter } from './xmlrpc/wordpressAdapter';
@@ -51,11 +55,13 @@ export const BlogConnectionSchema = z.discriminatedUnion('kind', [
     tokenEndpoint: z.url(),
     apiRoot: z.url(),
   }),
+  /** Secret: the token (or password) the site's git remote takes; empty when it has none. */
+  StaticConnectionSchema,
 ]);
 export type BlogConnection = z.infer<typeof BlogConnectionSchema>;
 
-/** The account kinds these adapters serve (the CLI's --kind wordpress|xmlrpc|ghost|micropub|blogger). */
-export type BlogKind = BlogConnection['kind'];
+/** The account kinds reached through a web API (the CLI's --kind wordpress|xmlrpc|ghost|micropub|blogger). */
+export type BlogKind = Exclude<BlogConnection['kind'], 'static'>;
 
 /** The app's Google OAuth client (from configuration), and where Blogger's API is (tests move it). */
 export interface GoogleSettings extends GoogleOAuthClient {
@@ -141,6 +147,22 @@ export async function connectBlog(options: {
 
 /** The adapter for a stored connection and its secret from the vault. */
 export function createBlogAdapter(connection: BlogConnection, secret: string, transport: Transport): BlogAdapter {
+  if (connection.kind === 'static') {
+    const { remote } = connection.site;
+    return new StaticSiteAdapter({
+      site: connection.site,
+      siteUrl: connection.siteUrl,
+      author: connection.author,
+      remote:
+        remote === null
+          ? null
+          : new SiteRemote({
+              ...remote,
+              credentials: secret === '' ? null : { username: connection.user, password: secret },
+              http: gitHttpClient(transport),
+            }),
+    });
+  }
   if (connection.kind === 'ghost') {
     return new GhostAdminAdapter({ siteUrl: connection.siteUrl, adminApiKey: secret, transport });
   }

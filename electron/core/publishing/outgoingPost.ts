@@ -26,6 +26,7 @@ export function outgoingPost(
     options.style.hashtagsInTitle && hashtags !== '' ? `${content.title} ${hashtags}`.trim() : content.title;
   return {
     identity: options.identity,
+    content,
     title,
     html: renderPostBody(content, {
       attribution: options.style.attribution ?? 'via',

@@ -207,6 +207,7 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
     // What the killed process had sent: the post is on the blog, its answer never recorded.
     const sent = await direct().create({
       identity: entry.identity,
+      content: draft,
       title: draft.title,
       html: renderPostBody(draft),
       tags: draft.hashtags,
@@ -245,6 +246,7 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
     // The earlier request lands on the blog only now, after the outbox decided there was nothing to find.
     const earlier = await direct().create({
       identity: entry.identity,
+      content: draft,
       title: draft.title,
       html: renderPostBody(draft),
       tags: draft.hashtags,
@@ -387,6 +389,7 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
       made.push(
         await direct().create({
           identity: `pulled-${content.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+          content,
           title: content.title,
           html: renderPostBody(content),
           tags: content.hashtags,

@@ -120,7 +120,13 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function networkError(error: unknown, request: HttpRequest, url: string, timeoutMs: number): PublishingError {
+/** A failure of the network itself (no answer at all) as the PublishingError it means. */
+export function networkError(
+  error: unknown,
+  request: Pick<HttpRequest, 'method'>,
+  url: string,
+  timeoutMs: number,
+): PublishingError {
   const host = hostOf(url);
   const isRead = request.method === 'GET';
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {

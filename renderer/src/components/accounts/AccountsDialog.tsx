@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/model/account';
 import { attributionStyles, type AttributionStyle } from '../../../../shared/render/quote';
 import { api } from '../../api';
+import { emptyStaticSiteChoice, StaticSiteFields, staticAccountInput, type StaticSiteChoice } from './StaticSiteFields';
 
 const kindLabels: Readonly<Record<AccountKind, string>> = {
   wordpress: 'WordPress (REST API, Application Password)',
@@ -15,6 +16,7 @@ const kindLabels: Readonly<Record<AccountKind, string>> = {
   ghost: 'Ghost (Admin API key)',
   micropub: 'Micropub (token)',
   blogger: 'Blogger',
+  static: 'Static site in a git repository (Hugo, Jekyll, custom)',
 };
 
 /** How many of a blog's most recent posts one import brings in. */
@@ -38,6 +40,7 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
   const [address, setAddress] = useState('');
   const [user, setUser] = useState('');
   const [secret, setSecret] = useState('');
+  const [site, setSite] = useState<StaticSiteChoice>(emptyStaticSiteChoice);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ readonly tone: 'problem' | 'done'; readonly text: string } | null>(null);
   // Choices shown as made while they are saved, so a control never flips back and forth.
@@ -53,7 +56,11 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
     event.preventDefault();
     setBusy(true);
     setMessage(null);
-    const result = await api.addAccount({ kind, address: address.trim(), user: user.trim(), secret });
+    const result = await api.addAccount(
+      kind === 'static'
+        ? staticAccountInput(site, { user: user.trim(), secret })
+        : { kind, address: address.trim(), user: user.trim(), secret },
+    );
     setBusy(false);
     if (!result.ok) {
       setMessage({ tone: 'problem', text: result.error.message });
@@ -61,6 +68,7 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
     }
     setSecret('');
     setAddress('');
+    setSite(emptyStaticSiteChoice);
     setMessage({
       tone: 'done',
       text: `Added “${result.value.blogName}” as ${result.value.userName}${result.value.canPublish ? '' : ' (this user may only submit posts for review)'}.`,
@@ -180,21 +188,35 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
             ))}
           </select>
         </label>
+        {kind === 'static' ? (
+          <StaticSiteFields choice={site} onChange={setSite} />
+        ) : (
+          <label>
+            Blog address
+            <input
+              type="url"
+              required
+              placeholder="https://example.com"
+              value={address}
+              onChange={(event) => setAddress(event.target.value)}
+            />
+          </label>
+        )}
         <label>
-          Blog address
-          <input
-            type="url"
-            required
-            placeholder="https://example.com"
-            value={address}
-            onChange={(event) => setAddress(event.target.value)}
-          />
-        </label>
-        <label>
-          User name
+          {kind === 'static' ? 'Remote user name (optional)' : 'User name'}
           <input autoComplete="username" value={user} onChange={(event) => setUser(event.target.value)} />
         </label>
-        {kind === 'blogger' ? (
+        {kind === 'static' ? (
+          <label>
+            Remote token or password (optional)
+            <input
+              type="password"
+              autoComplete="current-password"
+              value={secret}
+              onChange={(event) => setSecret(event.target.value)}
+            />
+          </label>
+        ) : kind === 'blogger' ? (
           <p className="hint">Blogger has no password here: adding it opens Google’s sign-in in your browser.</p>
         ) : (
           <label>
