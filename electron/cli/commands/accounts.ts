@@ -48,6 +48,14 @@ export async function addAccount(context: CliContext, options: AddAccountOptions
         });
   const vault = await context.call('vaultInfo', {});
   context.out(account.id);
+  if (account.kind === 'static') {
+    const { site } = account;
+    const pushed = site.remote === null ? 'committed, not pushed (no remote)' : `pushed to ${site.remote.url}`;
+    process.stderr.write(
+      `Added “${account.blogName}”: posts go to ${site.layout.folder}/ in ${site.folder} on branch ${site.branch}, ${pushed}, by ${account.userName}. ${vault.description}\n`,
+    );
+    return;
+  }
   process.stderr.write(
     `Added “${account.blogName}” as ${account.userName}${account.canPublish ? '' : ' (may submit posts for review only)'}. ${vault.description}\n`,
   );

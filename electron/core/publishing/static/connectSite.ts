@@ -49,8 +49,7 @@ export async function connectStaticSite(
 ): Promise<{ readonly connection: StaticConnection; readonly verified: VerifiedAccount }> {
   const siteFolder = await existingFolder(input.folder);
   if (input.flavour !== 'custom' && (await guessFlavour(siteFolder)) !== input.flavour) {
-    const wanted =
-      input.flavour === 'hugo' ? 'a Hugo configuration (hugo.toml or config.toml)' : "Jekyll's _config.yml";
+    const wanted = input.flavour === 'hugo' ? 'Hugo configuration (hugo.toml or config.toml)' : 'Jekyll _config.yml';
     throw new AppError('invalid-input', `${siteFolder} has no ${wanted}: is it the site's folder?`);
   }
   const root = await repositoryRoot(siteFolder);

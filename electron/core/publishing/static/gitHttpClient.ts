@@ -25,7 +25,8 @@ export function gitHttpClient(transport: Transport): HttpClient {
         };
         if (body !== undefined) init.body = body;
         const response = await transport.fetch(request.url, init);
-        watchdog.kick();
+        // Until the body is read (isomorphic-git leaves some unread), nothing is waited for.
+        watchdog.stop();
         const headers: Record<string, string> = {};
         response.headers.forEach((value, name) => {
           headers[name] = value;
@@ -95,11 +96,12 @@ async function* streamBody(
   const reader = response.body.getReader();
   try {
     for (;;) {
+      watchdog.kick();
       // Node's typings leave the chunk untyped; a fetch body's chunks are bytes.
       const { done, value } = (await reader.read()) as { done: boolean; value: unknown };
+      watchdog.stop();
       if (done) return;
       if (!(value instanceof Uint8Array)) throw new TypeError('A response body chunk was not bytes.');
-      watchdog.kick();
       yield value;
     }
   } catch (error) {
