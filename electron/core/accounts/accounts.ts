@@ -26,7 +26,7 @@ import { connectStaticSite, type StaticConnection } from '../publishing/static/c
 import type { VerifiedAccount } from '../publishing/verifyAccount';
 import { openDocument, schemaCodec } from '../storage/jsonDocument';
 import { readOnlyRefusal } from '../storage/readOnly';
-import { CredentialVault, type SecretSealer } from './credentialVault';
+import { CredentialVault, type VaultSealers } from './credentialVault';
 import { signInWithGoogle } from './googleSignIn';
 
 /** An account as accounts.json keeps it: what the writer sees, and how to reach the blog. */
@@ -53,7 +53,8 @@ export interface AccountsOptions {
   readonly google?: GoogleSettings;
   /** Opens a page in the writer's browser (Google's sign-in for Blogger). */
   readonly openBrowser?: (url: string) => void;
-  readonly sealer: SecretSealer;
+  /** How the vault seals secrets (the OS keyring, or a key kept outside the library). */
+  readonly sealers: VaultSealers;
   readonly transport: Transport;
   readonly now?: () => Date;
   readonly newId?: () => string;
@@ -82,7 +83,7 @@ export class Accounts {
       schemaCodec(AccountsFileSchema),
       { schemaVersion: 1, accounts: [] },
     );
-    this.#vault = new CredentialVault(options.dataFolder, options.sealer);
+    this.#vault = new CredentialVault(options.dataFolder, options.sealers);
     this.#transport = options.transport;
     this.#google = options.google;
     this.#openBrowser = options.openBrowser;
