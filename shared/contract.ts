@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { AccountOptionsSchema, AccountSchema, NewAccountSchema, VaultInfoSchema } from './model/account';
+import {
+  ArchiveJobIdSchema,
+  ArchiveProgressSchema,
+  ExportFormatSchema,
+  ExportReportSchema,
+  ImportReportSchema,
+  LocalPathSchema,
+} from './model/archive';
 import { ClipboardPayloadSchema } from './model/clipboard';
 import {
   DraftContentSchema,
@@ -161,6 +169,31 @@ export const contract = {
     z.strictObject({ online: z.boolean() }),
     z.strictObject({}),
   ),
+  exportLibrary: call(
+    'Writes drafts (all but the trash, or the ones named) to a folder, one file each with front matter, and a README; progress comes as archive-progress events.',
+    z.strictObject({
+      jobId: ArchiveJobIdSchema,
+      folder: LocalPathSchema,
+      format: ExportFormatSchema.default('markdown'),
+      draftIds: z.array(IdSchema).max(1_000_000).nullable().default(null),
+    }),
+    ExportReportSchema,
+  ),
+  importArchive: call(
+    'Imports a WordPress export, a folder of Markdown or one Markdown file as drafts (dryRun: only reports); what was imported before is not imported twice.',
+    z.strictObject({ jobId: ArchiveJobIdSchema, path: LocalPathSchema, dryRun: z.boolean().default(false) }),
+    ImportReportSchema,
+  ),
+  cancelArchiveJob: call(
+    'Stops an export or import at its next draft.',
+    z.strictObject({ jobId: ArchiveJobIdSchema }),
+    z.strictObject({ cancelled: z.boolean() }),
+  ),
+  choosePath: call(
+    "The OS's own dialog for a folder to export to or a file or folder to import (Electron only; a browser page types the path).",
+    z.strictObject({ purpose: z.enum(['export-folder', 'import-file', 'import-folder']) }),
+    z.strictObject({ path: z.string().nullable() }),
+  ),
   listNotices: call(
     'What the library did on the writer’s behalf since it opened (a damaged draft restored, …).',
     z.strictObject({}),
@@ -194,6 +227,8 @@ export const AppCommandSchema = z.enum([
   'find',
   'showShortcuts',
   'preferences',
+  'exportLibrary',
+  'importArchive',
 ]);
 export type AppCommand = z.infer<typeof AppCommandSchema>;
 
@@ -205,6 +240,8 @@ export const AppEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('open-draft'), id: IdSchema }),
   /** Drafts changed outside the renderer (the CLI, publishing): lists should refresh. */
   z.strictObject({ type: z.literal('library-changed') }),
+  /** How far an export or import the writer started has got. */
+  z.strictObject({ type: z.literal('archive-progress'), jobId: IdSchema, progress: ArchiveProgressSchema }),
   /** A page the writer must see in their browser (Google's sign-in for Blogger): https only. */
   z.strictObject({ type: z.literal('open-url'), url: z.url({ protocol: /^https?$/ }) }),
 ]);

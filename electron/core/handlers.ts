@@ -1,9 +1,12 @@
 import type { Handlers } from '../../shared/contract';
 import { emptyDraftContent } from '../../shared/model/draft';
+import { AppError } from '../../shared/result';
 import type { Accounts } from './accounts/accounts';
+import type { ArchiveJobs } from './archive/archiveJobs';
 import type { DraftLibrary } from './library/draftLibrary';
 import type { Outbox } from './outbox/outbox';
 import type { QuoteService } from './quotes/quoteService';
+import type { PathPurpose } from './shell/pathDialog';
 
 /** The contract's calls, implemented over the core services. */
 export function createHandlers(services: {
@@ -11,8 +14,11 @@ export function createHandlers(services: {
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
+  readonly archive: ArchiveJobs;
+  /** The OS's file dialogs, where the host has them (Electron). */
+  readonly choosePath?: (purpose: PathPurpose) => Promise<string | null>;
 }): Handlers {
-  const { library, quotes, accounts, outbox } = services;
+  const { library, quotes, accounts, outbox, archive, choosePath } = services;
   return {
     listDrafts: (query) => library.list(query),
     getDraft: ({ id }) => library.get(id),
@@ -57,6 +63,13 @@ export function createHandlers(services: {
     setOnline: ({ online }) => {
       outbox.setOnline(online);
       return Promise.resolve({});
+    },
+    exportLibrary: (request) => archive.export(request),
+    importArchive: (request) => archive.import(request),
+    cancelArchiveJob: ({ jobId }) => Promise.resolve({ cancelled: archive.cancel(jobId) }),
+    choosePath: async ({ purpose }) => {
+      if (!choosePath) throw new AppError('unavailable', 'This window has no file dialog: type the path instead.');
+      return { path: await choosePath(purpose) };
     },
     listNotices: () => Promise.resolve([...library.notices()]),
   };

@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/contract';
 import { randomUUID } from 'node:crypto';
 import type { ClipboardPayload } from '../../shared/model/clipboard';
 import { Accounts } from './accounts/accounts';
+import { ArchiveJobs } from './archive/archiveJobs';
 import type { VaultSealers } from './accounts/credentialVault';
 import { googleSettingsFromEnvironment } from './accounts/googleConfig';
 import { defaultKeyFile, localKeySealer } from './accounts/localKeySealer';
@@ -13,6 +14,7 @@ import { acquireLibraryLock, type LibraryLock } from './lock/libraryLock';
 import { LibraryLockedError } from './lock/lockMessages';
 import type { LockProgram } from './lock/lockRecord';
 import { Outbox } from './outbox/outbox';
+import type { PathPurpose } from './shell/pathDialog';
 import { createQuoteService, type QuoteService } from './quotes/quoteService';
 
 /** How a host opens the library. */
@@ -44,6 +46,8 @@ export interface ServiceOptions {
   readonly online?: boolean;
   /** Opens a page in the writer's browser (Google's sign-in); each host has its own way. */
   readonly openBrowser?: (url: string) => void;
+  /** The OS's file dialogs (Electron); elsewhere the page asks for a path. */
+  readonly choosePath?: (purpose: PathPurpose) => Promise<string | null>;
 }
 
 /** How long one request to a blog or a source page may take, body included. */
@@ -55,6 +59,7 @@ export interface Services {
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
+  readonly archive: ArchiveJobs;
   /** Events for the renderer; hosts forward them over their own channel. */
   readonly events: EventHub;
   readonly handlers: Handlers;
@@ -120,13 +125,28 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     readOnly,
     ...(options.now ? { now: options.now } : {}),
   });
+  const archive = new ArchiveJobs({
+    library,
+    accounts,
+    events,
+    now: options.now ?? (() => new Date()),
+    newId: randomUUID,
+  });
   return {
     library,
     quotes,
     accounts,
     outbox,
+    archive,
     events,
-    handlers: createHandlers({ library, quotes, accounts, outbox }),
+    handlers: createHandlers({
+      library,
+      quotes,
+      accounts,
+      outbox,
+      archive,
+      ...(options.choosePath ? { choosePath: options.choosePath } : {}),
+    }),
     async close() {
       try {
         await outbox.close();

@@ -1,8 +1,9 @@
-import { clipboard, safeStorage } from 'electron';
+import { BrowserWindow, clipboard, dialog, safeStorage } from 'electron';
 import type { ClipboardPayload } from '../../shared/model/clipboard';
 import type { SecretSealer, VaultSealers } from '../core/accounts/credentialVault';
 import { localKeySealer } from '../core/accounts/localKeySealer';
 import { clipboardPayloadFrom } from '../core/quotes/clipboardReader';
+import { pathDialogOptions, type PathPurpose } from '../core/shell/pathDialog';
 
 /**
  * Blog secrets sealed with safeStorage (Keychain, DPAPI, or the Linux secret service), or with the
@@ -31,4 +32,17 @@ async function osKeyringSealer(): Promise<SecretSealer | null> {
 /** What the OS clipboard holds, in every format the quote parser reads. */
 export function readOsClipboard(): Promise<ClipboardPayload> {
   return clipboardPayloadFrom(clipboard);
+}
+
+/** The OS's open dialog, over the focused window: the path the writer chose, or null. */
+export async function chooseOsPath(purpose: PathPurpose): Promise<string | null> {
+  const { properties, filters, ...rest } = pathDialogOptions(purpose);
+  const options = {
+    ...rest,
+    properties: [...properties],
+    ...(filters ? { filters: filters.map((filter) => ({ ...filter, extensions: [...filter.extensions] })) } : {}),
+  };
+  const parent = BrowserWindow.getFocusedWindow();
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }

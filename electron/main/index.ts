@@ -10,7 +10,7 @@ import { profileFolderOverride } from '../core/shell/profileFolder';
 import { startFailureNotice } from '../core/shell/startFailure';
 import type { WindowStateFile } from '../core/shell/windowStateFile';
 import { registerAppScheme, serveRenderer } from './appProtocol';
-import { appVaultSealers, readOsClipboard } from './hostServices';
+import { appVaultSealers, chooseOsPath, readOsClipboard } from './hostServices';
 import { registerIpc } from './ipc';
 import { MainWindow } from './mainWindow';
 import { installApplicationMenu } from './menus';
@@ -59,6 +59,7 @@ function run(): void {
       logError,
       sealers: await appVaultSealers(defaultKeyFile(path.join(app.getPath('userData'), LIBRARY_FOLDER))),
       readClipboard: readOsClipboard,
+      choosePath: chooseOsPath,
     });
     services = ready;
     windowState = openWindowStateFile(logError);

@@ -19,6 +19,8 @@ export interface WordPressServer {
   readonly contributor: { readonly user: string; readonly applicationPassword: string };
   /** How long it took from nothing to a WordPress answering its REST API. */
   readonly startMilliseconds: number;
+  /** The blog's WordPress export (WXR), written by WordPress's own export_wp(), as Tools > Export does. */
+  exportWxr(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -105,6 +107,13 @@ export async function startWordPress(): Promise<WordPressServer> {
       applicationPassword,
       contributor,
       startMilliseconds: performance.now() - started,
+      async exportWxr() {
+        const exported = await run('php', [path.join(templates, 'export.php'), configName, url], {
+          cwd: folder,
+          maxBuffer: 256 * 1024 * 1024,
+        });
+        return exported.stdout;
+      },
       stop,
     };
   } catch (error) {

@@ -26,9 +26,13 @@ export function parseFrontMatter(text: string, name: string): FrontMatterFile {
   return { fields: {}, body: source };
 }
 
-/** A file with YAML front matter: "---", the fields, "---", then the body. */
+/**
+ * A file with YAML front matter: "---", the fields, "---", then the body. Written as YAML 1.1
+ * reads it too (Jekyll's Ruby and other generators read 1.1, where an unquoted `yes` or a date
+ * is not a string): such strings come out quoted, so every reader gets the same text.
+ */
 export function writeFrontMatter(fields: Readonly<Record<string, unknown>>, body: string): string {
-  const yaml = stringifyYaml(fields, { lineWidth: 0, aliasDuplicateObjects: false });
+  const yaml = stringifyYaml(fields, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' });
   return `---\n${yaml}---\n${body}`;
 }
 

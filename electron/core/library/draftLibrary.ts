@@ -24,6 +24,13 @@ import { defaultHistoryPolicy, RevisionHistory, type HistoryPolicy } from './rev
 import { SearchIndex } from './searchIndex';
 import { summarize } from '../../../shared/model/summary';
 
+/** What a new draft may bring from elsewhere (an import): its id and its dates. */
+export interface CreateOptions {
+  readonly id?: string;
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
+}
+
 export interface LibraryOptions {
   /** The library folder; created when missing. */
   readonly folder: string;
@@ -142,19 +149,28 @@ export class DraftLibrary {
     return draft;
   }
 
-  async create(content: DraftContent = emptyDraftContent()): Promise<Draft> {
+  /**
+   * A new draft. An import may give its id (so that importing again finds it, and an export's
+   * drafts keep theirs) and its dates; an id already in the library is refused.
+   */
+  async create(content: DraftContent = emptyDraftContent(), options: CreateOptions = {}): Promise<Draft> {
     const now = this.#now().toISOString();
     const draft = DraftSchema.parse({
       ...content,
       schemaVersion: DRAFT_SCHEMA_VERSION,
-      id: this.#newId(),
-      createdAt: now,
-      updatedAt: now,
+      id: options.id ?? this.#newId(),
+      createdAt: options.createdAt ?? now,
+      updatedAt: options.updatedAt ?? options.createdAt ?? now,
       revision: 1,
       trashedAt: null,
       targets: {},
     });
-    await this.#exclusive(draft.id, () => this.#write(draft));
+    await this.#exclusive(draft.id, async () => {
+      if (options.id !== undefined && (await this.#load(draft.id)) !== null) {
+        throw new AppError('conflict', `The library already has a draft with id ${draft.id}.`);
+      }
+      await this.#write(draft);
+    });
     return draft;
   }
 

@@ -24,6 +24,8 @@ export const menuCommands = {
   find: { label: 'Find…', accelerator: 'CmdOrCtrl+F' },
   showShortcuts: { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/' },
   preferences: { label: 'Preferences…', accelerator: 'CmdOrCtrl+,' },
+  exportLibrary: { label: 'Export Library…', accelerator: 'CmdOrCtrl+Shift+E' },
+  importArchive: { label: 'Import…', accelerator: 'CmdOrCtrl+Shift+O' },
 } as const satisfies Record<AppCommand, MenuCommand>;
 
 export interface ApplicationMenuOptions {
@@ -74,6 +76,9 @@ export function applicationMenuTemplate(options: ApplicationMenuOptions): MenuIt
       item('newPostFromClipboard'),
       separator,
       item('publish'),
+      separator,
+      item('exportLibrary'),
+      item('importArchive'),
       separator,
       ...onMac({ role: 'close' }),
       ...elsewhere(item('preferences'), separator, { role: 'quit' }),

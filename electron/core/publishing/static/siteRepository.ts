@@ -209,7 +209,7 @@ export class SiteRepository {
       const changes = await this.changes(from, to);
       const edited: string[] = [];
       for (const change of changes) {
-        const working = await this.#workingBlob(change.path);
+        const working = await this.workingBlob(change.path);
         if (working !== change.from && working !== change.to) edited.push(change.path);
       }
       if (edited.length > 0) {
@@ -261,7 +261,8 @@ export class SiteRepository {
     return git.writeTree({ ...this.base, tree: [...entries.values()] });
   }
 
-  async #workingBlob(filepath: string): Promise<string | null> {
+  /** The blob the working folder's copy of a file would be, or null when there is none. */
+  async workingBlob(filepath: string): Promise<string | null> {
     try {
       const bytes = await readFile(path.join(this.folder, filepath));
       return (await git.hashBlob({ object: bytes })).oid;

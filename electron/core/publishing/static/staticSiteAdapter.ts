@@ -107,6 +107,18 @@ export class StaticSiteAdapter implements BlogAdapter {
     return null;
   }
 
+  /**
+   * The post at `filepath` as the local branch holds it, without reaching the remote (an import
+   * links the site's files this way); null when the branch has no such post or the working
+   * folder's copy differs from it (edited, not committed).
+   */
+  async localPost(filepath: string): Promise<RemotePost | null> {
+    const tip = await this.#repository.tip(`refs/heads/${this.#site.branch}`);
+    const blob = tip === null ? null : await this.#repository.blobAt(tip, filepath);
+    if (tip === null || blob === null || (await this.#repository.workingBlob(filepath)) !== blob) return null;
+    return this.#postOrNull(tip, filepath);
+  }
+
   /** A static site's tags are just names in the front matter: nothing to create. */
   ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
     return Promise.resolve(names.map((name) => ({ remoteId: name, name })));

@@ -1,0 +1,114 @@
+import path from 'node:path';
+import type { AppEvent } from '../../../shared/contract';
+import type { ExportFormat, ExportReport, ImportReport } from '../../../shared/model/archive';
+import { AppError } from '../../../shared/result';
+import type { Accounts } from '../accounts/accounts';
+import type { DraftLibrary } from '../library/draftLibrary';
+import { StaticSiteAdapter } from '../publishing/static/staticSiteAdapter';
+import { exportLibrary } from './exportLibrary';
+import { importArchive, type SitePostLink } from './importArchive';
+
+export interface ArchiveJobsOptions {
+  readonly library: DraftLibrary;
+  readonly accounts: Accounts;
+  readonly events: { publish(event: AppEvent): void };
+  readonly now: () => Date;
+  readonly newId: () => string;
+}
+
+/**
+ * Exports and imports as jobs the writer can follow and cancel: each names itself with a job id
+ * the caller chooses, announces its progress as `archive-progress` events, and stops at the next
+ * draft when cancelled.
+ */
+export class ArchiveJobs {
+  readonly #options: ArchiveJobsOptions;
+  readonly #running = new Map<string, AbortController>();
+
+  constructor(options: ArchiveJobsOptions) {
+    this.#options = options;
+  }
+
+  export(request: {
+    readonly jobId: string;
+    readonly folder: string;
+    readonly format: ExportFormat;
+    readonly draftIds: readonly string[] | null;
+  }): Promise<ExportReport> {
+    return this.#run(request.jobId, (signal, onProgress) =>
+      exportLibrary({
+        library: this.#options.library,
+        accounts: this.#options.accounts.list(),
+        folder: path.resolve(request.folder),
+        format: request.format,
+        draftIds: request.draftIds,
+        now: this.#options.now,
+        onProgress,
+        signal,
+      }),
+    );
+  }
+
+  async import(request: {
+    readonly jobId: string;
+    readonly path: string;
+    readonly dryRun: boolean;
+  }): Promise<ImportReport> {
+    const report = await this.#run(request.jobId, (signal, onProgress) =>
+      importArchive({
+        library: this.#options.library,
+        accounts: this.#options.accounts.list(),
+        sitePost: (file) => this.#sitePost(file),
+        path: path.resolve(request.path),
+        dryRun: request.dryRun,
+        newId: this.#options.newId,
+        onProgress,
+        signal,
+      }),
+    );
+    if (!request.dryRun && report.created + report.linked.length > 0)
+      this.#options.events.publish({ type: 'library-changed' });
+    return report;
+  }
+
+  /** Stops the job at its next draft; false when no such job is running. */
+  cancel(jobId: string): boolean {
+    const job = this.#running.get(jobId);
+    job?.abort();
+    return job !== undefined;
+  }
+
+  async #run<T>(
+    jobId: string,
+    work: (
+      signal: AbortSignal,
+      onProgress: (progress: Parameters<NonNullable<Parameters<typeof exportLibrary>[0]['onProgress']>>[0]) => void,
+    ) => Promise<T>,
+  ): Promise<T> {
+    if (this.#running.has(jobId)) throw new AppError('conflict', `A job named ${jobId} is already running.`);
+    const controller = new AbortController();
+    this.#running.set(jobId, controller);
+    try {
+      return await work(controller.signal, (progress) =>
+        this.#options.events.publish({ type: 'archive-progress', jobId, progress }),
+      );
+    } finally {
+      this.#running.delete(jobId);
+    }
+  }
+
+  /** The static site post a file is: a committed file in the posts folder of a site account. */
+  async #sitePost(file: string): Promise<SitePostLink | null> {
+    for (const account of this.#options.accounts.list()) {
+      if (account.kind !== 'static') continue;
+      const relative = path.relative(account.site.folder, file).split(path.sep).join('/');
+      if (relative.startsWith('../') || path.posix.dirname(relative) !== account.site.layout.folder) continue;
+      const adapter = await this.#options.accounts.adapterFor(account.id);
+      if (!(adapter instanceof StaticSiteAdapter)) continue;
+      const post = await adapter.localPost(relative);
+      if (post !== null)
+        return { accountId: account.id, remoteId: post.remoteId, url: post.url, modifiedAt: post.modifiedAt };
+    }
+    return null;
+  }
+}

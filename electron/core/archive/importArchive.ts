@@ -1,0 +1,223 @@
+import { open, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Account } from '../../../shared/model/account';
+import type { ArchiveProgress, ImportReport } from '../../../shared/model/archive';
+import { contentHash } from '../../../shared/model/contentHash';
+import type { Draft, PublishState } from '../../../shared/model/draft';
+import { AppError } from '../../../shared/result';
+import type { DraftLibrary } from '../library/draftLibrary';
+import { importedDraftId, type ImportItem, type ImportSource, type RemoteHint } from './importItem';
+import { markdownSource } from './markdownSource';
+import { wxrSource } from './wxr/wxrSource';
+
+/** A post of a static site account, found from a file of its working folder. */
+export interface SitePostLink {
+  readonly accountId: string;
+  readonly remoteId: string;
+  readonly url: string;
+  readonly modifiedAt: string;
+}
+
+export interface ImportOptions {
+  readonly library: Pick<DraftLibrary, 'get' | 'create' | 'setPublishState'>;
+  readonly accounts: readonly Account[];
+  /** The static site post a file is, when it is a committed post of an account's site. */
+  readonly sitePost: (file: string) => Promise<SitePostLink | null>;
+  /** A WordPress export (.xml), a folder of Markdown, or one Markdown file. */
+  readonly path: string;
+  /** Checks and reports what would happen, changing nothing. */
+  readonly dryRun: boolean;
+  readonly newId: () => string;
+  readonly onProgress?: (progress: ArchiveProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** How many new drafts' ids a report lists. */
+const LISTED_IDS = 1_000;
+
+/**
+ * Imports a blog's archive or an export: first reads all of the input and refuses it whole, with
+ * a clear message, when anything in it is wrong (so a bad file changes nothing); then makes one
+ * draft per post. Each post's draft has an id that follows from the post itself, so importing the
+ * same input again — or going on after an import that was cancelled or killed — creates nothing
+ * twice: a draft already here is left as it is (only a link to its blog post it lacks is added).
+ */
+export async function importArchive(options: ImportOptions): Promise<ImportReport> {
+  const source = await openSource(options.path, options.newId);
+  const progress = options.onProgress ?? (() => undefined);
+  progress({ phase: 'checking', done: 0, total: null });
+  const checked = await source.check((done, total) => progress({ phase: 'checking', done, total }), options.signal);
+  const report = {
+    created: 0,
+    alreadyHere: 0,
+    quotesRecognised: 0,
+    linked: new Map<string, number>(),
+    draftIds: [] as string[],
+  };
+  let done = 0;
+  progress({ phase: 'importing', done, total: checked.items });
+  try {
+    await source.each(async (item) => {
+      if (options.signal?.aborted) throw cancelled(done, checked.items);
+      await importItem(item, options, report);
+      done += 1;
+      progress({ phase: 'importing', done, total: checked.items });
+    }, options.signal);
+  } catch (error) {
+    if (options.signal?.aborted) throw cancelled(done, checked.items);
+    throw error;
+  }
+  return {
+    source: source.kind,
+    dryRun: options.dryRun,
+    created: report.created,
+    alreadyHere: report.alreadyHere,
+    linked: [...report.linked].map(([accountId, posts]) => ({
+      accountId,
+      blogName: options.accounts.find((account) => account.id === accountId)?.blogName ?? accountId,
+      posts,
+    })),
+    quotesRecognised: report.quotesRecognised,
+    skipped: [...checked.skipped].map(([what, count]) => ({ what, count })),
+    ignoredFields: [...checked.ignoredFields].sort(),
+    draftIds: report.draftIds,
+  };
+}
+
+async function importItem(
+  item: ImportItem,
+  options: ImportOptions,
+  report: {
+    created: number;
+    alreadyHere: number;
+    quotesRecognised: number;
+    linked: Map<string, number>;
+    draftIds: string[];
+  },
+): Promise<void> {
+  const id = importedDraftId(item);
+  const existing = await draftOrNull(options.library, id);
+  const links = await resolveLinks(item.remotes, options);
+  if (existing === null) {
+    report.created += 1;
+    report.quotesRecognised += item.quotesRecognised;
+    if (report.draftIds.length < LISTED_IDS) report.draftIds.push(id);
+  } else {
+    report.alreadyHere += 1;
+  }
+  for (const link of links) report.linked.set(link.accountId, (report.linked.get(link.accountId) ?? 0) + 1);
+  if (options.dryRun) return;
+  const draft =
+    existing ??
+    (await options.library.create(item.content, {
+      id,
+      ...(item.createdAt === null ? {} : { createdAt: item.createdAt }),
+      ...(item.updatedAt === null ? {} : { updatedAt: item.updatedAt }),
+    }));
+  // A draft created by an import that stopped before linking it is linked now.
+  for (const link of links) {
+    if (draft.targets[link.accountId] !== undefined) continue;
+    const state: PublishState = {
+      state: link.changed ? 'changed-since-publish' : 'published',
+      remoteId: link.remoteId,
+      url: link.url,
+      remoteModifiedAt: link.modifiedAt,
+      // What was exported as changed since publishing stays changed: no hash of this draft matches.
+      sentHash: link.changed ? 'changed-before-export' : contentHash(draft),
+    };
+    await options.library.setPublishState(draft.id, link.accountId, state);
+  }
+}
+
+interface ResolvedLink {
+  readonly accountId: string;
+  readonly remoteId: string;
+  readonly url: string;
+  readonly modifiedAt: string;
+  readonly changed: boolean;
+}
+
+/** The accounts here that the item's posts belong to. */
+async function resolveLinks(remotes: readonly RemoteHint[], options: ImportOptions): Promise<ResolvedLink[]> {
+  const links: ResolvedLink[] = [];
+  for (const remote of remotes) {
+    if (remote.account.by === 'site-file') {
+      const found = await options.sitePost(remote.account.file);
+      if (found !== null) links.push({ ...found, changed: false });
+      continue;
+    }
+    const { address, kinds } = remote.account;
+    const account = options.accounts.find((each) => kinds.includes(each.kind) && sameAddress(each.address, address));
+    if (account)
+      links.push({
+        accountId: account.id,
+        remoteId: remote.remoteId,
+        url: remote.url,
+        modifiedAt: remote.modifiedAt,
+        changed: remote.changed,
+      });
+  }
+  return links;
+}
+
+/** Two addresses of one blog: the same host and path, whatever the scheme, "www." or last slash. */
+export function sameAddress(first: string, second: string): boolean {
+  const key = (address: string): string | null => {
+    try {
+      const url = new URL(address);
+      return `${url.host.replace(/^www\./, '').toLowerCase()}${url.pathname.replace(/\/+$/, '')}`;
+    } catch {
+      return null;
+    }
+  };
+  const one = key(first);
+  return one !== null && one === key(second);
+}
+
+/** What the path is: a folder of Markdown, a WordPress export, or one Markdown file. */
+async function openSource(input: string, newId: () => string): Promise<ImportSource> {
+  if (!path.isAbsolute(input)) throw new AppError('invalid-input', `Import from a full path; ${input} is not one.`);
+  let found;
+  try {
+    found = await stat(input);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new AppError('invalid-input', `${input} does not exist.`);
+    throw error;
+  }
+  if (found.isDirectory()) return markdownSource(input, { single: false, newId });
+  if (/\.(md|markdown|html?)$/i.test(input)) return markdownSource(input, { single: true, newId });
+  if (/\.xml$/i.test(input)) return wxrSource(input, { newId });
+  const handle = await open(input, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(512), 0, 512, 0);
+    const start = buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart();
+    if (start.startsWith('<')) return wxrSource(input, { newId });
+  } finally {
+    await handle.close();
+  }
+  throw new AppError(
+    'invalid-input',
+    `${input} is neither a WordPress export (an .xml file from Tools > Export) nor Markdown (a .md file, or a folder of them).`,
+  );
+}
+
+async function draftOrNull(library: Pick<DraftLibrary, 'get'>, id: string): Promise<Draft | null> {
+  try {
+    return await library.get(id);
+  } catch (error) {
+    if (error instanceof AppError && error.kind === 'not-found') return null;
+    throw error;
+  }
+}
+
+function cancelled(done: number, total: number): AppError {
+  return new AppError(
+    'conflict',
+    `Import cancelled after ${done} of ${total} posts. Import the same again to finish: what is here already is not imported twice.`,
+  );
+}

@@ -1,0 +1,259 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportLibrary } from '../../../electron/core/archive/exportLibrary';
+import { importArchive, type ImportOptions } from '../../../electron/core/archive/importArchive';
+import { DraftLibrary } from '../../../electron/core/library/draftLibrary';
+import type { Account } from '../../../shared/model/account';
+import type { Draft, DraftContent } from '../../../shared/model/draft';
+import { useTempFolders } from '../../support/tempFolder';
+import { awkwardDrafts } from './support/drafts';
+
+const newFolder = useTempFolders();
+let counter = 0;
+const newId = (): string => `quote-new-${String((counter += 1)).padStart(6, '0')}`;
+
+const wordpress: Account = {
+  id: 'account-wordpress-1',
+  kind: 'wordpress',
+  address: 'https://blog.example.org/',
+  user: 'ann',
+  blogName: 'Ann’s blog',
+  userName: 'Ann',
+  canPublish: true,
+  options: { hashtagsInTitle: false, attribution: 'via', linkToPassage: false },
+  addedAt: '2026-01-01T00:00:00.000Z',
+};
+
+async function openLibrary(): Promise<DraftLibrary> {
+  return DraftLibrary.open({ folder: await newFolder(), logError: () => undefined });
+}
+
+/** What the writer wrote, as an export carries it (the clipboard's HTML is provenance kept only in the library). */
+function written(draft: Draft | DraftContent) {
+  return {
+    title: draft.title,
+    commentary: draft.commentary,
+    hashtags: draft.hashtags,
+    quotes: draft.quotes.map((quote) => ({ ...quote, clipboardHtml: null })),
+  };
+}
+
+function importInto(library: DraftLibrary, input: string, overrides: Partial<ImportOptions> = {}) {
+  return importArchive({
+    library,
+    accounts: [wordpress],
+    sitePost: () => Promise.resolve(null),
+    path: input,
+    dryRun: false,
+    newId,
+    ...overrides,
+  });
+}
+
+describe('export, then import: the same drafts back', () => {
+  it('gives back content-equal drafts, with their ids, dates and blog links; importing twice creates nothing twice', async () => {
+    const source = await openLibrary();
+    const made: Draft[] = [];
+    for (const content of awkwardDrafts()) made.push(await source.create(content));
+    const first = made[0];
+    if (!first) throw new Error('no drafts');
+    await source.setPublishState(first.id, wordpress.id, {
+      state: 'published',
+      remoteId: '42',
+      url: 'https://blog.example.org/2026/01/isis/',
+      remoteModifiedAt: '2026-01-05T10:00:00.000Z',
+      sentHash: 'whatever',
+    });
+    const folder = path.join(await newFolder(), 'export');
+    const report = await exportLibrary({
+      library: source,
+      accounts: [wordpress],
+      folder,
+      format: 'markdown',
+      draftIds: null,
+      now: () => new Date('2026-02-01T00:00:00.000Z'),
+    });
+    expect(report).toEqual({ folder, written: made.length, format: 'markdown' });
+    const files = (await readdir(folder)).sort();
+    expect(files).toContain('README.md');
+    expect(files.filter((name) => name.endsWith('.md'))).toHaveLength(made.length + 1);
+    expect(await readFile(path.join(folder, 'README.md'), 'utf8')).toContain('Import this folder into Commonplace');
+
+    const target = await openLibrary();
+    const imported = await importInto(target, folder);
+    expect(imported).toMatchObject({ source: 'markdown-folder', created: made.length, alreadyHere: 0 });
+    expect(imported.linked).toEqual([{ accountId: wordpress.id, blogName: wordpress.blogName, posts: 1 }]);
+    for (const draft of made) {
+      const back = await target.get(draft.id);
+      expect(written(back), draft.title).toEqual(written(draft));
+      expect(back.createdAt).toBe(draft.createdAt);
+      expect(back.updatedAt).toBe(draft.updatedAt);
+    }
+    expect((await target.get(first.id)).targets[wordpress.id]).toMatchObject({
+      state: 'published',
+      remoteId: '42',
+      url: 'https://blog.example.org/2026/01/isis/',
+      remoteModifiedAt: '2026-01-05T10:00:00.000Z',
+    });
+
+    const again = await importInto(target, folder);
+    expect(again).toMatchObject({ created: 0, alreadyHere: made.length });
+    expect(await target.list()).toHaveLength(made.length);
+    await Promise.all([source.close(), target.close()]);
+  });
+
+  it('a dry run reports what would be imported and changes nothing', async () => {
+    const source = await openLibrary();
+    for (const content of awkwardDrafts()) await source.create(content);
+    const folder = path.join(await newFolder(), 'export');
+    await exportLibrary({
+      library: source,
+      accounts: [],
+      folder,
+      format: 'markdown',
+      draftIds: null,
+      now: () => new Date(),
+    });
+    const target = await openLibrary();
+    const report = await importInto(target, folder, { dryRun: true });
+    expect(report).toMatchObject({ dryRun: true, created: awkwardDrafts().length, alreadyHere: 0 });
+    expect(await target.list()).toEqual([]);
+    await Promise.all([source.close(), target.close()]);
+  });
+
+  it('exports only the drafts named, as the preview’s HTML when asked', async () => {
+    const source = await openLibrary();
+    const [one] = await Promise.all(
+      awkwardDrafts()
+        .slice(0, 2)
+        .map((content) => source.create(content)),
+    );
+    if (!one) throw new Error('no draft');
+    const folder = path.join(await newFolder(), 'html');
+    const report = await exportLibrary({
+      library: source,
+      accounts: [],
+      folder,
+      format: 'html',
+      draftIds: [one.id],
+      now: () => new Date(),
+    });
+    expect(report.written).toBe(1);
+    const [file] = (await readdir(folder)).filter((name) => name.endsWith('.html'));
+    expect(await readFile(path.join(folder, file ?? ''), 'utf8')).toContain(
+      '<blockquote cite="https://www.rudaw.net/english/middleeast/iraq/isis">',
+    );
+    await source.close();
+  });
+
+  it('refuses to export into a folder that holds other files', async () => {
+    const source = await openLibrary();
+    const folder = await newFolder();
+    await writeFile(path.join(folder, 'thesis.docx'), 'mine');
+    await expect(
+      exportLibrary({
+        library: source,
+        accounts: [],
+        folder,
+        format: 'markdown',
+        draftIds: null,
+        now: () => new Date(),
+      }),
+    ).rejects.toThrow(
+      `${folder} already holds other files: export into an empty folder (or one an earlier export made).`,
+    );
+    await source.close();
+  });
+});
+
+describe('bad input: a clear message, and nothing imported', () => {
+  async function exportedFolder(): Promise<string> {
+    const source = await openLibrary();
+    for (const content of awkwardDrafts()) await source.create(content);
+    const folder = path.join(await newFolder(), 'export');
+    await exportLibrary({
+      library: source,
+      accounts: [],
+      folder,
+      format: 'markdown',
+      draftIds: null,
+      now: () => new Date(),
+    });
+    await source.close();
+    return folder;
+  }
+
+  it('an export file with a front matter field it does not know (a typo) names it; no draft is made', async () => {
+    const folder = await exportedFolder();
+    const [name] = (await readdir(folder)).filter((file) => file !== 'README.md').sort();
+    const file = path.join(folder, name ?? '');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('hashtags:', 'hashtag:'));
+    const target = await openLibrary();
+    await expect(importInto(target, folder)).rejects.toThrow(
+      `Nothing was imported: 1 file cannot be read. ${name}: its front matter has a field a Commonplace export does not have: “hashtag”`,
+    );
+    expect(await target.list()).toEqual([]);
+    await target.close();
+  });
+
+  it('front matter that is not YAML, or a "billion laughs" of aliases, is refused by name', async () => {
+    const folder = await newFolder();
+    await writeFile(path.join(folder, 'good.md'), '---\ntitle: Fine\n---\nText.\n');
+    await writeFile(path.join(folder, 'broken.md'), '---\ntitle: [unclosed\n---\nText.\n');
+    const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let level = 1; level < 10; level += 1) {
+      const previous = String.fromCharCode(96 + level);
+      const name = String.fromCharCode(97 + level);
+      laughs.push(`${name}: &${name} [${Array.from({ length: 9 }, () => `*${previous}`).join(',')}]`);
+    }
+    await writeFile(path.join(folder, 'laughs.md'), `---\n${laughs.join('\n')}\ntitle: Bomb\n---\nText.\n`);
+    const target = await openLibrary();
+    const failure = importInto(target, folder);
+    await expect(failure).rejects.toThrow(
+      /Nothing was imported: 2 files cannot be read\. broken\.md: its front matter is not valid YAML/,
+    );
+    await expect(failure).rejects.toThrow(/laughs\.md: its front matter is not valid YAML/);
+    expect(await target.list()).toEqual([]);
+    await target.close();
+  });
+
+  it('a path that does not exist, or a file that is neither XML nor Markdown', async () => {
+    const folder = await newFolder();
+    const target = await openLibrary();
+    await expect(importInto(target, path.join(folder, 'missing.xml'))).rejects.toThrow(
+      `${path.join(folder, 'missing.xml')} does not exist.`,
+    );
+    await writeFile(path.join(folder, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    await expect(importInto(target, path.join(folder, 'photo.jpg'))).rejects.toThrow('is neither a WordPress export');
+    await mkdir(path.join(folder, 'empty'));
+    await expect(importInto(target, path.join(folder, 'empty'))).rejects.toThrow('holds no Markdown posts');
+    await target.close();
+  });
+});
+
+describe('folders of Markdown from elsewhere', () => {
+  it('a Jekyll _posts folder and an Obsidian note: titles, dates, tags; fields it has no place for are reported', async () => {
+    const folder = await newFolder();
+    await mkdir(path.join(folder, '_posts'));
+    await writeFile(
+      path.join(folder, '_posts', '2024-03-05-hello-world.md'),
+      '---\nlayout: post\ntitle: "Hello, world"\ndate: 2024-03-05 10:20:00 +0000\ntags: [jekyll, first]\ncategories: news\n---\nThe *first* post.\n',
+    );
+    await writeFile(path.join(folder, 'Reading notes.md'), '# Notes on reading\n\nSlow reading, #slowly.\n');
+    const target = await openLibrary();
+    const report = await importInto(target, folder);
+    expect(report).toMatchObject({ source: 'markdown-folder', created: 2, ignoredFields: ['categories'] });
+    const drafts = await Promise.all((await target.list()).map((summary) => target.get(summary.id)));
+    const jekyll = drafts.find((draft) => draft.title === 'Hello, world');
+    expect(jekyll).toMatchObject({
+      commentary: 'The *first* post.',
+      hashtags: ['jekyll', 'first'],
+      createdAt: '2024-03-05T10:20:00.000Z',
+    });
+    const obsidian = drafts.find((draft) => draft.title === 'Notes on reading');
+    expect(obsidian?.commentary).toBe('Slow reading, #slowly.');
+    expect((await importInto(target, folder)).created).toBe(0);
+    await target.close();
+  });
+});
