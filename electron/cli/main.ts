@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DraftStatusSchema } from '../../shared/model/draft';
+import { ExportFormatSchema } from '../../shared/model/archive';
 import { PostFormatSchema, SiteFlavourSchema } from '../../shared/model/staticSite';
 import { attributionStyles } from '../../shared/render/quote';
 import { AppError } from '../../shared/result';
@@ -19,6 +20,7 @@ import {
   type ListOptions,
 } from './commands/drafts';
 import { accountKinds, addAccount, listAccounts, removeAccount, type AddAccountOptions } from './commands/accounts';
+import { exportDrafts, importDrafts, type ExportOptions, type ImportOptions } from './commands/archive';
 import { drainOutbox, listOutbox, publishDraft, type PublishOptions } from './commands/publish';
 import { importQuote, openQuoteLink } from './commands/quotes';
 import { serve } from './commands/serve';
@@ -242,6 +244,28 @@ function buildProgram(): Command {
     .description('try every pending entry once, now; exit 0 when nothing is left pending')
     .option('--json', 'print JSON')
     .action(withContext('publishes', (context, options: { json?: boolean }) => drainOutbox(context, options)));
+
+  program
+    .command('export')
+    .description('write the drafts to a folder: one file each with front matter, and a README')
+    .requiredOption('--to <dir>', 'the folder (created when missing; empty, or an earlier export)')
+    .addOption(
+      new Option('--format <format>', 'Markdown (re-imports exactly) or the preview’s HTML')
+        .choices(ExportFormatSchema.options)
+        .default('markdown'),
+    )
+    .option('--drafts <ids>', 'only these drafts (ids separated by commas)')
+    .option('--json', 'print JSON')
+    .action(withContext('reads', (context, options: ExportOptions) => exportDrafts(context, options)));
+  program
+    .command('import')
+    .argument('<path>', 'a WordPress export (.xml), a folder of Markdown, or one Markdown file')
+    .description('import posts as drafts, linked to their blog when it is an account here; never twice')
+    .option('--dry-run', 'only report what would be imported')
+    .option('--json', 'print JSON')
+    .action(
+      withContext('changes', (context, input: string, options: ImportOptions) => importDrafts(context, input, options)),
+    );
 
   program
     .command('tags')

@@ -14,6 +14,7 @@ describe('outgoingPost', () => {
     });
     expect(post).toEqual({
       identity: 'abc-12345678',
+      content,
       title: content.title,
       html: renderPostBody(content),
       tags: ['ISIS', 'Iraq'],

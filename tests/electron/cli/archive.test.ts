@@ -1,0 +1,108 @@
+import { spawn } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ExportReportSchema, ImportReportSchema } from '../../../shared/model/archive';
+import { DraftSummarySchema } from '../../../shared/model/draft';
+import { REBLOG_POST_FILE } from '../../support/fixtures';
+import { runCli } from '../../support/cli';
+import { useTempFolders } from '../../support/tempFolder';
+import { writeWxr, type WxrPost } from '../../support/wxr';
+
+const newFolder = useTempFolders();
+const CLI = fileURLToPath(new URL('../../../electron/cli/bin.js', import.meta.url));
+
+async function listed(data: string) {
+  return DraftSummarySchema.array().parse(JSON.parse((await runCli(data, ['drafts', 'list', '--json'])).stdout));
+}
+
+describe('commonplace export and import', () => {
+  it('exports the library, imports it into another (a dry run first), and a second import adds nothing', async () => {
+    const data = await newFolder();
+    for (let index = 0; index < 2; index += 1) {
+      expect((await runCli(data, ['drafts', 'create', '--from', REBLOG_POST_FILE])).code).toBe(0);
+    }
+    const folder = path.join(await newFolder(), 'archive');
+    const exported = await runCli(data, ['export', '--to', folder, '--json']);
+    expect(exported.code).toBe(0);
+    expect(ExportReportSchema.parse(JSON.parse(exported.stdout))).toEqual({ folder, written: 2, format: 'markdown' });
+    expect(exported.stderr).toContain('Exporting: 2 of 2');
+    expect((await readdir(folder)).sort()).toHaveLength(3);
+
+    const other = await newFolder();
+    const dry = await runCli(other, ['import', folder, '--dry-run']);
+    expect(dry).toMatchObject({
+      code: 0,
+      stdout: 'Would import 2 new drafts.\nQuotes recognised with their sources: 2.\n',
+    });
+    expect(await listed(other)).toEqual([]);
+
+    const imported = await runCli(other, ['import', folder, '--json']);
+    expect(imported.code).toBe(0);
+    expect(ImportReportSchema.parse(JSON.parse(imported.stdout))).toMatchObject({ created: 2, alreadyHere: 0 });
+    expect((await listed(other)).map((summary) => summary.id).sort()).toEqual(
+      (await listed(data)).map((summary) => summary.id).sort(),
+    );
+    const again = await runCli(other, ['import', folder]);
+    expect(again.stdout).toBe('Imported 0 new drafts; 2 already here, left as they are.\n');
+  }, 120_000);
+
+  it('a bad file exits 1 with the reason and imports nothing', async () => {
+    const data = await newFolder();
+    const file = path.join(await newFolder(), 'export.xml');
+    await writeWxr(file, 'https://blog.example.org/', [
+      { id: 1, content: { title: 'One', commentary: 'x', quotes: [], hashtags: [] } },
+    ]);
+    const { writeFile, readFile } = await import('node:fs/promises');
+    await writeFile(file, (await readFile(file, 'utf8')).slice(0, 900));
+    const result = await runCli(data, ['import', file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /\ncommonplace: .*export\.xml ends in the middle \(line \d+, column \d+: .*\): the file is cut short; export it again\.\n$/,
+    );
+    expect(await listed(data)).toEqual([]);
+  }, 60_000);
+
+  it('an import killed at random moments (SIGKILL) and run again ends with every post once', async () => {
+    const data = await newFolder();
+    const file = path.join(await newFolder(), 'big.xml');
+    const posts: WxrPost[] = Array.from({ length: 400 }, (_, index) => ({
+      id: index + 1,
+      content: {
+        title: `Post ${index + 1}`,
+        commentary: `The text of post ${index + 1}.`,
+        quotes: [],
+        hashtags: ['bulk'],
+      },
+    }));
+    await writeWxr(file, 'https://blog.example.org/', posts);
+    const kills: string[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      const child = spawn(process.execPath, [CLI, '--data', data, 'import', file], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let killed = false;
+      child.stderr.setEncoding('utf8').on('data', (text: string) => {
+        // Killed while importing, a different stretch in each round.
+        const match = /Importing: (\d+) of/.exec(text);
+        if (match && !killed && Number(match[1]) >= 40 * (round + 1)) {
+          killed = true;
+          child.kill('SIGKILL');
+          kills.push(match[1] ?? '');
+        }
+      });
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    const finished = await runCli(data, ['import', file, '--json']);
+    expect(finished.code).toBe(0);
+    const report = ImportReportSchema.parse(JSON.parse(finished.stdout));
+    expect(report.created + report.alreadyHere).toBe(posts.length);
+    const drafts = await listed(data);
+    expect(drafts).toHaveLength(posts.length);
+    expect(new Set(drafts.map((draft) => draft.title)).size).toBe(posts.length);
+    console.log(
+      `import killed after ${kills.join(', ')} posts; then ${report.created} created, ${report.alreadyHere} already there`,
+    );
+  }, 180_000);
+});
