@@ -190,8 +190,8 @@ export const contract = {
     z.strictObject({ cancelled: z.boolean() }),
   ),
   choosePath: call(
-    "The OS's own dialog for a folder to export to or a file or folder to import (Electron only; a browser page types the path).",
-    z.strictObject({ purpose: z.enum(['export-folder', 'import-file', 'import-folder']) }),
+    "The OS's own dialog for a folder to export to, a file or folder to import, or a static site's folder (Electron only; a browser page types the path).",
+    z.strictObject({ purpose: z.enum(['export-folder', 'import-file', 'import-folder', 'site-folder']) }),
     z.strictObject({ path: z.string().nullable() }),
   ),
   listNotices: call(

@@ -3,6 +3,7 @@ import type { AppCommand } from '../../shared/contract';
 import type { ClipboardPayload } from '../../shared/model/clipboard';
 import { api } from './api';
 import { AccountsDialog } from './components/accounts/AccountsDialog';
+import { ArchiveDialog } from './components/archive/ArchiveDialog';
 import { DraftEditor, type DraftEditorHandle } from './components/desk/DraftEditor';
 import { HistoryDialog } from './components/desk/HistoryDialog';
 import { PasteCatcher } from './components/desk/PasteCatcher';
@@ -20,7 +21,7 @@ import { useOutboxSummary } from './state/useOutboxSummary';
 import { useShortcuts } from './state/useShortcuts';
 
 /** The dialogs and panels the writer can open; one dialog at a time. */
-type Dialog = 'shortcuts' | 'history' | 'outbox' | 'blogs' | 'paste-new-post' | null;
+type Dialog = 'shortcuts' | 'history' | 'outbox' | 'blogs' | 'paste-new-post' | 'export' | 'import' | null;
 
 export function App() {
   const library = useLibrary();
@@ -76,6 +77,8 @@ export function App() {
     publish: () => setShowPublish(true),
     preferences: () => setDialog('blogs'),
     newPostFromClipboard: () => void newPostFromClipboard(),
+    exportLibrary: () => setDialog('export'),
+    importArchive: () => setDialog('import'),
   };
   useShortcuts(commands);
   const latestCommands = useRef(commands);
@@ -87,7 +90,7 @@ export function App() {
         if (event.type === 'command') latestCommands.current[event.command]?.();
         else if (event.type === 'open-draft') void open(event.id);
         else if (event.type === 'open-url') window.open(event.url, '_blank', 'noopener,noreferrer');
-        else void refreshLibrary();
+        else if (event.type === 'library-changed') void refreshLibrary();
       }),
     [open, refreshLibrary],
   );
@@ -105,6 +108,8 @@ export function App() {
           onSelect={(id) => void open(id)}
           onCreate={newDraft}
           onEmptyTrash={() => void desk.emptyTrash()}
+          onExport={() => setDialog('export')}
+          onImport={() => setDialog('import')}
         />
       )}
       <main className="workspace">
@@ -172,6 +177,14 @@ export function App() {
         <OutboxDialog
           accounts={blogs.accounts}
           titleOf={(id) => library.drafts?.find((draft) => draft.id === id)?.title || 'Untitled'}
+          onClose={closeDialog}
+        />
+      )}
+      {(dialog === 'export' || dialog === 'import') && (
+        <ArchiveDialog
+          initialMode={dialog}
+          currentDraftId={current?.id ?? null}
+          onImported={() => void refreshLibrary()}
           onClose={closeDialog}
         />
       )}

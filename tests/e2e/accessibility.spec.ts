@@ -34,6 +34,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     test('the desk with the example post, and each panel and dialog, pass WCAG 2.1 AA checks', async ({ page }) => {
+      // Seven full-page checks: each takes seconds on a busy machine.
+      test.setTimeout(90_000);
       const folder = await makeDataFolder();
       const library = await DraftLibrary.open({ folder, logError: (message, error) => console.error(message, error) });
       const post = await library.create(reblogPost('https://www.rudaw.net/english/middleeast/iraq/isis-shadow'));
@@ -60,6 +62,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await page.keyboard.press('Escape');
         await expect(page.getByRole('dialog', { name: dialog })).toBeHidden();
       }
+      await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Import…' }).click();
+      await expect(page.getByRole('dialog', { name: 'Export and import' })).toBeVisible();
+      expect(await violationsOf(page), 'the export and import dialog').toEqual([]);
     });
   });
 }

@@ -1,12 +1,15 @@
 import path from 'node:path';
 import type { AppEvent } from '../../../shared/contract';
-import type { ExportFormat, ExportReport, ImportReport } from '../../../shared/model/archive';
+import type { ArchiveProgress, ExportFormat, ExportReport, ImportReport } from '../../../shared/model/archive';
 import { AppError } from '../../../shared/result';
 import type { Accounts } from '../accounts/accounts';
 import type { DraftLibrary } from '../library/draftLibrary';
 import { StaticSiteAdapter } from '../publishing/static/staticSiteAdapter';
 import { exportLibrary } from './exportLibrary';
 import { importArchive, type SitePostLink } from './importArchive';
+
+/** How often a job's progress is announced, at most. */
+const PROGRESS_INTERVAL_MS = 100;
 
 export interface ArchiveJobsOptions {
   readonly library: DraftLibrary;
@@ -80,21 +83,31 @@ export class ArchiveJobs {
 
   async #run<T>(
     jobId: string,
-    work: (
-      signal: AbortSignal,
-      onProgress: (progress: Parameters<NonNullable<Parameters<typeof exportLibrary>[0]['onProgress']>>[0]) => void,
-    ) => Promise<T>,
+    work: (signal: AbortSignal, onProgress: (progress: ArchiveProgress) => void) => Promise<T>,
   ): Promise<T> {
     if (this.#running.has(jobId)) throw new AppError('conflict', `A job named ${jobId} is already running.`);
     const controller = new AbortController();
     this.#running.set(jobId, controller);
     try {
-      return await work(controller.signal, (progress) =>
-        this.#options.events.publish({ type: 'archive-progress', jobId, progress }),
-      );
+      return await work(controller.signal, this.#announcer(jobId));
     } finally {
       this.#running.delete(jobId);
     }
+  }
+
+  /**
+   * Announces a job's progress at most every PROGRESS_INTERVAL_MS (and at each change of phase and
+   * at the end), so that 10,000 posts do not make 10,000 events for the page to render.
+   */
+  #announcer(jobId: string): (progress: ArchiveProgress) => void {
+    let last: { phase: ArchiveProgress['phase']; at: number } | null = null;
+    return (progress) => {
+      const at = this.#options.now().getTime();
+      const finished = progress.total !== null && progress.done >= progress.total;
+      if (last !== null && last.phase === progress.phase && !finished && at - last.at < PROGRESS_INTERVAL_MS) return;
+      last = { phase: progress.phase, at };
+      this.#options.events.publish({ type: 'archive-progress', jobId, progress });
+    };
   }
 
   /** The static site post a file is: a committed file in the posts folder of a site account. */

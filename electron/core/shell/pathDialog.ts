@@ -1,5 +1,5 @@
 /** What the writer is choosing a path for. */
-export type PathPurpose = 'export-folder' | 'import-file' | 'import-folder';
+export type PathPurpose = 'export-folder' | 'import-file' | 'import-folder' | 'site-folder';
 
 /** The options of Electron's open dialog for each purpose (a plain description, so it is tested without Electron). */
 export interface PathDialogOptions {
@@ -16,6 +16,9 @@ export function pathDialogOptions(purpose: PathPurpose): PathDialogOptions {
       buttonLabel: 'Export here',
       properties: ['openDirectory', 'createDirectory'],
     };
+  }
+  if (purpose === 'site-folder') {
+    return { title: "Choose the static site's folder", buttonLabel: 'Choose', properties: ['openDirectory'] };
   }
   if (purpose === 'import-folder') {
     return { title: 'Import a folder of Markdown', buttonLabel: 'Import', properties: ['openDirectory'] };

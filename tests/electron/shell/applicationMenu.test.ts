@@ -66,6 +66,8 @@ describe('the application menu', () => {
       'newDraft',
       'newPostFromClipboard',
       'publish',
+      'exportLibrary',
+      'importArchive',
       'preferences',
       'quit',
     ]);

@@ -1,4 +1,5 @@
 import type { CallInput } from '../../../../shared/contract';
+import { PathField } from '../PathField';
 import {
   PostFormatSchema,
   SiteFlavourSchema,
@@ -61,15 +62,13 @@ export function StaticSiteFields({
 }) {
   return (
     <>
-      <label>
-        Site folder
-        <input
-          required
-          placeholder="/home/you/my-site"
-          value={choice.folder}
-          onChange={(event) => onChange({ ...choice, folder: event.target.value })}
-        />
-      </label>
+      <PathField
+        label="Site folder"
+        value={choice.folder}
+        onChange={(folder) => onChange({ ...choice, folder })}
+        choosers={[{ purpose: 'site-folder', label: 'Choose folder…' }]}
+        placeholder="/home/you/my-site"
+      />
       <label>
         Generator
         <select

@@ -15,11 +15,15 @@ interface LibrarySidebarProps {
   readonly onSelect: (id: string) => void;
   readonly onCreate: () => void;
   readonly onEmptyTrash: () => void;
+  /** Opens File > Export Library and File > Import. */
+  readonly onExport: () => void;
+  readonly onImport: () => void;
 }
 
 /** The library: search, filters, and the drafts that match, newest first. */
 export function LibrarySidebar(props: LibrarySidebarProps) {
-  const { drafts, query, tags, selectedId, searchRef, onQuery, onSelect, onCreate, onEmptyTrash } = props;
+  const { drafts, query, tags, selectedId, searchRef, onQuery, onSelect, onCreate, onEmptyTrash, onExport, onImport } =
+    props;
   const inTrash = query.trash === 'only';
   const filtered = Boolean(query.search) || query.status !== undefined || query.tag !== undefined;
   return (
@@ -92,6 +96,14 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
       ) : (
         <DraftList drafts={drafts} selectedId={selectedId} onSelect={onSelect} />
       )}
+      <div className="archive-buttons">
+        <button type="button" onClick={onExport} title="Write every draft to a folder, one file each">
+          Export…
+        </button>
+        <button type="button" onClick={onImport} title="Bring in a WordPress export or a folder of Markdown">
+          Import…
+        </button>
+      </div>
     </nav>
   );
 }
