@@ -49,6 +49,8 @@ export const SiteLayoutSchema = z.strictObject({
   draftField: z.enum(['draft', 'published']),
   /** Fields every post gets besides the standard ones (Jekyll's `layout: post`). */
   extraFrontMatter: z.record(z.string().max(100), z.union([z.string().max(500), z.number(), z.boolean()])),
+  /** Where uploaded images go, and the address they are served at relative to the site's (Hugo: static/images → images/). */
+  media: z.strictObject({ folder: RepositoryPathSchema, url: z.string().max(300) }),
 });
 export type SiteLayout = z.infer<typeof SiteLayoutSchema>;
 

@@ -68,7 +68,13 @@ describe.skipIf(skip !== null)('commonplace accounts add --kind static, then pub
         format: 'html',
         branch: 'main',
         remote: { name: 'origin', url: site.remoteUrl },
-        layout: { folder: 'content/posts', fileName: '{slug}', permalink: 'posts/{slug}/', draftField: 'draft' },
+        layout: {
+          folder: 'content/posts',
+          fileName: '{slug}',
+          permalink: 'posts/{slug}/',
+          draftField: 'draft',
+          media: { folder: 'static/images', url: 'images/' },
+        },
       },
     });
     // Sealed in the vault: neither the library nor the site's repository holds the token as it is.

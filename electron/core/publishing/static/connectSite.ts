@@ -81,7 +81,12 @@ export async function connectStaticSite(
 function siteLayout(input: NewStaticAccount, prefix: string, permalink: string | null): SiteLayout {
   const preset = input.flavour === 'custom' ? customLayoutDefault : layoutPresets[input.flavour];
   const chosen = { ...preset, ...(permalink === null ? {} : { permalink }), ...input.layout };
-  const parsed = SiteLayoutSchema.safeParse({ ...chosen, folder: joinPath(prefix, chosen.folder ?? preset.folder) });
+  const media = chosen.media ?? preset.media;
+  const parsed = SiteLayoutSchema.safeParse({
+    ...chosen,
+    folder: joinPath(prefix, chosen.folder ?? preset.folder),
+    media: { ...media, folder: joinPath(prefix, media.folder) },
+  });
   if (!parsed.success) {
     throw new AppError(
       'invalid-input',

@@ -13,6 +13,7 @@ export const layoutPresets: Readonly<Record<Exclude<SiteFlavour, 'custom'>, Site
     permalink: 'posts/{slug}/',
     draftField: 'draft',
     extraFrontMatter: {},
+    media: { folder: 'static/images', url: 'images/' },
   },
   jekyll: {
     folder: '_posts',
@@ -20,6 +21,7 @@ export const layoutPresets: Readonly<Record<Exclude<SiteFlavour, 'custom'>, Site
     permalink: '{year}/{month}/{day}/{slug}.html',
     draftField: 'published',
     extraFrontMatter: { layout: 'post', render_with_liquid: false },
+    media: { folder: 'assets/images', url: 'assets/images/' },
   },
 };
 
@@ -30,6 +32,7 @@ export const customLayoutDefault: SiteLayout = {
   permalink: '{slug}/',
   draftField: 'draft',
   extraFrontMatter: {},
+  media: { folder: 'images', url: 'images/' },
 };
 
 /** The file extension a post's body format takes. */

@@ -45,9 +45,26 @@ export class StaticSiteAdapter implements BlogAdapter {
     this.#now = options.now ?? (() => new Date());
   }
 
-  /** Uploads become files in the site's static folder (the images issue); until then a site takes none. */
-  uploadsSupported(): false {
-    return false;
+  /**
+   * Puts an image (or any file a post shows) in the site's media folder, in a commit of its own,
+   * and gives its address. Idempotent: the same bytes under the same name make no second commit.
+   * The seam for the images issue (#14): its uploads to a static site come through here.
+   */
+  async upload(file: {
+    readonly name: string;
+    readonly bytes: Uint8Array;
+  }): Promise<{ remoteId: string; url: string }> {
+    if (!/^[A-Za-z0-9._-]{1,200}$/.test(file.name) || file.name.startsWith('.')) {
+      throw new PublishingError(
+        'rejected',
+        `“${file.name}” cannot be a file name on the site: use letters, digits, ".", "-" and "_".`,
+      );
+    }
+    const { media } = this.#site.layout;
+    const filepath = joinPath(media.folder, file.name);
+    const tip = await this.#sync.prepareWrite();
+    await this.#sync.commit(tip, new Map([[filepath, file.bytes]]), this.#commitRequest(`Add ${file.name}`, filepath));
+    return { remoteId: filepath, url: new URL(`${media.url}${file.name}`, this.#siteUrl).toString() };
   }
 
   async create(post: OutgoingPost): Promise<RemotePost> {

@@ -8,6 +8,7 @@ import type { BlogAdapter, PostSchedule } from '../../../../electron/core/publis
 import { createBlogAdapter } from '../../../../electron/core/publishing/connection';
 import { outgoingPost } from '../../../../electron/core/publishing/outgoingPost';
 import { connectStaticSite } from '../../../../electron/core/publishing/static/connectSite';
+import { StaticSiteAdapter } from '../../../../electron/core/publishing/static/staticSiteAdapter';
 import { git, gitServerSkipReason, startGitHttpServer, type GitHttpServer } from '../../../servers/gitHttp';
 import { reblogPost } from '../../../support/fixtures';
 import { buildRemote, generatorSkipReason, remoteLog, siteRepositories, type SiteRepositories } from './support/sites';
@@ -152,5 +153,22 @@ describe.skipIf(skip !== null)('static sites through git: real Hugo and Jekyll, 
     expect(page).toContain('A second thought');
     expect(page).not.toContain('Both pieces say the same thing');
     expect(await adapter.findByIdentity('two-readings-e5f6g7h8')).toMatchObject({ remoteId: created.remoteId });
+  });
+
+  it('an upload is a file in the site’s static folder, served at its address; the same file twice is one commit', async () => {
+    const { site, adapter } = await account('hugo');
+    if (!(adapter instanceof StaticSiteAdapter)) throw new Error('not a static site adapter');
+    const bytes = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const first = await adapter.upload({ name: 'figure-1.png', bytes });
+    const again = await adapter.upload({ name: 'figure-1.png', bytes });
+    expect(first).toEqual({
+      remoteId: 'static/images/figure-1.png',
+      url: 'https://notes.example.org/images/figure-1.png',
+    });
+    expect(again).toEqual(first);
+    expect(await remoteLog(site)).toEqual(['Add figure-1.png', 'The site']);
+    const built = await buildRemote(site, 'hugo', made);
+    expect(await readFile(path.join(built, 'images/figure-1.png'))).toEqual(bytes);
+    await expect(adapter.upload({ name: '../escape.png', bytes })).rejects.toThrow('cannot be a file name on the site');
   });
 });
