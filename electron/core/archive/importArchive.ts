@@ -32,6 +32,9 @@ export interface ImportOptions {
   readonly signal?: AbortSignal;
 }
 
+/** How many drafts an import writes at once. */
+const WRITE_WINDOW = 8;
+
 /** How many new drafts' ids a report lists. */
 const LISTED_IDS = 1_000;
 
@@ -56,17 +59,32 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
   };
   let done = 0;
   progress({ phase: 'importing', done, total: checked.items });
+  // A few drafts are written at once, so that the next post is read and converted while the disk
+  // makes the last ones durable; the window is small, so memory stays bounded.
+  const inFlight = new Set<Promise<void>>();
+  // Set from the writes' callbacks: the first failure, which ends the import.
+  const failed: { error: Error | null } = { error: null };
+  const fail = (error: unknown): void => {
+    failed.error ??= error instanceof Error ? error : new Error(String(error));
+  };
   try {
     await source.each(async (item) => {
       if (options.signal?.aborted) throw cancelled(done, checked.items);
-      await importItem(item, options, report);
-      done += 1;
-      progress({ phase: 'importing', done, total: checked.items });
+      if (failed.error !== null) throw failed.error;
+      const work = importItem(item, options, report).then(() => {
+        done += 1;
+        progress({ phase: 'importing', done, total: checked.items });
+      }, fail);
+      inFlight.add(work);
+      void work.finally(() => inFlight.delete(work));
+      if (inFlight.size >= WRITE_WINDOW) await Promise.race(inFlight);
     }, options.signal);
   } catch (error) {
-    if (options.signal?.aborted) throw cancelled(done, checked.items);
-    throw error;
+    fail(error);
   }
+  await Promise.all(inFlight);
+  if (options.signal?.aborted) throw cancelled(done, checked.items);
+  if (failed.error !== null) throw failed.error;
   return {
     source: source.kind,
     dryRun: options.dryRun,
