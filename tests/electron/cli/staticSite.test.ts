@@ -1,9 +1,10 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AccountSchema } from '../../../shared/model/account';
 import { gitServerSkipReason, startGitHttpServer, type GitHttpServer } from '../../servers/gitHttp';
-import { REBLOG_POST_FILE } from '../../support/fixtures';
+import { DraftLibrary } from '../../../electron/core/library/draftLibrary';
+import { reblogPost } from '../../support/fixtures';
 import { runCli } from '../../support/cli';
 import { useTempFolders } from '../../support/tempFolder';
 import { remoteLog, siteRepositories } from '../publishing/static/support/sites';
@@ -88,7 +89,9 @@ describe.skipIf(skip !== null)('commonplace accounts add --kind static, then pub
     }
     expect(holding).toEqual([]);
 
-    const draftId = (await runCli(data, ['drafts', 'create', '--from', REBLOG_POST_FILE])).stdout.trim();
+    const library = await DraftLibrary.open({ folder: data, logError: () => undefined });
+    const draftId = (await library.create(reblogPost())).id;
+    await library.close();
     const published = await runCli(data, ['publish', draftId, '--to', id, '--json']);
     expect(published.code).toBe(0);
     expect(JSON.parse(published.stdout)).toMatchObject({
@@ -97,7 +100,7 @@ describe.skipIf(skip !== null)('commonplace accounts add --kind static, then pub
       url: expect.stringMatching(/^https:\/\/notes\.example\.org\/posts\/isis-in-iraq-.*\/$/) as unknown,
     });
     expect((await remoteLog(site)).length).toBe(2);
-  }, 60_000);
+  });
 
   it('says what is missing or wrong, and adds nothing', async () => {
     const data = await newFolder();
@@ -114,7 +117,6 @@ describe.skipIf(skip !== null)('commonplace accounts add --kind static, then pub
     const missing = path.join(empty, 'nowhere');
     const gone = await runCli(data, ['accounts', 'add', '--kind', 'static', '--path', missing, '--flavour', 'jekyll']);
     expect(gone).toMatchObject({ code: 1, stderr: `commonplace: ${missing} is not a folder on this computer.\n` });
-    await mkdir(path.join(empty, 'site'));
     expect(JSON.parse((await runCli(data, ['accounts', 'list', '--json'])).stdout)).toEqual([]);
-  }, 60_000);
+  });
 });
