@@ -171,4 +171,58 @@ describe.skipIf(skip !== null)('static sites through git: real Hugo and Jekyll, 
     expect(await readFile(path.join(built, 'images/figure-1.png'))).toEqual(bytes);
     await expect(adapter.upload({ name: '../escape.png', bytes })).rejects.toThrow('cannot be a file name on the site');
   });
+
+  it('Markdown posts, for the generator to render: the body is Markdown, the built page shows the commentary and the credited quote', async () => {
+    const { site, adapter } = await account('hugo', 'markdown');
+    const content = twoQuotePost();
+    const created = await adapter.create(post(content, 'two-readings-m1m2m3m4'));
+    expect(created.remoteId).toBe('content/posts/two-readings-of-one-quiet-week-unicode.md');
+    expect(created.content).toContain('> The week was quiet, and that was the news.');
+    const built = await buildRemote(site, 'hugo', made);
+    const page = await readFile(path.join(built, new URL(created.url).pathname, 'index.html'), 'utf8');
+    expect(page).toContain('<em>second</em> is sharper');
+    expect(page).toMatch(/<blockquote>\s*<p>The week was quiet, and that was the news.<\/p>\s*<\/blockquote>/);
+    expect(page).toContain('<a href="https://first.example/quiet-week">A quiet week</a>');
+  });
+
+  it('a custom layout: its own folder, file name and address, draft flag', async () => {
+    const site = await siteRepositories(server, 'custom', made);
+    const { connection } = await connectStaticSite(
+      {
+        kind: 'static',
+        folder: site.clone,
+        flavour: 'custom',
+        format: 'html',
+        layout: {
+          folder: 'notes',
+          fileName: '{year}-{slug}',
+          permalink: 'notes/{year}/{slug}.html',
+          draftField: 'published',
+        },
+        remote: site.remoteUrl,
+        address: 'https://me.example/',
+        user: server.user,
+        secret: server.password,
+      },
+      transport,
+    );
+    const adapter = createBlogAdapter(connection, server.password, transport);
+    const when = new Date('2031-02-03T04:05:06Z');
+    const created = await adapter.create(
+      post(twoQuotePost(), 'two-readings-c1c2c3c4', { status: 'future', date: when }),
+    );
+    expect(created).toMatchObject({
+      remoteId: 'notes/2031-two-readings-of-one-quiet-week-unicode.html',
+      url: 'https://me.example/notes/2031/two-readings-of-one-quiet-week-unicode.html',
+      status: 'future',
+      publishedAt: '2031-02-03T04:05:06Z',
+    });
+    const draft = await adapter.update(
+      created.remoteId,
+      post(twoQuotePost(), 'two-readings-c1c2c3c4', { status: 'draft' }),
+    );
+    expect(draft.status).toBe('draft');
+    expect(draft.remoteId).toBe(created.remoteId);
+    expect(await git(site.remoteFolder, ['show', `main:${created.remoteId}`])).toContain('published: false');
+  });
 });
