@@ -7,7 +7,7 @@ import { slotMarker } from '../../shared/theme/themePage';
 import { hostilePage, hostileStylesheet, POST } from '../electron/themes/hostilePages';
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
-import { seedThemedLibrary } from './support/themeLibrary';
+import { seedThemedLibrary } from '../support/themeLibrary';
 
 /** A stand-in for an attacker's server: any request that reaches it is a failure of the sandbox. */
 async function startAttacker(): Promise<{ server: Server; origin: string; hits: string[] }> {

@@ -7,6 +7,8 @@ export type CssContext = 'stylesheet' | 'declarationList';
 /** An address that loads nothing: what every reference not kept becomes. */
 const NOTHING = 'data:,';
 const MAX_IMPORT_DEPTH = 4;
+/** What an @import becomes while its sheet is fetched, and, when it could not be, is removed. */
+const DROPPED_RULE = 'commonplace-dropped-rule';
 /** Text a parser could not read may still name an address: such a piece is dropped whole. */
 const mentionsAddress = /url\s*\(|image-set|\bsrc\s*\(|@import/i;
 
@@ -41,7 +43,7 @@ export async function rewriteCss(
   const imports: PendingImport[] = [];
   walk(ast, {
     enter(this: WalkContext, node: CssNode, item: ListItem<CssNode> | null, list: List<CssNode> | null) {
-      if (node.type === 'Atrule' && node.name.toLowerCase() === 'import') {
+      if (node.type === 'Atrule' && /^import$/i.test(node.name)) {
         if (item && list && node.prelude?.type === 'AtrulePrelude' && depth < MAX_IMPORT_DEPTH) {
           const [first, ...rest] = node.prelude.children.toArray();
           const target = first?.type === 'Url' || first?.type === 'String' ? first.value : null;
@@ -49,7 +51,7 @@ export async function rewriteCss(
           if (url !== null) imports.push({ url, condition: rest.map((part) => generate(part)).join(' '), item, list });
         }
         node.prelude = null;
-        node.name = 'commonplace-dropped-import';
+        node.name = DROPPED_RULE;
         return this.skip;
       }
       if (node.type === 'Url') {
@@ -96,7 +98,7 @@ function wrapped(css: string, condition: string): string {
 
 /** @import rules that could not be inlined, dropped: they would be fetched otherwise. */
 function withoutDroppedImports(css: string): string {
-  return css.replace(/@commonplace-dropped-import;?/g, '');
+  return css.replaceAll(`@${DROPPED_RULE};`, '').replaceAll(`@${DROPPED_RULE}`, '');
 }
 
 /** The absolute http(s) or data: address `reference` names, or null for any other scheme. */

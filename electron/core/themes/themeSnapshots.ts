@@ -2,7 +2,6 @@ import { isThemeSnapshotStale, type ThemeSnapshot, type ThemeSnapshotInfo } from
 import { AppError } from '../../../shared/result';
 import type { SnapshotSource } from './snapshotSource';
 import type { SnapshotStore } from './snapshotStore';
-import { takeThemeSnapshot } from './takeSnapshot';
 
 export interface ThemeSnapshotsOptions {
   readonly store: SnapshotStore;
@@ -62,6 +61,8 @@ export class ThemeSnapshots {
   /** Takes the account's snapshot without keeping it: for a reader that may not write the library. */
   async takeWithoutKeeping(accountId: string): Promise<ThemeSnapshot> {
     const { source, blogName } = await this.#options.sourceFor(accountId);
+    // Loaded when a snapshot is taken: the parsers it needs are not worth a start of every process.
+    const { takeThemeSnapshot } = await import('./takeSnapshot');
     return takeThemeSnapshot(source, { accountId, blogName, now: this.#now(), logError: this.#options.logError });
   }
 

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SnapshotStore } from '../../../electron/core/themes/snapshotStore';
-import type { ThemeSnapshot } from '../../../shared/model/themeSnapshot';
+import { SnapshotStore } from '../../electron/core/themes/snapshotStore';
+import type { ThemeSnapshot } from '../../shared/model/themeSnapshot';
 
 export const THEMED_ACCOUNT = 'themed-blog-0001';
 
@@ -28,6 +28,15 @@ export async function seedThemedLibrary(
     connection: { kind: 'wordpress', apiRoot: 'http://127.0.0.1:9/wp-json/', user: 'writer' },
   };
   await writeFile(path.join(dataFolder, 'accounts.json'), JSON.stringify({ schemaVersion: 1, accounts: [account] }));
+  await mkdir(path.join(dataFolder, 'credentials'), { recursive: true, mode: 0o700 });
+  await writeFile(
+    path.join(dataFolder, 'credentials', 'secrets.json'),
+    JSON.stringify({
+      schemaVersion: 1,
+      secrets: { [THEMED_ACCOUNT]: { scheme: 'plain', value: 'abcd efgh ijkl mnop' } },
+    }),
+    { mode: 0o600 },
+  );
   const store = new SnapshotStore({ dataFolder, readOnly: false, logError: () => undefined });
   await store.write({
     accountId: THEMED_ACCOUNT,
