@@ -1,5 +1,7 @@
+import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { AssetLoader } from '../../electron/core/themes/assetLoader';
 import { captureThemePage } from '../../electron/core/themes/snapshotPage';
@@ -134,5 +136,57 @@ test.describe('the themed preview', () => {
     expect(seen.offsite).toEqual([]);
     expect(attacker.hits).toEqual([]);
     await expectWatchersWork(page, seen, attacker);
+  });
+
+  test('falls back to the plain preview with the reason when there is no snapshot and the blog is unreachable', async ({
+    page,
+  }) => {
+    const folder = await makeDataFolder();
+    await seedThemedLibrary(folder, 'Unreachable Blog', { page: '', tags: null });
+    await rm(path.join(folder, 'themes'), { recursive: true });
+    host = await startDevHost(folder);
+    const desk = new DeskPage(page);
+    await page.goto(host.url);
+    await desk.newDraft.click();
+    await desk.commentary.fill('Plain words, shown plainly.');
+    await page.getByRole('button', { name: 'as on Unreachable Blog' }).click();
+    const reason = page.locator('.preview-fallback');
+    await expect(reason).toHaveText(
+      /^There is no snapshot of Unreachable Blog's theme yet\. 127\.0\.0\.1:9 could not be reached/,
+      { timeout: 30_000 },
+    );
+    await expect(desk.preview).toContainText('Plain words, shown plainly.');
+    await expect(page.locator('iframe.themed-frame')).toHaveCount(0);
+  });
+
+  test('opens each new document scrolled to the passage being written', async ({ page }) => {
+    const folder = await makeDataFolder();
+    const stored = `<!DOCTYPE html><html><head>${slotMarker('head')}<style>p{margin:0 0 1em;font:16px/1.5 serif}</style></head><body>
+<h1 data-commonplace="title">${slotMarker('title')}</h1><div data-commonplace="body">${slotMarker('body')}</div></body></html>`;
+    await seedThemedLibrary(folder, 'Long Blog', { page: stored, tags: null });
+    host = await startDevHost(folder);
+    const desk = new DeskPage(page);
+    await page.goto(host.url);
+    await desk.newDraft.click();
+    await desk.commentary.fill(
+      Array.from({ length: 80 }, (_, index) => `Paragraph ${index + 1} of a long post.`).join('\n\n'),
+    );
+    await page.getByRole('button', { name: 'as on Long Blog' }).click();
+    const frame = page.locator('iframe.themed-frame[data-front="true"]').contentFrame();
+    await expect(frame.locator('[data-commonplace="body"]')).toContainText('Paragraph 80 of a long post.');
+    await desk.commentary.press('Control+End');
+    await desk.commentary.pressSequentially(' Still writing.');
+    const last = frame.locator('p', { hasText: 'Still writing.' });
+    await expect(last).toBeInViewport();
+    await expect(frame.locator('p', { hasText: 'Paragraph 1 of a long post.' })).not.toBeInViewport();
+    // Typing on in the same place keeps the view where it is.
+    const before = await last.evaluate((element) => element.getBoundingClientRect().top);
+    await desk.commentary.pressSequentially(' More');
+    await expect(last).toContainText('Still writing. More');
+    expect(
+      await frame
+        .locator('p', { hasText: 'Still writing. More' })
+        .evaluate((element) => element.getBoundingClientRect().top),
+    ).toBeCloseTo(before, 0);
   });
 });
