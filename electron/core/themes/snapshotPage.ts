@@ -1,6 +1,8 @@
 import { defaultTreeAdapter, parse, serialize } from 'parse5';
 import { SLOT_ATTRIBUTE, slotMarker } from '../../../shared/theme/themePage';
 import type { TagTemplate } from '../../../shared/model/themeSnapshot';
+import { AppError } from '../../../shared/result';
+import { nestingDepth } from '../quotes/htmlDepth';
 import type { AssetLoader } from './assetLoader';
 import {
   firstElement,
@@ -14,6 +16,9 @@ import { baseUrlOf, inlineAssets, linkedSheetsToStyles } from './inlineAssets';
 import { sanitizePage } from './pageSanitizer';
 import { findPostParts, type KnownPost } from './postParts';
 import { tagTemplate } from './tagTemplate';
+
+/** Far deeper than any theme's page (a few dozen levels), far shallower than what strains a stack. */
+const MAX_NESTING = 1_000;
 
 /** A post page made into a theme: inert, self-contained, with the post's places marked. */
 export interface ThemePageCapture {
@@ -34,6 +39,13 @@ export async function captureThemePage(
   post: KnownPost,
   assets: AssetLoader,
 ): Promise<ThemePageCapture | null> {
+  // The passes over the page recurse by depth: hostile nesting is refused before the tree is built.
+  if (nestingDepth(html) > MAX_NESTING) {
+    throw new AppError(
+      'invalid-input',
+      `The page ${pageUrl} nests its elements more than ${MAX_NESTING} deep; it is not kept as a theme.`,
+    );
+  }
   const document = parse(html, { scriptingEnabled: false });
   const parts = findPostParts(document, post);
   if (!parts) return null;

@@ -148,6 +148,11 @@ describe('finding the post on its page', () => {
     );
   });
 
+  it('refuses a page nested deeper than any theme, before building its tree', async () => {
+    const deep = pageAround(POST.html, `${'<div>'.repeat(5_000)}x${'</div>'.repeat(5_000)}`);
+    await expect(capture(deep)).rejects.toThrow(/nests its elements more than 1000 deep/);
+  });
+
   it('gives nothing when the post is not on the page', async () => {
     expect(await capture(pageAround('<p>Another post altogether, about something else.</p>'))).toBeNull();
   });
