@@ -9,20 +9,13 @@ import { captureThemePage } from '../../electron/core/themes/snapshotPage';
 import { startDevHost } from '../e2e/support/devHost';
 import { seedThemedLibrary } from '../support/themeLibrary';
 import { ms, summarizeSample } from './support/stats';
-import { realisticDraft, seededRandom } from './support/realisticDraft';
+import { draftOfWords } from './support/realisticDraft';
+import { typeInCommentary } from './support/typeInCommentary';
 
 const KEYSTROKES = 120;
 const SIZES = [1_000, 10_000] as const;
 const BLOG = 'Bench Blog';
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
-
-function draftOfWords(words: number) {
-  const random = seededRandom(words);
-  const base = realisticDraft(random, words);
-  const paragraphs = Math.ceil(words / 1_000);
-  const commentary = Array.from({ length: paragraphs }, () => realisticDraft(random, words).commentary).join('\n\n');
-  return { ...base, title: `A post of ${words} words`, commentary };
-}
 
 /**
  * A theme shaped like a block theme's post page (header, navigation, a constrained post column,
@@ -122,13 +115,7 @@ async function measure(page: Page, themed: boolean): Promise<Figures> {
       { capture: true },
     );
   }, themed);
-  const commentary = page.getByRole('textbox', { name: 'Commentary' });
-  await commentary.click();
-  await page.keyboard.press('Control+End');
-  for (let index = 0; index < KEYSTROKES; index += 1) {
-    await page.keyboard.type(index % 6 === 5 ? ' ' : 'x');
-    await page.waitForTimeout(40);
-  }
+  await typeInCommentary(page, KEYSTROKES);
   await page.waitForTimeout(1_000);
   return page.evaluate(() => {
     const { probe } = window as unknown as { probe: { updated: number[]; paint: number[]; longest: number } };
