@@ -21,6 +21,11 @@ export function ThemedPreviewPane({ content, account }: ThemedPreviewPaneProps) 
       : theme.kind === 'taking'
         ? `Taking a snapshot of ${account.blogName}'s theme…`
         : `Opening ${account.blogName}'s theme…`;
+  return <PlainWithReason content={content} account={account} reason={reason} />;
+}
+
+/** The plain preview as the blog credits quotes, under one line saying why the theme is not shown. */
+function PlainWithReason({ content, account, reason }: ThemedPreviewPaneProps & { readonly reason: string }) {
   return (
     <>
       <p className="preview-fallback" role="status">
@@ -38,18 +43,8 @@ export function ThemedPreviewPane({ content, account }: ThemedPreviewPaneProps) 
 function InTheme({ content, account, snapshot }: ThemedPreviewPaneProps & { readonly snapshot: ThemeSnapshot }) {
   const document = useThemedDocument(content, account, snapshot);
   if (document === null) {
-    return (
-      <>
-        <p className="preview-fallback" role="status">
-          The snapshot of {account.blogName}'s theme cannot be used: refresh it in Blogs.
-        </p>
-        <Preview
-          content={content}
-          attribution={account.options.attribution}
-          linkToPassage={account.options.linkToPassage}
-        />
-      </>
-    );
+    const reason = `The snapshot of ${account.blogName}'s theme cannot be used: refresh it in Blogs.`;
+    return <PlainWithReason content={content} account={account} reason={reason} />;
   }
   return <ThemedPreview document={document} blogName={account.blogName} />;
 }
