@@ -15,8 +15,7 @@ const page = `<!DOCTYPE html><html><head>${slotMarker('head')}<style>body{font-f
 <h1 class="t" data-commonplace="title">${slotMarker('title')}</h1><div class="c" data-commonplace="body">${slotMarker('body')}</div>
 <p data-commonplace="tags">${slotMarker('tags')}</p></body></html>`;
 
-// Each test runs the CLI a few times: a few seconds each on a busy machine.
-describe('commonplace drafts render --themed and accounts snapshot', { timeout: 90_000 }, () => {
+describe('commonplace drafts render --themed and accounts snapshot', () => {
   it('prints the page the themed preview shows: the draft in the blog’s theme, with its policy', async () => {
     const data = await newFolder();
     await seedThemedLibrary(data, 'Themed Blog', { page, tags: { link: '<a href="#">{tag}</a>', separator: ' · ' } });
