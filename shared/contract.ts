@@ -29,6 +29,7 @@ import {
   PullReportSchema,
   RemoveOutcomeSchema,
 } from './model/outbox';
+import { ThemeSnapshotInfoSchema, ThemeSnapshotSchema } from './model/themeSnapshot';
 import type { Result } from './result';
 
 /** One call the renderer can make: what it takes (validated on arrival) and what it returns. */
@@ -194,6 +195,21 @@ export const contract = {
     z.strictObject({ purpose: z.enum(['export-folder', 'import-file', 'import-folder', 'site-folder']) }),
     z.strictObject({ path: z.string().nullable() }),
   ),
+  listThemeSnapshots: call(
+    "When each blog's theme was captured for the themed preview (blogs without a snapshot are absent).",
+    z.strictObject({}),
+    z.array(ThemeSnapshotInfoSchema),
+  ),
+  getThemeSnapshot: call(
+    "A blog's theme snapshot, for the themed preview; taken again in the background when older than a week.",
+    z.strictObject({ accountId: IdSchema }),
+    ThemeSnapshotSchema,
+  ),
+  takeThemeSnapshot: call(
+    "Captures a blog's theme now from one of its own published post pages, and keeps it for offline use.",
+    z.strictObject({ accountId: IdSchema }),
+    ThemeSnapshotInfoSchema,
+  ),
   listNotices: call(
     'What the library did on the writer’s behalf since it opened (a damaged draft restored, …).',
     z.strictObject({}),
@@ -242,6 +258,12 @@ export const AppEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('library-changed') }),
   /** How far an export or import the writer started has got. */
   z.strictObject({ type: z.literal('archive-progress'), jobId: IdSchema, progress: ArchiveProgressSchema }),
+  /** A blog's theme snapshot was taken (again) or removed (`info` null). */
+  z.strictObject({
+    type: z.literal('theme-snapshot-changed'),
+    accountId: IdSchema,
+    info: ThemeSnapshotInfoSchema.nullable(),
+  }),
   /** A page the writer must see in their browser (Google's sign-in for Blogger): https only. */
   z.strictObject({ type: z.literal('open-url'), url: z.url({ protocol: /^https?$/ }) }),
 ]);

@@ -10,6 +10,8 @@ export class UsageError extends Error {
 
 /** How the CLI's commands reach the core: through the same dispatch as every other host. */
 export interface CliContext {
+  /** The library folder, for a command that must open it again for writing. */
+  readonly dataFolder: string;
   readonly services: Services;
   call<Name extends CallName>(name: Name, input: CallInput<Name>): Promise<CallOutput<Name>>;
   out(line: string): void;
@@ -42,6 +44,7 @@ export async function openCliContext(
         }),
   });
   return {
+    dataFolder,
     services,
     async call(name, input) {
       const result = await dispatch(services.handlers, name, input, { logError });

@@ -7,6 +7,7 @@ import type { DraftLibrary } from './library/draftLibrary';
 import type { Outbox } from './outbox/outbox';
 import type { QuoteService } from './quotes/quoteService';
 import type { PathPurpose } from './shell/pathDialog';
+import type { ThemeSnapshots } from './themes/themeSnapshots';
 
 /** The contract's calls, implemented over the core services. */
 export function createHandlers(services: {
@@ -17,8 +18,9 @@ export function createHandlers(services: {
   readonly archive: ArchiveJobs;
   /** The OS's file dialogs, where the host has them (Electron). */
   readonly choosePath?: (purpose: PathPurpose) => Promise<string | null>;
+  readonly themes: ThemeSnapshots;
 }): Handlers {
-  const { library, quotes, accounts, outbox, archive, choosePath } = services;
+  const { library, quotes, accounts, outbox, archive, choosePath, themes } = services;
   return {
     listDrafts: (query) => library.list(query),
     getDraft: ({ id }) => library.get(id),
@@ -37,6 +39,7 @@ export function createHandlers(services: {
     addAccount: (input) => accounts.add(input),
     removeAccount: async ({ id }) => {
       await accounts.remove(id);
+      await themes.forget(id);
       return { removed: true as const };
     },
     setAccountOptions: ({ id, options }) => accounts.setOptions(id, options),
@@ -71,6 +74,9 @@ export function createHandlers(services: {
       if (!choosePath) throw new AppError('unavailable', 'This window has no file dialog: type the path instead.');
       return { path: await choosePath(purpose) };
     },
+    listThemeSnapshots: () => themes.list(),
+    getThemeSnapshot: ({ accountId }) => themes.get(accountId, accounts.get(accountId).blogName),
+    takeThemeSnapshot: ({ accountId }) => themes.take(accountId),
     listNotices: () => Promise.resolve([...library.notices()]),
   };
 }

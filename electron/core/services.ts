@@ -16,6 +16,9 @@ import type { LockProgram } from './lock/lockRecord';
 import { Outbox } from './outbox/outbox';
 import type { PathPurpose } from './shell/pathDialog';
 import { createQuoteService, type QuoteService } from './quotes/quoteService';
+import { networkSource } from './themes/networkSource';
+import { SnapshotStore } from './themes/snapshotStore';
+import { ThemeSnapshots } from './themes/themeSnapshots';
 
 /** How a host opens the library. */
 export type LibraryAccess =
@@ -60,6 +63,7 @@ export interface Services {
   readonly accounts: Accounts;
   readonly outbox: Outbox;
   readonly archive: ArchiveJobs;
+  readonly themes: ThemeSnapshots;
   /** Events for the renderer; hosts forward them over their own channel. */
   readonly events: EventHub;
   readonly handlers: Handlers;
@@ -105,13 +109,14 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
   });
   const events = new EventHub();
   const google = googleSettingsFromEnvironment();
+  const transport = { fetch: options.fetch ?? fetch, timeoutMs: NETWORK_TIMEOUT_MS };
   const accounts = await Accounts.open({
     dataFolder: options.dataFolder,
     ...(google ? { google } : {}),
     // By default the page is asked to open it: the renderer lives in a browser or hands it to one.
     openBrowser: options.openBrowser ?? ((url) => events.publish({ type: 'open-url', url })),
     sealers: options.sealers ?? { seal: localKeySealer(defaultKeyFile(defaultDataFolder())) },
-    transport: { fetch: options.fetch ?? fetch, timeoutMs: NETWORK_TIMEOUT_MS },
+    transport,
     readOnly,
   });
   const outbox = await Outbox.open({
@@ -132,12 +137,24 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     now: options.now ?? (() => new Date()),
     newId: randomUUID,
   });
+  const themes = new ThemeSnapshots({
+    store: new SnapshotStore({ dataFolder: options.dataFolder, readOnly, logError: options.logError }),
+    sourceFor: async (accountId) => ({
+      source: networkSource(await accounts.adapterFor(accountId), transport),
+      blogName: accounts.get(accountId).blogName,
+    }),
+    isOnline: () => outbox.online && !readOnly,
+    announce: (accountId, info) => events.publish({ type: 'theme-snapshot-changed', accountId, info }),
+    logError: options.logError,
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
     library,
     quotes,
     accounts,
     outbox,
     archive,
+    themes,
     events,
     handlers: createHandlers({
       library,
@@ -145,6 +162,7 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
       accounts,
       outbox,
       archive,
+      themes,
       ...(options.choosePath ? { choosePath: options.choosePath } : {}),
     }),
     async close() {
