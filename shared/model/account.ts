@@ -27,7 +27,8 @@ export const defaultAccountOptions: AccountOptions = {
   linkToPassage: false,
 };
 
-const accountFields = {
+/** What every account has, whatever its kind. */
+export const accountFields = {
   id: IdSchema,
   /** The address the writer typed; for a static site, the address the site is served at. */
   address: HttpUrlSchema,

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import {
+  accountFields,
   AccountKindSchema,
-  AccountOptionsSchema,
   AccountSchema,
   defaultAccountOptions,
   type Account,
@@ -12,7 +12,6 @@ import {
   type NewApiAccount,
   type VaultInfo,
 } from '../../../shared/model/account';
-import { HttpUrlSchema, IdSchema } from '../../../shared/model/draft';
 import { AppError } from '../../../shared/result';
 import type { BlogAdapter, Transport } from '../publishing/blogAdapter';
 import {
@@ -31,15 +30,8 @@ import { signInWithGoogle } from './googleSignIn';
 
 /** An account as accounts.json keeps it: what the writer sees, and how to reach the blog. */
 const StoredAccountSchema = z.strictObject({
-  id: IdSchema,
+  ...accountFields,
   kind: AccountKindSchema,
-  address: HttpUrlSchema,
-  user: z.string(),
-  blogName: z.string(),
-  userName: z.string(),
-  canPublish: z.boolean(),
-  options: AccountOptionsSchema,
-  addedAt: z.iso.datetime({ offset: true }),
   connection: BlogConnectionSchema,
 });
 type StoredAccount = z.infer<typeof StoredAccountSchema>;

@@ -33,18 +33,7 @@ export class SiteRemote {
   async fetch(repository: SiteRepository, branch: string): Promise<string | null> {
     const trackingRef = `refs/remotes/${this.#options.name}/${branch}`;
     if (!(await this.#hasBranch(branch))) return null;
-    await this.#talk(() =>
-      git.fetch({
-        ...repository.base,
-        ...this.#access(),
-        remote: this.#options.name,
-        url: this.#options.url,
-        ref: branch,
-        remoteRef: branch,
-        singleBranch: true,
-        tags: false,
-      }),
-    );
+    await this.#talk(() => git.fetch({ ...this.#branchOptions(repository, branch), singleBranch: true, tags: false }));
     return repository.tip(trackingRef);
   }
 
@@ -56,14 +45,7 @@ export class SiteRemote {
   async push(repository: SiteRepository, branch: string): Promise<boolean> {
     let refusal: string | null;
     try {
-      const result = await git.push({
-        ...repository.base,
-        ...this.#access(),
-        remote: this.#options.name,
-        url: this.#options.url,
-        ref: branch,
-        remoteRef: branch,
-      });
+      const result = await git.push(this.#branchOptions(repository, branch));
       refusal = result.ok ? null : (result.error ?? 'no reason given');
     } catch (error) {
       if (error instanceof Errors.PushRejectedError) return false;
@@ -100,6 +82,18 @@ export class SiteRemote {
       git.listServerRefs({ ...this.#access(), url: this.#options.url, prefix: `refs/heads/${branch}` }),
     );
     return refs.find((ref) => ref.ref === `refs/heads/${branch}`)?.oid ?? null;
+  }
+
+  /** The branch here and its namesake on the remote, as fetch and push both name them. */
+  #branchOptions(repository: SiteRepository, branch: string) {
+    return {
+      ...repository.base,
+      ...this.#access(),
+      remote: this.#options.name,
+      url: this.#options.url,
+      ref: branch,
+      remoteRef: branch,
+    };
   }
 
   #access(): { http: HttpClient; onAuth: AuthCallback; onAuthFailure: AuthCallback } {
