@@ -4,6 +4,7 @@ import type { Account } from '../../../../shared/model/account';
 import type { ClipboardPayload } from '../../../../shared/model/clipboard';
 import { emptySource, type Draft, type DraftContent, type Quote } from '../../../../shared/model/draft';
 import { addHashtag, extractHashtags } from '../../../../shared/model/hashtags';
+import { limits } from '../../../../shared/model/limits';
 import type { TagCount } from '../../../../shared/model/library';
 import { api } from '../../api';
 import { payloadFromDataTransfer } from '../../quotes/clipboardFormats';
@@ -13,6 +14,7 @@ import { attributionStyles, type AttributionStyle } from '../../../../shared/ren
 import { Preview } from '../Preview';
 import { PublishPanel } from '../publish/PublishPanel';
 import { CommentaryEditor } from './CommentaryEditor';
+import { LimitNote, useFieldLimit } from './fieldLimit';
 import { HashtagInput } from './HashtagInput';
 import { PasteCatcher } from './PasteCatcher';
 import { QuoteList } from './QuoteList';
@@ -58,6 +60,8 @@ export function DraftEditor(props: DraftEditorProps) {
     hashtags: draft.hashtags,
   }));
   const [initialCommentary] = useState(draft.commentary);
+  const titleLimit = useFieldLimit('The title', limits.titleCharacters);
+  const titleNote = titleLimit.note(content.title.length);
   const [removed, setRemoved] = useState<Removed | null>(null);
   const { status, saveNow, flush } = useAutosave(draft, content, saveDraft, onSaved);
   const edit = useCallback((change: Partial<DraftContent>) => setContent((current) => ({ ...current, ...change })), []);
@@ -81,6 +85,7 @@ export function DraftEditor(props: DraftEditorProps) {
   );
 
   const addQuote = useCallback(() => {
+    if (latest.current.quotes.length >= limits.quotesPerDraft) return;
     const quote: Quote = { id: crypto.randomUUID(), excerpt: '', source: emptySource(), note: '', clipboardHtml: null };
     edit({ quotes: [...latest.current.quotes, quote] });
   }, [edit]);
@@ -107,6 +112,10 @@ export function DraftEditor(props: DraftEditorProps) {
   const addQuoteFrom = useCallback(
     async (clipboard: ClipboardPayload) => {
       setPasting(false);
+      if (latest.current.quotes.length >= limits.quotesPerDraft) {
+        setQuoteProblem(`Nothing was quoted: a post holds at most ${limits.quotesPerDraft} quotes.`);
+        return;
+      }
       const parsed = await api.quoteFromClipboard({ clipboard });
       if (!parsed.ok) {
         setQuoteProblem(`Nothing was quoted: ${parsed.error.message}`);
@@ -171,12 +180,16 @@ export function DraftEditor(props: DraftEditorProps) {
                 placeholder="Title"
                 rows={1}
                 value={content.title}
-                onChange={(event) => edit({ title: event.target.value.replace(/\s*[\r\n]+\s*/g, ' ') })}
+                aria-describedby="title-limit"
+                onChange={(event) =>
+                  edit({ title: titleLimit.take(event.target.value.replace(/\s*[\r\n]+\s*/g, ' ')) })
+                }
                 onKeyDown={(event) => {
                   if (event.key === 'Enter') event.preventDefault();
                 }}
                 onBlur={moveTitleHashtags}
               />
+              <LimitNote id="title-limit" text={titleNote} />
               <HashtagInput hashtags={content.hashtags} libraryTags={libraryTags} onChange={editHashtags} />
               <CommentaryEditor initialValue={initialCommentary} onChange={editCommentary} label="Commentary" />
               <div
