@@ -104,6 +104,24 @@ describe('dispatch: every call is distrusted', () => {
     expect(logged).toContain('listDrafts failed unexpectedly');
   });
 
+  it('refuses to publish a draft in the trash, whatever the page shows', async () => {
+    const { handlers, outbox } = await services();
+    const created = await dispatch(handlers, 'createDraft', { content: reblogPost() }, options);
+    const id = created.ok ? (created.value as { id: string }).id : '';
+    await dispatch(handlers, 'trashDraft', { id }, options);
+    const schedule = { status: 'publish' };
+    expect(
+      await dispatch(handlers, 'publishDraft', { draftId: id, accountIds: ['account-1'], schedule }, options),
+    ).toEqual({
+      ok: false,
+      error: {
+        kind: 'conflict',
+        message: `“${reblogPost().title}” is in the trash, so it cannot be published; restore it first.`,
+      },
+    });
+    expect(outbox.list()).toEqual([]);
+  });
+
   it('answers a valid call with its value', async () => {
     const { handlers } = await services();
     const created = await dispatch(handlers, 'createDraft', { content: reblogPost() }, options);

@@ -12,6 +12,8 @@ interface CommentaryEditorProps {
   readonly initialValue: string;
   readonly onChange: (value: string) => void;
   readonly label: string;
+  /** Shown to be read only (a draft in the trash). */
+  readonly readOnly?: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ interface CommentaryEditorProps {
  * browser's spellcheck. It owns its text while mounted (keyed per draft by its parent), so a
  * keystroke is painted by CodeMirror before React hears of it.
  */
-export function CommentaryEditor({ initialValue, onChange, label }: CommentaryEditorProps) {
+export function CommentaryEditor({ initialValue, onChange, label, readOnly = false }: CommentaryEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const latestOnChange = useRef(onChange);
   latestOnChange.current = onChange;
@@ -33,6 +35,8 @@ export function CommentaryEditor({ initialValue, onChange, label }: CommentaryEd
       state: EditorState.create({
         doc: initialValue,
         extensions: [
+          EditorState.readOnly.of(readOnly),
+          EditorView.editable.of(!readOnly),
           history(),
           drawSelection(),
           search({ top: true }),
@@ -60,7 +64,7 @@ export function CommentaryEditor({ initialValue, onChange, label }: CommentaryEd
     });
     return () => view.destroy();
     // Created once per mount: later text comes from the writer, not from props.
-  }, [initialValue, label]);
+  }, [initialValue, label, readOnly]);
 
   const note = refused
     ? `The commentary holds at most ${limits.commentaryCharacters.toLocaleString('en-US')} characters: that would go past it, so it was not added.`

@@ -40,6 +40,8 @@ interface DraftEditorProps {
   readonly libraryTags: readonly TagCount[];
   readonly showPreview: boolean;
   readonly showPublish: boolean;
+  /** A draft in the trash is shown to be read, not edited or published. */
+  readonly readOnly: boolean;
   readonly accounts: readonly Account[];
   readonly onManageBlogs: () => void;
   readonly onSaved: (draft: Draft) => void;
@@ -52,7 +54,7 @@ interface Removed {
 
 /** The desk for one draft: title, commentary, quotes and hashtags, with the live preview beside. */
 export function DraftEditor(props: DraftEditorProps) {
-  const { ref, draft, libraryTags, showPreview, showPublish, accounts, onManageBlogs, onSaved } = props;
+  const { ref, draft, libraryTags, showPreview, showPublish, readOnly, accounts, onManageBlogs, onSaved } = props;
   const [content, setContent] = useState<DraftContent>(() => ({
     title: draft.title,
     commentary: draft.commentary,
@@ -129,10 +131,11 @@ export function DraftEditor(props: DraftEditorProps) {
   );
 
   const pasteAsQuote = useCallback(async () => {
+    if (readOnly) return;
     const clipboard = await api.readClipboard({});
     if (clipboard.ok) await addQuoteFrom(clipboard.value);
     else setPasting(true);
-  }, [addQuoteFrom]);
+  }, [addQuoteFrom, readOnly]);
 
   const pasteFromButton = useCallback(() => void pasteAsQuote(), [pasteAsQuote]);
 
@@ -150,6 +153,7 @@ export function DraftEditor(props: DraftEditorProps) {
 
   function dropQuote(event: DragEvent<HTMLDivElement>): void {
     event.preventDefault();
+    if (readOnly) return;
     void addQuoteFrom(payloadFromDataTransfer(event.dataTransfer));
   }
 
@@ -173,54 +177,61 @@ export function DraftEditor(props: DraftEditorProps) {
         <Panel id="editor" minSize="30%" defaultSize={showPreview ? '50%' : '100%'}>
           <section className="editor" aria-label="Editor">
             <div className="editor-scroll">
-              {/* A text area so that a long title wraps in full; it stays one line of text. */}
-              <textarea
-                className="title-input"
-                aria-label="Title"
-                placeholder="Title"
-                rows={1}
-                value={content.title}
-                aria-describedby="title-limit"
-                onChange={(event) =>
-                  edit({ title: titleLimit.take(event.target.value.replace(/\s*[\r\n]+\s*/g, ' ')) })
-                }
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter') event.preventDefault();
-                }}
-                onBlur={moveTitleHashtags}
-              />
-              <LimitNote id="title-limit" text={titleNote} />
-              <HashtagInput hashtags={content.hashtags} libraryTags={libraryTags} onChange={editHashtags} />
-              <CommentaryEditor initialValue={initialCommentary} onChange={editCommentary} label="Commentary" />
-              <div
-                className="quote-drop"
-                onDragOver={(event) => event.preventDefault()}
-                onDrop={dropQuote}
-                aria-describedby="quote-drop-hint"
-              >
-                <QuoteList
-                  quotes={content.quotes}
-                  onChange={editQuotes}
-                  onRemove={removeQuote}
-                  onAdd={addQuote}
-                  onPaste={pasteFromButton}
+              <fieldset className="editor-fields" disabled={readOnly}>
+                {/* A text area so that a long title wraps in full; it stays one line of text. */}
+                <textarea
+                  className="title-input"
+                  aria-label="Title"
+                  placeholder="Title"
+                  rows={1}
+                  value={content.title}
+                  aria-describedby="title-limit"
+                  onChange={(event) =>
+                    edit({ title: titleLimit.take(event.target.value.replace(/\s*[\r\n]+\s*/g, ' ')) })
+                  }
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter') event.preventDefault();
+                  }}
+                  onBlur={moveTitleHashtags}
                 />
-                <p id="quote-drop-hint" className="drop-hint">
-                  Drop text or a link here to quote it.
-                </p>
-              </div>
-              {pasting && (
-                <PasteCatcher
-                  purpose="Paste as quote"
-                  onPaste={(clipboard) => void addQuoteFrom(clipboard)}
-                  onCancel={() => setPasting(false)}
+                <LimitNote id="title-limit" text={titleNote} />
+                <HashtagInput hashtags={content.hashtags} libraryTags={libraryTags} onChange={editHashtags} />
+                <CommentaryEditor
+                  initialValue={initialCommentary}
+                  onChange={editCommentary}
+                  label="Commentary"
+                  readOnly={readOnly}
                 />
-              )}
-              {quoteProblem && (
-                <p role="alert" className="problem">
-                  {quoteProblem}
-                </p>
-              )}
+                <div
+                  className="quote-drop"
+                  onDragOver={(event) => event.preventDefault()}
+                  onDrop={dropQuote}
+                  aria-describedby="quote-drop-hint"
+                >
+                  <QuoteList
+                    quotes={content.quotes}
+                    onChange={editQuotes}
+                    onRemove={removeQuote}
+                    onAdd={addQuote}
+                    onPaste={pasteFromButton}
+                  />
+                  <p id="quote-drop-hint" className="drop-hint">
+                    Drop text or a link here to quote it.
+                  </p>
+                </div>
+                {pasting && (
+                  <PasteCatcher
+                    purpose="Paste as quote"
+                    onPaste={(clipboard) => void addQuoteFrom(clipboard)}
+                    onCancel={() => setPasting(false)}
+                  />
+                )}
+                {quoteProblem && (
+                  <p role="alert" className="problem">
+                    {quoteProblem}
+                  </p>
+                )}
+              </fieldset>
             </div>
             {removed && (
               <UndoBar
@@ -229,7 +240,7 @@ export function DraftEditor(props: DraftEditorProps) {
                 onExpire={forgetRemoved}
               />
             )}
-            {showPublish && (
+            {showPublish && !readOnly && (
               <PublishPanel
                 draftId={draft.id}
                 accounts={accounts}
