@@ -325,7 +325,7 @@ export class DraftLibrary {
     try {
       stamp = await this.#store.write(draft);
     } catch (error) {
-      throw new AppError('storage', `“${draft.title || 'Untitled'}” could not be saved: ${reason(error)}`, {
+      throw new AppError('storage', `“${draft.title || 'Untitled'}” is not saved yet: ${storageTrouble(error)}`, {
         cause: error,
       });
     }
@@ -477,6 +477,22 @@ function markLocalEdits(targets: PublishTargets, content: DraftContent): Publish
 
 /** How many just-written drafts are kept in memory: the few a writer has open. */
 const RECENT_DRAFTS = 16;
+
+/**
+ * What a failed write means to the writer. A full disk or a folder that became read-only passes
+ * once the writer (or the system) frees space or fixes the folder; the page keeps the words and
+ * tries again by itself, so the message says so.
+ */
+function storageTrouble(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return 'the disk is full. Your words stay on screen; free some space and saving resumes by itself.';
+  }
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return 'the library folder cannot be written (it may have become read-only). Your words stay on screen; saving resumes by itself once it can be written again.';
+  }
+  return `${reason(error)}. Your words stay on screen; saving is tried again by itself.`;
+}
 
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -13,6 +13,9 @@ export type SaveStatus =
 
 const QUIET_MS = 300;
 const FLUSH_TIMEOUT_MS = 10_000;
+/** After a save that failed for a reason that passes (a full disk, the host out of reach), the next try; doubled up to the most. */
+const FIRST_RETRY_MS = 1_000;
+const MOST_RETRY_MS = 15_000;
 
 /**
  * Saves the draft shortly after the writer pauses. Only one save is in flight at a time, so the
@@ -35,6 +38,7 @@ export function useAutosave(
   const withheld = useRef<readonly string[]>([]);
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const retryIn = useRef(FIRST_RETRY_MS);
   latest.current = content;
   /** Nothing waiting for the pause, nothing on its way, and what is on disk is what is shown. */
   const allSaved = () =>
@@ -55,8 +59,15 @@ export function useAutosave(
       inFlight.current = false;
       if (!result.ok) {
         setStatus({ kind: 'failed', message: result.error.message });
+        // A disk that fills or a host that restarts comes back: saving resumes without the writer.
+        if (result.error.kind === 'storage' || result.error.kind === 'unavailable') {
+          if (timer.current) clearTimeout(timer.current);
+          timer.current = setTimeout(saveNow, retryIn.current);
+          retryIn.current = Math.min(retryIn.current * 2, MOST_RETRY_MS);
+        }
         return;
       }
+      retryIn.current = FIRST_RETRY_MS;
       savedContent.current = sending;
       onDisk.current = saveable.content;
       withheld.current = saveable.withheld;
