@@ -3,6 +3,7 @@ import { DraftStatusSchema } from '../../shared/model/draft';
 import { attributionStyles } from '../../shared/render/quote';
 import { AppError } from '../../shared/result';
 import { resolveDataFolder } from '../core/dataFolder';
+import { keepRunningThroughStrayErrors } from '../core/shell/strayErrors';
 import type { LibraryAccess } from '../core/services';
 import {
   createDraft,
@@ -28,7 +29,7 @@ import {
 import { drainOutbox, listOutbox, publishDraft, type PublishOptions } from './commands/publish';
 import { importQuote, openQuoteLink } from './commands/quotes';
 import { serve } from './commands/serve';
-import { openCliContext, type CliContext } from './context';
+import { logError, openCliContext, type CliContext } from './context';
 
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
@@ -272,4 +273,6 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// A failure in background work is reported on stderr; the command (or `serve`) carries on.
+keepRunningThroughStrayErrors(process, logError);
 process.exitCode = await main(process.argv.slice(2));
