@@ -5,6 +5,7 @@ import { PostFormatSchema, SiteFlavourSchema } from '../../shared/model/staticSi
 import { attributionStyles } from '../../shared/render/quote';
 import { AppError } from '../../shared/result';
 import { resolveDataFolder } from '../core/dataFolder';
+import { keepRunningThroughStrayErrors } from '../core/shell/strayErrors';
 import type { LibraryAccess } from '../core/services';
 import {
   createDraft,
@@ -31,7 +32,7 @@ import { exportDrafts, importDrafts, type ExportOptions, type ImportOptions } fr
 import { drainOutbox, listOutbox, publishDraft, type PublishOptions } from './commands/publish';
 import { importQuote, openQuoteLink } from './commands/quotes';
 import { serve } from './commands/serve';
-import { openCliContext, UsageError, type CliContext } from './context';
+import { logError, openCliContext, UsageError, type CliContext } from './context';
 
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
@@ -321,4 +322,6 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// A failure in background work is reported on stderr; the command (or `serve`) carries on.
+keepRunningThroughStrayErrors(process, logError);
 process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,5 @@
 import type { Handlers } from '../../shared/contract';
-import { emptyDraftContent } from '../../shared/model/draft';
+import { emptyDraftContent, type Draft } from '../../shared/model/draft';
 import { AppError } from '../../shared/result';
 import type { Accounts } from './accounts/accounts';
 import type { ArchiveJobs } from './archive/archiveJobs';
@@ -28,7 +28,8 @@ export function createHandlers(services: {
     saveDraft: ({ id, content }) => library.save(id, content),
     trashDraft: ({ id }) => library.trash(id),
     restoreDraft: ({ id }) => library.restore(id),
-    emptyTrash: async () => ({ deleted: await library.emptyTrash() }),
+    emptyTrash: () => library.emptyTrash(),
+    undoEmptyTrash: async ({ batch }) => ({ restored: await library.undoEmptyTrash(batch) }),
     listRevisions: ({ id }) => library.revisions(id),
     restoreRevision: ({ id, revision }) => library.restoreRevision(id, revision),
     listTags: () => Promise.resolve(library.tags()),
@@ -45,7 +46,7 @@ export function createHandlers(services: {
     setAccountOptions: ({ id, options }) => accounts.setOptions(id, options),
     vaultInfo: () => Promise.resolve(accounts.vaultInfo()),
     publishDraft: async ({ draftId, accountIds, schedule }) => {
-      await library.get(draftId);
+      refuseTrashed(await library.get(draftId));
       for (const accountId of accountIds) accounts.get(accountId);
       // Each blog's attempt runs on its own; one failing never holds up or undoes another.
       return Promise.all(
@@ -61,7 +62,10 @@ export function createHandlers(services: {
     retryOutboxEntry: ({ entryId }) => outbox.retry(entryId),
     cancelOutboxEntry: ({ entryId }) => outbox.cancel(entryId),
     conflictDetails: ({ draftId, accountId }) => outbox.conflictDetails(draftId, accountId),
-    resolveConflict: ({ draftId, accountId, resolution }) => outbox.resolveConflict(draftId, accountId, resolution),
+    resolveConflict: async ({ draftId, accountId, resolution }) => {
+      if (resolution === 'keep-mine') refuseTrashed(await library.get(draftId));
+      return outbox.resolveConflict(draftId, accountId, resolution);
+    },
     pullPosts: ({ accountId, count }) => outbox.pull(accountId, count),
     setOnline: ({ online }) => {
       outbox.setOnline(online);
@@ -79,4 +83,13 @@ export function createHandlers(services: {
     takeThemeSnapshot: ({ accountId }) => themes.take(accountId),
     listNotices: () => Promise.resolve([...library.notices()]),
   };
+}
+
+/** A draft in the trash is kept, not published: it must be restored first (the app reads it only). */
+function refuseTrashed(draft: Draft): void {
+  if (draft.trashedAt === null) return;
+  throw new AppError(
+    'conflict',
+    `“${draft.title || 'Untitled'}” is in the trash, so it cannot be published; restore it first.`,
+  );
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DraftImportSchema, contentFromImport } from '../../../shared/model/draftImport';
+import { describeValidation } from '../../../shared/model/validationMessages';
 import type { Draft, DraftStatus, DraftSummary } from '../../../shared/model/draft';
 import type { ThemeSnapshot } from '../../../shared/model/themeSnapshot';
 import { renderPostBody } from '../../../shared/render/post';
@@ -138,7 +139,7 @@ async function readImportFile(file: string): Promise<z.output<typeof DraftImport
   }
   const parsed = DraftImportSchema.safeParse(json);
   if (!parsed.success) {
-    throw new AppError('invalid-input', `${file} is not a post: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
+    throw new AppError('invalid-input', `${file} is not a post: ${describeValidation(parsed.error)}`);
   }
   return parsed.data;
 }

@@ -1,6 +1,6 @@
 import git, { Errors, type AuthCallback, type HttpClient } from 'isomorphic-git';
 import { hostOf } from '../http/request';
-import { PublishingError } from '../publishingError';
+import { credentialsRefused, PublishingError } from '../publishingError';
 import type { SiteRepository } from './siteRepository';
 
 /** Where a site's commits are pushed, and the user and token the remote asks for. */
@@ -128,11 +128,15 @@ function gitFailure(error: unknown, url: string, hadCredentials: boolean): unkno
   const host = hostOf(url);
   if (error instanceof PublishingError || error instanceof Errors.PushRejectedError) return error;
   if (error instanceof Errors.UserCanceledError) {
+    if (hadCredentials) {
+      return credentialsRefused(host, 'the token', {
+        advice: `A token needs permission to push to ${url}, under the user name given with it.`,
+        cause: error,
+      });
+    }
     return new PublishingError(
       'bad-credentials',
-      hadCredentials
-        ? `${host} did not accept the user name and token for ${url}. Check them in the blog's settings (a token needs permission to push).`
-        : `${host} asks for a user name and token to reach ${url}: add them in the blog's settings.`,
+      `${host} asks for a user name and token to reach ${url}: add them in the blog's settings.`,
       { cause: error },
     );
   }

@@ -242,7 +242,9 @@ describe.skipIf(skip !== null)(
       harnesses.push(opened);
       const { outcome } = await publish(opened, uniquePost());
       expect(outcome.kind).toBe('needs-you');
-      expect(outcome.kind === 'needs-you' ? outcome.reason : '').toContain('did not accept the user name and token');
+      expect(outcome.kind === 'needs-you' ? outcome.reason : '').toContain(
+        "refused the token; update it in the blog's settings",
+      );
       expect(await git(site.clone, ['log', '--format=%s', 'main'])).toBe('The site\n');
     });
   },
