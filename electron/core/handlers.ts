@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/contract';
 import { emptyDraftContent } from '../../shared/model/draft';
 import type { Accounts } from './accounts/accounts';
 import type { DraftLibrary } from './library/draftLibrary';
+import type { MediaService } from './media/mediaService';
 import type { Outbox } from './outbox/outbox';
 import type { QuoteService } from './quotes/quoteService';
 
@@ -11,8 +12,9 @@ export function createHandlers(services: {
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
+  readonly media: MediaService;
 }): Handlers {
-  const { library, quotes, accounts, outbox } = services;
+  const { library, quotes, accounts, outbox, media } = services;
   return {
     listDrafts: (query) => library.list(query),
     getDraft: ({ id }) => library.get(id),
@@ -20,13 +22,21 @@ export function createHandlers(services: {
     saveDraft: ({ id, content }) => library.save(id, content),
     trashDraft: ({ id }) => library.trash(id),
     restoreDraft: ({ id }) => library.restore(id),
-    emptyTrash: async () => ({ deleted: await library.emptyTrash() }),
+    emptyTrash: async () => {
+      const deleted = await library.emptyTrash();
+      // Only now, never before: a trashed draft (and its history) keeps its images until here.
+      const imagesRemoved = await media.removeUnused(await library.imagesInUse());
+      return { deleted, imagesRemoved };
+    },
     listRevisions: ({ id }) => library.revisions(id),
     restoreRevision: ({ id, revision }) => library.restoreRevision(id, revision),
     listTags: () => Promise.resolve(library.tags()),
     readClipboard: () => quotes.readClipboard(),
     quoteFromClipboard: ({ clipboard }) => Promise.resolve(quotes.fromClipboard(clipboard)),
     enrichSource: ({ source }) => quotes.enrichSource(source),
+    addImage: ({ data }) => media.add(Buffer.from(data, 'base64')),
+    addImageFromWeb: ({ url }) => media.addFromWeb(url),
+    draftImages: async ({ id }) => media.draftImages(await library.get(id)),
     listAccounts: () => Promise.resolve(accounts.list()),
     addAccount: (input) => accounts.add(input),
     removeAccount: async ({ id }) => {

@@ -7,6 +7,7 @@ import { googleSettingsFromEnvironment } from './accounts/googleConfig';
 import { EventHub } from './events';
 import { createHandlers } from './handlers';
 import { DraftLibrary } from './library/draftLibrary';
+import { MediaService } from './media/mediaService';
 import { acquireLibraryLock, type LibraryLock } from './lock/libraryLock';
 import { LibraryLockedError } from './lock/lockMessages';
 import type { LockProgram } from './lock/lockRecord';
@@ -50,6 +51,7 @@ export interface Services {
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
+  readonly media: MediaService;
   /** Events for the renderer; hosts forward them over their own channel. */
   readonly events: EventHub;
   readonly handlers: Handlers;
@@ -115,13 +117,20 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     readOnly,
     ...(options.now ? { now: options.now } : {}),
   });
+  const media = new MediaService({
+    folder: options.dataFolder,
+    fetch: options.fetch ?? fetch,
+    now: options.now ?? (() => new Date()),
+    readOnly,
+  });
   return {
     library,
     quotes,
     accounts,
     outbox,
+    media,
     events,
-    handlers: createHandlers({ library, quotes, accounts, outbox }),
+    handlers: createHandlers({ library, quotes, accounts, outbox, media }),
     async close() {
       try {
         await outbox.close();

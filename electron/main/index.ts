@@ -8,7 +8,7 @@ import { OpenRequestInbox } from '../core/shell/openRequest';
 import { profileFolderOverride } from '../core/shell/profileFolder';
 import { startFailureNotice } from '../core/shell/startFailure';
 import type { WindowStateFile } from '../core/shell/windowStateFile';
-import { registerAppScheme, serveRenderer } from './appProtocol';
+import { registerAppSchemes, serveLibraryMedia, serveRenderer } from './appProtocol';
 import { osKeyringSealer, readOsClipboard } from './hostServices';
 import { registerIpc } from './ipc';
 import { MainWindow } from './mainWindow';
@@ -37,7 +37,7 @@ if (app.requestSingleInstanceLock()) run();
 else app.quit();
 
 function run(): void {
-  registerAppScheme();
+  registerAppSchemes();
   guardAllWebContents();
   let services: Services | null = null;
   let windowState: WindowStateFile | null = null;
@@ -65,6 +65,7 @@ function run(): void {
     mainWindow = shownWindow;
     denyAllPermissions();
     serveRenderer(RENDERER);
+    serveLibraryMedia(ready.media.store);
     const page = watchFirstCall(ready.handlers);
     registerIpc({ ...ready, handlers: page.handlers }, logError);
     installApplicationMenu((command) => ready.events.publish({ type: 'command', command }));

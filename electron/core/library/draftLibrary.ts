@@ -10,6 +10,8 @@ import {
   type PublishTargets,
 } from '../../../shared/model/draft';
 import { contentHash } from '../../../shared/model/contentHash';
+import type { MediaFile } from '../../../shared/model/image';
+import { filesUsed } from '../../../shared/media/references';
 import { hashtagKey } from '../../../shared/model/hashtags';
 import type { DraftQuery, RevisionSummary, TagCount } from '../../../shared/model/library';
 import type { LibraryNotice } from '../../../shared/model/notice';
@@ -202,6 +204,22 @@ export class DraftLibrary {
       });
     }
     return trashed.length;
+  }
+
+  /**
+   * Every library image that a draft (trashed ones too) or one of its kept revisions uses: what
+   * must stay in media/. Reads every document, so it is for rare moments such as emptying the trash.
+   */
+  async imagesInUse(): Promise<Set<MediaFile>> {
+    const used = new Set<MediaFile>();
+    for (const id of Object.keys(this.#index.entries)) {
+      const draft = await this.#load(id).catch(() => null);
+      if (draft) for (const file of filesUsed(draft)) used.add(file);
+      for (const { content } of await this.#history.list(id).catch(() => [])) {
+        for (const file of filesUsed(content)) used.add(file);
+      }
+    }
+    return used;
   }
 
   /** The draft's earlier versions, newest first. */

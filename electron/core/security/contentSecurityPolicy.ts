@@ -1,15 +1,19 @@
+import { MEDIA_SCHEME } from '../../../shared/contract';
+
 /**
  * The Content-Security-Policy of the app's page, in Electron and in the browser dev host alike:
  * only the app's own scripts run — nothing inline, no eval — and no plugins, frames, form posts
  * or <base> tricks. Styles may be inline because CodeMirror (style-mod) adds its theme as a
  * <style> element; a style cannot run code, and the preview's sanitizer drops style attributes
- * and elements anyway. Images may come from the web because quoted excerpts keep their images.
+ * and elements anyway. Images come from the library (the dev host's own /media/ route, or the
+ * Electron app's read-only media scheme) or from https addresses, because quoted excerpts keep
+ * their figures until they are fetched into the library; no data: or blob: URLs.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: https:",
+  `img-src 'self' ${MEDIA_SCHEME}: https:`,
   "font-src 'self'",
   "connect-src 'self'",
   "manifest-src 'self'",
