@@ -169,6 +169,14 @@ export function DraftEditor(props: DraftEditorProps) {
     }
   }, []);
 
+  // Once the last question about an image has gone (answered, or its image refused), writing goes on.
+  const askingKey = images.asking?.key ?? null;
+  const wasAsking = useRef<string | null>(null);
+  useEffect(() => {
+    if (wasAsking.current !== null && askingKey === null) commentaryEditor.current?.focus();
+    wasAsking.current = askingKey;
+  }, [askingKey]);
+
   useImperativeHandle(ref, () => ({ pasteAsQuote: () => void pasteAsQuote(), insertImage: pickImage, flush }), [
     pasteAsQuote,
     pickImage,
@@ -268,7 +276,6 @@ export function DraftEditor(props: DraftEditorProps) {
                   name={images.asking.name}
                   onDescribe={(alt, caption) => {
                     if (images.asking) images.describe(images.asking.key, alt, caption);
-                    commentaryEditor.current?.focus();
                   }}
                 />
               )}
