@@ -10,6 +10,8 @@ import { useTempFolders } from '../../support/tempFolder';
 import { htmlNamedPng, sampleImage } from '../media/support/images';
 
 const newFolder = useTempFolders();
+// Each test runs the CLI five times or more, a process each.
+const SEVERAL_COMMANDS_MS = 90_000;
 
 describe('commonplace media add', () => {
   it('adds an image to the commentary or as the featured image, and drafts show --json lists them', async () => {
@@ -55,7 +57,7 @@ describe('commonplace media add', () => {
     expect((await runCli(data, ['drafts', 'render', id])).stdout).toContain(
       `<img src="media:${image.file}" alt="A beach at dusk" />`,
     );
-  });
+  }, SEVERAL_COMMANDS_MS);
 
   it('refuses a file that is not an image with a one-line reason, leaving the draft as it was', async () => {
     const data = await newFolder();
@@ -68,5 +70,5 @@ describe('commonplace media add', () => {
     expect(refused.stderr).toBe('commonplace: This file is not an image: it holds a web page (HTML).\n');
     expect((await runCli(data, ['drafts', 'show', id, '--json'])).stdout).toBe(before);
     expect((await runCli(data, ['media', 'add', id, path.join(data, 'missing.jpg')])).stderr).toMatch(/Cannot read/);
-  });
+  }, SEVERAL_COMMANDS_MS);
 });
