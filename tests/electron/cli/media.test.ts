@@ -10,8 +10,6 @@ import { useTempFolders } from '../../support/tempFolder';
 import { htmlNamedPng, sampleImage } from '../media/support/images';
 
 const newFolder = useTempFolders();
-// Each test runs the CLI five times or more, a process each.
-const SEVERAL_COMMANDS_MS = 90_000;
 
 describe('commonplace media add', () => {
   it(
