@@ -17,7 +17,14 @@ import {
   trashDraft,
   type ListOptions,
 } from './commands/drafts';
-import { accountKinds, addAccount, listAccounts, removeAccount, type AddAccountOptions } from './commands/accounts';
+import {
+  accountKinds,
+  addAccount,
+  listAccounts,
+  removeAccount,
+  snapshotAccount,
+  type AddAccountOptions,
+} from './commands/accounts';
 import { drainOutbox, listOutbox, publishDraft, type PublishOptions } from './commands/publish';
 import { addMedia, type MediaAddOptions } from './commands/media';
 import { importQuote, openQuoteLink } from './commands/quotes';
@@ -115,7 +122,10 @@ function buildProgram(): Command {
     .command('render')
     .argument('<id>')
     .description("print the post's HTML: what the preview shows and publishing sends")
-    .action(withContext('reads', (context, id: string) => renderDraft(context, id)));
+    .option('--themed <account>', 'print the whole page as on that blog, in its theme (what the themed preview shows)')
+    .action(
+      withContext('reads', (context, id: string, options: { themed?: string }) => renderDraft(context, id, options)),
+    );
 
   drafts
     .command('trash')
@@ -203,6 +213,16 @@ function buildProgram(): Command {
     .description('list the blogs')
     .option('--json', 'print JSON')
     .action(withContext('reads', (context, options: { json?: boolean }) => listAccounts(context, options)));
+  accounts
+    .command('snapshot')
+    .argument('<id>')
+    .description("take the blog's theme again from one of its published posts, for the themed preview")
+    .option('--json', 'print JSON')
+    .action(
+      withContext('changes', (context, id: string, options: { json?: boolean }) =>
+        snapshotAccount(context, id, options),
+      ),
+    );
   accounts
     .command('remove')
     .argument('<id>')

@@ -5,6 +5,7 @@ import type { DraftLibrary } from './library/draftLibrary';
 import type { MediaService } from './media/mediaService';
 import type { Outbox } from './outbox/outbox';
 import type { QuoteService } from './quotes/quoteService';
+import type { ThemeSnapshots } from './themes/themeSnapshots';
 
 /** The contract's calls, implemented over the core services. */
 export function createHandlers(services: {
@@ -13,8 +14,9 @@ export function createHandlers(services: {
   readonly accounts: Accounts;
   readonly outbox: Outbox;
   readonly media: MediaService;
+  readonly themes: ThemeSnapshots;
 }): Handlers {
-  const { library, quotes, accounts, outbox, media } = services;
+  const { library, quotes, accounts, outbox, media, themes } = services;
   return {
     listDrafts: (query) => library.list(query),
     getDraft: ({ id }) => library.get(id),
@@ -41,6 +43,7 @@ export function createHandlers(services: {
     addAccount: (input) => accounts.add(input),
     removeAccount: async ({ id }) => {
       await accounts.remove(id);
+      await themes.forget(id);
       return { removed: true as const };
     },
     setAccountOptions: ({ id, options }) => accounts.setOptions(id, options),
@@ -68,6 +71,9 @@ export function createHandlers(services: {
       outbox.setOnline(online);
       return Promise.resolve({});
     },
+    listThemeSnapshots: () => themes.list(),
+    getThemeSnapshot: ({ accountId }) => themes.get(accountId, accounts.get(accountId).blogName),
+    takeThemeSnapshot: ({ accountId }) => themes.take(accountId),
     listNotices: () => Promise.resolve([...library.notices()]),
   };
 }

@@ -49,7 +49,10 @@ async function typeMeanwhile(page: Page, until: Promise<unknown>): Promise<{ fra
     );
   });
   const state = { done: false };
-  void until.finally(() => (state.done = true));
+  const finish = (): void => {
+    state.done = true;
+  };
+  until.then(finish, finish);
   while (!state.done) {
     await page.keyboard.type('x');
     await page.waitForTimeout(40);

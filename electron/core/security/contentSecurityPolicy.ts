@@ -6,15 +6,17 @@ import { MEDIA_SCHEME } from '../../../shared/contract';
  * or <base> tricks. Styles may be inline because CodeMirror (style-mod) adds its theme as a
  * <style> element; a style cannot run code, and the preview's sanitizer drops style attributes
  * and elements anyway. Images come from the library (the dev host's own /media/ route, or the
- * Electron app's read-only media scheme) or from https addresses, because quoted excerpts keep
- * their figures until they are fetched into the library; no data: or blob: URLs.
+ * Electron app's read-only media scheme), from https addresses (quoted excerpts keep their
+ * figures until they are fetched into the library), and as data: in the themed preview's frame,
+ * which carries the blog's images and fonts inlined (a srcdoc document inherits this policy on
+ * top of its own); an image or a font runs no code.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  `img-src 'self' ${MEDIA_SCHEME}: https:`,
-  "font-src 'self'",
+  `img-src 'self' ${MEDIA_SCHEME}: data: https:`,
+  "font-src 'self' data:",
   "connect-src 'self'",
   "manifest-src 'self'",
   "base-uri 'none'",

@@ -33,10 +33,10 @@ describe('the app window’s security policy', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
   });
 
-  it('shows images only from the library and from https, never data: or blob: URLs', () => {
+  it('shows images only from the library, from https, and inlined (the themed preview), never blob: URLs', () => {
     const directives = CONTENT_SECURITY_POLICY.split('; ');
     expect(directives.find((directive) => directive.startsWith('img-src'))).toBe(
-      "img-src 'self' commonplace-media: https:",
+      "img-src 'self' commonplace-media: data: https:",
     );
   });
 
