@@ -103,7 +103,13 @@ export function App() {
         setProblem(`No post was made from the clipboard: ${quote.error.message}`);
         return;
       }
-      await create({ title: quote.value.source.title, commentary: '', quotes: [quote.value], hashtags: [] });
+      await create({
+        title: quote.value.source.title,
+        commentary: '',
+        quotes: [quote.value],
+        hashtags: [],
+        featuredImage: null,
+      });
     },
     [create, setProblem],
   );
@@ -129,6 +135,7 @@ export function App() {
     focusMode: () => setFocusMode((on) => !on),
     showShortcuts: () => setDialog('shortcuts'),
     pasteAsQuote: () => editor.current?.pasteAsQuote(),
+    insertImage: () => editor.current?.insertImage(),
     publish: () => setShowPublish(true),
     preferences: () => setDialog('blogs'),
     newPostFromClipboard: () => void newPostFromClipboard(),

@@ -11,6 +11,8 @@ import {
   type PublishTargets,
 } from '../../../shared/model/draft';
 import { contentHash } from '../../../shared/model/contentHash';
+import type { MediaFile } from '../../../shared/model/image';
+import { filesUsed } from '../../../shared/media/references';
 import { hashtagKey } from '../../../shared/model/hashtags';
 import type { DraftQuery, RevisionSummary, TagCount } from '../../../shared/model/library';
 import type { LibraryNotice } from '../../../shared/model/notice';
@@ -236,6 +238,26 @@ export class DraftLibrary {
       this.#search.put(draft);
     }
     return ids.size;
+  }
+
+  /**
+   * Every library image that a draft (trashed ones too), one of its kept revisions, or an emptying
+   * of the trash that can still be undone uses: what must stay in media/. Reads every document, so
+   * it is for rare moments such as emptying the trash.
+   */
+  async imagesInUse(): Promise<Set<MediaFile>> {
+    // What was set aside is read as text: any mention of an image keeps it, whatever shape the file is in.
+    const used = new Set<MediaFile>(
+      (await this.#emptied.texts()).flatMap((text) => [...text.matchAll(MEDIA_FILE_MENTION)].map(([file]) => file)),
+    );
+    for (const id of Object.keys(this.#index.entries)) {
+      const draft = await this.#load(id).catch(() => null);
+      if (draft) for (const file of filesUsed(draft)) used.add(file);
+      for (const { content } of await this.#history.list(id).catch(() => [])) {
+        for (const file of filesUsed(content)) used.add(file);
+      }
+    }
+    return used;
   }
 
   /** The draft's earlier versions, newest first. */
@@ -477,6 +499,9 @@ function markLocalEdits(targets: PublishTargets, content: DraftContent): Publish
 
 /** How many just-written drafts are kept in memory: the few a writer has open. */
 const RECENT_DRAFTS = 16;
+
+/** A library image's file name wherever it appears in a document's text. */
+const MEDIA_FILE_MENTION = /[0-9a-f]{64}\.(?:jpg|png|webp|gif)/g;
 
 /**
  * What a failed write means to the writer. A full disk or a folder that became read-only passes
