@@ -26,7 +26,7 @@ export function App() {
   const library = useLibrary();
   const refreshLibrary = library.refresh;
   const desk = useCurrentDraft(refreshLibrary);
-  const { current, open, create, setProblem } = desk;
+  const { current, open, create, restore, setProblem } = desk;
   const blogs = useAccounts();
   const outbox = useOutboxSummary();
   useConnectivity();
@@ -62,6 +62,12 @@ export function App() {
     setFocusMode(false);
     void create();
   }, [create]);
+
+  /** The restored draft replaces the open one, so what its editor has not saved yet is saved first. */
+  const restoreFromTrash = useCallback(async () => {
+    if (await (editor.current?.flush() ?? Promise.resolve(true))) await restore();
+    else setProblem('The draft was not restored: its last edits could not be saved. Try again.');
+  }, [restore, setProblem]);
 
   const commands: Partial<Record<AppCommand, () => void>> = {
     newDraft,
@@ -122,7 +128,7 @@ export function App() {
             togglePublish: () => setShowPublish(!showPublish),
             showHistory: () => setDialog('history'),
             trash: () => void desk.trash(),
-            restore: () => void desk.restore(),
+            restore: () => void restoreFromTrash(),
             showBlogs: () => setDialog('blogs'),
             newPostFromClipboard: () => void newPostFromClipboard(),
             showShortcuts: () => setDialog('shortcuts'),
