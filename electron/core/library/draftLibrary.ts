@@ -326,7 +326,9 @@ export class DraftLibrary {
     change: (draft: Draft) => Draft,
     options: { touch?: boolean; forceSnapshot?: boolean } = {},
   ): Promise<Draft> {
-    const current = this.#recent.get(id) ?? (await this.get(id));
+    // Under the draft's lock already: read as its owner (get would wait for this very task).
+    const current = this.#recent.get(id) ?? (await this.#loadOwned(id));
+    if (!current) throw new AppError('not-found', `There is no draft with id ${id}.`);
     const now = this.#now();
     if (options.forceSnapshot || this.#history.dueForSnapshot(id, now)) {
       this.#history
@@ -365,8 +367,23 @@ export class DraftLibrary {
     }
   }
 
-  /** Reads a draft, recovering it when its document is missing or damaged; null when it is gone. */
+  /**
+   * Reads a draft; null when it is gone. A save renames the current document aside before it
+   * renames the new one in, so a read between the two finds no document: only the draft's lock
+   * tells that moment from a crash. So a missing or damaged document is looked at again, and
+   * recovered, under the lock, after any save of it; recovering at once would put the copy the
+   * save just replaced back over the save.
+   */
   async #load(id: string): Promise<Draft | null> {
+    // Any trouble here is met again, and reported, by #loadOwned's own read.
+    const stored = await this.#store.read(id).catch(() => null);
+    if (stored) return stored.draft;
+    // A reader writes nothing and holds no lock: the copy before a save in progress is its draft.
+    return this.#readOnly ? this.#loadOwned(id) : this.#exclusive(id, () => this.#loadOwned(id));
+  }
+
+  /** Reads a draft as the one writer of it (under its lock, or read-only), recovering a missing or damaged document. */
+  async #loadOwned(id: string): Promise<Draft | null> {
     let stored: StoredDraft | null;
     try {
       stored = await this.#store.read(id);
