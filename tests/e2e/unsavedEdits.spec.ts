@@ -80,18 +80,19 @@ test('hashtags added just before the open draft is opened again stay, in the edi
   expect((await onDisk(page, 'Opened again')).hashtags).toEqual(tags);
 });
 
-test('an edit made just before the draft is restored from the trash is kept', async ({ page }) => {
+// A trashed draft opens read-only, so the last edits a restore can meet are the ones made just
+// before the draft was trashed: trashing saves them first, and the undo brings them back.
+test('an edit made just before the draft is trashed is kept through the undo', async ({ page }) => {
   host = await startDevHost(await makeDataFolder());
   const desk = new DeskPage(page);
   await page.goto(host.url);
   await newDraft(desk, 'Binned');
   await desk.commentary.fill('Words.');
   await expect(desk.saveStatus).toHaveText('Saved');
-  await page.getByRole('button', { name: 'Move to trash' }).click();
-  await page.getByRole('checkbox', { name: 'Show the trash' }).check();
-  await page.getByRole('button', { name: /Binned/ }).click();
   await desk.addHashtags('Rescued');
-  await page.getByRole('button', { name: 'Restore from trash' }).click();
+  await page.getByRole('button', { name: 'Move to trash' }).click();
+  const undo = page.getByRole('status', { name: 'Undo' });
+  await undo.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('button', { name: 'Move to trash' })).toBeVisible();
   await expect(desk.hashtags.getByRole('listitem')).toHaveText(['#Rescued✕']);
   await typeAndSave(desk, ' Back.');
