@@ -4,6 +4,7 @@ import { AppError } from '../../shared/result';
 import type { Accounts } from './accounts/accounts';
 import type { ArchiveJobs } from './archive/archiveJobs';
 import type { DraftLibrary } from './library/draftLibrary';
+import type { MediaService } from './media/mediaService';
 import type { Outbox } from './outbox/outbox';
 import type { QuoteService } from './quotes/quoteService';
 import type { PathPurpose } from './shell/pathDialog';
@@ -16,11 +17,12 @@ export function createHandlers(services: {
   readonly accounts: Accounts;
   readonly outbox: Outbox;
   readonly archive: ArchiveJobs;
+  readonly media: MediaService;
   /** The OS's file dialogs, where the host has them (Electron). */
   readonly choosePath?: (purpose: PathPurpose) => Promise<string | null>;
   readonly themes: ThemeSnapshots;
 }): Handlers {
-  const { library, quotes, accounts, outbox, archive, choosePath, themes } = services;
+  const { library, quotes, accounts, outbox, archive, media, choosePath, themes } = services;
   return {
     listDrafts: (query) => library.list(query),
     getDraft: ({ id }) => library.get(id),
@@ -28,7 +30,13 @@ export function createHandlers(services: {
     saveDraft: ({ id, content }) => library.save(id, content),
     trashDraft: ({ id }) => library.trash(id),
     restoreDraft: ({ id }) => library.restore(id),
-    emptyTrash: () => library.emptyTrash(),
+    emptyTrash: async () => {
+      const emptied = await library.emptyTrash();
+      // Only now, never before: a trashed draft (and its history) keeps its images until here, and
+      // an emptying that can still be undone keeps the images of what it set aside.
+      const imagesRemoved = await media.removeUnused(await library.imagesInUse());
+      return { ...emptied, imagesRemoved };
+    },
     undoEmptyTrash: async ({ batch }) => ({ restored: await library.undoEmptyTrash(batch) }),
     listRevisions: ({ id }) => library.revisions(id),
     restoreRevision: ({ id, revision }) => library.restoreRevision(id, revision),
@@ -36,6 +44,9 @@ export function createHandlers(services: {
     readClipboard: () => quotes.readClipboard(),
     quoteFromClipboard: ({ clipboard }) => Promise.resolve(quotes.fromClipboard(clipboard)),
     enrichSource: ({ source }) => quotes.enrichSource(source),
+    addImage: ({ data }) => media.add(Buffer.from(data, 'base64')),
+    addImageFromWeb: ({ url }) => media.addFromWeb(url),
+    draftImages: async ({ id }) => media.draftImages(await library.get(id)),
     listAccounts: () => Promise.resolve(accounts.list()),
     addAccount: (input) => accounts.add(input),
     removeAccount: async ({ id }) => {

@@ -10,6 +10,7 @@ import { defaultDataFolder } from './dataFolder';
 import { EventHub } from './events';
 import { createHandlers } from './handlers';
 import { DraftLibrary } from './library/draftLibrary';
+import { MediaService } from './media/mediaService';
 import { acquireLibraryLock, type LibraryLock } from './lock/libraryLock';
 import { LibraryLockedError } from './lock/lockMessages';
 import type { LockProgram } from './lock/lockRecord';
@@ -63,6 +64,7 @@ export interface Services {
   readonly accounts: Accounts;
   readonly outbox: Outbox;
   readonly archive: ArchiveJobs;
+  readonly media: MediaService;
   readonly themes: ThemeSnapshots;
   /** Events for the renderer; hosts forward them over their own channel. */
   readonly events: EventHub;
@@ -137,6 +139,12 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     now: options.now ?? (() => new Date()),
     newId: randomUUID,
   });
+  const media = new MediaService({
+    folder: options.dataFolder,
+    fetch: options.fetch ?? fetch,
+    now: options.now ?? (() => new Date()),
+    readOnly,
+  });
   const themes = new ThemeSnapshots({
     store: new SnapshotStore({ dataFolder: options.dataFolder, readOnly, logError: options.logError }),
     sourceFor: async (accountId) => ({
@@ -154,6 +162,7 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     accounts,
     outbox,
     archive,
+    media,
     themes,
     events,
     handlers: createHandlers({
@@ -162,6 +171,7 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
       accounts,
       outbox,
       archive,
+      media,
       themes,
       ...(options.choosePath ? { choosePath: options.choosePath } : {}),
     }),

@@ -1,4 +1,5 @@
 // `npm run bench`: prints medians and ratios against a baseline measured in the same run.
+import { benchImages } from './images.bench';
 import { benchImport } from './import.bench';
 import { benchLibrary } from './library.bench';
 import { benchQuotes } from './quotes.bench';
@@ -16,3 +17,4 @@ if (!only || only === 'library') await benchLibrary();
 if (!only || only === 'start') await benchStart();
 if (!only || only === 'quotes') await benchQuotes();
 if (!only || only === 'import') await benchImport();
+if (!only || only === 'images') await benchImages();

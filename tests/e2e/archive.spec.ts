@@ -102,7 +102,13 @@ test('File > Export and Import: the library out to a folder, a WordPress export 
     'https://old-blog.example.org/',
     Array.from({ length: 3 }, (_, index) => ({
       id: index + 1,
-      content: { title: `Old post ${index + 1}`, commentary: 'From the old blog.', quotes: [], hashtags: ['old'] },
+      content: {
+        title: `Old post ${index + 1}`,
+        commentary: 'From the old blog.',
+        quotes: [],
+        hashtags: ['old'],
+        featuredImage: null,
+      },
     })),
   );
   await dialog.getByRole('tab', { name: 'Import' }).click();

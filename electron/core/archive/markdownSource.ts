@@ -181,6 +181,7 @@ function readItem(
     hashtags: uniqueHashtags(tags.map(cleanHashtag).filter((tag) => tag !== ''))
       .slice(0, limits.hashtagsPerDraft)
       .map((tag) => tag.slice(0, limits.hashtagCharacters)),
+    featuredImage: null,
   });
   const remotes: RemoteHint[] = [
     {
@@ -244,6 +245,7 @@ function exportedItem(
     commentary,
     quotes: quotes.map((quote, index) => importedQuote(quote, excerpts[index] ?? '')),
     hashtags: exported.hashtags,
+    featuredImage: null,
   });
   if (!content.success) {
     throw new AppError(

@@ -1,4 +1,5 @@
 import type { DraftContent } from '../../../shared/model/draft';
+import type { ImageUploader } from './imageUpload';
 
 /**
  * What every blog protocol offers the outbox. Adapters throw `PublishingError` (an `AppError`)
@@ -56,7 +57,8 @@ export interface RemoteTag {
   readonly name: string;
 }
 
-export interface BlogAdapter {
+/** Every adapter also takes images (or says why it cannot), see imageUpload.ts. */
+export interface BlogAdapter extends ImageUploader {
   /** Creates the post. Not idempotent by itself: after an ambiguous failure, call `findByIdentity` first. */
   create(post: OutgoingPost): Promise<RemotePost>;
   /** Replaces title, content, tags and schedule of an existing post. Idempotent. */

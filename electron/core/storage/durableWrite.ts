@@ -17,7 +17,7 @@ export async function writeFileDurably(
   try {
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(content, typeof content === 'string' ? 'utf8' : {});
+      await handle.writeFile(content);
       await handle.sync();
     } finally {
       await handle.close();

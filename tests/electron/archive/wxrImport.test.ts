@@ -50,12 +50,12 @@ describe('importing a WordPress export (WXR)', () => {
     const posts: WxrPost[] = drafts.map((content, index) => ({ id: 100 + index, content }));
     const page: WxrPost = {
       id: 900,
-      content: { title: 'About', commentary: 'A page.', quotes: [], hashtags: [] },
+      content: { title: 'About', commentary: 'A page.', quotes: [], hashtags: [], featuredImage: null },
       type: 'page',
     };
     const trashed: WxrPost = {
       id: 901,
-      content: { title: 'Gone', commentary: 'x', quotes: [], hashtags: [] },
+      content: { title: 'Gone', commentary: 'x', quotes: [], hashtags: [], featuredImage: null },
       status: 'trash',
     };
     const { library, run } = await setUp([...posts, page, trashed]);
@@ -105,7 +105,13 @@ describe('importing a WordPress export (WXR)', () => {
   it('importing the same file again creates nothing; an import stopped half-way is finished by the next, without duplicates', async () => {
     const posts: WxrPost[] = Array.from({ length: 30 }, (_, index) => ({
       id: index + 1,
-      content: { title: `Post ${index + 1}`, commentary: `Text ${index + 1}.`, quotes: [], hashtags: ['many'] },
+      content: {
+        title: `Post ${index + 1}`,
+        commentary: `Text ${index + 1}.`,
+        quotes: [],
+        hashtags: ['many'],
+        featuredImage: null,
+      },
     }));
     const { library, run } = await setUp(posts);
     const stop = new AbortController();
@@ -135,7 +141,7 @@ describe('importing a WordPress export (WXR)', () => {
   it('refuses what is not a whole, plain WordPress export, importing nothing', async () => {
     const posts: WxrPost[] = Array.from({ length: 5 }, (_, index) => ({
       id: index + 1,
-      content: { title: `Post ${index + 1}`, commentary: 'Text.', quotes: [], hashtags: [] },
+      content: { title: `Post ${index + 1}`, commentary: 'Text.', quotes: [], hashtags: [], featuredImage: null },
     }));
     const { folder, file, library, run } = await setUp(posts);
     const whole = await readFile(file, 'utf8');

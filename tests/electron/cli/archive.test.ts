@@ -49,7 +49,7 @@ describe('commonplace export and import', () => {
     const data = await newFolder();
     const file = path.join(await newFolder(), 'export.xml');
     await writeWxr(file, 'https://blog.example.org/', [
-      { id: 1, content: { title: 'One', commentary: 'x', quotes: [], hashtags: [] } },
+      { id: 1, content: { title: 'One', commentary: 'x', quotes: [], hashtags: [], featuredImage: null } },
     ]);
     const { writeFile, readFile } = await import('node:fs/promises');
     await writeFile(file, (await readFile(file, 'utf8')).slice(0, 900));
@@ -71,6 +71,7 @@ describe('commonplace export and import', () => {
         commentary: `The text of post ${index + 1}.`,
         quotes: [],
         hashtags: ['bulk'],
+        featuredImage: null,
       },
     }));
     await writeWxr(file, 'https://blog.example.org/', posts);

@@ -118,7 +118,7 @@ function listen(server: Server): Promise<string> {
 
 const post: OutgoingPost = {
   identity: 'a-post-k3x9q2m1',
-  content: { title: 'A post', commentary: 'Hello', quotes: [], hashtags: [] },
+  content: { title: 'A post', commentary: 'Hello', quotes: [], hashtags: [], featuredImage: null },
   title: 'A post',
   html: '<p>Hello</p>\n',
   tags: [],

@@ -64,7 +64,7 @@ function status(code: number, said: string): (api: Api, request: IncomingMessage
 
 const post: OutgoingPost = {
   identity: 'a-post-k3x9q2m1',
-  content: { title: 'A post', commentary: 'Text.', quotes: [], hashtags: [] },
+  content: { title: 'A post', commentary: 'Text.', quotes: [], hashtags: [], featuredImage: null },
   title: 'A post',
   html: '<p>Text.</p>\n',
   tags: [],

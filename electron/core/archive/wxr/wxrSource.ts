@@ -82,6 +82,7 @@ function importItem(item: WxrItem, channel: WxrChannel, options: { readonly newI
     commentary: post.commentary,
     quotes: post.quotes.slice(0, limits.quotesPerDraft),
     hashtags: hashtags.map((tag) => tag.slice(0, limits.hashtagCharacters)),
+    featuredImage: null,
   });
   const createdAt = utc(item.dateGmt);
   const updatedAt = utc(item.modifiedGmt);

@@ -1,6 +1,7 @@
 import type { StaticSite } from '../../../../shared/model/staticSite';
 import type { BlogAdapter, ClientIdentity, OutgoingPost, RemotePost, RemoteStatus, RemoteTag } from '../blogAdapter';
 import { titleWords } from '../clientIdentity';
+import type { ImageSupport, ImageUpload, RemoteImage } from '../imageUpload';
 import { PublishingError } from '../publishingError';
 import { isoSeconds, postDate, postFileText, readPostFile, type PostFile, type PostPlacement } from './postFile';
 import { extensionOf, fillPlaceholders } from './siteLayouts';
@@ -45,26 +46,31 @@ export class StaticSiteAdapter implements BlogAdapter {
     this.#now = options.now ?? (() => new Date());
   }
 
+  /** A static site takes every image: it becomes a file in the site's media folder, found again by its name. */
+  imageSupport(): Promise<ImageSupport> {
+    return Promise.resolve({ kind: 'uploads', findable: true });
+  }
+
   /**
-   * Puts an image (or any file a post shows) in the site's media folder, in a commit of its own,
-   * and gives its address. Idempotent: the same bytes under the same name make no second commit.
-   * The seam for the images issue (#14): its uploads to a static site come through here.
+   * Puts the image in the site's media folder, in a commit of its own, and gives its address.
+   * Idempotent: the same bytes under the same name make no second commit.
    */
-  async upload(file: {
-    readonly name: string;
-    readonly bytes: Uint8Array;
-  }): Promise<{ remoteId: string; url: string }> {
-    if (!/^[A-Za-z0-9._-]{1,200}$/.test(file.name) || file.name.startsWith('.')) {
-      throw new PublishingError(
-        'rejected',
-        `“${file.name}” cannot be a file name on the site: use letters, digits, ".", "-" and "_".`,
-      );
-    }
-    const { media } = this.#site.layout;
-    const filepath = joinPath(media.folder, file.name);
+  async uploadImage(upload: ImageUpload): Promise<RemoteImage> {
+    const filepath = this.#mediaPath(upload.name);
     const tip = await this.#sync.prepareWrite();
-    await this.#sync.commit(tip, new Map([[filepath, file.bytes]]), this.#commitRequest(`Add ${file.name}`, filepath));
-    return { remoteId: filepath, url: new URL(`${media.url}${file.name}`, this.#siteUrl).toString() };
+    await this.#sync.commit(
+      tip,
+      new Map([[filepath, upload.data]]),
+      this.#commitRequest(`Add ${upload.name}`, filepath),
+    );
+    return this.#remoteImage(upload.name);
+  }
+
+  async findImage(upload: Pick<ImageUpload, 'file' | 'name'>): Promise<RemoteImage | null> {
+    const filepath = this.#mediaPath(upload.name);
+    const tip = await this.#sync.run();
+    if (tip === null || (await this.#repository.blobAt(tip, filepath)) === null) return null;
+    return this.#remoteImage(upload.name);
   }
 
   async create(post: OutgoingPost): Promise<RemotePost> {
@@ -139,6 +145,22 @@ export class StaticSiteAdapter implements BlogAdapter {
   /** A static site's tags are just names in the front matter: nothing to create. */
   ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
     return Promise.resolve(names.map((name) => ({ remoteId: name, name })));
+  }
+
+  /** Where an image of that name lives in the repository; a name that could leave the media folder is refused. */
+  #mediaPath(name: string): string {
+    if (!/^[A-Za-z0-9._-]{1,200}$/.test(name) || name.startsWith('.')) {
+      throw new PublishingError(
+        'rejected',
+        `“${name}” cannot be a file name on the site: use letters, digits, ".", "-" and "_".`,
+      );
+    }
+    return joinPath(this.#site.layout.media.folder, name);
+  }
+
+  #remoteImage(name: string): RemoteImage {
+    const { media } = this.#site.layout;
+    return { remoteId: joinPath(media.folder, name), url: new URL(`${media.url}${name}`, this.#siteUrl).toString() };
   }
 
   async #write(tip: string | null, filepath: string, text: string, message: string): Promise<RemotePost> {

@@ -23,6 +23,7 @@ export function awkwardDrafts(): DraftContent[] {
       commentary: '',
       quotes: [],
       hashtags: [],
+      featuredImage: null,
     },
     {
       title: '---: a title: with colons, # and "quotes" — 2024',
@@ -45,12 +46,14 @@ export function awkwardDrafts(): DraftContent[] {
         quote('quote-awkward-03', 'Cut mid-sentence, as copies often are', { url: 'https://example.com/x' }),
       ],
       hashtags: ['Ünïcödé', 'ISIS', '日本'],
+      featuredImage: null,
     },
     {
       title: '2024',
       commentary: '   leading spaces and trailing newlines\n\n\n',
       quotes: [quote('quote-awkward-04', '— an excerpt starting with a dash', { title: 'Dash' })],
       hashtags: ['n2024'],
+      featuredImage: null,
     },
   ];
 }

@@ -1,26 +1,33 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MediaStore } from '../../../../electron/core/media/mediaStore';
+import { processImage } from '../../../../electron/core/media/processImage';
 import type { DraftContent } from '../../../../shared/model/draft';
+import { imageMediaTypes } from '../../../../shared/model/image';
 import type { PostFormat } from '../../../../shared/model/staticSite';
 import { renderPostBody } from '../../../../shared/render/post';
 import type { BlogAdapter, PostSchedule } from '../../../../electron/core/publishing/blogAdapter';
 import { createBlogAdapter } from '../../../../electron/core/publishing/connection';
+import { uploadName, type ImageUpload } from '../../../../electron/core/publishing/imageUpload';
 import { outgoingPost } from '../../../../electron/core/publishing/outgoingPost';
 import { connectStaticSite } from '../../../../electron/core/publishing/static/connectSite';
-import { StaticSiteAdapter } from '../../../../electron/core/publishing/static/staticSiteAdapter';
 import { git, gitServerSkipReason, startGitHttpServer, type GitHttpServer } from '../../../servers/gitHttp';
 import { reblogPost } from '../../../support/fixtures';
+import { useTempFolders } from '../../../support/tempFolder';
+import { sampleImage } from '../../media/support/images';
 import { buildRemote, generatorSkipReason, remoteLog, siteRepositories, type SiteRepositories } from './support/sites';
 
 const skip = gitServerSkipReason() ?? generatorSkipReason('hugo') ?? generatorSkipReason('jekyll');
 const transport = { fetch, timeoutMs: 10_000 };
+const newFolder = useTempFolders();
 
 function twoQuotePost(): DraftContent {
   return {
     title: 'Two readings of one “quiet” week — ünïcödé',
     commentary: 'Both pieces say the same thing, from two sides.\n\nThe *second* is sharper.',
     hashtags: ['Reading', 'Notes2026'],
+    featuredImage: null,
     quotes: [
       {
         id: 'quote-first-0001',
@@ -155,21 +162,37 @@ describe.skipIf(skip !== null)('static sites through git: real Hugo and Jekyll, 
     expect(await adapter.findByIdentity('two-readings-e5f6g7h8')).toMatchObject({ remoteId: created.remoteId });
   });
 
-  it('an upload is a file in the site’s static folder, served at its address; the same file twice is one commit', async () => {
+  it('an image upload is a file in the site’s static folder, served at its address, found again by its name; the same image twice is one commit', async () => {
     const { site, adapter } = await account('hugo');
-    if (!(adapter instanceof StaticSiteAdapter)) throw new Error('not a static site adapter');
-    const bytes = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-    const first = await adapter.upload({ name: 'figure-1.png', bytes });
-    const again = await adapter.upload({ name: 'figure-1.png', bytes });
+    const processed = await processImage(await sampleImage('png', 40, 30));
+    const file = (await new MediaStore(await newFolder()).put(processed)).file;
+    const upload: ImageUpload = {
+      file,
+      name: uploadName(file),
+      type: imageMediaTypes.png,
+      data: processed.data,
+      alt: 'A figure',
+      caption: '',
+    };
+    expect(await adapter.imageSupport()).toEqual({ kind: 'uploads', findable: true });
+    expect(await adapter.findImage(upload)).toBeNull();
+    const first = await adapter.uploadImage(upload);
+    const again = await adapter.uploadImage(upload);
     expect(first).toEqual({
-      remoteId: 'static/images/figure-1.png',
-      url: 'https://notes.example.org/images/figure-1.png',
+      remoteId: `static/images/${upload.name}`,
+      url: `https://notes.example.org/images/${upload.name}`,
     });
     expect(again).toEqual(first);
-    expect(await remoteLog(site)).toEqual(['Add figure-1.png', 'The site']);
+    expect(await adapter.findImage(upload)).toEqual(first);
+    expect(await remoteLog(site)).toEqual([`Add ${upload.name}`, 'The site']);
     const built = await buildRemote(site, 'hugo', made);
-    expect(await readFile(path.join(built, 'images/figure-1.png'))).toEqual(bytes);
-    await expect(adapter.upload({ name: '../escape.png', bytes })).rejects.toThrow('cannot be a file name on the site');
+    expect(await readFile(path.join(built, 'images', upload.name))).toEqual(Buffer.from(processed.data));
+    await expect(adapter.uploadImage({ ...upload, name: '../escape.png' })).rejects.toThrow(
+      'cannot be a file name on the site',
+    );
+    await expect(adapter.findImage({ file, name: '../escape.png' })).rejects.toThrow(
+      'cannot be a file name on the site',
+    );
   });
 
   it('Markdown posts, for the generator to render: the body is Markdown, the built page shows the commentary and the credited quote', async () => {

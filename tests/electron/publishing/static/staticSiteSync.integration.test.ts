@@ -23,6 +23,7 @@ function uniquePost(): DraftContent {
     commentary: `Commentary number ${counter}.`,
     quotes: [],
     hashtags: ['notes'],
+    featuredImage: null,
   };
 }
 

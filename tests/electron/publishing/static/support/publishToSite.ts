@@ -17,6 +17,7 @@ for (let index = 0; index < Number(countText); index += 1) {
     commentary: `The text of ${label} ${index}.`,
     quotes: [],
     hashtags: ['crash'],
+    featuredImage: null,
   });
   process.stdout.write(`made ${draft.id}\n`);
   const outcome = await harness.outbox.publish({
