@@ -174,7 +174,8 @@ export class DraftLibrary {
       targets: {},
     });
     await this.#exclusive(draft.id, async () => {
-      if (options.id !== undefined && (await this.#load(draft.id)) !== null) {
+      // Under the draft's lock already: read as its owner (#load would wait for this very task).
+      if (options.id !== undefined && (await this.#loadOwned(draft.id)) !== null) {
         throw new AppError('conflict', `The library already has a draft with id ${draft.id}.`);
       }
       await this.#write(draft);

@@ -67,6 +67,16 @@ describe('storage', () => {
     await expect(library.get('aaaaaaaaaaaa')).rejects.toMatchObject({ kind: 'not-found' });
     await expect(library.save('aaaaaaaaaaaa', reblogPost())).rejects.toMatchObject({ kind: 'not-found' });
   });
+
+  it('creates a draft under the id and dates an import gives, and refuses that id a second time', async () => {
+    const library = await open(await newFolder());
+    const dates = { createdAt: '2019-03-01T08:00:00.000Z', updatedAt: '2019-03-02T09:30:00.000Z' };
+    const made = await library.create(reblogPost(), { id: 'imported-abc', ...dates });
+    expect(made).toMatchObject({ id: 'imported-abc', ...dates });
+    await expect(library.create(reblogPost(), { id: 'imported-abc' })).rejects.toMatchObject({ kind: 'conflict' });
+    expect((await library.get('imported-abc')).title).toBe(reblogPost().title);
+    await library.close();
+  });
 });
 
 describe('the index', () => {
