@@ -2,6 +2,7 @@
 import { benchLibrary } from './library.bench';
 import { benchQuotes } from './quotes.bench';
 import { benchRender } from './render.bench';
+import { benchScale } from './scale.bench';
 import { benchStart } from './start.bench';
 import { benchTyping, benchTypingInLargeLibrary } from './typing.bench';
 
@@ -12,3 +13,4 @@ if (!only || only === 'typing') await benchTypingInLargeLibrary();
 if (!only || only === 'library') await benchLibrary();
 if (!only || only === 'start') await benchStart();
 if (!only || only === 'quotes') await benchQuotes();
+if (!only || only === 'scale') await benchScale(process.argv[3]);
