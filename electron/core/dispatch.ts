@@ -13,7 +13,7 @@ export interface DispatchOptions {
  * Every host (Electron IPC, the dev host, the CLI) goes through here.
  */
 export async function dispatch(
-  handlers: Handlers,
+  handlers: Partial<Handlers>,
   name: unknown,
   input: unknown,
   options: DispatchOptions,
@@ -21,8 +21,10 @@ export async function dispatch(
   if (!isCallName(name)) return fail('unknown-call', `There is no call named ${describe(name)}.`);
   const parsed = contract[name].input.safeParse(input);
   if (!parsed.success) return fail('invalid-input', `${name}: ${z.prettifyError(parsed.error)}`);
+  // A host that opened only part of the core (the CLI's draft commands) has only its calls.
+  const handler = handlers[name] as ((input: unknown) => Promise<unknown>) | undefined;
+  if (!handler) return fail('unavailable', `${name} is not available here.`);
   try {
-    const handler = handlers[name] as (input: unknown) => Promise<unknown>;
     return ok(await handler(parsed.data));
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toData() };

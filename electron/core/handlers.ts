@@ -1,7 +1,7 @@
 import type { Handlers } from '../../shared/contract';
-import { emptyDraftContent } from '../../shared/model/draft';
 import type { Accounts } from './accounts/accounts';
 import type { DraftLibrary } from './library/draftLibrary';
+import { libraryHandlers } from './libraryHandlers';
 import type { Outbox } from './outbox/outbox';
 import type { QuoteService } from './quotes/quoteService';
 
@@ -14,16 +14,7 @@ export function createHandlers(services: {
 }): Handlers {
   const { library, quotes, accounts, outbox } = services;
   return {
-    listDrafts: (query) => library.list(query),
-    getDraft: ({ id }) => library.get(id),
-    createDraft: ({ content }) => library.create(content ?? emptyDraftContent()),
-    saveDraft: ({ id, content }) => library.save(id, content),
-    trashDraft: ({ id }) => library.trash(id),
-    restoreDraft: ({ id }) => library.restore(id),
-    emptyTrash: async () => ({ deleted: await library.emptyTrash() }),
-    listRevisions: ({ id }) => library.revisions(id),
-    restoreRevision: ({ id, revision }) => library.restoreRevision(id, revision),
-    listTags: () => Promise.resolve(library.tags()),
+    ...libraryHandlers(library),
     readClipboard: () => quotes.readClipboard(),
     quoteFromClipboard: ({ clipboard }) => Promise.resolve(quotes.fromClipboard(clipboard)),
     enrichSource: ({ source }) => quotes.enrichSource(source),
@@ -58,6 +49,5 @@ export function createHandlers(services: {
       outbox.setOnline(online);
       return Promise.resolve({});
     },
-    listNotices: () => Promise.resolve([...library.notices()]),
   };
 }

@@ -1,7 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import type { DraftContent } from '../../../shared/model/draft';
 import { createIncrementalRenderer } from '../../../shared/render/incremental';
-import type { AttributionStyle } from '../../../shared/render/quote';
+import type { AttributionStyle } from '../../../shared/model/accountChoices';
 
 interface PreviewProps {
   readonly content: DraftContent;

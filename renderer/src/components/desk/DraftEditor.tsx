@@ -9,7 +9,7 @@ import { api } from '../../api';
 import { payloadFromDataTransfer } from '../../quotes/clipboardFormats';
 import { mergeSource, needsDetails } from '../../quotes/mergeSource';
 import { useAutosave } from '../../state/useAutosave';
-import { attributionStyles, type AttributionStyle } from '../../../../shared/render/quote';
+import { attributionStyles, type AttributionStyle } from '../../../../shared/model/accountChoices';
 import { Preview } from '../Preview';
 import { PublishPanel } from '../publish/PublishPanel';
 import { CommentaryEditor } from './CommentaryEditor';
