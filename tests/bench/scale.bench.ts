@@ -90,7 +90,7 @@ async function measureSize(size: number, browser: import('@playwright/test').Bro
   };
 }
 
-const CELL = 20;
+const CELL = 22;
 
 function cell(value: number | undefined, unit: 'ms' | 'MB' | 'KB' | '×', baseline?: number): string {
   if (value === undefined || Number.isNaN(value)) return '—'.padStart(CELL);
@@ -98,7 +98,7 @@ function cell(value: number | undefined, unit: 'ms' | 'MB' | 'KB' | '×', baseli
     unit === 'ms' ? ms(value) : unit === '×' ? `${value.toFixed(2)}×` : `${value.toFixed(value < 10 ? 1 : 0)} ${unit}`;
   const ratio =
     baseline !== undefined && baseline > 0 && !Number.isNaN(baseline) ? ` (×${(value / baseline).toFixed(1)})` : '';
-  return `${shown}${ratio}`.padStart(CELL);
+  return ` ${shown}${ratio}`.padStart(CELL);
 }
 
 function printTable(figures: readonly SizeFigures[], help: Sample, nodeBaseline: Sample): void {

@@ -55,7 +55,7 @@ export class DraftLibrary {
   readonly #store: DraftStore;
   readonly #index: LibraryIndex;
   readonly #history: RevisionHistory;
-  readonly #search = new SearchIndex();
+  readonly #search: SearchIndex;
   readonly #saves: CoalescingQueue<DraftContent, Draft>;
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #notices: LibraryNotice[] = [];
@@ -75,6 +75,7 @@ export class DraftLibrary {
       readOnly: this.#readOnly,
     });
     this.#history = new RevisionHistory(options.folder, options.history ?? defaultHistoryPolicy, this.#readOnly);
+    this.#search = new SearchIndex({ folder: options.folder, readOnly: this.#readOnly, logError: options.logError });
     this.#saves = new CoalescingQueue((id, content) =>
       this.#exclusive(id, () =>
         this.#update(id, (draft) => ({ ...draft, ...content, targets: markLocalEdits(draft.targets, content) }), {
@@ -94,9 +95,13 @@ export class DraftLibrary {
     await library.#index.load();
     await library.#reconcile();
     // Damaged documents were recovered by #reconcile; one damaged since is recovered when opened.
-    library.#search.fill(Object.keys(library.#index.entries), async (id) => {
+    const stamps = new Map(
+      Object.entries(library.#index.entries).map(([id, { size, mtimeMs }]) => [id, { size, mtimeMs }]),
+    );
+    library.#search.catchUp(stamps, async (id) => {
       try {
-        return (await library.#store.read(id))?.draft ?? null;
+        // As the writer sees it: a save that a crash cut between its renames is its previous copy.
+        return await library.#load(id);
       } catch (error) {
         library.#logError(`The draft ${id} could not be indexed for search`, error);
         return null;
@@ -247,6 +252,7 @@ export class DraftLibrary {
     await Promise.allSettled(this.#locks.values());
     await this.#history.idle();
     await this.#index.flush();
+    await this.#search.close();
   }
 
   /** Runs `task` after every earlier task on the same draft: one writer per draft at a time. */
@@ -295,7 +301,7 @@ export class DraftLibrary {
       });
     }
     this.#index.put(summarize(draft), stamp);
-    this.#search.put(draft);
+    this.#search.put(draft, stamp);
     this.#remember(draft);
   }
 
