@@ -30,7 +30,7 @@ export function libraryHandlers(library: DraftLibrary): LibraryHandlers {
     emptyTrash: async () => ({ deleted: await library.emptyTrash() }),
     listRevisions: ({ id }) => library.revisions(id),
     restoreRevision: ({ id, revision }) => library.restoreRevision(id, revision),
-    listTags: () => Promise.resolve(library.tags()),
+    listTags: () => library.tags(),
     listNotices: () => Promise.resolve([...library.notices()]),
   };
 }

@@ -59,6 +59,8 @@ export class DraftLibrary {
   readonly #saves: CoalescingQueue<DraftContent, Draft>;
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #notices: LibraryNotice[] = [];
+  #indexing: Promise<void> | null = null;
+  #searchStarting: Promise<void> | null = null;
   /** The drafts written most recently, as written: a save need not read back what it just wrote. */
   readonly #recent = new Map<string, Draft>();
 
@@ -85,29 +87,49 @@ export class DraftLibrary {
     );
   }
 
-  /** Opens (or creates) the library in `options.folder`: migrates, recovers and re-indexes as needed. */
+  /**
+   * Opens (or creates) the library in `options.folder`: a writer migrates, recovers and
+   * re-indexes as needed, and search catches up in the background. A reader does that work
+   * only when it is first asked something that needs it, so `drafts show` reads one document.
+   */
   static async open(options: LibraryOptions): Promise<DraftLibrary> {
     const library = new DraftLibrary(options);
     if (!library.#readOnly) {
       await library.#store.prepare();
       await library.#history.prepare();
+      await library.#searchStarted();
     }
-    await library.#index.load();
-    await library.#reconcile();
-    // Damaged documents were recovered by #reconcile; one damaged since is recovered when opened.
-    const stamps = new Map(
-      Object.entries(library.#index.entries).map(([id, { size, mtimeMs }]) => [id, { size, mtimeMs }]),
-    );
-    library.#search.catchUp(stamps, async (id) => {
-      try {
-        // As the writer sees it: a save that a crash cut between its renames is its previous copy.
-        return await library.#load(id);
-      } catch (error) {
-        library.#logError(`The draft ${id} could not be indexed for search`, error);
-        return null;
-      }
-    });
     return library;
+  }
+
+  /** The summaries' index, loaded and brought in line with the documents (once). */
+  #indexed(): Promise<void> {
+    this.#indexing ??= (async () => {
+      await this.#index.load();
+      await this.#reconcile();
+    })();
+    return this.#indexing;
+  }
+
+  /** Search, caught up with the documents as #indexed found them (started once). */
+  #searchStarted(): Promise<void> {
+    this.#searchStarting ??= (async () => {
+      await this.#indexed();
+      // Damaged documents were recovered by #reconcile; one damaged since is recovered when opened.
+      const stamps = new Map(
+        Object.entries(this.#index.entries).map(([id, { size, mtimeMs }]) => [id, { size, mtimeMs }]),
+      );
+      this.#search.catchUp(stamps, async (id) => {
+        try {
+          // As the writer sees it: a save that a crash cut between its renames is its previous copy.
+          return await this.#load(id);
+        } catch (error) {
+          this.#logError(`The draft ${id} could not be indexed for search`, error);
+          return null;
+        }
+      });
+    })();
+    return this.#searchStarting;
   }
 
   get folder(): string {
@@ -115,8 +137,9 @@ export class DraftLibrary {
   }
 
   /** Resolves once full-text search covers the whole library (it fills in the background at open). */
-  searchReady(): Promise<void> {
-    return this.#search.ready();
+  async searchReady(): Promise<void> {
+    await this.#searchStarted();
+    await this.#search.ready();
   }
 
   /** What the library did on the writer's behalf since it opened (recoveries, refusals). */
@@ -127,7 +150,10 @@ export class DraftLibrary {
   async list(query: DraftQuery = {}): Promise<DraftSummary[]> {
     const trash = query.trash ?? 'exclude';
     const tagKey = query.tag === undefined ? undefined : hashtagKey(query.tag);
-    const matches = query.search?.trim() ? await this.#search.find(query.search) : null;
+    await this.#indexed();
+    const search = query.search?.trim() ? query.search : undefined;
+    if (search !== undefined) await this.#searchStarted();
+    const matches = search === undefined ? null : await this.#search.find(search);
     const keyOf = memoized(hashtagKey);
     return this.#index
       .summaries()
@@ -196,6 +222,7 @@ export class DraftLibrary {
   /** Deletes every trashed draft for good, with its history; returns how many. */
   async emptyTrash(): Promise<number> {
     if (this.#readOnly) throw readOnlyRefusal();
+    await this.#indexed();
     const trashed = this.#index.summaries().filter((summary) => summary.trashedAt !== null);
     for (const { id } of trashed) {
       await this.#exclusive(id, async () => {
@@ -230,7 +257,8 @@ export class DraftLibrary {
   }
 
   /** Every tag in use outside the trash, with how many drafts use it, most used first. */
-  tags(): TagCount[] {
+  async tags(): Promise<TagCount[]> {
+    await this.#indexed();
     const counts = new Map<string, { tag: string; count: number }>();
     const keyOf = memoized(hashtagKey);
     for (const summary of this.#index.summaries()) {
@@ -381,8 +409,7 @@ export class DraftLibrary {
     const known = this.#index.entries;
     const entries: Record<string, IndexEntry> = {};
     let changed = ids.length !== Object.keys(known).length;
-    // All at once: one by one, the stat calls alone take most of a second at 10,000 drafts.
-    const stamps = await Promise.all(ids.map((id) => this.#store.stamp(id).catch(() => null)));
+    const stamps = await this.#store.stamps(ids);
     for (const [position, id] of ids.entries()) {
       const stamp = stamps[position];
       const entry = known[id];

@@ -40,8 +40,8 @@ export class SearchIndex {
   #file: WordIndex | null = null;
   /** The drafts whose rows in the file describe their documents. */
   readonly #trusted = new Set<string>();
-  /** The words of every other draft. */
-  readonly #memory = WordIndex.inMemory();
+  /** The words of every other draft (made when first needed). */
+  #memory: WordIndex | null = null;
   readonly #pending = new Map<string, { draft: Draft; stamp: FileStamp }>();
   /** Drafts saved since open: their words are newer than anything catching up reads. */
   readonly #savedSinceOpen = new Set<string>();
@@ -133,7 +133,7 @@ export class SearchIndex {
   remove(id: string): void {
     this.#pending.delete(id);
     this.#trusted.delete(id);
-    this.#memory.remove([id]);
+    this.#memory?.remove([id]);
     this.#writeFile((file) => file.remove([id]));
   }
 
@@ -143,7 +143,7 @@ export class SearchIndex {
     this.#indexPending();
     const match = matchQuery(query);
     if (match === null) return new Set();
-    const found = new Set(this.#memory.match(match));
+    const found = new Set(this.#memory?.match(match) ?? []);
     for (const id of this.#file?.match(match) ?? []) if (this.#trusted.has(id)) found.add(id);
     return found;
   }
@@ -154,7 +154,8 @@ export class SearchIndex {
     this.#indexPending();
     this.#file?.close();
     this.#file = null;
-    this.#memory.close();
+    this.#memory?.close();
+    this.#memory = null;
   }
 
   /** Opens the index file; returns what it holds (each draft's document stamp). */
@@ -199,10 +200,11 @@ export class SearchIndex {
     const ids = entries.map(({ draft }) => draft.id);
     const written = !this.#options.readOnly && this.#writeFile((file) => file.put(entries));
     if (written) {
-      this.#memory.remove(ids);
+      this.#memory?.remove(ids);
       for (const id of ids) this.#trusted.add(id);
     } else {
       for (const id of ids) this.#trusted.delete(id);
+      this.#memory ??= WordIndex.inMemory();
       this.#memory.put(entries);
     }
   }
