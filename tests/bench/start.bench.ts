@@ -1,11 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { DraftLibrary } from '../../electron/core/library/draftLibrary';
 import { startDevHost } from '../e2e/support/devHost';
+import { cachedLibrary } from './support/cachedLibrary';
 import { ms, summarizeSample } from './support/stats';
-import { addRealisticDrafts } from './support/realisticDraft';
 
 const SIZES = [0, 1_000, 10_000] as const;
 const RUNS = 5;
@@ -68,37 +64,26 @@ export async function measureStart(browser: Browser, folder: string): Promise<St
   }
 }
 
-async function libraryOf(size: number): Promise<string> {
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'commonplace-bench-start-'));
-  const library = await DraftLibrary.open({ folder, logError: (message) => console.error(message) });
-  await addRealisticDrafts(library, size);
-  await library.close();
-  return folder;
-}
-
 export async function benchStart(): Promise<void> {
   console.log(`\n== Start in the browser dev host (Chromium, cold cache, ${RUNS} runs each)`);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
   let baseline: number | undefined;
   try {
     for (const size of SIZES) {
-      const folder = await libraryOf(size);
-      try {
-        const runs: StartFigures[] = [];
-        for (let run = 0; run < RUNS; run += 1) runs.push(await measureStart(browser, folder));
-        const host = summarizeSample(runs.map((figures) => figures.host));
-        const firstPaint = summarizeSample(runs.map((figures) => figures.firstPaint));
-        const shown = summarizeSample(runs.map((figures) => figures.shown));
-        const interactive = summarizeSample(runs.map((figures) => figures.interactive));
-        baseline ??= interactive.median;
-        console.log(
-          `${String(size).padStart(6)} drafts: host ready ${ms(host.median)} median / ${ms(host.p95)} p95; ` +
-            `first paint ${ms(firstPaint.median)}; page shown ${ms(shown.median)}; interactive ${ms(interactive.median)} median / ${ms(interactive.p95)} p95 ` +
-            `(×${(interactive.median / baseline).toFixed(2)} the empty library)`,
-        );
-      } finally {
-        await rm(folder, { recursive: true, force: true });
-      }
+      // Made once and kept between runs (see cachedLibrary): making 10,000 drafts takes minutes.
+      const folder = await cachedLibrary(size);
+      const runs: StartFigures[] = [];
+      for (let run = 0; run < RUNS; run += 1) runs.push(await measureStart(browser, folder));
+      const host = summarizeSample(runs.map((figures) => figures.host));
+      const firstPaint = summarizeSample(runs.map((figures) => figures.firstPaint));
+      const shown = summarizeSample(runs.map((figures) => figures.shown));
+      const interactive = summarizeSample(runs.map((figures) => figures.interactive));
+      baseline ??= interactive.median;
+      console.log(
+        `${String(size).padStart(6)} drafts: host ready ${ms(host.median)} median / ${ms(host.p95)} p95; ` +
+          `first paint ${ms(firstPaint.median)}; page shown ${ms(shown.median)}; interactive ${ms(interactive.median)} median / ${ms(interactive.p95)} p95 ` +
+          `(×${(interactive.median / baseline).toFixed(2)} the empty library)`,
+      );
     }
     console.log('bar: window (page navigation) to interactive ≤ 1 s; the empty library is the baseline');
   } finally {
