@@ -5,6 +5,7 @@ import type { DraftLibrary } from './library/draftLibrary';
 /** The contract's calls that only the draft library answers. */
 export type LibraryCallName =
   | 'listDrafts'
+  | 'listDraftPage'
   | 'getDraft'
   | 'createDraft'
   | 'saveDraft'
@@ -22,6 +23,7 @@ export type LibraryHandlers = Pick<Handlers, LibraryCallName>;
 export function libraryHandlers(library: DraftLibrary): LibraryHandlers {
   return {
     listDrafts: (query) => library.list(query),
+    listDraftPage: ({ query, offset, limit }) => library.page(query, offset, limit),
     getDraft: ({ id }) => library.get(id),
     createDraft: ({ content }) => library.create(content ?? emptyDraftContent()),
     saveDraft: ({ id, content }) => library.save(id, content),

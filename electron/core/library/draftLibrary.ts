@@ -11,7 +11,7 @@ import {
 } from '../../../shared/model/draft';
 import { contentHash } from '../../../shared/model/contentHash';
 import { hashtagKey } from '../../../shared/model/hashtags';
-import type { DraftQuery, RevisionSummary, TagCount } from '../../../shared/model/library';
+import type { DraftPage, DraftQuery, RevisionSummary, TagCount } from '../../../shared/model/library';
 import type { LibraryNotice } from '../../../shared/model/notice';
 import { AppError } from '../../../shared/result';
 import { countWords } from '../../../shared/text/words';
@@ -147,24 +147,34 @@ export class DraftLibrary {
     return [...this.#notices];
   }
 
+  /** Every draft that matches the query, most recently updated first. */
   async list(query: DraftQuery = {}): Promise<DraftSummary[]> {
+    return [...(await this.#matching(query))];
+  }
+
+  /** A window of the drafts that match the query (see `list`), and how many match in all. */
+  async page(query: DraftQuery, offset: number, limit: number): Promise<DraftPage> {
+    const matching = await this.#matching(query);
+    return { total: matching.length, offset, drafts: matching.slice(offset, offset + limit) };
+  }
+
+  async #matching(query: DraftQuery): Promise<readonly DraftSummary[]> {
+    await this.#indexed();
     const trash = query.trash ?? 'exclude';
     const tagKey = query.tag === undefined ? undefined : hashtagKey(query.tag);
-    await this.#indexed();
     const search = query.search?.trim() ? query.search : undefined;
     if (search !== undefined) await this.#searchStarted();
     const matches = search === undefined ? null : await this.#search.find(search);
     const keyOf = memoized(hashtagKey);
-    return this.#index
-      .summaries()
-      .filter((summary) => {
-        if (trash === 'exclude' && summary.trashedAt !== null) return false;
-        if (trash === 'only' && summary.trashedAt === null) return false;
-        if (query.status !== undefined && summary.status !== query.status) return false;
-        if (tagKey !== undefined && !summary.hashtags.some((tag) => keyOf(tag) === tagKey)) return false;
-        return matches === null || matches.has(summary.id);
-      })
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    const all = this.#index.newestFirst();
+    if (trash === 'include' && query.status === undefined && tagKey === undefined && matches === null) return all;
+    return all.filter((summary) => {
+      if (trash === 'exclude' && summary.trashedAt !== null) return false;
+      if (trash === 'only' && summary.trashedAt === null) return false;
+      if (query.status !== undefined && summary.status !== query.status) return false;
+      if (tagKey !== undefined && !summary.hashtags.some((tag) => keyOf(tag) === tagKey)) return false;
+      return matches === null || matches.has(summary.id);
+    });
   }
 
   async get(id: string): Promise<Draft> {

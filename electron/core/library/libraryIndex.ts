@@ -32,6 +32,8 @@ export class LibraryIndex {
   readonly #readOnly: boolean;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #write: Promise<void> = Promise.resolve();
+  /** The summaries in the list's order, kept until the index changes: sorting 100,000 at every page costs ~100 ms. */
+  #newestFirst: readonly DraftSummary[] | null = null;
 
   /** `readOnly`: the index lives in memory only and is never written. */
   constructor(
@@ -65,6 +67,15 @@ export class LibraryIndex {
     return Object.values(this.#document.data.drafts).map((entry) => entry.summary);
   }
 
+  /**
+   * Every summary, most recently updated first; among drafts updated at the same moment, by id,
+   * so that the order is the same at every call and pages of it never overlap or skip.
+   */
+  newestFirst(): readonly DraftSummary[] {
+    this.#newestFirst ??= this.summaries().sort((a, b) => compare(b.updatedAt, a.updatedAt) || compare(a.id, b.id));
+    return this.#newestFirst;
+  }
+
   summary(id: string): DraftSummary | undefined {
     return this.#document.data.drafts[id]?.summary;
   }
@@ -78,11 +89,13 @@ export class LibraryIndex {
   /** Replaces all entries at once (after reconciling with the documents). */
   replaceAll(entries: Record<string, IndexEntry>): void {
     this.#document.data.drafts = entries;
+    this.#newestFirst = null;
     this.#scheduleWrite();
   }
 
   put(summary: DraftSummary, stamp: FileStamp): void {
     this.#document.data.drafts[summary.id] = { summary, ...stamp, draftVersion: DRAFT_SCHEMA_VERSION };
+    this.#newestFirst = null;
     this.#scheduleWrite();
   }
 
@@ -90,6 +103,7 @@ export class LibraryIndex {
     this.#document.data.drafts = Object.fromEntries(
       Object.entries(this.#document.data.drafts).filter(([key]) => key !== id),
     );
+    this.#newestFirst = null;
     this.#scheduleWrite();
   }
 
@@ -110,6 +124,11 @@ export class LibraryIndex {
     }, this.#delayMs);
     this.#timer.unref();
   }
+}
+
+/** Code-unit order: the library's times are all ISO 8601 in UTC, where it is the order of time. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function indexEntry(summary: DraftSummary, stamp: FileStamp): IndexEntry {
