@@ -2,7 +2,10 @@ import type { Draft } from '../../../shared/model/draft';
 import type { FileStamp } from './draftStore';
 import { matchQuery, WordIndex } from './wordIndex';
 
+/** How long the writer's saves must pause before their words are indexed. */
 const INDEX_DELAY_MS = 250;
+/** How long words may wait for such a pause while the writer keeps typing. */
+const INDEX_MAX_DELAY_MS = 5_000;
 /**
  * How long after open the index starts catching up with the documents, unless a search needs it
  * sooner: reading drafts competes for the CPU with the window's first paint, which matters more then.
@@ -46,6 +49,7 @@ export class SearchIndex {
   /** Drafts saved since open: their words are newer than anything catching up reads. */
   readonly #savedSinceOpen = new Set<string>();
   #timer: ReturnType<typeof setTimeout> | null = null;
+  #pendingSince: number | null = null;
   #ready: Promise<void> = Promise.resolve();
   #startFilling: () => void = () => undefined;
   #stopped = false;
@@ -117,15 +121,19 @@ export class SearchIndex {
   }
 
   /**
-   * Queues a draft's new words, with the stamp of the document just written. Indexing a long
-   * draft takes about a millisecond, so it waits for a pause in the writer's saves and indexes
-   * only the latest version; a search indexes whatever is still queued first.
+   * Queues a draft's new words, with the stamp of the document just written. Indexing runs on
+   * the main thread and its commit waits for the disk, so it waits for a pause in the writer's
+   * saves (or, while they keep typing, at most a few seconds) and indexes only the latest
+   * version; a search indexes whatever is still queued first.
    */
   put(draft: Draft, stamp: FileStamp): void {
     this.#savedSinceOpen.add(draft.id);
     this.#pending.set(draft.id, { draft, stamp });
-    if (this.#timer) return;
-    this.#timer = setTimeout(() => this.#indexPending(), INDEX_DELAY_MS);
+    const now = Date.now();
+    this.#pendingSince ??= now;
+    if (this.#timer) clearTimeout(this.#timer);
+    const wait = Math.min(INDEX_DELAY_MS, Math.max(0, this.#pendingSince + INDEX_MAX_DELAY_MS - now));
+    this.#timer = setTimeout(() => this.#indexPending(), wait);
     this.#timer.unref();
   }
 
@@ -188,6 +196,7 @@ export class SearchIndex {
   #indexPending(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
+    this.#pendingSince = null;
     if (this.#pending.size === 0) return;
     const entries = [...this.#pending.values()];
     this.#pending.clear();
