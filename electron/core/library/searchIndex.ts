@@ -1,6 +1,18 @@
 import type { Draft } from '../../../shared/model/draft';
 import type { FileStamp } from './draftStore';
-import { matchQuery, WordIndex } from './wordIndex';
+import type { WordIndex } from './wordIndex';
+
+type Words = typeof import('./wordIndex');
+let loadingWords: Promise<Words> | null = null;
+
+/**
+ * The index's code and SQLite itself, loaded when search is first needed: a command that shows
+ * one draft or lists the library never loads them.
+ */
+function loadWords(): Promise<Words> {
+  loadingWords ??= import('./wordIndex');
+  return loadingWords;
+}
 
 /** How long the writer's saves must pause before their words are indexed. */
 const INDEX_DELAY_MS = 250;
@@ -39,6 +51,7 @@ export interface SearchIndexOptions {
  */
 export class SearchIndex {
   readonly #options: SearchIndexOptions;
+  #words: Words | null = null;
   /** The index beside the library: read and written by a writer, only read by a reader; null when it cannot be used. */
   #file: WordIndex | null = null;
   /** The drafts whose rows in the file describe their documents. */
@@ -52,6 +65,8 @@ export class SearchIndex {
   #pendingSince: number | null = null;
   #ready: Promise<void> = Promise.resolve();
   #startFilling: () => void = () => undefined;
+  /** Whether anything waits for the index: then catching up starts at once. */
+  #wanted = false;
   #stopped = false;
 
   constructor(options: SearchIndexOptions) {
@@ -65,7 +80,12 @@ export class SearchIndex {
    * background. Searches wait until that is done.
    */
   catchUp(current: ReadonlyMap<string, FileStamp>, load: (id: string) => Promise<Draft | null>): void {
-    const indexed = this.#openFile();
+    this.#ready = this.#catchUp(current, load);
+  }
+
+  async #catchUp(current: ReadonlyMap<string, FileStamp>, load: (id: string) => Promise<Draft | null>): Promise<void> {
+    this.#words = await loadWords();
+    const indexed = this.#openFile(this.#words);
     const stale: string[] = [];
     for (const [id, stamp] of current) {
       const known = indexed.get(id);
@@ -74,39 +94,40 @@ export class SearchIndex {
     }
     const gone = [...indexed.keys()].filter((id) => !current.has(id));
     if (gone.length > 0 && !this.#options.readOnly) this.#writeFile((file) => file.remove(gone));
-    const started = new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, FILL_DELAY_MS);
-      timer.unref();
-      this.#startFilling = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    if (stale.length === 0) this.#startFilling();
-    this.#ready = (async () => {
-      await started;
-      let batch: { draft: Draft; stamp: FileStamp }[] = [];
-      for (let start = 0; start < stale.length; start += FILL_BATCH) {
-        if (this.#stopped) return;
-        // Reading a few drafts at once overlaps their disk reads with one another.
-        const ids = stale.slice(start, start + FILL_BATCH);
-        const stored = await Promise.all(ids.map((id) => load(id)));
-        for (const [position, id] of ids.entries()) {
-          const draft = stored[position];
-          const stamp = current.get(id);
-          if (draft && stamp) batch.push({ draft, stamp });
-        }
-        if (batch.length >= WRITE_BATCH) {
-          this.#index(this.#notSavedSince(batch));
-          batch = [];
-        }
+    // Saves made while the code was loading are indexed as usual now.
+    if (this.#pending.size > 0) this.#indexPending();
+    if (stale.length > 0 && !this.#wanted) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, FILL_DELAY_MS);
+        timer.unref();
+        this.#startFilling = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    let batch: { draft: Draft; stamp: FileStamp }[] = [];
+    for (let start = 0; start < stale.length; start += FILL_BATCH) {
+      if (this.#stopped) return;
+      // Reading a few drafts at once overlaps their disk reads with one another.
+      const ids = stale.slice(start, start + FILL_BATCH);
+      const stored = await Promise.all(ids.map((id) => load(id)));
+      for (const [position, id] of ids.entries()) {
+        const draft = stored[position];
+        const stamp = current.get(id);
+        if (draft && stamp) batch.push({ draft, stamp });
       }
-      this.#index(this.#notSavedSince(batch));
-    })();
+      if (batch.length >= WRITE_BATCH) {
+        this.#index(this.#notSavedSince(batch));
+        batch = [];
+      }
+    }
+    this.#index(this.#notSavedSince(batch));
   }
 
   /** Resolves once the index covers every draft the library had when it opened. */
   ready(): Promise<void> {
+    this.#wanted = true;
     this.#startFilling();
     return this.#ready;
   }
@@ -149,7 +170,7 @@ export class SearchIndex {
   async find(query: string): Promise<Set<string>> {
     await this.ready();
     this.#indexPending();
-    const match = matchQuery(query);
+    const match = (this.#words ?? (await loadWords())).matchQuery(query);
     if (match === null) return new Set();
     const found = new Set(this.#memory?.match(match) ?? []);
     for (const id of this.#file?.match(match) ?? []) if (this.#trusted.has(id)) found.add(id);
@@ -167,7 +188,7 @@ export class SearchIndex {
   }
 
   /** Opens the index file; returns what it holds (each draft's document stamp). */
-  #openFile(): Map<string, FileStamp> {
+  #openFile({ WordIndex }: Words): Map<string, FileStamp> {
     const { folder, readOnly, logError } = this.#options;
     try {
       this.#file = readOnly ? WordIndex.openFileToRead(folder) : WordIndex.openFile(folder);
@@ -197,7 +218,8 @@ export class SearchIndex {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     this.#pendingSince = null;
-    if (this.#pending.size === 0) return;
+    // Before catchUp has loaded the index's code, saves wait in #pending: catchUp indexes them.
+    if (this.#pending.size === 0 || this.#words === null) return;
     const entries = [...this.#pending.values()];
     this.#pending.clear();
     this.#index(entries);
@@ -213,7 +235,7 @@ export class SearchIndex {
       for (const id of ids) this.#trusted.add(id);
     } else {
       for (const id of ids) this.#trusted.delete(id);
-      this.#memory ??= WordIndex.inMemory();
+      this.#memory ??= (this.#words ?? failNoWords()).WordIndex.inMemory();
       this.#memory.put(entries);
     }
   }
@@ -233,4 +255,9 @@ export class SearchIndex {
       return false;
     }
   }
+}
+
+/** Drafts are indexed only after catchUp has loaded the index's code. */
+function failNoWords(): never {
+  throw new Error('The search index was used before it was opened.');
 }

@@ -86,6 +86,15 @@ describe('the compiled CLI', () => {
     ).toEqual([]);
   });
 
+  it('loads SQLite only for a search: showing or listing drafts reads the documents alone', async () => {
+    const data = await newFolder();
+    const id = (await runCli(data, ['drafts', 'create', '--from', REBLOG_POST_FILE])).stdout.trim();
+    const sqlite = (loaded: readonly string[]) => loaded.filter((url) => url.includes('/node_modules/libsql/'));
+    expect(sqlite(await modulesLoadedBy(data, ['drafts', 'show', id]))).toEqual([]);
+    expect(sqlite(await modulesLoadedBy(data, ['drafts', 'list', '--json']))).toEqual([]);
+    expect(sqlite(await modulesLoadedBy(data, ['drafts', 'list', '--json', '--search', 'peshmerga']))).not.toEqual([]);
+  });
+
   it('loads the publishing code for the commands that reach blogs (so the check above can tell)', async () => {
     const data = await newFolder();
     const sources = await sourcesOf(await modulesLoadedBy(data, ['accounts', 'list', '--json']));
