@@ -9,6 +9,15 @@ function loadEditor() {
   return import('./components/desk/DraftEditor');
 }
 
+function loadDialogs() {
+  return Promise.all([
+    import('./components/desk/HistoryDialog'),
+    import('./components/publish/OutboxDialog'),
+    import('./components/accounts/AccountsDialog'),
+    import('./components/ShortcutsSheet'),
+  ]);
+}
+
 export const DraftEditor = lazy(() => loadEditor().then((module) => ({ default: module.DraftEditor })));
 export const HistoryDialog = lazy(() =>
   import('./components/desk/HistoryDialog').then((module) => ({ default: module.HistoryDialog })),
@@ -26,7 +35,7 @@ export const ShortcutsSheet = lazy(() =>
   import('./components/ShortcutsSheet').then((module) => ({ default: module.ShortcutsSheet })),
 );
 
-/** Starts loading the editor in the background, after the first screen is drawn. */
+/** Starts loading the editor, then the dialogs, in the background, after the first screen is drawn. */
 export function preloadLateParts(): void {
-  void loadEditor();
+  void loadEditor().then(loadDialogs);
 }
