@@ -19,8 +19,9 @@ const INDEX_DELAY_MS = 250;
 /** How long words may wait for such a pause while the writer keeps typing. */
 const INDEX_MAX_DELAY_MS = 5_000;
 /**
- * How long after open the index starts catching up with the documents, unless a search needs it
- * sooner: reading drafts competes for the CPU with the window's first paint, which matters more then.
+ * How long after open the index is opened and starts catching up with the documents, unless a
+ * search needs it sooner: loading SQLite and reading drafts compete for the CPU with the window's
+ * first paint, which matters more then.
  */
 const FILL_DELAY_MS = 2_000;
 /** Drafts read at once while catching up. */
@@ -74,16 +75,28 @@ export class SearchIndex {
   }
 
   /**
-   * Opens the index file and compares it with the documents as the library found them at open
-   * (`current`: every draft's document stamp). A writer drops the rows of drafts that are gone;
-   * drafts whose words are missing or out of date are read with `load` and indexed in the
-   * background. Searches wait until that is done.
+   * Opens the index file a moment after open (or at once when a search waits) and compares it
+   * with the documents as the library found them at open (`current`: every draft's document
+   * stamp). A writer drops the rows of drafts that are gone; drafts whose words are missing or out
+   * of date are read with `load` and indexed in the background. Searches wait until that is done.
    */
   catchUp(current: ReadonlyMap<string, FileStamp>, load: (id: string) => Promise<Draft | null>): void {
     this.#ready = this.#catchUp(current, load);
   }
 
   async #catchUp(current: ReadonlyMap<string, FileStamp>, load: (id: string) => Promise<Draft | null>): Promise<void> {
+    if (!this.#wanted) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, FILL_DELAY_MS);
+        timer.unref();
+        this.#startFilling = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    // Closing before search was ever needed (a short CLI command): the next open catches up.
+    if (this.#stopped) return;
     this.#words = await loadWords();
     const indexed = this.#openFile(this.#words);
     const stale: string[] = [];
@@ -94,18 +107,8 @@ export class SearchIndex {
     }
     const gone = [...indexed.keys()].filter((id) => !current.has(id));
     if (gone.length > 0 && !this.#options.readOnly) this.#writeFile((file) => file.remove(gone));
-    // Saves made while the code was loading are indexed as usual now.
+    // Saves made before the index was opened are indexed as usual now.
     if (this.#pending.size > 0) this.#indexPending();
-    if (stale.length > 0 && !this.#wanted) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, FILL_DELAY_MS);
-        timer.unref();
-        this.#startFilling = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-    }
     let batch: { draft: Draft; stamp: FileStamp }[] = [];
     for (let start = 0; start < stale.length; start += FILL_BATCH) {
       if (this.#stopped) return;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -123,11 +124,25 @@ describe('SearchIndex', () => {
 });
 
 describe('the library’s search index file', () => {
+  it('is not opened by a library closed before search was needed: a short command leaves it alone', async () => {
+    const folder = await newFolder();
+    const library = await DraftLibrary.open({ folder, ...quiet });
+    const created = await library.create({ ...reblogPost(), title: 'About lighthouses' });
+    await library.close();
+    expect(existsSync(path.join(folder, SEARCH_FILE))).toBe(false);
+    // The next library to search catches up with what that one saved.
+    const next = await DraftLibrary.open({ folder, ...quiet });
+    expect((await next.list({ search: 'lighthouses' })).map((summary) => summary.id)).toEqual([created.id]);
+    await next.close();
+    expect(existsSync(path.join(folder, SEARCH_FILE))).toBe(true);
+  });
+
   it('is made again when damaged, while the library opens, lists and saves as usual', async () => {
     const folder = await newFolder();
     const library = await DraftLibrary.open({ folder, ...quiet });
     const kept = await library.create({ ...reblogPost(), title: 'About lighthouses' });
     await library.create({ ...reblogPost(), title: 'About harbours' });
+    await library.searchReady();
     await library.close();
     const file = path.join(folder, SEARCH_FILE);
     expect((await readFile(file)).subarray(0, 15).toString()).toBe('SQLite format 3');
@@ -169,6 +184,7 @@ describe('the library’s search index file', () => {
     const folder = await newFolder();
     const library = await DraftLibrary.open({ folder, ...quiet });
     const created = await library.create({ ...reblogPost(), title: 'About lighthouses' });
+    await library.searchReady();
     await library.close();
     await new DraftStore(folder).write({ ...created, title: 'About harbours', revision: 9 });
     const before = await readFile(path.join(folder, SEARCH_FILE));

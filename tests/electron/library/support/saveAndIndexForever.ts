@@ -8,6 +8,8 @@ const [folder, ...known] = process.argv.slice(2);
 if (!folder) throw new Error('usage: saveAndIndexForever FOLDER [DRAFT_ID…]');
 
 const library = await DraftLibrary.open({ folder, logError: (message) => process.stderr.write(`${message}\n`) });
+// As the app does a moment after open: the index is open, caught up, and takes every pause's saves.
+await library.searchReady();
 const ids = known.length > 0 ? known : [];
 for (let draft = ids.length; draft < SEARCH_CRASH_DRAFTS; draft += 1) {
   ids.push((await library.create({ ...emptyDraftContent(), title: `Draft ${draft}` })).id);
