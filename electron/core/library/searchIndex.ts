@@ -96,7 +96,7 @@ export class SearchIndex {
       });
     }
     // Closing before search was ever needed (a short CLI command): the next open catches up.
-    if (this.#stopped) return;
+    if (this.#isStopped()) return;
     this.#words = await loadWords();
     const indexed = this.#openFile(this.#words);
     const stale: string[] = [];
@@ -111,7 +111,7 @@ export class SearchIndex {
     if (this.#pending.size > 0) this.#indexPending();
     let batch: { draft: Draft; stamp: FileStamp }[] = [];
     for (let start = 0; start < stale.length; start += FILL_BATCH) {
-      if (this.#stopped) return;
+      if (this.#isStopped()) return;
       // Reading a few drafts at once overlaps their disk reads with one another.
       const ids = stale.slice(start, start + FILL_BATCH);
       const stored = await Promise.all(ids.map((id) => load(id)));
@@ -210,6 +210,11 @@ export class SearchIndex {
       }
       return new Map();
     }
+  }
+
+  /** Read through a method: the library may close (stop) at any await of the catch-up. */
+  #isStopped(): boolean {
+    return this.#stopped;
   }
 
   /** A save since open is newer than the document catching up read: that save is indexed instead. */
