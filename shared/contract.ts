@@ -27,6 +27,7 @@ import {
   PullReportSchema,
   RemoveOutcomeSchema,
 } from './model/outbox';
+import { ThemeSnapshotInfoSchema, ThemeSnapshotSchema } from './model/themeSnapshot';
 import type { Result } from './result';
 
 /** One call the renderer can make: what it takes (validated on arrival) and what it returns. */
@@ -172,6 +173,21 @@ export const contract = {
     z.strictObject({ online: z.boolean() }),
     z.strictObject({}),
   ),
+  listThemeSnapshots: call(
+    "When each blog's theme was captured for the themed preview (blogs without a snapshot are absent).",
+    z.strictObject({}),
+    z.array(ThemeSnapshotInfoSchema),
+  ),
+  getThemeSnapshot: call(
+    "A blog's theme snapshot, for the themed preview; taken again in the background when older than a week.",
+    z.strictObject({ accountId: IdSchema }),
+    ThemeSnapshotSchema,
+  ),
+  takeThemeSnapshot: call(
+    "Captures a blog's theme now from one of its own published post pages, and keeps it for offline use.",
+    z.strictObject({ accountId: IdSchema }),
+    ThemeSnapshotInfoSchema,
+  ),
   listNotices: call(
     'What the library did on the writer’s behalf since it opened (a damaged draft restored, …).',
     z.strictObject({}),
@@ -216,6 +232,12 @@ export const AppEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('open-draft'), id: IdSchema }),
   /** Drafts changed outside the renderer (the CLI, publishing): lists should refresh. */
   z.strictObject({ type: z.literal('library-changed') }),
+  /** A blog's theme snapshot was taken (again) or removed (`info` null). */
+  z.strictObject({
+    type: z.literal('theme-snapshot-changed'),
+    accountId: IdSchema,
+    info: ThemeSnapshotInfoSchema.nullable(),
+  }),
   /** A page the writer must see in their browser (Google's sign-in for Blogger): https only. */
   z.strictObject({ type: z.literal('open-url'), url: z.url({ protocol: /^https?$/ }) }),
 ]);

@@ -17,6 +17,8 @@ export type LibraryContext = CliContext<LibraryCallName>;
 /** For a command that reaches accounts, the outbox or blogs: every service. */
 export interface ServicesContext extends CliContext {
   readonly services: Services;
+  /** The library folder, for a command that must open it again for writing. */
+  readonly dataFolder: string;
 }
 
 /** Where failures that no command is waiting for are reported. */

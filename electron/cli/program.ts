@@ -69,11 +69,13 @@ export function buildProgram(): Command {
   /** A command on the drafts alone: it opens the library and none of the accounts, outbox or publishing code. */
   const onLibrary =
     <Args extends unknown[]>(access: 'reads' | 'changes', load: () => Promise<CommandModule<LibraryContext, Args>>) =>
-    async (...args: Args): Promise<void> => {
+    // Commander passes the command itself after the arguments and options.
+    async (...args: [...Args, ...unknown[]]): Promise<void> => {
       const [{ openLibraryContext }, module] = await Promise.all([import('./libraryContext'), load()]);
       const context = await openLibraryContext(dataFolder(), accessFor(access, commandOf(args)));
       try {
-        await module.run(context, ...args);
+        // The command commander adds after them is not among the module's parameters, and is ignored.
+        await module.run(context, ...(args as unknown[] as Args));
       } finally {
         await context.close();
       }
@@ -82,7 +84,7 @@ export function buildProgram(): Command {
   /** A command that needs every service (accounts, the outbox, blogs). */
   const onServices =
     <Args extends unknown[]>(access: Access, load: () => Promise<CommandModule<ServicesContext, Args>>) =>
-    async (...args: Args): Promise<void> => {
+    async (...args: [...Args, ...unknown[]]): Promise<void> => {
       const [{ openServicesContext }, module] = await Promise.all([import('./servicesContext'), load()]);
       const context = await openServicesContext(dataFolder(), {
         access: accessFor(access, commandOf(args)),
@@ -90,7 +92,8 @@ export function buildProgram(): Command {
         servesBrowser: access === 'serves',
       });
       try {
-        await module.run(context, ...args);
+        // The command commander adds after them is not among the module's parameters, and is ignored.
+        await module.run(context, ...(args as unknown[] as Args));
       } finally {
         await context.close();
       }
@@ -117,11 +120,17 @@ export function buildProgram(): Command {
     .description('show one draft')
     .option('--json', 'print JSON')
     .action(onLibrary('reads', () => import('./commands/drafts/show')));
+  const renderPlain = onLibrary('reads', () => import('./commands/drafts/render'));
+  const renderThemed = onServices('reads', () => import('./commands/drafts/renderThemed'));
   drafts
     .command('render')
     .argument('<id>')
     .description("print the post's HTML: what the preview shows and publishing sends")
-    .action(onLibrary('reads', () => import('./commands/drafts/render')));
+    .option('--themed <account>', 'print the whole page as on that blog, in its theme (what the themed preview shows)')
+    // Only the themed page needs the accounts (and their blogs): the plain one opens the drafts alone.
+    .action((id: string, options: { themed?: string }, command: Command) =>
+      options.themed === undefined ? renderPlain(id, command) : renderThemed(id, { themed: options.themed }, command),
+    );
   drafts
     .command('trash')
     .argument('<id>')
@@ -188,6 +197,12 @@ export function buildProgram(): Command {
     .description('list the blogs')
     .option('--json', 'print JSON')
     .action(onServices('reads', () => import('./commands/accounts/list')));
+  accounts
+    .command('snapshot')
+    .argument('<id>')
+    .description("take the blog's theme again from one of its published posts, for the themed preview")
+    .option('--json', 'print JSON')
+    .action(onServices('changes', () => import('./commands/accounts/snapshot')));
   accounts
     .command('remove')
     .argument('<id>')

@@ -29,6 +29,7 @@ export async function openServicesContext(
   });
   return {
     services,
+    dataFolder,
     async call<Call extends CallName>(name: Call, input: CallInput<Call>): Promise<CallOutput<Call>> {
       const result = await dispatch(services.handlers, name, input, { logError });
       if (!result.ok) throw new AppError(result.error.kind, result.error.message);

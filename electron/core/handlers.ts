@@ -4,6 +4,7 @@ import type { DraftLibrary } from './library/draftLibrary';
 import { libraryHandlers } from './libraryHandlers';
 import type { Outbox } from './outbox/outbox';
 import type { QuoteService } from './quotes/quoteService';
+import type { ThemeSnapshots } from './themes/themeSnapshots';
 
 /** The contract's calls, implemented over the core services. */
 export function createHandlers(services: {
@@ -11,8 +12,9 @@ export function createHandlers(services: {
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
+  readonly themes: ThemeSnapshots;
 }): Handlers {
-  const { library, quotes, accounts, outbox } = services;
+  const { library, quotes, accounts, outbox, themes } = services;
   return {
     ...libraryHandlers(library),
     readClipboard: () => quotes.readClipboard(),
@@ -22,6 +24,7 @@ export function createHandlers(services: {
     addAccount: (input) => accounts.add(input),
     removeAccount: async ({ id }) => {
       await accounts.remove(id);
+      await themes.forget(id);
       return { removed: true as const };
     },
     setAccountOptions: ({ id, options }) => accounts.setOptions(id, options),
@@ -49,5 +52,8 @@ export function createHandlers(services: {
       outbox.setOnline(online);
       return Promise.resolve({});
     },
+    listThemeSnapshots: () => themes.list(),
+    getThemeSnapshot: ({ accountId }) => themes.get(accountId, accounts.get(accountId).blogName),
+    takeThemeSnapshot: ({ accountId }) => themes.take(accountId),
   };
 }

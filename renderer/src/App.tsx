@@ -91,7 +91,8 @@ export function App() {
         if (event.type === 'command') latestCommands.current[event.command]?.();
         else if (event.type === 'open-draft') void open(event.id);
         else if (event.type === 'open-url') window.open(event.url, '_blank', 'noopener,noreferrer');
-        else void refreshLibrary();
+        else if (event.type === 'library-changed') void refreshLibrary();
+        // theme-snapshot-changed: the Blogs dialog and the themed preview listen for it themselves.
       }),
     [open, refreshLibrary],
   );

@@ -9,8 +9,7 @@ import { api } from '../../api';
 import { payloadFromDataTransfer } from '../../quotes/clipboardFormats';
 import { mergeSource, needsDetails } from '../../quotes/mergeSource';
 import { useAutosave } from '../../state/useAutosave';
-import { attributionStyles, type AttributionStyle } from '../../../../shared/model/accountChoices';
-import { Preview } from '../Preview';
+import { PreviewPane } from '../PreviewPane';
 import { PublishPanel } from '../publish/PublishPanel';
 import { CommentaryEditor } from './CommentaryEditor';
 import { HashtagInput } from './HashtagInput';
@@ -20,10 +19,6 @@ import { StatusBar } from './StatusBar';
 import { UndoBar } from './UndoBar';
 
 const saveDraft = (id: string, content: DraftContent) => api.saveDraft({ id, content });
-
-function attributionOf(value: string): AttributionStyle {
-  return attributionStyles.find((style) => style === value) ?? 'via';
-}
 
 /** What the app (its menus and shortcuts) can ask of the open draft's editor. */
 export interface DraftEditorHandle {
@@ -86,9 +81,6 @@ export function DraftEditor(props: DraftEditorProps) {
   }, [edit]);
 
   const [pasting, setPasting] = useState(false);
-  // The preview credits quotes as the first blog does, until the writer picks another style.
-  const [attribution, setAttribution] = useState<AttributionStyle>(accounts[0]?.options.attribution ?? 'via');
-  const [linkToPassage, setLinkToPassage] = useState(accounts[0]?.options.linkToPassage ?? false);
   const [quoteProblem, setQuoteProblem] = useState<string | null>(null);
 
   /** Fills a quote's source from its page, keeping whatever the writer typed meanwhile. */
@@ -232,31 +224,7 @@ export function DraftEditor(props: DraftEditorProps) {
           <>
             <Separator className="splitter" aria-label="Resize the editor and the preview" />
             <Panel id="preview" minSize="25%" defaultSize="50%">
-              <div className="preview-pane">
-                <div className="preview-style" role="group" aria-label="How the preview credits quotes">
-                  <label>
-                    Credit quotes as
-                    <select
-                      value={attribution}
-                      onChange={(event) => setAttribution(attributionOf(event.target.value))}
-                      aria-label="Credit quotes as"
-                    >
-                      <option value="via">via (as the example post)</option>
-                      <option value="source">Source: (Press This)</option>
-                      <option value="quoteback">Quoteback</option>
-                    </select>
-                  </label>
-                  <label title="Each quote's link opens its source at the quoted passage">
-                    <input
-                      type="checkbox"
-                      checked={linkToPassage}
-                      onChange={(event) => setLinkToPassage(event.target.checked)}
-                    />
-                    Link to the passage
-                  </label>
-                </div>
-                <Preview content={content} attribution={attribution} linkToPassage={linkToPassage} />
-              </div>
+              <PreviewPane content={content} accounts={accounts} />
             </Panel>
           </>
         )}
