@@ -76,9 +76,14 @@ export const contract = {
   trashDraft: call('Moves a draft to the trash; it can be restored until the trash is emptied.', byId, DraftSchema),
   restoreDraft: call('Takes a draft out of the trash.', byId, DraftSchema),
   emptyTrash: call(
-    'Deletes every trashed draft for good; returns how many.',
+    'Deletes every trashed draft; returns how many, and the batch that undoEmptyTrash takes until the app closes.',
     z.strictObject({}),
-    z.strictObject({ deleted: z.number().int().nonnegative() }),
+    z.strictObject({ deleted: z.number().int().nonnegative(), batch: IdSchema.nullable() }),
+  ),
+  undoEmptyTrash: call(
+    'Brings back the drafts one emptying of the trash deleted (possible until the app closes); returns how many.',
+    z.strictObject({ batch: IdSchema }),
+    z.strictObject({ restored: z.number().int().nonnegative() }),
   ),
   listRevisions: call("A draft's earlier versions, newest first.", byId, z.array(RevisionSummarySchema)),
   restoreRevision: call(

@@ -1,5 +1,7 @@
 import { CommanderError } from 'commander';
 import { AppError } from '../../shared/result';
+import { keepRunningThroughStrayErrors } from '../core/shell/strayErrors';
+import { logError } from './context';
 import { buildProgram } from './program';
 
 const EXIT_FAILED = 1;
@@ -21,4 +23,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// A failure in background work is reported on stderr; the command (or `serve`) carries on.
+keepRunningThroughStrayErrors(process, logError);
+// A failure in background work is reported on stderr; the command (or `serve`) carries on.
+keepRunningThroughStrayErrors(process, logError);
 process.exitCode = await main(process.argv.slice(2));

@@ -1,4 +1,6 @@
 import type { Handlers } from '../../shared/contract';
+import type { Draft } from '../../shared/model/draft';
+import { AppError } from '../../shared/result';
 import type { Accounts } from './accounts/accounts';
 import type { DraftLibrary } from './library/draftLibrary';
 import { libraryHandlers } from './libraryHandlers';
@@ -30,7 +32,7 @@ export function createHandlers(services: {
     setAccountOptions: ({ id, options }) => accounts.setOptions(id, options),
     vaultInfo: () => Promise.resolve(accounts.vaultInfo()),
     publishDraft: async ({ draftId, accountIds, schedule }) => {
-      await library.get(draftId);
+      refuseTrashed(await library.get(draftId));
       for (const accountId of accountIds) accounts.get(accountId);
       // Each blog's attempt runs on its own; one failing never holds up or undoes another.
       return Promise.all(
@@ -46,7 +48,10 @@ export function createHandlers(services: {
     retryOutboxEntry: ({ entryId }) => outbox.retry(entryId),
     cancelOutboxEntry: ({ entryId }) => outbox.cancel(entryId),
     conflictDetails: ({ draftId, accountId }) => outbox.conflictDetails(draftId, accountId),
-    resolveConflict: ({ draftId, accountId, resolution }) => outbox.resolveConflict(draftId, accountId, resolution),
+    resolveConflict: async ({ draftId, accountId, resolution }) => {
+      if (resolution === 'keep-mine') refuseTrashed(await library.get(draftId));
+      return outbox.resolveConflict(draftId, accountId, resolution);
+    },
     pullPosts: ({ accountId, count }) => outbox.pull(accountId, count),
     setOnline: ({ online }) => {
       outbox.setOnline(online);
@@ -56,4 +61,13 @@ export function createHandlers(services: {
     getThemeSnapshot: ({ accountId }) => themes.get(accountId, accounts.get(accountId).blogName),
     takeThemeSnapshot: ({ accountId }) => themes.take(accountId),
   };
+}
+
+/** A draft in the trash is kept, not published: it must be restored first (the app reads it only). */
+function refuseTrashed(draft: Draft): void {
+  if (draft.trashedAt === null) return;
+  throw new AppError(
+    'conflict',
+    `“${draft.title || 'Untitled'}” is in the trash, so it cannot be published; restore it first.`,
+  );
 }

@@ -12,6 +12,7 @@ export type LibraryCallName =
   | 'trashDraft'
   | 'restoreDraft'
   | 'emptyTrash'
+  | 'undoEmptyTrash'
   | 'listRevisions'
   | 'restoreRevision'
   | 'listTags'
@@ -29,7 +30,8 @@ export function libraryHandlers(library: DraftLibrary): LibraryHandlers {
     saveDraft: ({ id, content }) => library.save(id, content),
     trashDraft: ({ id }) => library.trash(id),
     restoreDraft: ({ id }) => library.restore(id),
-    emptyTrash: async () => ({ deleted: await library.emptyTrash() }),
+    emptyTrash: () => library.emptyTrash(),
+    undoEmptyTrash: async ({ batch }) => ({ restored: await library.undoEmptyTrash(batch) }),
     listRevisions: ({ id }) => library.revisions(id),
     restoreRevision: ({ id, revision }) => library.restoreRevision(id, revision),
     listTags: () => library.tags(),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { DraftImportSchema, contentFromImport } from '../../../../shared/model/draftImport';
+import { describeValidation } from '../../../../shared/model/validationMessages';
 import { AppError } from '../../../../shared/result';
 import type { LibraryContext } from '../../context';
 
@@ -27,7 +28,7 @@ async function readImportFile(file: string): Promise<z.output<typeof DraftImport
   }
   const parsed = DraftImportSchema.safeParse(json);
   if (!parsed.success) {
-    throw new AppError('invalid-input', `${file} is not a post: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
+    throw new AppError('invalid-input', `${file} is not a post: ${describeValidation(parsed.error)}`);
   }
   return parsed.data;
 }

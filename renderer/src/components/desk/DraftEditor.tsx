@@ -4,6 +4,7 @@ import type { Account } from '../../../../shared/model/account';
 import type { ClipboardPayload } from '../../../../shared/model/clipboard';
 import { emptySource, type Draft, type DraftContent, type Quote } from '../../../../shared/model/draft';
 import { addHashtag, extractHashtags } from '../../../../shared/model/hashtags';
+import { limits } from '../../../../shared/model/limits';
 import type { TagCount } from '../../../../shared/model/library';
 import { api } from '../../api';
 import { payloadFromDataTransfer } from '../../quotes/clipboardFormats';
@@ -12,6 +13,7 @@ import { useAutosave } from '../../state/useAutosave';
 import { PreviewPane } from '../PreviewPane';
 import { PublishPanel } from '../publish/PublishPanel';
 import { CommentaryEditor } from './CommentaryEditor';
+import { LimitNote, useFieldLimit } from './fieldLimit';
 import { HashtagInput } from './HashtagInput';
 import { PasteCatcher } from './PasteCatcher';
 import { QuoteList } from './QuoteList';
@@ -33,6 +35,8 @@ interface DraftEditorProps {
   readonly libraryTags: readonly TagCount[];
   readonly showPreview: boolean;
   readonly showPublish: boolean;
+  /** A draft in the trash is shown to be read, not edited or published. */
+  readonly readOnly: boolean;
   readonly accounts: readonly Account[];
   readonly onManageBlogs: () => void;
   readonly onSaved: (draft: Draft) => void;
@@ -45,7 +49,7 @@ interface Removed {
 
 /** The desk for one draft: title, commentary, quotes and hashtags, with the live preview beside. */
 export function DraftEditor(props: DraftEditorProps) {
-  const { ref, draft, libraryTags, showPreview, showPublish, accounts, onManageBlogs, onSaved } = props;
+  const { ref, draft, libraryTags, showPreview, showPublish, readOnly, accounts, onManageBlogs, onSaved } = props;
   const [content, setContent] = useState<DraftContent>(() => ({
     title: draft.title,
     commentary: draft.commentary,
@@ -53,6 +57,8 @@ export function DraftEditor(props: DraftEditorProps) {
     hashtags: draft.hashtags,
   }));
   const [initialCommentary] = useState(draft.commentary);
+  const titleLimit = useFieldLimit('The title', limits.titleCharacters);
+  const titleNote = titleLimit.note(content.title.length);
   const [removed, setRemoved] = useState<Removed | null>(null);
   const { status, saveNow, flush } = useAutosave(draft, content, saveDraft, onSaved);
   const edit = useCallback((change: Partial<DraftContent>) => setContent((current) => ({ ...current, ...change })), []);
@@ -76,6 +82,7 @@ export function DraftEditor(props: DraftEditorProps) {
   );
 
   const addQuote = useCallback(() => {
+    if (latest.current.quotes.length >= limits.quotesPerDraft) return;
     const quote: Quote = { id: crypto.randomUUID(), excerpt: '', source: emptySource(), note: '', clipboardHtml: null };
     edit({ quotes: [...latest.current.quotes, quote] });
   }, [edit]);
@@ -99,6 +106,10 @@ export function DraftEditor(props: DraftEditorProps) {
   const addQuoteFrom = useCallback(
     async (clipboard: ClipboardPayload) => {
       setPasting(false);
+      if (latest.current.quotes.length >= limits.quotesPerDraft) {
+        setQuoteProblem(`Nothing was quoted: a post holds at most ${limits.quotesPerDraft} quotes.`);
+        return;
+      }
       const parsed = await api.quoteFromClipboard({ clipboard });
       if (!parsed.ok) {
         setQuoteProblem(`Nothing was quoted: ${parsed.error.message}`);
@@ -112,10 +123,11 @@ export function DraftEditor(props: DraftEditorProps) {
   );
 
   const pasteAsQuote = useCallback(async () => {
+    if (readOnly) return;
     const clipboard = await api.readClipboard({});
     if (clipboard.ok) await addQuoteFrom(clipboard.value);
     else setPasting(true);
-  }, [addQuoteFrom]);
+  }, [addQuoteFrom, readOnly]);
 
   const pasteFromButton = useCallback(() => void pasteAsQuote(), [pasteAsQuote]);
 
@@ -133,6 +145,7 @@ export function DraftEditor(props: DraftEditorProps) {
 
   function dropQuote(event: DragEvent<HTMLDivElement>): void {
     event.preventDefault();
+    if (readOnly) return;
     void addQuoteFrom(payloadFromDataTransfer(event.dataTransfer));
   }
 
@@ -156,50 +169,61 @@ export function DraftEditor(props: DraftEditorProps) {
         <Panel id="editor" minSize="30%" defaultSize={showPreview ? '50%' : '100%'}>
           <section className="editor" aria-label="Editor">
             <div className="editor-scroll">
-              {/* A text area so that a long title wraps in full; it stays one line of text. */}
-              <textarea
-                className="title-input"
-                aria-label="Title"
-                placeholder="Title"
-                rows={1}
-                value={content.title}
-                onChange={(event) => edit({ title: event.target.value.replace(/\s*[\r\n]+\s*/g, ' ') })}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter') event.preventDefault();
-                }}
-                onBlur={moveTitleHashtags}
-              />
-              <HashtagInput hashtags={content.hashtags} libraryTags={libraryTags} onChange={editHashtags} />
-              <CommentaryEditor initialValue={initialCommentary} onChange={editCommentary} label="Commentary" />
-              <div
-                className="quote-drop"
-                onDragOver={(event) => event.preventDefault()}
-                onDrop={dropQuote}
-                aria-describedby="quote-drop-hint"
-              >
-                <QuoteList
-                  quotes={content.quotes}
-                  onChange={editQuotes}
-                  onRemove={removeQuote}
-                  onAdd={addQuote}
-                  onPaste={pasteFromButton}
+              <fieldset className="editor-fields" disabled={readOnly}>
+                {/* A text area so that a long title wraps in full; it stays one line of text. */}
+                <textarea
+                  className="title-input"
+                  aria-label="Title"
+                  placeholder="Title"
+                  rows={1}
+                  value={content.title}
+                  aria-describedby="title-limit"
+                  onChange={(event) =>
+                    edit({ title: titleLimit.take(event.target.value.replace(/\s*[\r\n]+\s*/g, ' ')) })
+                  }
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter') event.preventDefault();
+                  }}
+                  onBlur={moveTitleHashtags}
                 />
-                <p id="quote-drop-hint" className="drop-hint">
-                  Drop text or a link here to quote it.
-                </p>
-              </div>
-              {pasting && (
-                <PasteCatcher
-                  purpose="Paste as quote"
-                  onPaste={(clipboard) => void addQuoteFrom(clipboard)}
-                  onCancel={() => setPasting(false)}
+                <LimitNote id="title-limit" text={titleNote} />
+                <HashtagInput hashtags={content.hashtags} libraryTags={libraryTags} onChange={editHashtags} />
+                <CommentaryEditor
+                  initialValue={initialCommentary}
+                  onChange={editCommentary}
+                  label="Commentary"
+                  readOnly={readOnly}
                 />
-              )}
-              {quoteProblem && (
-                <p role="alert" className="problem">
-                  {quoteProblem}
-                </p>
-              )}
+                <div
+                  className="quote-drop"
+                  onDragOver={(event) => event.preventDefault()}
+                  onDrop={dropQuote}
+                  aria-describedby="quote-drop-hint"
+                >
+                  <QuoteList
+                    quotes={content.quotes}
+                    onChange={editQuotes}
+                    onRemove={removeQuote}
+                    onAdd={addQuote}
+                    onPaste={pasteFromButton}
+                  />
+                  <p id="quote-drop-hint" className="drop-hint">
+                    Drop text or a link here to quote it.
+                  </p>
+                </div>
+                {pasting && (
+                  <PasteCatcher
+                    purpose="Paste as quote"
+                    onPaste={(clipboard) => void addQuoteFrom(clipboard)}
+                    onCancel={() => setPasting(false)}
+                  />
+                )}
+                {quoteProblem && (
+                  <p role="alert" className="problem">
+                    {quoteProblem}
+                  </p>
+                )}
+              </fieldset>
             </div>
             {removed && (
               <UndoBar
@@ -208,7 +232,7 @@ export function DraftEditor(props: DraftEditorProps) {
                 onExpire={forgetRemoved}
               />
             )}
-            {showPublish && (
+            {showPublish && !readOnly && (
               <PublishPanel
                 draftId={draft.id}
                 accounts={accounts}

@@ -17,6 +17,11 @@ interface PublishPanelProps {
 
 type When = 'publish' | 'draft' | 'future';
 
+interface TargetMessage {
+  readonly text: string;
+  readonly state: PublishState['state'] | undefined;
+}
+
 const stateLabels: Readonly<Record<PublishState['state'], string>> = {
   'not-published': 'Not published',
   queued: 'Queued: goes out when the blog can be reached',
@@ -40,7 +45,9 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRev
   const [when, setWhen] = useState<When>('publish');
   const [date, setDate] = useState('');
   const [busy, setBusy] = useState(false);
-  const [messages, setMessages] = useState<Readonly<Record<string, string>>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  /** What the last publish said for each blog, and the state it said it in: it goes once that state does. */
+  const [messages, setMessages] = useState<Readonly<Record<string, TargetMessage>>>({});
   const [conflictWith, setConflictWith] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
@@ -77,24 +84,34 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRev
   async function publish(): Promise<void> {
     const chosenSchedule = schedule();
     if (!chosenSchedule) {
-      setMessages({ '': 'Choose the date and time the post should go live.' });
+      setProblem('Choose the date and time the post should go live.');
       return;
     }
     setBusy(true);
     setMessages({});
+    setProblem(null);
     if (!(await flush())) {
       setBusy(false);
-      setMessages({ '': 'The draft could not be saved, so nothing was published. Fix the save problem first.' });
+      setProblem('The draft could not be saved, so nothing was published. Fix the save problem first.');
       return;
     }
     const result = await api.publishDraft({ draftId, accountIds: [...chosen], schedule: chosenSchedule });
     setBusy(false);
-    if (!result.ok) setMessages({ '': result.error.message });
-    else
-      setMessages(
-        Object.fromEntries(result.value.map(({ accountId, outcome }) => [accountId, describeOutcome(outcome)])),
-      );
-    await reload();
+    const fresh = await api.getDraft({ id: draftId });
+    if (fresh.ok) setDraft(fresh.value);
+    if (!result.ok) {
+      setProblem(result.error.message);
+      return;
+    }
+    const targets = fresh.ok ? fresh.value.targets : {};
+    setMessages(
+      Object.fromEntries(
+        result.value.map(({ accountId, outcome }) => [
+          accountId,
+          { text: describeOutcome(outcome), state: targets[accountId]?.state },
+        ]),
+      ),
+    );
   }
 
   if (accounts.length === 0) {
@@ -115,6 +132,7 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRev
         <legend>Blogs</legend>
         {accounts.map((account) => {
           const state = draft?.targets[account.id];
+          const message = messages[account.id];
           return (
             <div key={account.id} className="publish-target">
               <label>
@@ -140,16 +158,25 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRev
                     </a>
                   </>
                 )}
-                {state?.state === 'needs-you' && <> — {state.reason}</>}
+                {state?.state === 'needs-you' && (
+                  <>
+                    {' '}
+                    — {state.reason}{' '}
+                    {/* Most of what a blog needs from the writer is set there: the password, the address. */}
+                    <button type="button" onClick={onManageBlogs}>
+                      Open the blog’s settings
+                    </button>
+                  </>
+                )}
                 {state?.state === 'conflict' && (
                   <button type="button" onClick={() => setConflictWith(account.id)}>
                     Compare and choose…
                   </button>
                 )}
               </span>
-              {messages[account.id] && (
+              {message && message.state === state?.state && (
                 <p role="status" className="target-message">
-                  {messages[account.id]}
+                  {message.text}
                 </p>
               )}
             </div>
@@ -181,9 +208,9 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRev
       >
         {busy ? 'Publishing…' : anyPublished ? 'Publish changes' : 'Publish'}
       </button>
-      {messages[''] && (
+      {problem && (
         <p role="alert" className="problem">
-          {messages['']}
+          {problem}
         </p>
       )}
       {conflictWith && (
