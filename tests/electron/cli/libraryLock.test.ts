@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../../electron/core/lock/libraryLock';
 import { LockRecordSchema } from '../../../electron/core/lock/lockRecord';
 import { startDevHost, type RunningDevHost } from '../../e2e/support/devHost';
+import { callHost } from '../../e2e/support/hostApi';
 import { runCli } from '../../support/cli';
 import { REBLOG_POST_FILE } from '../../support/fixtures';
 import { snapshotFolder } from '../../support/folderSnapshot';
@@ -26,6 +27,8 @@ describe('the CLI while the app has the library open', () => {
     const folder = await newFolder();
     const id = (await runCli(folder, ['drafts', 'create', '--from', REBLOG_POST_FILE])).stdout.trim();
     const pid = await serveLibrary(folder);
+    // The app writes its search index a moment after it opens; a search waits until it has.
+    await callHost(hosts[0]!, 'listDrafts', { search: 'anything' });
     const before = await snapshotFolder(folder);
 
     const changes = [
