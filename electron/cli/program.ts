@@ -171,6 +171,16 @@ export function buildProgram(): Command {
     .description('add a quote to a draft from clipboard formats; prints the quote as JSON')
     .action(onServices('changes', () => import('./commands/quotes/import')));
 
+  const media = program.command('media').description('images in drafts');
+  media
+    .command('add')
+    .argument('<id>', 'the draft')
+    .argument('<file>', 'a JPEG, PNG, WebP, GIF or HEIC file')
+    .option('--alt <text>', 'the alt text: what the image shows, for readers who cannot see it')
+    .option('--featured', 'make it the featured image instead of adding it to the commentary')
+    .description('add an image to a draft (decoded, upright, without metadata); prints it as JSON')
+    .action(onLibrary('changes', () => import('./commands/media/add')));
+
   const accounts = program.command('accounts').description('the blogs you publish to');
   accounts
     .command('add')

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/result';
 import type { Accounts } from './accounts/accounts';
 import type { DraftLibrary } from './library/draftLibrary';
 import { libraryHandlers } from './libraryHandlers';
+import type { MediaService } from './media/mediaService';
 import type { Outbox } from './outbox/outbox';
 import type { QuoteService } from './quotes/quoteService';
 import type { ThemeSnapshots } from './themes/themeSnapshots';
@@ -14,14 +15,16 @@ export function createHandlers(services: {
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
+  readonly media: MediaService;
   readonly themes: ThemeSnapshots;
 }): Handlers {
-  const { library, quotes, accounts, outbox, themes } = services;
+  const { library, quotes, accounts, outbox, media, themes } = services;
   return {
-    ...libraryHandlers(library),
+    ...libraryHandlers(library, () => Promise.resolve(media)),
     readClipboard: () => quotes.readClipboard(),
     quoteFromClipboard: ({ clipboard }) => Promise.resolve(quotes.fromClipboard(clipboard)),
     enrichSource: ({ source }) => quotes.enrichSource(source),
+    addImageFromWeb: ({ url }) => media.addFromWeb(url),
     listAccounts: () => Promise.resolve(accounts.list()),
     addAccount: (input) => accounts.add(input),
     removeAccount: async ({ id }) => {

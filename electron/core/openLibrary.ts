@@ -1,4 +1,5 @@
 import { DraftLibrary } from './library/draftLibrary';
+import type { MediaService } from './media/mediaService';
 import { acquireLibraryLock, type LibraryLock } from './lock/libraryLock';
 import { LibraryLockedError } from './lock/lockMessages';
 import type { LockProgram } from './lock/lockRecord';
@@ -21,6 +22,8 @@ export interface LibraryOpenOptions {
 /** The draft library alone, under the library's lock when it writes. */
 export interface OpenedLibrary {
   readonly library: DraftLibrary;
+  /** The library's images, loaded (with their code) when first asked for. */
+  media(): Promise<MediaService>;
   /** Flushes pending writes and releases the lock. */
   close(): Promise<void>;
 }
@@ -39,15 +42,28 @@ export async function lockFor(options: LibraryOpenOptions): Promise<LibraryLock 
 }
 
 /**
- * Opens the drafts and nothing else (no accounts, outbox or network, and none of their code):
- * what the CLI's commands that read or edit drafts need, so they start at once.
+ * Opens the drafts and nothing else (no accounts or outbox, and none of their code; the images
+ * when first asked for): what the CLI's commands that read or edit drafts need, so they start at once.
  */
 export async function openLibrary(options: LibraryOpenOptions): Promise<OpenedLibrary> {
   const lock = await lockFor(options);
   try {
     const library = await openDraftLibrary(options);
+    let media: Promise<MediaService> | null = null;
     return {
       library,
+      media() {
+        media ??= import('./media/mediaService').then(
+          ({ MediaService }) =>
+            new MediaService({
+              folder: options.dataFolder,
+              fetch,
+              now: options.now ?? (() => new Date()),
+              readOnly: options.access.mode === 'read',
+            }),
+        );
+        return media;
+      },
       async close() {
         try {
           await library.close();

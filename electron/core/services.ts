@@ -10,6 +10,7 @@ import { EventHub } from './events';
 import { createHandlers } from './handlers';
 import type { DraftLibrary } from './library/draftLibrary';
 import type { LibraryLock } from './lock/libraryLock';
+import { MediaService } from './media/mediaService';
 import { lockFor, openDraftLibrary, type LibraryAccess } from './openLibrary';
 import { Outbox } from './outbox/outbox';
 import { createQuoteService, type QuoteService } from './quotes/quoteService';
@@ -50,6 +51,7 @@ export interface Services {
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
+  readonly media: MediaService;
   readonly themes: ThemeSnapshots;
   /** Events for the renderer; hosts forward them over their own channel. */
   readonly events: EventHub;
@@ -105,6 +107,12 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     readOnly,
     ...(options.now ? { now: options.now } : {}),
   });
+  const media = new MediaService({
+    folder: options.dataFolder,
+    fetch: options.fetch ?? fetch,
+    now: options.now ?? (() => new Date()),
+    readOnly,
+  });
   const themes = new ThemeSnapshots({
     store: new SnapshotStore({ dataFolder: options.dataFolder, readOnly, logError: options.logError }),
     sourceFor: async (accountId) => ({
@@ -121,9 +129,10 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     quotes,
     accounts,
     outbox,
+    media,
     themes,
     events,
-    handlers: createHandlers({ library, quotes, accounts, outbox, themes }),
+    handlers: createHandlers({ library, quotes, accounts, outbox, media, themes }),
     async close() {
       try {
         await outbox.close();

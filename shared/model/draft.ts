@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cleanHashtag, hashtagKey } from './hashtags';
+import { FeaturedImageSchema } from './image';
 import { limits } from './limits';
 import { draftStatuses } from './status';
 
@@ -54,6 +55,8 @@ export const DraftContentSchema = z.strictObject({
   commentary: z.string().max(limits.commentaryCharacters),
   quotes: z.array(QuoteSchema).max(limits.quotesPerDraft),
   hashtags: HashtagListSchema,
+  /** The image a blog shows with the post in lists and at its top. */
+  featuredImage: FeaturedImageSchema.nullable(),
 });
 export type DraftContent = z.infer<typeof DraftContentSchema>;
 
@@ -94,9 +97,10 @@ export type PublishTargets = z.infer<typeof PublishTargetsSchema>;
 
 /**
  * The version of the draft document format. Version 1 kept targets as a list, which allowed two
- * states for one blog; version 2 keys them by account. Older documents are migrated at start.
+ * states for one blog; version 2 keys them by account; version 3 adds the featured image (images
+ * themselves are referenced from the markdown). Older documents are migrated at start.
  */
-export const DRAFT_SCHEMA_VERSION = 2;
+export const DRAFT_SCHEMA_VERSION = 3;
 
 /** A draft as the library stores it: the writer's content plus what the library keeps about it. */
 export const DraftSchema = DraftContentSchema.extend({
@@ -130,7 +134,7 @@ export const DraftSummarySchema = z.strictObject({
 export type DraftSummary = z.infer<typeof DraftSummarySchema>;
 
 export function emptyDraftContent(): DraftContent {
-  return { title: '', commentary: '', quotes: [], hashtags: [] };
+  return { title: '', commentary: '', quotes: [], hashtags: [], featuredImage: null };
 }
 
 export function emptySource(): Source {

@@ -86,7 +86,13 @@ async function probe(folder: string, count: number): Promise<ProbeFigures> {
   if (count > 0) {
     const id = cachedDraftId(count, Math.floor(count / 2));
     const base = await library.get(id);
-    const content = { title: base.title, commentary: base.commentary, quotes: base.quotes, hashtags: base.hashtags };
+    const content = {
+      title: base.title,
+      commentary: base.commentary,
+      quotes: base.quotes,
+      hashtags: base.hashtags,
+      featuredImage: base.featuredImage,
+    };
     autosave = summarizeSample(
       await timeEach(AUTOSAVES, (keystroke) =>
         library.save(id, { ...content, commentary: `${content.commentary} word${keystroke}` }),

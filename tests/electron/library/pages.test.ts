@@ -71,7 +71,8 @@ describe('the list by pages', () => {
 
   it('refuses a window too large or out of range at the boundary, with a clear reason', async () => {
     const { library } = await libraryOf(1);
-    const handlers = libraryHandlers(library);
+    // Paging needs nothing of the images.
+    const handlers = libraryHandlers(library, () => Promise.reject(new Error('no images here')));
     const ask = (input: unknown) => dispatch(handlers, 'listDraftPage', input, { logError: () => undefined });
     expect(await ask({ query: {}, offset: 0, limit: MAX_PAGE_DRAFTS + 1 })).toMatchObject({
       ok: false,

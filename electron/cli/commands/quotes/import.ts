@@ -10,8 +10,11 @@ export async function run(context: ServicesContext, id: string, options: { clipb
   const payload = await readJsonFile(options.clipboard);
   const draft = await context.call('getDraft', { id });
   const { quote, problem } = await context.services.quotes.importFromClipboard(payload);
-  const { title, commentary, quotes, hashtags } = draft;
-  await context.call('saveDraft', { id, content: { title, commentary, hashtags, quotes: [...quotes, quote] } });
+  const { title, commentary, quotes, hashtags, featuredImage } = draft;
+  await context.call('saveDraft', {
+    id,
+    content: { title, commentary, hashtags, quotes: [...quotes, quote], featuredImage },
+  });
   if (problem) process.stderr.write(`commonplace: the source's details were not filled in: ${problem}\n`);
   context.out(JSON.stringify(quote));
 }
