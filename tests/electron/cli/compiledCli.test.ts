@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { REBLOG_POST_FILE } from '../../support/fixtures';
 import { runCli } from '../../support/cli';
 import { useTempFolders } from '../../support/tempFolder';
+import { sampleImage } from '../media/support/images';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = path.join(ROOT, 'electron/cli/bin.js');
@@ -101,6 +102,24 @@ describe('the compiled CLI', () => {
     expect(sqlite(await modulesLoadedBy(data, ['drafts', 'show', id]))).toEqual([]);
     expect(sqlite(await modulesLoadedBy(data, ['drafts', 'list', '--json']))).toEqual([]);
     expect(sqlite(await modulesLoadedBy(data, ['drafts', 'list', '--json', '--search', 'peshmerga']))).not.toEqual([]);
+  });
+
+  it('loads the media library and sharp only for a draft that has images', async () => {
+    const data = await newFolder();
+    const id = (await runCli(data, ['drafts', 'create', '--from', REBLOG_POST_FILE])).stdout.trim();
+    const media = async (args: string[]) => {
+      const loaded = await modulesLoadedBy(data, args);
+      const sources = await sourcesOf(loaded);
+      return [
+        ...loaded.filter((url) => url.includes('/node_modules/sharp/')),
+        ...sources.filter((source) => source.startsWith('electron/core/media/')),
+      ];
+    };
+    expect(await media(['drafts', 'show', id, '--json'])).toEqual([]);
+    const photo = path.join(data, 'photo.png');
+    await writeFile(photo, await sampleImage('png', 40, 30));
+    expect((await runCli(data, ['media', 'add', id, photo, '--alt', 'A photo'])).code).toBe(0);
+    expect(await media(['drafts', 'show', id, '--json'])).not.toEqual([]);
   });
 
   it('loads the publishing code for the commands that reach blogs (so the check above can tell)', async () => {
