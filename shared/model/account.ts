@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { accountKinds, apiKinds, attributionStyles } from './accountChoices';
 import { HttpUrlSchema, IdSchema } from './draft';
 import { PostFormatSchema, SiteFlavourSchema, SiteLayoutSchema, StaticSiteSchema } from './staticSite';
 
 /** The blogs reached through a web API. */
-export const ApiKindSchema = z.enum(['wordpress', 'xmlrpc', 'ghost', 'micropub', 'blogger']);
+export const ApiKindSchema = z.enum(apiKinds);
 export type ApiKind = z.infer<typeof ApiKindSchema>;
 
 /** Every kind of account: a blog's web API, or a static site in a git repository. */
-export const AccountKindSchema = z.enum([...ApiKindSchema.options, 'static']);
+export const AccountKindSchema = z.enum(accountKinds);
 export type AccountKind = z.infer<typeof AccountKindSchema>;
 
 /** Per-blog choices about how a post is published there. */
@@ -15,7 +16,7 @@ export const AccountOptionsSchema = z.strictObject({
   /** Also append the hashtags to the post's title (the example post shows them there). */
   hashtagsInTitle: z.boolean(),
   /** How quotes are credited on this blog (see shared/render/quote.ts). */
-  attribution: z.enum(['via', 'source', 'quoteback']).default('via'),
+  attribution: z.enum(attributionStyles).default('via'),
   /** Whether the link to a quote's source opens it at the quoted passage (a text fragment). */
   linkToPassage: z.boolean().default(false),
 });

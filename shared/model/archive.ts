@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { exportFormats } from './archiveChoices';
 import { IdSchema } from './draft';
 
-/** How an export writes each draft's body: Markdown (what re-imports exactly) or the preview's HTML. */
-export const ExportFormatSchema = z.enum(['markdown', 'html']);
+/** How an export writes each draft's body (see exportFormats). */
+export const ExportFormatSchema = z.enum(exportFormats);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
 /** A full path on the writer's machine, as a host's folder or file chooser gives it. */

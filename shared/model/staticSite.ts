@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { postFormats, siteFlavours } from './accountChoices';
 import { HttpUrlSchema } from './draft';
 
 /** The site generators Commonplace knows the layout of, or "custom" for the writer's own. */
-export const SiteFlavourSchema = z.enum(['hugo', 'jekyll', 'custom']);
+export const SiteFlavourSchema = z.enum(siteFlavours);
 export type SiteFlavour = z.infer<typeof SiteFlavourSchema>;
 
 /**
  * What a post file's body holds: the preview's HTML (the built page shows exactly the preview), or
  * Markdown for the generator to render (then fidelity is the generator's).
  */
-export const PostFormatSchema = z.enum(['html', 'markdown']);
+export const PostFormatSchema = z.enum(postFormats);
 export type PostFormat = z.infer<typeof PostFormatSchema>;
 
 /** A path inside the site's repository: forward slashes, no "..", not absolute. */

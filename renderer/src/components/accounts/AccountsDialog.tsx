@@ -6,7 +6,7 @@ import {
   type AccountOptions,
   type VaultInfo,
 } from '../../../../shared/model/account';
-import { attributionStyles, type AttributionStyle } from '../../../../shared/render/quote';
+import { attributionStyles, type AttributionStyle } from '../../../../shared/model/accountChoices';
 import { api } from '../../api';
 import { emptyStaticSiteChoice, StaticSiteFields, staticAccountInput, type StaticSiteChoice } from './StaticSiteFields';
 import { useThemeSnapshots } from '../../state/useThemeSnapshots';

@@ -1,10 +1,10 @@
-import { AccountKindSchema, type AccountKind } from '../../../shared/model/account';
-import type { PostFormat, SiteFlavour } from '../../../shared/model/staticSite';
-import type { AttributionStyle } from '../../../shared/render/quote';
-import { AppError } from '../../../shared/result';
 import path from 'node:path';
-import type { CallInput } from '../../../shared/contract';
-import { UsageError, type CliContext } from '../context';
+import type { CallInput } from '../../../../shared/contract';
+import type { AccountKind } from '../../../../shared/model/account';
+import type { AttributionStyle } from '../../../../shared/model/accountChoices';
+import type { PostFormat, SiteFlavour } from '../../../../shared/model/staticSite';
+import { AppError } from '../../../../shared/result';
+import { UsageError, type ServicesContext } from '../../context';
 
 export interface AddAccountOptions {
   readonly kind: AccountKind;
@@ -26,10 +26,8 @@ export interface AddAccountOptions {
   readonly linkToPassage?: boolean;
 }
 
-export const accountKinds = AccountKindSchema.options;
-
-/** Adds a blog. The secret comes from an environment variable or standard input, never the command line. */
-export async function addAccount(context: CliContext, options: AddAccountOptions): Promise<void> {
+/** `accounts add`: a blog. The secret comes from an environment variable or standard input, never the command line. */
+export async function run(context: ServicesContext, options: AddAccountOptions): Promise<void> {
   const blogOptions = {
     hashtagsInTitle: options.hashtagsInTitle === true,
     attribution: options.attribution,
@@ -59,20 +57,6 @@ export async function addAccount(context: CliContext, options: AddAccountOptions
   process.stderr.write(
     `Added “${account.blogName}” as ${account.userName}${account.canPublish ? '' : ' (may submit posts for review only)'}. ${vault.description}\n`,
   );
-}
-
-export async function listAccounts(context: CliContext, options: { json?: boolean }): Promise<void> {
-  const accounts = await context.call('listAccounts', {});
-  if (options.json) context.out(JSON.stringify(accounts));
-  else if (accounts.length === 0) context.out('No blogs yet: add one with "commonplace accounts add".');
-  else
-    for (const account of accounts)
-      context.out(`${account.id}  ${account.kind.padEnd(9)}  ${account.blogName}  ${account.address}`);
-}
-
-export async function removeAccount(context: CliContext, id: string): Promise<void> {
-  await context.call('removeAccount', { id });
-  context.out(`Removed the blog ${id} and its secret.`);
 }
 
 /** A static site's account: the secret is asked for only when a remote is given and a way to pass it is named. */
@@ -124,19 +108,4 @@ async function readSecret(options: AddAccountOptions): Promise<string> {
     return secret;
   }
   throw new AppError('invalid-input', 'Give the secret with --secret-env VARIABLE or --secret-stdin.');
-}
-
-/** Takes the blog's theme snapshot again, now, for the themed preview. */
-export async function snapshotAccount(context: CliContext, id: string, options: { json?: boolean }): Promise<void> {
-  const account = await context.call('listAccounts', {}).then((accounts) => accounts.find((each) => each.id === id));
-  if (!account) throw new AppError('not-found', `There is no blog account with id ${id} (see "accounts list").`);
-  const info = await context.call('takeThemeSnapshot', { accountId: id });
-  if (options.json) {
-    context.out(JSON.stringify(info));
-    return;
-  }
-  const missing = [info.found.title ? null : 'title', info.found.tags ? null : 'tags'].filter((part) => part !== null);
-  context.out(
-    `Took the theme of “${account.blogName}” from ${info.postUrl}${missing.length > 0 ? ` (its ${missing.join(' and ')} could not be placed)` : ''}.`,
-  );
 }
