@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { formatCount } from '../../../../shared/text/numbers';
 
+const numbers = new Intl.NumberFormat('en-US');
 /** Past this share of a field's limit, the writer is told how much room is left. */
 const WARN_FROM = 0.9;
 
@@ -14,10 +14,10 @@ export function cutToLimit(text: string, limit: number): string {
 
 /** What a field says about its limit: how much room is left near it, what was left out past it. */
 export function limitNote(what: string, length: number, limit: number, cut: boolean): string | null {
-  if (cut) return `${what} holds at most ${formatCount(limit)} characters: what went past that was left out.`;
+  if (cut) return `${what} holds at most ${numbers.format(limit)} characters: what went past that was left out.`;
   if (length < limit * WARN_FROM) return null;
   const left = limit - length;
-  return `${formatCount(left)} character${left === 1 ? '' : 's'} left: ${what.toLowerCase()} holds at most ${formatCount(limit)}.`;
+  return `${numbers.format(left)} character${left === 1 ? '' : 's'} left: ${what.toLowerCase()} holds at most ${numbers.format(limit)}.`;
 }
 
 /**
