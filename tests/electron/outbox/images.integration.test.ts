@@ -47,13 +47,14 @@ async function addPhoto(folder: string): Promise<MediaFile> {
   return (await new MediaStore(folder).put(await processImage(original))).file;
 }
 
-/** The example post with a captioned photo in its commentary. */
+/** The example post with a captioned photo in its commentary, the same photo as its featured image. */
 function postWithPhoto(file: MediaFile): DraftContent {
   const example = reblogPost();
   return {
     ...example,
     title: `A post with a photo ${photos} ${Date.now()}`,
     commentary: `${example.commentary}\n\n${imageMarkdown(file, 'Boats on the shingle', 'Aldeburgh, 2024')}`,
+    featuredImage: { file, alt: 'Boats' },
   };
 }
 
@@ -199,7 +200,7 @@ describe.skipIf(wordPressSkip !== null)('publishing a post with images to a real
     return items.filter((item) => item.title.raw.startsWith(title));
   }
 
-  it('REST: the live post shows the uploaded image, stored once without its GPS position; publishing again uploads nothing', async () => {
+  it('REST: the live post shows the uploaded image, also as its featured image, stored once without its GPS position; publishing again uploads nothing', async () => {
     const { library, outbox } = await setUp();
     const file = await addPhoto(library.folder);
     const draft = await library.create(postWithPhoto(file));
@@ -214,6 +215,7 @@ describe.skipIf(wordPressSkip !== null)('publishing a post with images to a real
     const remote = await restAdapter(server.url, server).get(remoteId);
     expect(remote.content).toContain(`src="${url}"`);
     expect(remote.content).not.toContain('media:');
+    expect(remote.featuredImage).toBe(String(items[0]?.id));
     const page = await (await fetch(remote.url)).text();
     expect(page).toContain(url);
     await expectImageWithoutLocation(url);
@@ -231,6 +233,12 @@ describe.skipIf(wordPressSkip !== null)('publishing a post with images to a real
     expect(await mediaItems(file)).toHaveLength(1);
     expect((await restAdapter(server.url, server).get(remoteId)).content).toContain('More.');
     expect((await restAdapter(server.url, server).get(otherId)).content).toContain(`src="${url}"`);
+
+    // The featured image taken off the draft (and nothing else changed) comes off the post.
+    const { title, commentary, quotes, hashtags } = await library.get(draft.id);
+    await library.save(draft.id, { title, commentary, quotes, hashtags, featuredImage: null });
+    await outbox.update({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+    expect((await restAdapter(server.url, server).get(remoteId)).featuredImage).toBeNull();
   });
 
   it('REST: when the answer to an upload is lost after WordPress stored it, the retry finds it: one media item, one post', async () => {
@@ -274,7 +282,7 @@ describe.skipIf(wordPressSkip !== null)('publishing a post with images to a real
     expect(await postsWithIdentity(restAdapter(server.url, server), identity)).toHaveLength(0);
   });
 
-  it('XML-RPC: the live post shows the uploaded image; a lost answer to the upload still leaves one media item', async () => {
+  it('XML-RPC: the live post shows the uploaded image, also as its featured image (and not once taken off); a lost answer to the upload still leaves one media item', async () => {
     const { library, outbox } = await setUp(
       (base) =>
         new WordPressXmlRpcAdapter({
@@ -301,7 +309,18 @@ describe.skipIf(wordPressSkip !== null)('publishing a post with images to a real
     const entry = entryFor(harness as Harness, draft.id);
     const remote = await restAdapter(server.url, server).get(entry.remote?.remoteId ?? '');
     expect(remote.content).toContain(`src="${items[0]?.source_url ?? ''}"`);
+    expect(remote.featuredImage).toBe(String(items[0]?.id));
     await expectImageWithoutLocation(items[0]?.source_url ?? '');
+
+    // The featured image taken off the draft, and nothing else changed, comes off the post.
+    const { title, commentary, quotes, hashtags } = await library.get(draft.id);
+    await library.save(draft.id, { title, commentary, quotes, hashtags, featuredImage: null });
+    expect(
+      await outbox.update({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } }),
+    ).toMatchObject({
+      kind: 'published',
+    });
+    expect((await restAdapter(server.url, server).get(remote.remoteId)).featuredImage).toBeNull();
   });
 
   it('REST: the outbox process killed (SIGKILL) while WordPress stores an upload leaves, after a restart, one media item and one post', async () => {
@@ -363,6 +382,7 @@ describe.skipIf(ghostSkip !== null)('publishing a post with images to a real Gho
     expect(await (await fetch(first.url)).text()).toContain(url);
     await expectImageWithoutLocation(url);
     expect(updated.content).toContain(`<img src="${url}"`);
+    expect([first.featuredImage, updated.featuredImage]).toEqual([url, url]);
   });
 });
 
@@ -389,6 +409,7 @@ describe('publishing a post with images to a Micropub site, through the outbox',
     expect(url, first.content).toBeDefined();
     await expectImageWithoutLocation(url ?? '');
     expect(updated.content).toContain(`src="${url ?? ''}"`);
+    expect([first.featuredImage, updated.featuredImage]).toEqual([url, url]);
   });
 });
 
