@@ -88,10 +88,12 @@ async function pasteAndWaitForPreview(page: Page, jpeg: Buffer, index: number): 
 }
 
 export async function benchImages(): Promise<void> {
+  const photos = await Promise.all(Array.from({ length: PASTES }, (_, index) => twelveMegapixelJpeg(index)));
+  // First, so that its figures are printed whatever happens to the browser below.
+  await benchUploads(photos.slice(0, 3));
   console.log(
     '\n== Images: a 12-megapixel JPEG pasted → shown in the preview, with typing meanwhile (Chromium, dev host)',
   );
-  const photos = await Promise.all(Array.from({ length: PASTES }, (_, index) => twelveMegapixelJpeg(index)));
   console.log(
     `photos: 4000 × 3000 JPEG, ${(photos.reduce((sum, photo) => sum + photo.byteLength, 0) / PASTES / 1e6).toFixed(1)} MB each on average`,
   );
@@ -100,6 +102,9 @@ export async function benchImages(): Promise<void> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Earlier runs under heavy load ended with "the page has been closed": say which way it went.
+    page.on('crash', () => console.log('the page crashed (its renderer process died)'));
+    browser.on('disconnected', () => console.log('the browser went away'));
     await page.goto(host.url);
     await page.getByRole('button', { name: 'New draft', exact: true }).click();
     await page.getByRole('textbox', { name: 'Commentary' }).click();
@@ -133,7 +138,6 @@ export async function benchImages(): Promise<void> {
     await host.stop();
     await rm(folder, { recursive: true, force: true });
   }
-  await benchUploads(photos.slice(0, 3));
 }
 
 /** Three such photos to a real WordPress: as the app sends them (processed, 2048 px) against the originals. */
