@@ -55,9 +55,10 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
     alreadyHere: 0,
     quotesRecognised: 0,
     linked: new Map<string, number>(),
-    draftIds: [] as string[],
+    createdIds: [] as (readonly [number, string])[],
   };
   let done = 0;
+  let seen = 0;
   progress({ phase: 'importing', done, total: checked.items });
   // A few drafts are written at once, so that the next post is read and converted while the disk
   // makes the last ones durable; the window is small, so memory stays bounded.
@@ -71,7 +72,7 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
     await source.each(async (item) => {
       if (options.signal?.aborted) throw cancelled(done, checked.items);
       if (failed.error !== null) throw failed.error;
-      const work = importItem(item, options, report).then(() => {
+      const work = importItem(item, seen++, options, report).then(() => {
         done += 1;
         progress({ phase: 'importing', done, total: checked.items });
       }, fail);
@@ -98,19 +99,25 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
     quotesRecognised: report.quotesRecognised,
     skipped: [...checked.skipped].map(([what, count]) => ({ what, count })),
     ignoredFields: [...checked.ignoredFields].sort(),
-    draftIds: report.draftIds,
+    // In the source's order, whichever write finished first.
+    draftIds: report.createdIds
+      .sort(([a], [b]) => a - b)
+      .slice(0, LISTED_IDS)
+      .map(([, id]) => id),
   };
 }
 
 async function importItem(
   item: ImportItem,
+  order: number,
   options: ImportOptions,
   report: {
     created: number;
     alreadyHere: number;
     quotesRecognised: number;
     linked: Map<string, number>;
-    draftIds: string[];
+    /** The drafts made, each with its place in the source. */
+    createdIds: (readonly [number, string])[];
   },
 ): Promise<void> {
   const id = importedDraftId(item);
@@ -119,7 +126,7 @@ async function importItem(
   if (existing === null) {
     report.created += 1;
     report.quotesRecognised += item.quotesRecognised;
-    if (report.draftIds.length < LISTED_IDS) report.draftIds.push(id);
+    report.createdIds.push([order, id]);
   } else {
     report.alreadyHere += 1;
   }
