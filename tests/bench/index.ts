@@ -1,4 +1,5 @@
 // `npm run bench`: prints medians and ratios against a baseline measured in the same run.
+import { benchBoundary } from './boundary.bench';
 import { benchLibrary } from './library.bench';
 import { benchQuotes } from './quotes.bench';
 import { benchRender } from './render.bench';
@@ -12,3 +13,4 @@ if (!only || only === 'typing') await benchTypingInLargeLibrary();
 if (!only || only === 'library') await benchLibrary();
 if (!only || only === 'start') await benchStart();
 if (!only || only === 'quotes') await benchQuotes();
+if (!only || only === 'boundary') await benchBoundary();
