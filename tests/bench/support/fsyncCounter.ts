@@ -22,13 +22,13 @@ export async function installSyncCounter(): Promise<{ read(): SyncCounts; reset(
   let files = 0;
   let folders = 0;
   for (const method of ['sync', 'datasync'] as const) {
-    const original = prototype[method];
-    prototype[method] = async function counted(this: FileHandle): Promise<void> {
+    const original: (this: FileHandle) => Promise<void> = Reflect.get(prototype, method);
+    Reflect.set(prototype, method, async function counted(this: FileHandle): Promise<void> {
       const kind = await this.stat();
       if (kind.isDirectory()) folders += 1;
       else files += 1;
       return original.call(this);
-    };
+    });
   }
   return {
     read: () => ({ files, folders }),
