@@ -2,27 +2,29 @@ import type { Handlers } from '../../shared/contract';
 import { emptyDraftContent } from '../../shared/model/draft';
 import type { Accounts } from './accounts/accounts';
 import type { DraftLibrary } from './library/draftLibrary';
+import type { LibraryView } from './libraryView';
 import type { Outbox } from './outbox/outbox';
 import type { QuoteService } from './quotes/quoteService';
 
 /** The contract's calls, implemented over the core services. */
 export function createHandlers(services: {
   readonly library: DraftLibrary;
+  readonly view: LibraryView;
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
 }): Handlers {
-  const { library, quotes, accounts, outbox } = services;
+  const { library, view, quotes, accounts, outbox } = services;
   return {
-    listDrafts: (query) => library.list(query),
-    getDraft: ({ id }) => library.get(id),
-    createDraft: ({ content }) => library.create(content ?? emptyDraftContent()),
-    saveDraft: ({ id, content }) => library.save(id, content),
-    trashDraft: ({ id }) => library.trash(id),
-    restoreDraft: ({ id }) => library.restore(id),
+    listDrafts: (query) => view.list(query),
+    getDraft: ({ id }) => view.get(id),
+    createDraft: async ({ content }) => view.view(await library.create(content ?? emptyDraftContent())),
+    saveDraft: async ({ id, content }) => view.view(await library.save(id, content)),
+    trashDraft: async ({ id }) => view.view(await library.trash(id)),
+    restoreDraft: async ({ id }) => view.view(await library.restore(id)),
     emptyTrash: async () => ({ deleted: await library.emptyTrash() }),
     listRevisions: ({ id }) => library.revisions(id),
-    restoreRevision: ({ id, revision }) => library.restoreRevision(id, revision),
+    restoreRevision: async ({ id, revision }) => view.view(await library.restoreRevision(id, revision)),
     listTags: () => Promise.resolve(library.tags()),
     readClipboard: () => quotes.readClipboard(),
     quoteFromClipboard: ({ clipboard }) => Promise.resolve(quotes.fromClipboard(clipboard)),

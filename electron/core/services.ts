@@ -6,11 +6,13 @@ import { plainSealer, type SecretSealer } from './accounts/credentialVault';
 import { googleSettingsFromEnvironment } from './accounts/googleConfig';
 import { EventHub } from './events';
 import { createHandlers } from './handlers';
-import { DraftLibrary } from './library/draftLibrary';
+import type { DraftLibrary } from './library/draftLibrary';
+import { openLibraryAndOutbox } from './libraryAndOutbox';
+import type { LibraryView } from './libraryView';
 import { acquireLibraryLock, type LibraryLock } from './lock/libraryLock';
 import { LibraryLockedError } from './lock/lockMessages';
 import type { LockProgram } from './lock/lockRecord';
-import { Outbox } from './outbox/outbox';
+import type { Outbox } from './outbox/outbox';
 import { createQuoteService, type QuoteService } from './quotes/quoteService';
 
 /** How a host opens the library. */
@@ -47,6 +49,8 @@ const NETWORK_TIMEOUT_MS = 30_000;
 /** Everything a host needs: the core services, wired, and the contract's handlers over them. */
 export interface Services {
   readonly library: DraftLibrary;
+  /** The library as the renderer sees it: drafts with their states on blogs joined in. */
+  readonly view: LibraryView;
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
@@ -80,12 +84,7 @@ async function lockLibrary(options: ServiceOptions, program: LockProgram): Promi
 
 async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null): Promise<Services> {
   const readOnly = options.access.mode === 'read';
-  const library = await DraftLibrary.open({
-    folder: options.dataFolder,
-    logError: options.logError,
-    readOnly,
-    ...(options.now ? { now: options.now } : {}),
-  });
+  const events = new EventHub();
   const quotes = createQuoteService({
     fetch: options.fetch ?? fetch,
     now: options.now ?? (() => new Date()),
@@ -93,7 +92,6 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     logError: options.logError,
     ...(options.readClipboard ? { readClipboard: options.readClipboard } : {}),
   });
-  const events = new EventHub();
   const google = googleSettingsFromEnvironment();
   const accounts = await Accounts.open({
     dataFolder: options.dataFolder,
@@ -104,28 +102,27 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     transport: { fetch: options.fetch ?? fetch, timeoutMs: NETWORK_TIMEOUT_MS },
     readOnly,
   });
-  const outbox = await Outbox.open({
+  const { library, outbox, view, close } = await openLibraryAndOutbox({
     folder: options.dataFolder,
-    library,
-    adapterFor: (accountId) => accounts.adapterFor(accountId),
-    postStyleFor: (accountId) => accounts.get(accountId).options,
-    events,
     logError: options.logError,
-    online: options.online ?? true,
     readOnly,
     ...(options.now ? { now: options.now } : {}),
+    adapterFor: (accountId) => accounts.adapterFor(accountId),
+    postStyleFor: (accountId) => accounts.get(accountId).options,
+    online: options.online ?? true,
+    publish: (event) => events.publish(event),
   });
   return {
     library,
+    view,
     quotes,
     accounts,
     outbox,
     events,
-    handlers: createHandlers({ library, quotes, accounts, outbox }),
+    handlers: createHandlers({ library, view, quotes, accounts, outbox }),
     async close() {
       try {
-        await outbox.close();
-        await library.close();
+        await close();
       } finally {
         await lock?.release();
       }

@@ -87,9 +87,8 @@ export function App() {
         if (event.type === 'command') latestCommands.current[event.command]?.();
         else if (event.type === 'open-draft') void open(event.id);
         else if (event.type === 'open-url') window.open(event.url, '_blank', 'noopener,noreferrer');
-        else void refreshLibrary();
       }),
-    [open, refreshLibrary],
+    [open],
   );
 
   return (
@@ -145,7 +144,6 @@ export function App() {
             showPublish={showPublish}
             accounts={blogs.accounts}
             onManageBlogs={() => setDialog('blogs')}
-            onSaved={library.noteSaved}
           />
         ) : (
           library.drafts !== null && (

@@ -1,5 +1,4 @@
-import type { Draft, DraftSummary } from './draft';
-import { draftStatus } from './status';
+import type { Draft, DraftStatus, DraftSummary } from './draft';
 
 const FIRST_WORDS_CHARACTERS = 160;
 
@@ -14,13 +13,14 @@ export function firstWordsOf(markdown: string): string {
   return plain.length <= FIRST_WORDS_CHARACTERS ? plain : `${plain.slice(0, FIRST_WORDS_CHARACTERS).trimEnd()}\u2026`;
 }
 
-export function summarize(draft: Draft): DraftSummary {
+/** The draft as a list shows it; its status across blogs comes from the outbox, which owns it. */
+export function summarize(draft: Draft, status: DraftStatus): DraftSummary {
   return {
     id: draft.id,
     title: draft.title,
     firstWords: firstWordsOf(draft.commentary),
     hashtags: [...draft.hashtags],
-    status: draftStatus(draft.targets),
+    status,
     createdAt: draft.createdAt,
     updatedAt: draft.updatedAt,
     revision: draft.revision,

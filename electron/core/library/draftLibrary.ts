@@ -5,11 +5,7 @@ import {
   emptyDraftContent,
   type Draft,
   type DraftContent,
-  type DraftSummary,
-  type PublishState,
-  type PublishTargets,
 } from '../../../shared/model/draft';
-import { contentHash } from '../../../shared/model/contentHash';
 import { hashtagKey } from '../../../shared/model/hashtags';
 import type { DraftQuery, RevisionSummary, TagCount } from '../../../shared/model/library';
 import type { LibraryNotice } from '../../../shared/model/notice';
@@ -19,10 +15,23 @@ import { CorruptDocumentError, NewerVersionError } from '../storage/jsonDocument
 import { readOnlyRefusal, RepairNeededError } from '../storage/readOnly';
 import { CoalescingQueue } from './coalescingQueue';
 import { DraftStore, type FileStamp, type StoredDraft } from './draftStore';
-import { indexEntry, LibraryIndex, type IndexEntry } from './libraryIndex';
+import { indexEntry, LibraryIndex, listingOf, type IndexEntry, type Listing } from './libraryIndex';
+import type { LegacyFields } from './migrations';
 import { defaultHistoryPolicy, RevisionHistory, type HistoryPolicy } from './revisionHistory';
 import { SearchIndex } from './searchIndex';
-import { summarize } from '../../../shared/model/summary';
+
+/**
+ * What changed in the library, once it is on disk: a draft written (created, saved, trashed,
+ * restored; `before` is its listing until then), drafts deleted for good, or a notice for the
+ * writer. The hosts turn these into the contract's events.
+ */
+export type LibraryChange =
+  | { readonly kind: 'saved'; readonly draft: Draft; readonly listing: Listing; readonly before: Listing | undefined }
+  | { readonly kind: 'deleted'; readonly ids: readonly string[] }
+  | { readonly kind: 'notice'; readonly notice: LibraryNotice };
+
+/** Which drafts the library lists (where drafts stand on blogs is not the library's to filter). */
+export type ListingQuery = Omit<DraftQuery, 'status'>;
 
 export interface LibraryOptions {
   /** The library folder; created when missing. */
@@ -34,6 +43,13 @@ export interface LibraryOptions {
   readonly history?: HistoryPolicy;
   /** Where failures that no caller is waiting for are reported. */
   readonly logError: (message: string, error: unknown) => void;
+  /** Hears every change, once it is on disk. */
+  readonly onChange?: (change: LibraryChange) => void;
+  /**
+   * Receives what an older document held that drafts no longer keep, before the document is
+   * rewritten in the current format (where the draft stood on its blogs goes to the outbox).
+   */
+  readonly adoptLegacy?: (draftId: string, legacy: LegacyFields) => Promise<void>;
   /**
    * Reads only, writing nothing at all (no index, migration or repair), for reading while another
    * process may be writing: an older document is migrated in memory; a damaged one is refused.
@@ -51,6 +67,8 @@ export class DraftLibrary {
   readonly #now: () => Date;
   readonly #newId: () => string;
   readonly #logError: (message: string, error: unknown) => void;
+  readonly #onChange: (change: LibraryChange) => void;
+  readonly #adoptLegacy: (draftId: string, legacy: LegacyFields) => Promise<void>;
   readonly #readOnly: boolean;
   readonly #store: DraftStore;
   readonly #index: LibraryIndex;
@@ -67,6 +85,8 @@ export class DraftLibrary {
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? randomUUID;
     this.#logError = options.logError;
+    this.#onChange = options.onChange ?? (() => undefined);
+    this.#adoptLegacy = options.adoptLegacy ?? (() => Promise.resolve());
     this.#readOnly = options.readOnly ?? false;
     this.#store = new DraftStore(options.folder);
     this.#index = new LibraryIndex(options.folder, {
@@ -76,11 +96,7 @@ export class DraftLibrary {
     });
     this.#history = new RevisionHistory(options.folder, options.history ?? defaultHistoryPolicy, this.#readOnly);
     this.#saves = new CoalescingQueue((id, content) =>
-      this.#exclusive(id, () =>
-        this.#update(id, (draft) => ({ ...draft, ...content, targets: markLocalEdits(draft.targets, content) }), {
-          touch: true,
-        }),
-      ),
+      this.#exclusive(id, () => this.#update(id, (draft) => ({ ...draft, ...content }), { touch: true })),
     );
   }
 
@@ -119,21 +135,31 @@ export class DraftLibrary {
     return [...this.#notices];
   }
 
-  async list(query: DraftQuery = {}): Promise<DraftSummary[]> {
+  /** The drafts that match, most recently updated first. */
+  async list(query: ListingQuery = {}): Promise<Listing[]> {
     const trash = query.trash ?? 'exclude';
     const tagKey = query.tag === undefined ? undefined : hashtagKey(query.tag);
     const matches = query.search?.trim() ? await this.#search.find(query.search) : null;
     const keyOf = memoized(hashtagKey);
     return this.#index
-      .summaries()
-      .filter((summary) => {
-        if (trash === 'exclude' && summary.trashedAt !== null) return false;
-        if (trash === 'only' && summary.trashedAt === null) return false;
-        if (query.status !== undefined && summary.status !== query.status) return false;
-        if (tagKey !== undefined && !summary.hashtags.some((tag) => keyOf(tag) === tagKey)) return false;
-        return matches === null || matches.has(summary.id);
+      .listings()
+      .filter((listing) => {
+        if (trash === 'exclude' && listing.trashedAt !== null) return false;
+        if (trash === 'only' && listing.trashedAt === null) return false;
+        if (tagKey !== undefined && !listing.hashtags.some((tag) => keyOf(tag) === tagKey)) return false;
+        return matches === null || matches.has(listing.id);
       })
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  /** The draft's listing, without reading the draft; undefined when there is no such draft. */
+  listing(id: string): Listing | undefined {
+    return this.#index.listing(id);
+  }
+
+  /** The fingerprint of the draft's content (what the outbox compares with what it sent); null when there is no such draft. */
+  contentHash(id: string): string | null {
+    return this.#index.listing(id)?.contentHash ?? null;
   }
 
   async get(id: string): Promise<Draft> {
@@ -152,7 +178,6 @@ export class DraftLibrary {
       updatedAt: now,
       revision: 1,
       trashedAt: null,
-      targets: {},
     });
     await this.#exclusive(draft.id, () => this.#write(draft));
     return draft;
@@ -161,23 +186,6 @@ export class DraftLibrary {
   /** Replaces the draft's content. Saves of one draft run in order; the last acknowledged wins. */
   save(id: string, content: DraftContent): Promise<Draft> {
     return this.#saves.submit(id, content);
-  }
-
-  /** Records where the draft stands on one blog (publishing and the outbox call this). */
-  setPublishState(id: string, accountId: string, state: PublishState): Promise<Draft> {
-    return this.#exclusive(id, () =>
-      this.#update(id, (draft) => ({ ...draft, targets: { ...draft.targets, [accountId]: state } })),
-    );
-  }
-
-  /** Forgets the draft's state on a blog (the account was removed). */
-  clearPublishState(id: string, accountId: string): Promise<Draft> {
-    return this.#exclusive(id, () =>
-      this.#update(id, (draft) => ({
-        ...draft,
-        targets: Object.fromEntries(Object.entries(draft.targets).filter(([account]) => account !== accountId)),
-      })),
-    );
   }
 
   trash(id: string): Promise<Draft> {
@@ -191,7 +199,7 @@ export class DraftLibrary {
   /** Deletes every trashed draft for good, with its history; returns how many. */
   async emptyTrash(): Promise<number> {
     if (this.#readOnly) throw readOnlyRefusal();
-    const trashed = this.#index.summaries().filter((summary) => summary.trashedAt !== null);
+    const trashed = this.#index.listings().filter((listing) => listing.trashedAt !== null);
     for (const { id } of trashed) {
       await this.#exclusive(id, async () => {
         this.#recent.delete(id);
@@ -201,6 +209,7 @@ export class DraftLibrary {
         this.#search.remove(id);
       });
     }
+    if (trashed.length > 0) this.#onChange({ kind: 'deleted', ids: trashed.map(({ id }) => id) });
     return trashed.length;
   }
 
@@ -228,9 +237,9 @@ export class DraftLibrary {
   tags(): TagCount[] {
     const counts = new Map<string, { tag: string; count: number }>();
     const keyOf = memoized(hashtagKey);
-    for (const summary of this.#index.summaries()) {
-      if (summary.trashedAt !== null) continue;
-      for (const tag of summary.hashtags) {
+    for (const listing of this.#index.listings()) {
+      if (listing.trashedAt !== null) continue;
+      for (const tag of listing.hashtags) {
         const key = keyOf(tag);
         const entry = counts.get(key) ?? { tag, count: 0 };
         entry.count += 1;
@@ -294,9 +303,12 @@ export class DraftLibrary {
         cause: error,
       });
     }
-    this.#index.put(summarize(draft), stamp);
+    const before = this.#index.listing(draft.id);
+    const listing = listingOf(draft);
+    this.#index.put(listing, stamp);
     this.#search.put(draft);
     this.#remember(draft);
+    this.#onChange({ kind: 'saved', draft, listing, before });
   }
 
   #remember(draft: Draft): void {
@@ -328,6 +340,7 @@ export class DraftLibrary {
   async #recoverInterrupted(id: string): Promise<Draft | null> {
     const previous = await this.#store.readPrevious(id).catch(() => null);
     if (!previous) return null;
+    await this.#adoptLegacy(id, previous.legacy);
     // A reader may also see this mid-save of another process: the previous copy is the draft then too.
     if (!this.#readOnly) await this.#store.write(previous.draft);
     return previous.draft;
@@ -338,6 +351,7 @@ export class DraftLibrary {
     const quarantined = await this.#store.quarantine(id, this.#now());
     this.#logError(`The draft ${id} was damaged and moved to ${quarantined}`, damage);
     const previous = await this.#store.readPrevious(id).catch(() => null);
+    if (previous) await this.#adoptLegacy(id, previous.legacy);
     const fromHistory = previous ? null : (await this.#history.list(id).catch(() => []))[0];
     const restored: Draft | null =
       previous?.draft ??
@@ -365,7 +379,6 @@ export class DraftLibrary {
       updatedAt: savedAt,
       revision,
       trashedAt: null,
-      targets: {},
     };
   }
 
@@ -387,7 +400,7 @@ export class DraftLibrary {
       changed = true;
       try {
         const draft = await this.#loadForIndex(id);
-        if (draft) entries[id] = indexEntry(summarize(draft), await this.#stampAfterLoad(id));
+        if (draft) entries[id] = indexEntry(listingOf(draft), await this.#stampAfterLoad(id));
       } catch (error) {
         if (error instanceof RepairNeededError) throw error;
         this.#logError(`The draft ${id} was left out of the library`, error);
@@ -399,11 +412,17 @@ export class DraftLibrary {
     }
   }
 
-  /** Like #load, but also rewrites a document of an older format in the current one (unless read-only). */
+  /**
+   * Like #load, but also rewrites a document of an older format in the current one (unless
+   * read-only), once what it held that drafts no longer keep has been handed over: killed in
+   * between, the next open finds the old document and hands it over again (handing over is
+   * idempotent), so nothing is lost.
+   */
   async #loadForIndex(id: string): Promise<Draft | null> {
     const stored = await this.#store.read(id).catch(() => null);
-    if (stored && stored.formatVersion < DRAFT_SCHEMA_VERSION && !this.#readOnly) {
-      await this.#store.write(stored.draft);
+    if (stored && stored.formatVersion < DRAFT_SCHEMA_VERSION) {
+      await this.#adoptLegacy(id, stored.legacy);
+      if (!this.#readOnly) await this.#store.write(stored.draft);
       return stored.draft;
     }
     return stored ? stored.draft : this.#load(id);
@@ -416,28 +435,10 @@ export class DraftLibrary {
   }
 
   #notify(kind: LibraryNotice['kind'], draftId: string, message: string): void {
-    this.#notices.push({ kind, draftId, message, at: this.#now().toISOString() });
+    const notice: LibraryNotice = { kind, draftId, message, at: this.#now().toISOString() };
+    this.#notices.push(notice);
+    this.#onChange({ kind: 'notice', notice });
   }
-}
-
-/**
- * A local edit makes a published post "changed since publish"; editing it back to what was sent
- * makes it "published" again. Other states are the outbox's business and stay as they are.
- */
-function markLocalEdits(targets: PublishTargets, content: DraftContent): PublishTargets {
-  const published = Object.values(targets).some(
-    (state) => state.state === 'published' || state.state === 'changed-since-publish',
-  );
-  if (!published) return targets;
-  const hash = contentHash(content);
-  const marked: PublishTargets = {};
-  for (const [account, state] of Object.entries(targets)) {
-    marked[account] =
-      state.state === 'published' || state.state === 'changed-since-publish'
-        ? { ...state, state: hash === state.sentHash ? 'published' : 'changed-since-publish' }
-        : state;
-  }
-  return marked;
 }
 
 /** How many just-written drafts are kept in memory: the few a writer has open. */

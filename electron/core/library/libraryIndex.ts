@@ -1,11 +1,35 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DRAFT_SCHEMA_VERSION, DraftSummarySchema, type DraftSummary } from '../../../shared/model/draft';
+import { DRAFT_SCHEMA_VERSION, DraftSummarySchema, type Draft } from '../../../shared/model/draft';
+import { contentHash } from '../../../shared/model/contentHash';
+import { firstWordsOf } from '../../../shared/model/summary';
 import { CorruptDocumentError, openDocument, schemaCodec } from '../storage/jsonDocument';
 import type { FileStamp } from './draftStore';
 
+/**
+ * What the library lists of a draft: its summary without the status (the outbox owns where a
+ * draft stands on its blogs; it is joined in), and the fingerprint of its content, from which the
+ * outbox tells a post "changed since publish" without reading the draft.
+ */
+export const ListingSchema = DraftSummarySchema.omit({ status: true }).extend({ contentHash: z.string().min(1) });
+export type Listing = z.infer<typeof ListingSchema>;
+
+export function listingOf(draft: Draft): Listing {
+  return {
+    id: draft.id,
+    title: draft.title,
+    firstWords: firstWordsOf(draft.commentary),
+    hashtags: [...draft.hashtags],
+    createdAt: draft.createdAt,
+    updatedAt: draft.updatedAt,
+    revision: draft.revision,
+    trashedAt: draft.trashedAt,
+    contentHash: contentHash(draft),
+  };
+}
+
 const IndexEntrySchema = z.strictObject({
-  summary: DraftSummarySchema,
+  listing: ListingSchema,
   /** The document's stamp when the summary was taken: a different stamp means the entry is stale. */
   size: z.number(),
   mtimeMs: z.number(),
@@ -14,7 +38,7 @@ const IndexEntrySchema = z.strictObject({
 export type IndexEntry = z.infer<typeof IndexEntrySchema>;
 
 // The index is a cache of the documents: a different version is simply rebuilt.
-const INDEX_VERSION = 2;
+const INDEX_VERSION = 3;
 const IndexSchema = z.strictObject({
   schemaVersion: z.literal(INDEX_VERSION),
   drafts: z.record(z.string(), IndexEntrySchema),
@@ -22,7 +46,7 @@ const IndexSchema = z.strictObject({
 type Index = z.infer<typeof IndexSchema>;
 
 /**
- * The summaries the library lists, in index.json. Written lazily (a save never waits for it)
+ * The listings the library lists, in index.json. Written lazily (a save never waits for it)
  * and checked against the documents' stamps at open, since the documents are the truth.
  */
 export class LibraryIndex {
@@ -61,12 +85,12 @@ export class LibraryIndex {
     return this.#document.data.drafts;
   }
 
-  summaries(): DraftSummary[] {
-    return Object.values(this.#document.data.drafts).map((entry) => entry.summary);
+  listings(): Listing[] {
+    return Object.values(this.#document.data.drafts).map((entry) => entry.listing);
   }
 
-  summary(id: string): DraftSummary | undefined {
-    return this.#document.data.drafts[id]?.summary;
+  listing(id: string): Listing | undefined {
+    return this.#document.data.drafts[id]?.listing;
   }
 
   /** True when the entry matches the document on disk and needs no re-reading. */
@@ -81,8 +105,8 @@ export class LibraryIndex {
     this.#scheduleWrite();
   }
 
-  put(summary: DraftSummary, stamp: FileStamp): void {
-    this.#document.data.drafts[summary.id] = { summary, ...stamp, draftVersion: DRAFT_SCHEMA_VERSION };
+  put(listing: Listing, stamp: FileStamp): void {
+    this.#document.data.drafts[listing.id] = { listing, ...stamp, draftVersion: DRAFT_SCHEMA_VERSION };
     this.#scheduleWrite();
   }
 
@@ -112,6 +136,6 @@ export class LibraryIndex {
   }
 }
 
-export function indexEntry(summary: DraftSummary, stamp: FileStamp): IndexEntry {
-  return { summary, ...stamp, draftVersion: DRAFT_SCHEMA_VERSION };
+export function indexEntry(listing: Listing, stamp: FileStamp): IndexEntry {
+  return { listing, ...stamp, draftVersion: DRAFT_SCHEMA_VERSION };
 }

@@ -19,8 +19,7 @@ const FLUSH_TIMEOUT_MS = 10_000;
 export function useAutosave(
   draft: Draft,
   content: DraftContent,
-  save: (id: string, content: DraftContent) => Promise<Result<Draft>>,
-  onSaved: (draft: Draft) => void,
+  save: (id: string, content: DraftContent) => Promise<Result<{ readonly revision: number }>>,
 ): { status: SaveStatus; saveNow: () => void; flush: () => Promise<boolean> } {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', revision: draft.revision });
   const latest = useRef(content);
@@ -45,11 +44,10 @@ export function useAutosave(
         return;
       }
       savedContent.current = sending;
-      onSaved(result.value);
       if (latest.current !== sending) saveNow();
       else setStatus({ kind: 'saved', revision: result.value.revision });
     });
-  }, [draft.id, save, onSaved]);
+  }, [draft.id, save]);
 
   useEffect(() => {
     if (content === savedContent.current) return;

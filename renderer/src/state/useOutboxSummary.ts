@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { OutboxEntry } from '../../../shared/model/outbox';
 import { api } from '../api';
 
 export interface OutboxSummary {
@@ -6,23 +7,26 @@ export interface OutboxSummary {
   readonly needsYou: number;
 }
 
-/** How many remote writes are waiting to go out, and how many need the writer. */
+function summaryOf(entries: ReadonlyMap<string, OutboxEntry>): OutboxSummary {
+  const states = [...entries.values()].map((entry) => entry.state.state);
+  return {
+    waiting: states.filter((state) => state === 'queued' || state === 'sending' || state === 'retrying').length,
+    needsYou: states.filter((state) => state === 'needs-you').length,
+  };
+}
+
+/** How many remote writes are waiting to go out, and how many need the writer: as the outbox announces its entries. */
 export function useOutboxSummary(): OutboxSummary {
-  const [summary, setSummary] = useState<OutboxSummary>({ waiting: 0, needsYou: 0 });
-  const refresh = useCallback(async () => {
-    const result = await api.listOutbox({});
-    if (!result.ok) return;
-    const states = result.value.map((entry) => entry.state.state);
-    setSummary({
-      waiting: states.filter((state) => state === 'queued' || state === 'sending' || state === 'retrying').length,
-      needsYou: states.filter((state) => state === 'needs-you').length,
-    });
-  }, []);
+  const [entries, setEntries] = useState<ReadonlyMap<string, OutboxEntry>>(new Map());
   useEffect(() => {
-    void refresh();
-    return api.onEvent((event) => {
-      if (event.type === 'library-changed') void refresh();
+    const unsubscribe = api.onEvent((event) => {
+      if (event.type === 'outbox-entry-changed') setEntries((known) => new Map(known).set(event.entry.id, event.entry));
     });
-  }, [refresh]);
-  return summary;
+    void api.listOutbox({}).then((result) => {
+      if (result.ok)
+        setEntries((known) => new Map([...result.value.map((entry) => [entry.id, entry] as const), ...known]));
+    });
+    return unsubscribe;
+  }, []);
+  return summaryOf(entries);
 }

@@ -40,7 +40,6 @@ interface DraftEditorProps {
   readonly showPublish: boolean;
   readonly accounts: readonly Account[];
   readonly onManageBlogs: () => void;
-  readonly onSaved: (draft: Draft) => void;
 }
 
 interface Removed {
@@ -50,7 +49,7 @@ interface Removed {
 
 /** The desk for one draft: title, commentary, quotes and hashtags, with the live preview beside. */
 export function DraftEditor(props: DraftEditorProps) {
-  const { ref, draft, libraryTags, showPreview, showPublish, accounts, onManageBlogs, onSaved } = props;
+  const { ref, draft, libraryTags, showPreview, showPublish, accounts, onManageBlogs } = props;
   const [content, setContent] = useState<DraftContent>(() => ({
     title: draft.title,
     commentary: draft.commentary,
@@ -59,7 +58,7 @@ export function DraftEditor(props: DraftEditorProps) {
   }));
   const [initialCommentary] = useState(draft.commentary);
   const [removed, setRemoved] = useState<Removed | null>(null);
-  const { status, saveNow, flush } = useAutosave(draft, content, saveDraft, onSaved);
+  const { status, saveNow, flush } = useAutosave(draft, content, saveDraft);
   const edit = useCallback((change: Partial<DraftContent>) => setContent((current) => ({ ...current, ...change })), []);
   // Callbacks read the latest content through a ref, so they stay the same across keystrokes and
   // the quote and hashtag editors (memoised) do not re-render while the writer types.
@@ -217,13 +216,7 @@ export function DraftEditor(props: DraftEditorProps) {
               />
             )}
             {showPublish && (
-              <PublishPanel
-                draftId={draft.id}
-                accounts={accounts}
-                flush={flush}
-                onManageBlogs={onManageBlogs}
-                savedRevision={status.kind === 'saved' ? status.revision : null}
-              />
+              <PublishPanel draftId={draft.id} accounts={accounts} flush={flush} onManageBlogs={onManageBlogs} />
             )}
             <StatusBar content={content} status={status} onRetry={saveNow} />
           </section>

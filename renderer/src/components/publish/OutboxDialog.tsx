@@ -43,14 +43,19 @@ export function OutboxDialog({ accounts, titleOf, onClose }: OutboxDialogProps) 
     dialog.current?.showModal();
     void reload();
     return api.onEvent((event) => {
-      if (event.type === 'library-changed') void reload();
+      if (event.type !== 'outbox-entry-changed') return;
+      const { entry } = event;
+      setEntries((shown) =>
+        shown.some((each) => each.id === entry.id)
+          ? shown.map((each) => (each.id === entry.id ? entry : each))
+          : [...shown, entry],
+      );
     });
   }, [reload]);
 
   async function act(call: Promise<{ ok: boolean; error?: { message: string } }>): Promise<void> {
     const result = await call;
     setProblem(result.ok ? null : (result.error?.message ?? 'That did not work.'));
-    await reload();
   }
 
   const blogName = (id: string) => accounts.find((account) => account.id === id)?.blogName ?? id;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Account } from '../../../../shared/model/account';
-import type { Draft, PublishState } from '../../../../shared/model/draft';
+import type { DraftView, PublishState } from '../../../../shared/model/draft';
 import type { OutboxSchedule, PublishOutcome } from '../../../../shared/model/outbox';
 import { api } from '../../api';
 import { ConflictView } from './ConflictView';
@@ -11,8 +11,6 @@ interface PublishPanelProps {
   /** Saves what the writer typed, so what goes out is what the preview shows. */
   readonly flush: () => Promise<boolean>;
   readonly onManageBlogs: () => void;
-  /** The draft's last saved revision: a save can change its state on a blog (changed since publish). */
-  readonly savedRevision: number | null;
 }
 
 type When = 'publish' | 'draft' | 'future';
@@ -34,8 +32,8 @@ function describeOutcome(outcome: PublishOutcome): string {
 }
 
 /** Publish (or update) the draft on one or several blogs, and see where it stands on each. */
-export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRevision }: PublishPanelProps) {
-  const [draft, setDraft] = useState<Draft | null>(null);
+export function PublishPanel({ draftId, accounts, flush, onManageBlogs }: PublishPanelProps) {
+  const [draft, setDraft] = useState<DraftView | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [when, setWhen] = useState<When>('publish');
   const [date, setDate] = useState('');
@@ -48,17 +46,20 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRev
     if (result.ok) setDraft(result.value);
   }, [draftId]);
 
+  // Where the draft stands on each blog comes with each change (a save can make it "changed since publish").
   useEffect(
     () =>
       api.onEvent((event) => {
-        if (event.type === 'library-changed') void reload();
+        if (event.type !== 'target-changed' || event.draftId !== draftId) return;
+        const { accountId, state } = event;
+        setDraft((shown) => shown && { ...shown, targets: { ...shown.targets, [accountId]: state } });
       }),
-    [reload],
+    [draftId],
   );
 
   useEffect(() => {
     void reload();
-  }, [reload, savedRevision]);
+  }, [reload]);
 
   useEffect(() => {
     if (draft && chosen.size === 0) {
@@ -94,7 +95,6 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRev
       setMessages(
         Object.fromEntries(result.value.map(({ accountId, outcome }) => [accountId, describeOutcome(outcome)])),
       );
-    await reload();
   }
 
   if (accounts.length === 0) {
@@ -186,16 +186,7 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRev
           {messages['']}
         </p>
       )}
-      {conflictWith && (
-        <ConflictView
-          draftId={draftId}
-          accountId={conflictWith}
-          onDone={() => {
-            setConflictWith(null);
-            void reload();
-          }}
-        />
-      )}
+      {conflictWith && <ConflictView draftId={draftId} accountId={conflictWith} onDone={() => setConflictWith(null)} />}
     </section>
   );
 }
