@@ -106,7 +106,17 @@ export const contract = {
     NewAccountSchema,
     AccountSchema,
   ),
-  removeAccount: call('Removes a blog and its secret.', byId, z.strictObject({ removed: z.literal(true) })),
+  removeAccount: call(
+    'Removes a blog and its secret. Its posts stay on the blog, and their drafts keep their links and history (adding the blog again relinks them); its waiting outbox entries are cancelled, with the reason.',
+    byId,
+    z.strictObject({
+      removed: z.literal(true),
+      /** Drafts with a post on the blog: they keep it, and its link. */
+      posts: z.number().int().nonnegative(),
+      /** Outbox entries for the blog that were waiting, now cancelled. */
+      cancelled: z.number().int().nonnegative(),
+    }),
+  ),
   setAccountOptions: call(
     'Changes how posts are published to one blog.',
     z.strictObject({ id: IdSchema, options: AccountOptionsSchema }),

@@ -32,8 +32,10 @@ export function createHandlers(services: {
     listAccounts: () => Promise.resolve(accounts.list()),
     addAccount: (input) => accounts.add(input),
     removeAccount: async ({ id }) => {
+      const { blogName } = accounts.get(id);
       await accounts.remove(id);
-      return { removed: true as const };
+      const cancelled = await outbox.cancelForBlog(id, `The blog “${blogName}” was removed from your blogs.`);
+      return { removed: true as const, posts: outbox.postsOn(id), cancelled };
     },
     setAccountOptions: ({ id, options }) => accounts.setOptions(id, options),
     vaultInfo: () => Promise.resolve(accounts.vaultInfo()),

@@ -101,6 +101,7 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     sealer: options.sealer ?? plainSealer,
     transport: { fetch: options.fetch ?? fetch, timeoutMs: NETWORK_TIMEOUT_MS },
     readOnly,
+    onChange: (accounts) => events.publish({ type: 'accounts-changed', accounts }),
   });
   const { library, outbox, view, close } = await openLibraryAndOutbox({
     folder: options.dataFolder,

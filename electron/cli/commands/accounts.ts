@@ -1,4 +1,4 @@
-import { AccountKindSchema, type AccountKind } from '../../../shared/model/account';
+import { AccountKindSchema, describeRemoval, type AccountKind } from '../../../shared/model/account';
 import type { AttributionStyle } from '../../../shared/render/quote';
 import { AppError } from '../../../shared/result';
 import type { CliContext } from '../context';
@@ -48,8 +48,8 @@ export async function listAccounts(context: CliContext, options: { json?: boolea
 }
 
 export async function removeAccount(context: CliContext, id: string): Promise<void> {
-  await context.call('removeAccount', { id });
-  context.out(`Removed the blog ${id} and its secret.`);
+  const { posts, cancelled } = await context.call('removeAccount', { id });
+  context.out(`Removed the blog ${id} and its secret. ${describeRemoval(posts, cancelled)}`);
 }
 
 async function readSecret(options: AddAccountOptions): Promise<string> {

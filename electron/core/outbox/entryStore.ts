@@ -54,10 +54,13 @@ export class EntryStore {
     return entries;
   }
 
-  /** Writes the entry durably: when this resolves, it survives a crash or a power cut. */
+  /**
+   * Writes the entry durably: when this resolves, it survives a crash or a power cut. An entry
+   * that would not read back is refused before anything is written.
+   */
   async save(entry: OutboxEntry): Promise<void> {
     const file = this.#file(entry.id);
-    const document = openDocument<OutboxEntry>(file, codecFor(file), entry);
+    const document = openDocument<OutboxEntry>(file, codecFor(file), OutboxEntrySchema.parse(entry));
     await document.write();
   }
 

@@ -264,6 +264,29 @@ export class Outbox {
   }
 
   /**
+   * The blog was removed: its waiting entries (and those that need the writer) are cancelled with
+   * the reason, so nothing more goes to it; what it holds and its history stay. An entry being
+   * sent right now finishes its attempt. Returns how many were cancelled.
+   */
+  async cancelForBlog(accountId: string, reason: string): Promise<number> {
+    let cancelled = 0;
+    for (const entry of this.list()) {
+      const open = isPending(entry) || entry.state.state === 'needs-you';
+      if (entry.accountId !== accountId || !open || this.#running.has(entry.id)) continue;
+      await this.#save({ ...entry, state: { state: 'cancelled', at: this.#stamp(), reason } });
+      cancelled += 1;
+    }
+    return cancelled;
+  }
+
+  /** How many drafts have a post on this blog, as the outbox knows them. */
+  postsOn(accountId: string): number {
+    return this.#records
+      .posts()
+      .filter((post) => post.accountId === accountId && this.#linkOf(post) !== null).length;
+  }
+
+  /**
    * Tries every pending entry once, now (offline or not, backoff or not), waits for each, and
    * reports. Entries of one post go in order: one that fails holds back the later ones.
    */
@@ -306,7 +329,7 @@ export class Outbox {
     const [pending] = this.list().filter(isPending);
     if (!pending) return this.#online;
     try {
-      const adapter = await this.#options.adapterFor(pending.accountId);
+      const { adapter } = await this.#blog(pending.accountId);
       await adapter.listRecent(1);
       this.setOnline(true);
     } catch {
@@ -323,10 +346,7 @@ export class Outbox {
     if (target.state !== 'conflict') {
       throw new AppError('invalid-input', 'This post is not held as a conflict on that blog.');
     }
-    const [adapter, style] = await Promise.all([
-      this.#options.adapterFor(accountId),
-      this.#options.postStyleFor(accountId),
-    ]);
+    const { adapter, style } = await this.#blog(accountId);
     return conflictDetails({ draft, accountId, remoteId: target.remoteId, adapter, style });
   }
 
@@ -346,10 +366,7 @@ export class Outbox {
       return this.#publishOutcome(await this.#tryNow(entry));
     }
     const details = await this.conflictDetails(draftId, accountId);
-    const [adapter, style] = await Promise.all([
-      this.#options.adapterFor(accountId),
-      this.#options.postStyleFor(accountId),
-    ]);
+    const { adapter, style } = await this.#blog(accountId);
     const taken = await takeTheirs({
       library: this.#options.library,
       draftId,
@@ -366,10 +383,7 @@ export class Outbox {
 
   /** Imports the account's recent posts as drafts linked to them; posts already linked are skipped. */
   async pull(accountId: string, count: number): Promise<PullReport> {
-    const [adapter, style] = await Promise.all([
-      this.#options.adapterFor(accountId),
-      this.#options.postStyleFor(accountId),
-    ]);
+    const { adapter, style } = await this.#blog(accountId);
     const linked = new Set<string>();
     for (const { draftId, accountId: account } of this.#records.posts()) {
       const remote = account === accountId ? knownPost(this.#records.post(draftId, account))?.remote : null;
@@ -483,11 +497,8 @@ export class Outbox {
         await this.#save(sending);
         let result: SendResult;
         try {
-          const [adapter, style, draft] = await Promise.all([
-            this.#options.adapterFor(sending.accountId),
-            this.#options.postStyleFor(sending.accountId),
-            this.#draftOrNull(sending.draftId),
-          ]);
+          const { adapter, style } = await this.#blog(sending.accountId);
+          const draft = await this.#draftOrNull(sending.draftId);
           result = await sendEntry({
             entry: { ...sending, mayExist: current.mayExist },
             link: this.#linkOf(sending),
@@ -609,6 +620,22 @@ export class Outbox {
     return { kind: 'queued', entryId: entry.id, reason, nextAttemptAt: this.#online ? this.#stamp() : null };
   }
 
+  /**
+   * The blog's adapter and how posts look there. One at a time, so that a failure of either (a
+   * blog removed meanwhile, a secret missing) is one rejection that the caller handles, never a
+   * second one left dangling; a blog that is gone says so in words the writer can act on.
+   */
+  async #blog(accountId: string): Promise<{ adapter: BlogAdapter; style: PostStyle }> {
+    try {
+      const style = await this.#options.postStyleFor(accountId);
+      const adapter = await this.#options.adapterFor(accountId);
+      return { adapter, style };
+    } catch (error) {
+      if (error instanceof AppError && error.kind === 'not-found') throw new BlogGoneError(error);
+      throw error;
+    }
+  }
+
   /** The post on the blog as the outbox knows it now, for the entry's draft and blog. */
   #linkOf(entry: Pick<OutboxEntry, 'draftId' | 'accountId'>): RemoteLink | null {
     return knownPost(this.#records.post(entry.draftId, entry.accountId))?.remote ?? null;
@@ -688,4 +715,16 @@ export class Outbox {
 
 function sameState(a: PublishState, b: PublishState): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The blog an entry was going to is no longer among the writer's blogs. */
+export class BlogGoneError extends AppError {
+  constructor(cause: unknown) {
+    super(
+      'not-found',
+      'The blog this was going to was removed from your blogs: publish the draft to another blog, or cancel this.',
+      { cause },
+    );
+    this.name = 'BlogGoneError';
+  }
 }
