@@ -281,9 +281,7 @@ export class Outbox {
 
   /** How many drafts have a post on this blog, as the outbox knows them. */
   postsOn(accountId: string): number {
-    return this.#records
-      .posts()
-      .filter((post) => post.accountId === accountId && this.#linkOf(post) !== null).length;
+    return this.#records.posts().filter((post) => post.accountId === accountId && this.#linkOf(post) !== null).length;
   }
 
   /**
