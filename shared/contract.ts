@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AccountOptionsSchema, AccountSchema, NewAccountSchema, VaultInfoSchema } from './model/account';
 import { ClipboardPayloadSchema } from './model/clipboard';
 import {
+  DraftChangesSchema,
   DraftContentSchema,
   DraftStatusSchema,
   DraftSummarySchema,
@@ -59,9 +60,9 @@ export const contract = {
     DraftViewSchema,
   ),
   saveDraft: call(
-    "Replaces a draft's content; acknowledged once on disk, with the new revision.",
-    z.strictObject({ id: IdSchema, content: DraftContentSchema }),
-    DraftViewSchema,
+    "Changes a draft's content (only what changed; unchanged quotes are named, not sent); acknowledged once on disk with the new revision and summary (a `draft-changed` event announces it to every page).",
+    z.strictObject({ id: IdSchema, changes: DraftChangesSchema }),
+    z.strictObject({ revision: z.number().int().nonnegative(), summary: DraftSummarySchema }),
   ),
   trashDraft: call('Moves a draft to the trash; it can be restored until the trash is emptied.', byId, DraftViewSchema),
   restoreDraft: call('Takes a draft out of the trash.', byId, DraftViewSchema),

@@ -19,7 +19,10 @@ export function createHandlers(services: {
     listDrafts: (query) => view.list(query),
     getDraft: ({ id }) => view.get(id),
     createDraft: async ({ content }) => view.view(await library.create(content ?? emptyDraftContent())),
-    saveDraft: async ({ id, content }) => view.view(await library.save(id, content)),
+    saveDraft: async ({ id, changes }) => {
+      const { revision } = await library.save(id, changes);
+      return { revision, summary: view.summary(id) };
+    },
     trashDraft: async ({ id }) => view.view(await library.trash(id)),
     restoreDraft: async ({ id }) => view.view(await library.restore(id)),
     emptyTrash: async () => ({ deleted: await library.emptyTrash() }),

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppCommand } from '../../shared/contract';
 import type { ClipboardPayload } from '../../shared/model/clipboard';
 import { api } from './api';
@@ -12,23 +12,34 @@ import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { LibrarySidebar } from './components/sidebar/LibrarySidebar';
 import { Toolbar } from './components/Toolbar';
 import { withShortcut } from './shortcuts';
-import { useAccounts } from './state/useAccounts';
 import { useConnectivity } from './state/useConnectivity';
 import { useCurrentDraft } from './state/useCurrentDraft';
-import { useLibrary } from './state/useLibrary';
-import { useOutboxSummary } from './state/useOutboxSummary';
+import { outboxCounts } from './state/libraryState';
+import { libraryStore, useLibraryState } from './state/useLibraryStore';
 import { useShortcuts } from './state/useShortcuts';
 
 /** The dialogs and panels the writer can open; one dialog at a time. */
 type Dialog = 'shortcuts' | 'history' | 'outbox' | 'blogs' | 'paste-new-post' | null;
 
 export function App() {
-  const library = useLibrary();
-  const refreshLibrary = library.refresh;
-  const desk = useCurrentDraft(refreshLibrary);
+  const library = useLibraryState();
+  const drafts = useMemo(
+    () =>
+      library.loaded
+        ? library.list.ids.flatMap((id) => {
+            const summary = library.summaries.get(id);
+            return summary ? [summary] : [];
+          })
+        : null,
+    [library.loaded, library.list.ids, library.summaries],
+  );
+  const outbox = useMemo(() => outboxCounts(library.outbox), [library.outbox]);
+  const desk = useCurrentDraft();
   const { current, open, create, setProblem } = desk;
-  const blogs = useAccounts();
-  const outbox = useOutboxSummary();
+  useEffect(() => {
+    void libraryStore.start();
+    return () => libraryStore.stop();
+  }, []);
   useConnectivity();
   const [showPreview, setShowPreview] = useState(true);
   const [focusMode, setFocusMode] = useState(false);
@@ -95,12 +106,12 @@ export function App() {
     <div className={focusMode ? 'app focus-mode' : 'app'}>
       {!focusMode && (
         <LibrarySidebar
-          drafts={library.drafts}
-          query={library.query}
+          drafts={drafts}
+          query={library.list.query}
           tags={library.tags}
           selectedId={current?.id ?? null}
           searchRef={searchRef}
-          onQuery={library.setQuery}
+          onQuery={(query) => libraryStore.setQuery(query)}
           onSelect={(id) => void open(id)}
           onCreate={newDraft}
           onEmptyTrash={() => void desk.emptyTrash()}
@@ -126,7 +137,7 @@ export function App() {
             showShortcuts: () => setDialog('shortcuts'),
           }}
         />
-        <Messages problem={desk.problem ?? library.problem} />
+        <Messages problem={desk.problem ?? library.problem} notices={library.notices} />
         {dialog === 'paste-new-post' && (
           <PasteCatcher
             purpose="New post from clipboard"
@@ -142,11 +153,11 @@ export function App() {
             libraryTags={library.tags}
             showPreview={showPreview && !focusMode}
             showPublish={showPublish}
-            accounts={blogs.accounts}
+            accounts={library.accounts}
             onManageBlogs={() => setDialog('blogs')}
           />
         ) : (
-          library.drafts !== null && (
+          drafts !== null && (
             <div className="welcome">
               <h1>Commonplace</h1>
               <p>Write about what you read: your words, the passage that moved you, and where it came from.</p>
@@ -168,21 +179,13 @@ export function App() {
       )}
       {dialog === 'outbox' && (
         <OutboxDialog
-          accounts={blogs.accounts}
-          titleOf={(id) => library.drafts?.find((draft) => draft.id === id)?.title || 'Untitled'}
+          entries={library.outbox}
+          accounts={library.accounts}
+          titleOf={(id) => library.summaries.get(id)?.title || 'Untitled'}
           onClose={closeDialog}
         />
       )}
-      {dialog === 'blogs' && (
-        <AccountsDialog
-          accounts={blogs.accounts}
-          onChanged={() => {
-            void blogs.refresh();
-            void refreshLibrary();
-          }}
-          onClose={closeDialog}
-        />
-      )}
+      {dialog === 'blogs' && <AccountsDialog accounts={library.accounts} onClose={closeDialog} />}
     </div>
   );
 }

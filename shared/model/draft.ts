@@ -56,6 +56,26 @@ export const DraftContentSchema = z.strictObject({
 });
 export type DraftContent = z.infer<typeof DraftContentSchema>;
 
+/** A quote a save leaves as the draft has it: named, not sent again (its clipboard HTML can be megabytes). */
+export const UnchangedQuoteSchema = z.strictObject({ unchanged: IdSchema });
+export type UnchangedQuote = z.infer<typeof UnchangedQuoteSchema>;
+
+/**
+ * What one save changes: only the fields the writer changed since the last acknowledged save;
+ * in the quotes, each quote that did not change is named instead of sent. The whole content is
+ * a valid set of changes too.
+ */
+export const DraftChangesSchema = z.strictObject({
+  title: DraftContentSchema.shape.title.optional(),
+  commentary: DraftContentSchema.shape.commentary.optional(),
+  quotes: z
+    .array(z.union([QuoteSchema, UnchangedQuoteSchema]))
+    .max(limits.quotesPerDraft)
+    .optional(),
+  hashtags: DraftContentSchema.shape.hashtags.optional(),
+});
+export type DraftChanges = z.infer<typeof DraftChangesSchema>;
+
 /**
  * Where a draft stands on one blog. Each state carries exactly what is true in it, so that
  * e.g. a remote id exists only once the post is on the blog. The outbox owns these states (its

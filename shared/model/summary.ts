@@ -27,3 +27,11 @@ export function summarize(draft: Draft, status: DraftStatus): DraftSummary {
     trashedAt: draft.trashedAt,
   };
 }
+
+/**
+ * The order of every drafts list: most recently updated first, and by id between drafts updated
+ * in the same millisecond, so that a list kept up to date by events matches one asked afresh.
+ */
+export function listOrder(a: { id: string; updatedAt: string }, b: { id: string; updatedAt: string }): number {
+  return b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id);
+}

@@ -43,7 +43,7 @@ describe('dispatch: every call is distrusted', () => {
       ['createDraft', { content: { ...reblogPost(), title: 'x'.repeat(1_001) } }],
       ['createDraft', { content: { ...reblogPost(), hashtags: ['ISIS', 'isis'] } }],
       ['createDraft', { content: { ...reblogPost(), hashtags: ['#ISIS'] } }],
-      ['saveDraft', { id: 'aaaaaaaa', content: null }],
+      ['saveDraft', { id: 'aaaaaaaa', changes: null }],
     ];
     for (const [index, [name, input]] of bad.entries()) {
       const result = await dispatch(handlers, name, input, options);

@@ -40,7 +40,7 @@ export async function makeEveryCall(
   });
   const draft = WithId.parse(valueOf(await step('createDraft', { content: reblogPost() })));
   await step('getDraft', { id: draft.id });
-  await step('saveDraft', { id: draft.id, content: { ...reblogPost(), title: 'Every call' } });
+  await step('saveDraft', { id: draft.id, changes: { title: 'Every call' } });
   await step('listDrafts', {});
   await step('listTags', {});
   const [revision] = z

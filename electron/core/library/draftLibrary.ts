@@ -4,9 +4,12 @@ import {
   DraftSchema,
   emptyDraftContent,
   type Draft,
+  type DraftChanges,
   type DraftContent,
 } from '../../../shared/model/draft';
+import { applyChanges, combineChanges } from '../../../shared/model/draftChanges';
 import { hashtagKey } from '../../../shared/model/hashtags';
+import { listOrder } from '../../../shared/model/summary';
 import type { DraftQuery, RevisionSummary, TagCount } from '../../../shared/model/library';
 import type { LibraryNotice } from '../../../shared/model/notice';
 import { AppError } from '../../../shared/result';
@@ -74,7 +77,7 @@ export class DraftLibrary {
   readonly #index: LibraryIndex;
   readonly #history: RevisionHistory;
   readonly #search = new SearchIndex();
-  readonly #saves: CoalescingQueue<DraftContent, Draft>;
+  readonly #saves: CoalescingQueue<DraftChanges, Draft>;
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #notices: LibraryNotice[] = [];
   /** The drafts written most recently, as written: a save need not read back what it just wrote. */
@@ -95,8 +98,9 @@ export class DraftLibrary {
       readOnly: this.#readOnly,
     });
     this.#history = new RevisionHistory(options.folder, options.history ?? defaultHistoryPolicy, this.#readOnly);
-    this.#saves = new CoalescingQueue((id, content) =>
-      this.#exclusive(id, () => this.#update(id, (draft) => ({ ...draft, ...content }), { touch: true })),
+    this.#saves = new CoalescingQueue(
+      (id, changes) => this.#exclusive(id, () => this.#update(id, (draft) => changed(draft, changes), { touch: true })),
+      combineChanges,
     );
   }
 
@@ -149,7 +153,7 @@ export class DraftLibrary {
         if (tagKey !== undefined && !listing.hashtags.some((tag) => keyOf(tag) === tagKey)) return false;
         return matches === null || matches.has(listing.id);
       })
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+      .sort(listOrder);
   }
 
   /** The draft's listing, without reading the draft; undefined when there is no such draft. */
@@ -183,9 +187,12 @@ export class DraftLibrary {
     return draft;
   }
 
-  /** Replaces the draft's content. Saves of one draft run in order; the last acknowledged wins. */
-  save(id: string, content: DraftContent): Promise<Draft> {
-    return this.#saves.submit(id, content);
+  /**
+   * Changes the draft's content: the fields given (the whole content, or only what changed).
+   * Saves of one draft run in order, each over the one before; the last acknowledged wins.
+   */
+  save(id: string, changes: DraftChanges): Promise<Draft> {
+    return this.#saves.submit(id, changes);
   }
 
   trash(id: string): Promise<Draft> {
@@ -439,6 +446,15 @@ export class DraftLibrary {
     this.#notices.push(notice);
     this.#onChange({ kind: 'notice', notice });
   }
+}
+
+/** The draft with the changes made; refused when they name a quote the draft no longer has. */
+function changed(draft: Draft, changes: DraftChanges): Draft {
+  const content = applyChanges(draft, changes);
+  if (!content) {
+    throw new AppError('conflict', 'This save names a quote the draft no longer has: open the draft again, then edit.');
+  }
+  return { ...draft, ...content };
 }
 
 /** How many just-written drafts are kept in memory: the few a writer has open. */

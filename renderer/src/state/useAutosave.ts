@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Draft, DraftContent } from '../../../shared/model/draft';
+import type { Draft, DraftChanges, DraftContent } from '../../../shared/model/draft';
+import { changesBetween } from '../../../shared/model/draftChanges';
 import type { Result } from '../../../shared/result';
 import { inDesktopApp } from '../api';
 
@@ -13,18 +14,21 @@ const QUIET_MS = 300;
 const FLUSH_TIMEOUT_MS = 10_000;
 
 /**
- * Saves the draft shortly after the writer pauses. Only one save is in flight at a time, so the
- * library always receives edits in the order they were made; edits made meanwhile go in the next.
+ * Saves the draft shortly after the writer pauses, sending only what changed since the last
+ * acknowledged save (a quote left alone is named, not sent). Only one save is in flight at a
+ * time, so the library always receives edits in the order they were made; edits made meanwhile
+ * go in the next.
  */
 export function useAutosave(
   draft: Draft,
   content: DraftContent,
-  save: (id: string, content: DraftContent) => Promise<Result<{ readonly revision: number }>>,
+  save: (id: string, changes: DraftChanges) => Promise<Result<{ readonly revision: number }>>,
 ): { status: SaveStatus; saveNow: () => void; flush: () => Promise<boolean> } {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', revision: draft.revision });
   const latest = useRef(content);
   const savedContent = useRef(content);
-  const inFlight = useRef(false);
+  /** The save on its way, settling once it is answered; null when none is. */
+  const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   latest.current = content;
   /** Nothing waiting for the pause, nothing on its way, and what is on disk is what is shown. */
@@ -35,10 +39,9 @@ export function useAutosave(
     timer.current = null;
     if (inFlight.current || latest.current === savedContent.current) return;
     const sending = latest.current;
-    inFlight.current = true;
     setStatus({ kind: 'saving' });
-    void save(draft.id, sending).then((result) => {
-      inFlight.current = false;
+    inFlight.current = save(draft.id, changesBetween(savedContent.current, sending)).then((result) => {
+      inFlight.current = null;
       if (!result.ok) {
         setStatus({ kind: 'failed', message: result.error.message });
         return;
@@ -59,8 +62,18 @@ export function useAutosave(
   /** Saves what is pending now and resolves once it is on disk: true when everything is saved. */
   const flush = useCallback(async () => {
     saveNow();
-    const deadline = Date.now() + FLUSH_TIMEOUT_MS;
-    while (inFlight.current && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    let handle: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      handle = setTimeout(() => resolve('late'), FLUSH_TIMEOUT_MS);
+    });
+    try {
+      // A save answered while edits were made meanwhile starts the next one: wait for each in turn.
+      for (let saving = inFlight.current; saving; saving = inFlight.current) {
+        if ((await Promise.race([saving.then(() => 'saved' as const), late])) === 'late') break;
+      }
+    } finally {
+      clearTimeout(handle);
+    }
     return allSaved();
   }, [saveNow]);
 

@@ -1,21 +1,27 @@
 import { useCallback, useState } from 'react';
-import type { Draft, DraftContent } from '../../../shared/model/draft';
+import type { DraftContent, DraftView } from '../../../shared/model/draft';
 import type { Result } from '../../../shared/result';
 import { api } from '../api';
+import { libraryStore } from './useLibraryStore';
 
-/** The draft on the desk, and the actions that change which draft that is; failures become `problem`. */
-export function useCurrentDraft(refreshLibrary: () => Promise<void>) {
-  const [current, setCurrent] = useState<Draft | null>(null);
+/**
+ * The draft on the desk, and the actions that change which draft that is; failures become
+ * `problem`. Lists follow by themselves: the core announces every change to the store.
+ */
+export function useCurrentDraft() {
+  const [current, setCurrent] = useState<DraftView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const settle = useCallback((result: Result<Draft | null>, failure: string): void => {
+  const settle = useCallback((result: Result<DraftView | null>, failure: string): void => {
     setProblem(result.ok ? null : `${failure}: ${result.error.message}`);
-    if (result.ok) setCurrent(result.value);
+    if (!result.ok) return;
+    if (result.value) libraryStore.showing(result.value);
+    setCurrent(result.value);
   }, []);
 
   const open = useCallback(
     async (id: string) => {
-      settle(await api.getDraft({ id }), 'The draft could not be opened');
+      settle(await libraryStore.open(id), 'The draft could not be opened');
     },
     [settle],
   );
@@ -23,38 +29,28 @@ export function useCurrentDraft(refreshLibrary: () => Promise<void>) {
   const create = useCallback(
     async (content?: DraftContent) => {
       settle(await api.createDraft(content ? { content } : {}), 'A new draft could not be created');
-      await refreshLibrary();
     },
-    [settle, refreshLibrary],
+    [settle],
   );
 
   const trash = useCallback(async () => {
     if (!current) return;
     const result = await api.trashDraft({ id: current.id });
     settle(result.ok ? { ok: true, value: null } : result, 'The draft could not be moved to the trash');
-    await refreshLibrary();
-  }, [current, settle, refreshLibrary]);
+  }, [current, settle]);
 
   const restore = useCallback(async () => {
     if (!current) return;
     settle(await api.restoreDraft({ id: current.id }), 'The draft could not be restored');
-    await refreshLibrary();
-  }, [current, settle, refreshLibrary]);
+  }, [current, settle]);
 
   const emptyTrash = useCallback(async () => {
     const result = await api.emptyTrash({});
     settle(result.ok ? { ok: true, value: null } : result, 'The trash could not be emptied');
-    await refreshLibrary();
-  }, [settle, refreshLibrary]);
+  }, [settle]);
 
   /** Shows a draft the main side already has (restored from history, say). */
-  const show = useCallback(
-    (draft: Draft) => {
-      setCurrent(draft);
-      void refreshLibrary();
-    },
-    [refreshLibrary],
-  );
+  const show = useCallback((draft: DraftView) => settle({ ok: true, value: draft }, ''), [settle]);
 
   return { current, problem, setProblem, open, create, trash, restore, emptyTrash, show };
 }

@@ -105,7 +105,7 @@ describe('electron/main and electron/preload, wired in Node against a stand-in o
     await until(() => heard.some((event) => event.type === 'open-draft'), 'open-draft');
     // A damaged draft is restored when opened: the library tells the writer.
     const damaged = WithId.parse(valueOf(await cross('createDraft', { content: reblogPost() })));
-    await cross('saveDraft', { id: damaged.id, content: { ...reblogPost(), title: 'Saved twice' } });
+    await cross('saveDraft', { id: damaged.id, changes: { title: 'Saved twice' } });
     await writeFile(path.join(dataFolder, 'drafts', `${damaged.id}.json`), '{"half');
     await cross('getDraft', { id: damaged.id });
     // Google's sign-in page for Blogger, which the page opens in the browser; then the writer cancels.

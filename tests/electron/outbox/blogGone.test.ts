@@ -71,7 +71,8 @@ describe('an outbox entry whose blog is gone (a real Micropub site)', () => {
       reason: expect.stringMatching(/was removed .*another blog.*cancel/) as unknown,
       conflict: null,
     });
-    expect((await services.view.get(draftId)).targets[accountId]).toMatchObject({ state: 'needs-you' });
+    const shown = (await call(services, 'getDraft', { id: draftId })) as { targets: Record<string, unknown> };
+    expect(shown.targets[accountId]).toMatchObject({ state: 'needs-you' });
     await services.close();
 
     services = await open(folder);

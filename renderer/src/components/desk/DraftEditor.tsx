@@ -2,7 +2,13 @@ import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Dra
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import type { Account } from '../../../../shared/model/account';
 import type { ClipboardPayload } from '../../../../shared/model/clipboard';
-import { emptySource, type Draft, type DraftContent, type Quote } from '../../../../shared/model/draft';
+import {
+  emptySource,
+  type Draft,
+  type DraftChanges,
+  type DraftContent,
+  type Quote,
+} from '../../../../shared/model/draft';
 import { addHashtag, extractHashtags } from '../../../../shared/model/hashtags';
 import type { TagCount } from '../../../../shared/model/library';
 import { api } from '../../api';
@@ -19,7 +25,7 @@ import { QuoteList } from './QuoteList';
 import { StatusBar } from './StatusBar';
 import { UndoBar } from './UndoBar';
 
-const saveDraft = (id: string, content: DraftContent) => api.saveDraft({ id, content });
+const saveDraft = (id: string, changes: DraftChanges) => api.saveDraft({ id, changes });
 
 function attributionOf(value: string): AttributionStyle {
   return attributionStyles.find((style) => style === value) ?? 'via';

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Account } from '../../../../shared/model/account';
-import type { DraftView, PublishState } from '../../../../shared/model/draft';
+import type { PublishState, PublishTargets } from '../../../../shared/model/draft';
 import type { OutboxSchedule, PublishOutcome } from '../../../../shared/model/outbox';
 import { api } from '../../api';
+import { useLibraryState } from '../../state/useLibraryStore';
 import { ConflictView } from './ConflictView';
 
 interface PublishPanelProps {
@@ -32,8 +33,11 @@ function describeOutcome(outcome: PublishOutcome): string {
 }
 
 /** Publish (or update) the draft on one or several blogs, and see where it stands on each. */
+const noTargets: PublishTargets = {};
+
 export function PublishPanel({ draftId, accounts, flush, onManageBlogs }: PublishPanelProps) {
-  const [draft, setDraft] = useState<DraftView | null>(null);
+  // Where the draft stands on each blog: joined in when it was opened, then kept by the core's events.
+  const targets = useLibraryState().targets.get(draftId) ?? noTargets;
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [when, setWhen] = useState<When>('publish');
   const [date, setDate] = useState('');
@@ -41,33 +45,13 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs }: Publis
   const [messages, setMessages] = useState<Readonly<Record<string, string>>>({});
   const [conflictWith, setConflictWith] = useState<string | null>(null);
 
-  const reload = useCallback(async () => {
-    const result = await api.getDraft({ id: draftId });
-    if (result.ok) setDraft(result.value);
-  }, [draftId]);
-
-  // Where the draft stands on each blog comes with each change (a save can make it "changed since publish").
-  useEffect(
-    () =>
-      api.onEvent((event) => {
-        if (event.type !== 'target-changed' || event.draftId !== draftId) return;
-        const { accountId, state } = event;
-        setDraft((shown) => shown && { ...shown, targets: { ...shown.targets, [accountId]: state } });
-      }),
-    [draftId],
-  );
-
   useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  useEffect(() => {
-    if (draft && chosen.size === 0) {
-      const linked = Object.keys(draft.targets);
+    if (chosen.size === 0) {
+      const linked = Object.keys(targets).filter((id) => accounts.some((account) => account.id === id));
       const first = accounts[0];
       setChosen(new Set(linked.length > 0 ? linked : first && accounts.length === 1 ? [first.id] : []));
     }
-  }, [draft, accounts, chosen.size]);
+  }, [targets, accounts, chosen.size]);
 
   function schedule(): OutboxSchedule | null {
     if (when !== 'future') return { status: when };
@@ -108,13 +92,13 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs }: Publis
     );
   }
 
-  const anyPublished = draft !== null && Object.values(draft.targets).some((state) => 'remoteId' in state);
+  const anyPublished = Object.values(targets).some((state) => 'remoteId' in state);
   return (
     <section className="publish-panel" aria-label="Publish">
       <fieldset>
         <legend>Blogs</legend>
         {accounts.map((account) => {
-          const state = draft?.targets[account.id];
+          const state = targets[account.id];
           return (
             <div key={account.id} className="publish-target">
               <label>
