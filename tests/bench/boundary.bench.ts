@@ -121,7 +121,12 @@ function line(label: string, figures: ActionFigures): string {
     `${label.padEnd(34)} ${String(figures.calls.length).padStart(3)} calls, ` +
     `${String(figures.syncs.files).padStart(2)} file + ${String(figures.syncs.folders).padStart(2)} folder fsyncs, ` +
     `${figures.bytesUp} B up / ${figures.bytesDown} B down, ${figures.events.length} events (${figures.eventBytes} B)\n` +
-    `${''.padEnd(34)} calls: ${tally(figures.calls)}; events: ${tally(figures.events)}`
+    `${''.padEnd(34)} calls: ${tally(figures.calls)}; events: ${tally(figures.events)}\n` +
+    `${''.padEnd(34)} files written durably: ${
+      Object.entries(figures.syncs.byKind)
+        .map(([kind, count]) => `${kind}×${count}`)
+        .join(', ') || 'none'
+    }`
   );
 }
 
@@ -142,7 +147,11 @@ function medianAutosave(runs: readonly ActionFigures[]): ActionFigures {
     bytesUp: pick((figures) => figures.bytesUp),
     bytesDown: pick((figures) => figures.bytesDown),
     eventBytes: pick((figures) => figures.eventBytes),
-    syncs: { files: pick((figures) => figures.syncs.files), folders: pick((figures) => figures.syncs.folders) },
+    syncs: {
+      files: pick((figures) => figures.syncs.files),
+      folders: pick((figures) => figures.syncs.folders),
+      byKind: typical.syncs.byKind,
+    },
   };
 }
 
