@@ -1,10 +1,12 @@
 import type { Handlers } from '../../shared/contract';
-import { emptyDraftContent } from '../../shared/model/draft';
+import { emptyDraftContent, type Draft } from '../../shared/model/draft';
+import { AppError } from '../../shared/result';
 import type { Accounts } from './accounts/accounts';
 import type { DraftLibrary } from './library/draftLibrary';
 import type { LibraryView } from './libraryView';
 import type { Outbox } from './outbox/outbox';
 import type { QuoteService } from './quotes/quoteService';
+import type { ThemeSnapshots } from './themes/themeSnapshots';
 
 /** The contract's calls, implemented over the core services. */
 export function createHandlers(services: {
@@ -13,8 +15,9 @@ export function createHandlers(services: {
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
+  readonly themes: ThemeSnapshots;
 }): Handlers {
-  const { library, view, quotes, accounts, outbox } = services;
+  const { library, view, quotes, accounts, outbox, themes } = services;
   return {
     listDrafts: (query) => view.list(query),
     getDraft: ({ id }) => view.get(id),
@@ -25,7 +28,8 @@ export function createHandlers(services: {
     },
     trashDraft: async ({ id }) => view.view(await library.trash(id)),
     restoreDraft: async ({ id }) => view.view(await library.restore(id)),
-    emptyTrash: async () => ({ deleted: await library.emptyTrash() }),
+    emptyTrash: () => library.emptyTrash(),
+    undoEmptyTrash: async ({ batch }) => ({ restored: await library.undoEmptyTrash(batch) }),
     listRevisions: ({ id }) => library.revisions(id),
     restoreRevision: async ({ id, revision }) => view.view(await library.restoreRevision(id, revision)),
     listTags: () => Promise.resolve(library.tags()),
@@ -38,12 +42,13 @@ export function createHandlers(services: {
       const { blogName } = accounts.get(id);
       await accounts.remove(id);
       const cancelled = await outbox.cancelForBlog(id, `The blog “${blogName}” was removed from your blogs.`);
+      await themes.forget(id);
       return { removed: true as const, posts: outbox.postsOn(id), cancelled };
     },
     setAccountOptions: ({ id, options }) => accounts.setOptions(id, options),
     vaultInfo: () => Promise.resolve(accounts.vaultInfo()),
     publishDraft: async ({ draftId, accountIds, schedule }) => {
-      await library.get(draftId);
+      refuseTrashed(await library.get(draftId));
       for (const accountId of accountIds) accounts.get(accountId);
       // Each blog's attempt runs on its own; one failing never holds up or undoes another.
       return Promise.all(
@@ -59,12 +64,27 @@ export function createHandlers(services: {
     retryOutboxEntry: ({ entryId }) => outbox.retry(entryId),
     cancelOutboxEntry: ({ entryId }) => outbox.cancel(entryId),
     conflictDetails: ({ draftId, accountId }) => outbox.conflictDetails(draftId, accountId),
-    resolveConflict: ({ draftId, accountId, resolution }) => outbox.resolveConflict(draftId, accountId, resolution),
+    resolveConflict: async ({ draftId, accountId, resolution }) => {
+      if (resolution === 'keep-mine') refuseTrashed(await library.get(draftId));
+      return outbox.resolveConflict(draftId, accountId, resolution);
+    },
     pullPosts: ({ accountId, count }) => outbox.pull(accountId, count),
     setOnline: ({ online }) => {
       outbox.setOnline(online);
       return Promise.resolve({});
     },
+    listThemeSnapshots: () => themes.list(),
+    getThemeSnapshot: ({ accountId }) => themes.get(accountId, accounts.get(accountId).blogName),
+    takeThemeSnapshot: ({ accountId }) => themes.take(accountId),
     listNotices: () => Promise.resolve([...library.notices()]),
   };
+}
+
+/** A draft in the trash is kept, not published: it must be restored first (the app reads it only). */
+function refuseTrashed(draft: Draft): void {
+  if (draft.trashedAt === null) return;
+  throw new AppError(
+    'conflict',
+    `“${draft.title || 'Untitled'}” is in the trash, so it cannot be published; restore it first.`,
+  );
 }

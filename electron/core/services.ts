@@ -16,6 +16,9 @@ import { LibraryLockedError } from './lock/lockMessages';
 import type { LockProgram } from './lock/lockRecord';
 import type { Outbox } from './outbox/outbox';
 import { createQuoteService, type QuoteService } from './quotes/quoteService';
+import { networkSource } from './themes/networkSource';
+import { SnapshotStore } from './themes/snapshotStore';
+import { ThemeSnapshots } from './themes/themeSnapshots';
 
 /** How a host opens the library. */
 export type LibraryAccess =
@@ -59,6 +62,7 @@ export interface Services {
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
+  readonly themes: ThemeSnapshots;
   /** Events for the renderer; hosts forward them over their own channel. */
   readonly events: EventHub;
   readonly handlers: Handlers;
@@ -98,13 +102,14 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     ...(options.readClipboard ? { readClipboard: options.readClipboard } : {}),
   });
   const google = googleSettingsFromEnvironment();
+  const transport = { fetch: options.fetch ?? fetch, timeoutMs: NETWORK_TIMEOUT_MS };
   const accounts = await Accounts.open({
     dataFolder: options.dataFolder,
     ...(google ? { google } : {}),
     // By default the page is asked to open it: the renderer lives in a browser or hands it to one.
     openBrowser: options.openBrowser ?? ((url) => events.publish({ type: 'open-url', url })),
     sealers: options.sealers ?? { seal: localKeySealer(defaultKeyFile(defaultDataFolder())) },
-    transport: { fetch: options.fetch ?? fetch, timeoutMs: NETWORK_TIMEOUT_MS },
+    transport,
     readOnly,
     onChange: (accounts) => events.publish({ type: 'accounts-changed', accounts }),
   });
@@ -118,14 +123,26 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     online: options.online ?? true,
     publish: (event) => events.publish(event),
   });
+  const themes = new ThemeSnapshots({
+    store: new SnapshotStore({ dataFolder: options.dataFolder, readOnly, logError: options.logError }),
+    sourceFor: async (accountId) => ({
+      source: networkSource(await accounts.adapterFor(accountId), transport),
+      blogName: accounts.get(accountId).blogName,
+    }),
+    isOnline: () => outbox.online && !readOnly,
+    announce: (accountId, info) => events.publish({ type: 'theme-snapshot-changed', accountId, info }),
+    logError: options.logError,
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
     library,
     view,
     quotes,
     accounts,
     outbox,
+    themes,
     events,
-    handlers: createHandlers({ library, view, quotes, accounts, outbox }),
+    handlers: createHandlers({ library, view, quotes, accounts, outbox, themes }),
     async close() {
       try {
         await close();

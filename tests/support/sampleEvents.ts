@@ -57,5 +57,6 @@ export const sampleEvents: { readonly [Type in AppEvent['type']]: Extract<AppEve
     type: 'notice',
     notice: { kind: 'recovered', draftId: 'draft-00000001', message: 'A draft was restored.', at },
   },
+  'theme-snapshot-changed': { type: 'theme-snapshot-changed', accountId: 'account-0001', info: null },
   'open-url': { type: 'open-url', url: 'https://accounts.google.com/o/oauth2/v2/auth?client_id=x' },
 };

@@ -1,6 +1,7 @@
 import type { DraftContent } from '../../../shared/model/draft';
 import { renderPostBody } from '../../../shared/render/post';
 import type { AttributionStyle } from '../../../shared/render/quote';
+import { publishedTitle } from '../../../shared/render/title';
 import type { ClientIdentity, OutgoingPost, PostSchedule } from './blogAdapter';
 
 /** Per-account choices about how a draft appears on that blog. */
@@ -21,12 +22,9 @@ export function outgoingPost(
   content: DraftContent,
   options: { readonly identity: ClientIdentity; readonly schedule: PostSchedule; readonly style: PostStyle },
 ): OutgoingPost {
-  const hashtags = content.hashtags.map((tag) => `#${tag}`).join(' ');
-  const title =
-    options.style.hashtagsInTitle && hashtags !== '' ? `${content.title} ${hashtags}`.trim() : content.title;
   return {
     identity: options.identity,
-    title,
+    title: publishedTitle(content, options.style.hashtagsInTitle),
     html: renderPostBody(content, {
       attribution: options.style.attribution ?? 'via',
       linkToPassage: options.style.linkToPassage ?? false,

@@ -133,6 +133,8 @@ export function applyEvent(state: LibraryState, event: AppEvent): LibraryState {
       );
       return known ? state : { ...state, notices: [...state.notices, notice] };
     }
+    // The Blogs dialog and the themed preview keep their snapshots themselves.
+    case 'theme-snapshot-changed':
     case 'command':
     case 'open-draft':
     case 'open-url':

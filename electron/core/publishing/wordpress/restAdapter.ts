@@ -5,6 +5,7 @@ import type { BlogAdapter, ClientIdentity, OutgoingPost, RemotePost, RemoteTag, 
 import { basicAuthorization, sendRequest, type HttpRequest } from '../http/request';
 import { PublishingError } from '../publishingError';
 import { checkStatus, readJson } from '../http/responses';
+import { checkWordPressLogin } from './restRefusals';
 import { restRoute } from './restRoute';
 import {
   RestPostListSchema,
@@ -79,6 +80,7 @@ export class WordPressRestAdapter implements BlogAdapter {
     // Already in the trash (410) or gone for good (404 for that id, not for a wrong route): done.
     if (response.status === 410) return;
     if (response.status === 404 && InvalidPostIdSchema.safeParse(safeJson(response.body)).success) return;
+    checkWordPressLogin(response);
     checkStatus(request, response);
   }
 
@@ -134,6 +136,7 @@ export class WordPressRestAdapter implements BlogAdapter {
       const exists = TermExistsSchema.safeParse(safeJson(response.body));
       if (exists.success) return { remoteId: String(exists.data.data.term_id), name };
     }
+    checkWordPressLogin(response);
     const created = readJson(request, response, RestTagSchema, `creating the tag ${name}`);
     return { remoteId: String(created.id), name: created.name };
   }
@@ -191,6 +194,7 @@ export class WordPressRestAdapter implements BlogAdapter {
   ): Promise<z.infer<Schema>> {
     const request = this.#request(method, route, query, body);
     const response = await sendRequest(this.#options.transport, request);
+    checkWordPressLogin(response);
     return readJson(request, response, schema, what);
   }
 

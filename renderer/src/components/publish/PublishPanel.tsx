@@ -16,6 +16,11 @@ interface PublishPanelProps {
 
 type When = 'publish' | 'draft' | 'future';
 
+interface TargetMessage {
+  readonly text: string;
+  readonly state: PublishState['state'] | undefined;
+}
+
 const stateLabels: Readonly<Record<PublishState['state'], string>> = {
   'not-published': 'Not published',
   queued: 'Queued: goes out when the blog can be reached',
@@ -32,9 +37,9 @@ function describeOutcome(outcome: PublishOutcome): string {
   return outcome.reason;
 }
 
-/** Publish (or update) the draft on one or several blogs, and see where it stands on each. */
 const noTargets: PublishTargets = {};
 
+/** Publish (or update) the draft on one or several blogs, and see where it stands on each. */
 export function PublishPanel({ draftId, accounts, flush, onManageBlogs }: PublishPanelProps) {
   // Where the draft stands on each blog: joined in when it was opened, then kept by the core's events.
   const targets = useLibraryState().targets.get(draftId) ?? noTargets;
@@ -42,7 +47,9 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs }: Publis
   const [when, setWhen] = useState<When>('publish');
   const [date, setDate] = useState('');
   const [busy, setBusy] = useState(false);
-  const [messages, setMessages] = useState<Readonly<Record<string, string>>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  /** What the last publish said for each blog, and the state it said it in: it goes once that state does. */
+  const [messages, setMessages] = useState<Readonly<Record<string, TargetMessage>>>({});
   const [conflictWith, setConflictWith] = useState<string | null>(null);
 
   useEffect(() => {
@@ -62,23 +69,31 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs }: Publis
   async function publish(): Promise<void> {
     const chosenSchedule = schedule();
     if (!chosenSchedule) {
-      setMessages({ '': 'Choose the date and time the post should go live.' });
+      setProblem('Choose the date and time the post should go live.');
       return;
     }
     setBusy(true);
     setMessages({});
+    setProblem(null);
     if (!(await flush())) {
       setBusy(false);
-      setMessages({ '': 'The draft could not be saved, so nothing was published. Fix the save problem first.' });
+      setProblem('The draft could not be saved, so nothing was published. Fix the save problem first.');
       return;
     }
     const result = await api.publishDraft({ draftId, accountIds: [...chosen], schedule: chosenSchedule });
     setBusy(false);
-    if (!result.ok) setMessages({ '': result.error.message });
-    else
-      setMessages(
-        Object.fromEntries(result.value.map(({ accountId, outcome }) => [accountId, describeOutcome(outcome)])),
-      );
+    if (!result.ok) {
+      setProblem(result.error.message);
+      return;
+    }
+    setMessages(
+      Object.fromEntries(
+        result.value.map(({ accountId, outcome }) => [
+          accountId,
+          { text: describeOutcome(outcome), state: outcome.kind },
+        ]),
+      ),
+    );
   }
 
   if (accounts.length === 0) {
@@ -99,6 +114,7 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs }: Publis
         <legend>Blogs</legend>
         {accounts.map((account) => {
           const state = targets[account.id];
+          const message = messages[account.id];
           return (
             <div key={account.id} className="publish-target">
               <label>
@@ -124,16 +140,25 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs }: Publis
                     </a>
                   </>
                 )}
-                {state?.state === 'needs-you' && <> — {state.reason}</>}
+                {state?.state === 'needs-you' && (
+                  <>
+                    {' '}
+                    — {state.reason}{' '}
+                    {/* Most of what a blog needs from the writer is set there: the password, the address. */}
+                    <button type="button" onClick={onManageBlogs}>
+                      Open the blog’s settings
+                    </button>
+                  </>
+                )}
                 {state?.state === 'conflict' && (
                   <button type="button" onClick={() => setConflictWith(account.id)}>
                     Compare and choose…
                   </button>
                 )}
               </span>
-              {messages[account.id] && (
+              {message && message.state === state?.state && (
                 <p role="status" className="target-message">
-                  {messages[account.id]}
+                  {message.text}
                 </p>
               )}
             </div>
@@ -165,9 +190,9 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs }: Publis
       >
         {busy ? 'Publishing…' : anyPublished ? 'Publish changes' : 'Publish'}
       </button>
-      {messages[''] && (
+      {problem && (
         <p role="alert" className="problem">
-          {messages['']}
+          {problem}
         </p>
       )}
       {conflictWith && <ConflictView draftId={draftId} accountId={conflictWith} onDone={() => setConflictWith(null)} />}
