@@ -70,7 +70,12 @@ export async function makeEveryCall(
   await step('trashDraft', { id: draft.id });
   await step('restoreDraft', { id: draft.id });
   await step('trashDraft', { id: draft.id });
-  await step('emptyTrash', {});
+  const emptied = z.object({ batch: z.string() }).parse(valueOf(await step('emptyTrash', {})));
+  await step('undoEmptyTrash', { batch: emptied.batch });
+  await step('listThemeSnapshots', {});
+  // The Micropub site's page may or may not make a snapshot; either way the answer crosses.
+  await step('takeThemeSnapshot', { accountId: account.id });
+  await step('getThemeSnapshot', { accountId: account.id });
   await step('removeAccount', { id: account.id });
   return made;
 }
