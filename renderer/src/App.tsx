@@ -75,6 +75,15 @@ export function App() {
   const [undoOffer, setUndoOffer] = useState<UndoOffer | null>(null);
   const forgetUndo = useCallback(() => setUndoOffer(null), []);
 
+  /** A restored draft replaces the open one, so what its editor has not saved yet is saved first. */
+  const restoreFromTrash = useCallback(
+    async (id?: string) => {
+      if (await (editor.current?.flush() ?? Promise.resolve(true))) await desk.restore(id);
+      else setProblem('The draft was not restored: its last edits could not be saved. Try again.');
+    },
+    [desk, setProblem],
+  );
+
   /** Saves what is typed, then moves the draft to the trash, offering to take it back. */
   const trashCurrent = useCallback(async () => {
     await editor.current?.flush();
@@ -82,10 +91,10 @@ export function App() {
     if (!trashed) return;
     setUndoOffer({
       message: `Moved “${trashed.title || 'Untitled'}” to the trash.`,
-      undo: () => desk.restore(trashed.id),
+      undo: () => restoreFromTrash(trashed.id),
       visibleMs: TRASH_UNDO_MS,
     });
-  }, [desk]);
+  }, [desk, restoreFromTrash]);
 
   /** Asks first, naming how many drafts the whole trash holds (the list may be filtered). */
   const askToEmptyTrash = useCallback(async () => {
@@ -188,7 +197,7 @@ export function App() {
             togglePublish: () => setShowPublish(!showPublish),
             showHistory: () => setDialog('history'),
             trash: () => void trashCurrent(),
-            restore: () => void desk.restore(),
+            restore: () => void restoreFromTrash(),
             showBlogs: () => setDialog('blogs'),
             newPostFromClipboard: () => void newPostFromClipboard(),
             showShortcuts: () => setDialog('shortcuts'),
@@ -209,7 +218,7 @@ export function App() {
         {current?.trashedAt && (
           <div className="trash-banner" role="status" aria-label="In the trash">
             This draft is in the trash: you can read it, not edit or publish it.
-            <button type="button" onClick={() => void desk.restore()}>
+            <button type="button" onClick={() => void restoreFromTrash()}>
               Restore
             </button>
           </div>
@@ -232,6 +241,7 @@ export function App() {
             readOnly={current.trashedAt !== null}
             accounts={library.accounts}
             onManageBlogs={() => setDialog('blogs')}
+            onReplaced={() => void desk.reload()}
           />
         ) : (
           drafts !== null && (

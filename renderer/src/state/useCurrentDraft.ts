@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { DraftContent, DraftView } from '../../../shared/model/draft';
 import type { Result } from '../../../shared/result';
 import { api } from '../api';
@@ -11,6 +11,8 @@ import { libraryStore } from './useLibraryStore';
 export function useCurrentDraft() {
   const [current, setCurrent] = useState<DraftView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const openId = useRef<string | null>(null);
+  openId.current = current?.id ?? null;
 
   const settle = useCallback((result: Result<DraftView | null>, failure: string): void => {
     setProblem(result.ok ? null : `${failure}: ${result.error.message}`);
@@ -21,10 +23,21 @@ export function useCurrentDraft() {
 
   const open = useCallback(
     async (id: string) => {
+      // The open draft stays as its editor has it: a copy read now would lack the edits not yet
+      // saved, and showing it would drop them from the editor and, at its next save, from disk.
+      if (id === openId.current) return;
       settle(await libraryStore.open(id), 'The draft could not be opened');
     },
     [settle],
   );
+
+  /**
+   * Reads the open draft again after the core replaced its content (the blog's version taken in
+   * a conflict); the caller has saved the editor's edits first.
+   */
+  const reload = useCallback(async () => {
+    if (openId.current) settle(await libraryStore.open(openId.current), 'The draft could not be read again');
+  }, [settle]);
 
   const create = useCallback(
     async (content?: DraftContent) => {
@@ -69,5 +82,5 @@ export function useCurrentDraft() {
   /** Shows a draft the main side already has (restored from history, say). */
   const show = useCallback((draft: DraftView) => settle({ ok: true, value: draft }, ''), [settle]);
 
-  return { current, problem, setProblem, open, create, trash, restore, emptyTrash, undoEmptyTrash, show };
+  return { current, problem, setProblem, open, reload, create, trash, restore, emptyTrash, undoEmptyTrash, show };
 }

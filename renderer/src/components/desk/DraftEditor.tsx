@@ -45,6 +45,8 @@ interface DraftEditorProps {
   readonly readOnly: boolean;
   readonly accounts: readonly Account[];
   readonly onManageBlogs: () => void;
+  /** The core replaced the draft's content (the blog's version taken): the desk reads it again. */
+  readonly onReplaced: () => void;
 }
 
 interface Removed {
@@ -54,7 +56,7 @@ interface Removed {
 
 /** The desk for one draft: title, commentary, quotes and hashtags, with the live preview beside. */
 export function DraftEditor(props: DraftEditorProps) {
-  const { ref, draft, libraryTags, showPreview, showPublish, readOnly, accounts, onManageBlogs } = props;
+  const { ref, draft, libraryTags, showPreview, showPublish, readOnly, accounts, onManageBlogs, onReplaced } = props;
   const [content, setContent] = useState<DraftContent>(() => ({
     title: draft.title,
     commentary: draft.commentary,
@@ -238,7 +240,13 @@ export function DraftEditor(props: DraftEditorProps) {
               />
             )}
             {showPublish && !readOnly && (
-              <PublishPanel draftId={draft.id} accounts={accounts} flush={flush} onManageBlogs={onManageBlogs} />
+              <PublishPanel
+                draftId={draft.id}
+                accounts={accounts}
+                flush={flush}
+                onManageBlogs={onManageBlogs}
+                onReplaced={onReplaced}
+              />
             )}
             <StatusBar content={content} status={status} onRetry={saveNow} />
           </section>

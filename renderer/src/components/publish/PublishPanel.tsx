@@ -12,6 +12,8 @@ interface PublishPanelProps {
   /** Saves what the writer typed, so what goes out is what the preview shows. */
   readonly flush: () => Promise<boolean>;
   readonly onManageBlogs: () => void;
+  /** The draft's content was replaced by the blog's version: the desk must show it. */
+  readonly onReplaced: () => void;
 }
 
 type When = 'publish' | 'draft' | 'future';
@@ -40,7 +42,7 @@ function describeOutcome(outcome: PublishOutcome): string {
 const noTargets: PublishTargets = {};
 
 /** Publish (or update) the draft on one or several blogs, and see where it stands on each. */
-export function PublishPanel({ draftId, accounts, flush, onManageBlogs }: PublishPanelProps) {
+export function PublishPanel({ draftId, accounts, flush, onManageBlogs, onReplaced }: PublishPanelProps) {
   // Where the draft stands on each blog: joined in when it was opened, then kept by the core's events.
   const targets = useLibraryState().targets.get(draftId) ?? noTargets;
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
@@ -195,7 +197,15 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs }: Publis
           {problem}
         </p>
       )}
-      {conflictWith && <ConflictView draftId={draftId} accountId={conflictWith} onDone={() => setConflictWith(null)} />}
+      {conflictWith && (
+        <ConflictView
+          draftId={draftId}
+          accountId={conflictWith}
+          flush={flush}
+          onTakenTheirs={onReplaced}
+          onDone={() => setConflictWith(null)}
+        />
+      )}
     </section>
   );
 }
