@@ -4,6 +4,7 @@ import { AppError } from '../../shared/result';
 import type { Accounts } from './accounts/accounts';
 import type { DraftLibrary } from './library/draftLibrary';
 import type { LibraryView } from './libraryView';
+import type { MediaService } from './media/mediaService';
 import type { Outbox } from './outbox/outbox';
 import type { QuoteService } from './quotes/quoteService';
 import type { ThemeSnapshots } from './themes/themeSnapshots';
@@ -15,9 +16,10 @@ export function createHandlers(services: {
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
+  readonly media: MediaService;
   readonly themes: ThemeSnapshots;
 }): Handlers {
-  const { library, view, quotes, accounts, outbox, themes } = services;
+  const { library, view, quotes, accounts, outbox, media, themes } = services;
   return {
     listDrafts: (query) => view.list(query),
     getDraft: ({ id }) => view.get(id),
@@ -28,7 +30,13 @@ export function createHandlers(services: {
     },
     trashDraft: async ({ id }) => view.view(await library.trash(id)),
     restoreDraft: async ({ id }) => view.view(await library.restore(id)),
-    emptyTrash: () => library.emptyTrash(),
+    emptyTrash: async () => {
+      const emptied = await library.emptyTrash();
+      // Only now, never before: a trashed draft (and its history) keeps its images until here, and
+      // an emptying that can still be undone keeps the images of what it set aside.
+      const imagesRemoved = await media.removeUnused(await library.imagesInUse());
+      return { ...emptied, imagesRemoved };
+    },
     undoEmptyTrash: async ({ batch }) => ({ restored: await library.undoEmptyTrash(batch) }),
     listRevisions: ({ id }) => library.revisions(id),
     restoreRevision: async ({ id, revision }) => view.view(await library.restoreRevision(id, revision)),
@@ -36,6 +44,9 @@ export function createHandlers(services: {
     readClipboard: () => quotes.readClipboard(),
     quoteFromClipboard: ({ clipboard }) => Promise.resolve(quotes.fromClipboard(clipboard)),
     enrichSource: ({ source }) => quotes.enrichSource(source),
+    addImage: ({ data }) => media.add(Buffer.from(data, 'base64')),
+    addImageFromWeb: ({ url }) => media.addFromWeb(url),
+    draftImages: async ({ id }) => media.draftImages(await library.get(id)),
     listAccounts: () => Promise.resolve(accounts.list()),
     addAccount: (input) => accounts.add(input),
     removeAccount: async ({ id }) => {

@@ -11,6 +11,7 @@ import { createHandlers } from './handlers';
 import type { DraftLibrary } from './library/draftLibrary';
 import { openLibraryAndOutbox } from './libraryAndOutbox';
 import type { LibraryView } from './libraryView';
+import { MediaService } from './media/mediaService';
 import { acquireLibraryLock, type LibraryLock } from './lock/libraryLock';
 import { LibraryLockedError } from './lock/lockMessages';
 import type { LockProgram } from './lock/lockRecord';
@@ -62,6 +63,7 @@ export interface Services {
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
+  readonly media: MediaService;
   readonly themes: ThemeSnapshots;
   /** Events for the renderer; hosts forward them over their own channel. */
   readonly events: EventHub;
@@ -123,6 +125,12 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     online: options.online ?? true,
     publish: (event) => events.publish(event),
   });
+  const media = new MediaService({
+    folder: options.dataFolder,
+    fetch: options.fetch ?? fetch,
+    now: options.now ?? (() => new Date()),
+    readOnly,
+  });
   const themes = new ThemeSnapshots({
     store: new SnapshotStore({ dataFolder: options.dataFolder, readOnly, logError: options.logError }),
     sourceFor: async (accountId) => ({
@@ -140,9 +148,10 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     quotes,
     accounts,
     outbox,
+    media,
     themes,
     events,
-    handlers: createHandlers({ library, view, quotes, accounts, outbox, themes }),
+    handlers: createHandlers({ library, view, quotes, accounts, outbox, media, themes }),
     async close() {
       try {
         await close();

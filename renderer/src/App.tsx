@@ -123,7 +123,13 @@ export function App() {
         setProblem(`No post was made from the clipboard: ${quote.error.message}`);
         return;
       }
-      await create({ title: quote.value.source.title, commentary: '', quotes: [quote.value], hashtags: [] });
+      await create({
+        title: quote.value.source.title,
+        commentary: '',
+        quotes: [quote.value],
+        hashtags: [],
+        featuredImage: null,
+      });
     },
     [create, setProblem],
   );
@@ -149,6 +155,7 @@ export function App() {
     focusMode: () => setFocusMode((on) => !on),
     showShortcuts: () => setDialog('shortcuts'),
     pasteAsQuote: () => editor.current?.pasteAsQuote(),
+    insertImage: () => editor.current?.insertImage(),
     publish: () => setShowPublish(true),
     preferences: () => setDialog('blogs'),
     newPostFromClipboard: () => void newPostFromClipboard(),

@@ -6,6 +6,7 @@ export const shortcuts = {
   focusMode: { keys: '$mod+Shift+Enter', label: 'Focus mode' },
   pasteAsQuote: { keys: '$mod+Shift+v', label: 'Paste as quote' },
   publish: { keys: '$mod+Shift+u', label: 'Publish' },
+  insertImage: { keys: '$mod+Alt+m', label: 'Insert image' },
   showShortcuts: { keys: '$mod+/', label: 'Keyboard shortcuts' },
   moveQuoteUp: { keys: 'Alt+ArrowUp', label: 'Move the quote up (in a quote)' },
   moveQuoteDown: { keys: 'Alt+ArrowDown', label: 'Move the quote down (in a quote)' },

@@ -1,13 +1,17 @@
 import type { DraftContent } from './draft';
 
 /**
- * A fingerprint of what the writer wrote (title, commentary, quotes, hashtags), the same in the
+ * A fingerprint of what the writer wrote (title, commentary, quotes, hashtags, featured image), the same in the
  * renderer and in Node: cyrb53 (two 32-bit multiply-xorshift lanes) over the UTF-16 code units of
  * its JSON. It tells whether a draft still matches what was published; it is not a security
  * measure, and it is cheap enough to run on every save.
  */
 export function contentHash(content: DraftContent): string {
-  const text = JSON.stringify([content.title, content.commentary, content.quotes, content.hashtags]);
+  // The featured image joins the list only when there is one, so that drafts without one keep
+  // the hash they were published with.
+  const fields: unknown[] = [content.title, content.commentary, content.quotes, content.hashtags];
+  if (content.featuredImage !== null) fields.push(content.featuredImage);
+  const text = JSON.stringify(fields);
   let first = 0xdeadbeef;
   let second = 0x41c6ce57;
   for (let index = 0; index < text.length; index += 1) {

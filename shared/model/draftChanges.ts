@@ -14,6 +14,7 @@ export function changesBetween(saved: DraftContent, current: DraftContent): Draf
   if (current.title !== saved.title) changes.title = current.title;
   if (current.commentary !== saved.commentary) changes.commentary = current.commentary;
   if (current.hashtags !== saved.hashtags) changes.hashtags = current.hashtags;
+  if (current.featuredImage !== saved.featuredImage) changes.featuredImage = current.featuredImage;
   if (current.quotes !== saved.quotes) {
     const kept = new Set(saved.quotes);
     changes.quotes = current.quotes.map((quote) => (kept.has(quote) ? { unchanged: quote.id } : quote));
@@ -33,6 +34,8 @@ export function applyChanges(content: DraftContent, changes: DraftChanges): Draf
     commentary: changes.commentary ?? content.commentary,
     quotes,
     hashtags: changes.hashtags ?? content.hashtags,
+    // null is a change (the featured image cleared); only absence keeps it.
+    featuredImage: changes.featuredImage === undefined ? content.featuredImage : changes.featuredImage,
   };
 }
 

@@ -1,5 +1,6 @@
 // `npm run bench`: prints medians and ratios against a baseline measured in the same run.
 import { benchBoundary } from './boundary.bench';
+import { benchImages } from './images.bench';
 import { benchLibrary } from './library.bench';
 import { benchQuotes } from './quotes.bench';
 import { benchRender } from './render.bench';
@@ -16,3 +17,4 @@ if (!only || only === 'library') await benchLibrary();
 if (!only || only === 'start') await benchStart();
 if (!only || only === 'quotes') await benchQuotes();
 if (!only || only === 'boundary') await benchBoundary();
+if (!only || only === 'images') await benchImages();

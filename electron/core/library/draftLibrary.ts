@@ -9,6 +9,8 @@ import {
   type DraftContent,
 } from '../../../shared/model/draft';
 import { applyChanges, combineChanges } from '../../../shared/model/draftChanges';
+import type { MediaFile } from '../../../shared/model/image';
+import { filesUsed } from '../../../shared/media/references';
 import { hashtagKey } from '../../../shared/model/hashtags';
 import { listOrder } from '../../../shared/model/summary';
 import type { DraftQuery, RevisionSummary, TagCount } from '../../../shared/model/library';
@@ -256,6 +258,26 @@ export class DraftLibrary {
     return ids.size;
   }
 
+  /**
+   * Every library image that a draft (trashed ones too), one of its kept revisions, or an emptying
+   * of the trash that can still be undone uses: what must stay in media/. Reads every document, so
+   * it is for rare moments such as emptying the trash.
+   */
+  async imagesInUse(): Promise<Set<MediaFile>> {
+    // What was set aside is read as text: any mention of an image keeps it, whatever shape the file is in.
+    const used = new Set<MediaFile>(
+      (await this.#emptied.texts()).flatMap((text) => [...text.matchAll(MEDIA_FILE_MENTION)].map(([file]) => file)),
+    );
+    for (const id of Object.keys(this.#index.entries)) {
+      const draft = await this.#load(id).catch(() => null);
+      if (draft) for (const file of filesUsed(draft)) used.add(file);
+      for (const { content } of await this.#history.list(id).catch(() => [])) {
+        for (const file of filesUsed(content)) used.add(file);
+      }
+    }
+    return used;
+  }
+
   /** The draft's earlier versions, newest first. */
   async revisions(id: string): Promise<RevisionSummary[]> {
     await this.get(id);
@@ -322,7 +344,9 @@ export class DraftLibrary {
     change: (draft: Draft) => Draft,
     options: { touch?: boolean; forceSnapshot?: boolean } = {},
   ): Promise<Draft> {
-    const current = this.#recent.get(id) ?? (await this.get(id));
+    // Under the draft's lock already: read as its owner (get would wait for this very task).
+    const current = this.#recent.get(id) ?? (await this.#loadOwned(id));
+    if (!current) throw new AppError('not-found', `There is no draft with id ${id}.`);
     const now = this.#now();
     if (options.forceSnapshot || this.#history.dueForSnapshot(id, now)) {
       this.#history
@@ -364,8 +388,23 @@ export class DraftLibrary {
     }
   }
 
-  /** Reads a draft, recovering it when its document is missing or damaged; null when it is gone. */
+  /**
+   * Reads a draft; null when it is gone. A save renames the current document aside before it
+   * renames the new one in, so a read between the two finds no document: only the draft's lock
+   * tells that moment from a crash. So a missing or damaged document is looked at again, and
+   * recovered, under the lock, after any save of it; recovering at once would put the copy the
+   * save just replaced back over the save.
+   */
   async #load(id: string): Promise<Draft | null> {
+    // Any trouble here is met again, and reported, by #loadOwned's own read.
+    const stored = await this.#store.read(id).catch(() => null);
+    if (stored) return stored.draft;
+    // A reader writes nothing and holds no lock: the copy before a save in progress is its draft.
+    return this.#readOnly ? this.#loadOwned(id) : this.#exclusive(id, () => this.#loadOwned(id));
+  }
+
+  /** Reads a draft as the one writer of it (under its lock, or read-only), recovering a missing or damaged document. */
+  async #loadOwned(id: string): Promise<Draft | null> {
     let stored: StoredDraft | null;
     try {
       stored = await this.#store.read(id);
@@ -496,6 +535,9 @@ function changed(draft: Draft, changes: DraftChanges): Draft {
 
 /** How many just-written drafts are kept in memory: the few a writer has open. */
 const RECENT_DRAFTS = 16;
+
+/** A library image's file name wherever it appears in a document's text. */
+const MEDIA_FILE_MENTION = /[0-9a-f]{64}\.(?:jpg|png|webp|gif)/g;
 
 /**
  * What a failed write means to the writer. A full disk or a folder that became read-only passes

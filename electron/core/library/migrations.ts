@@ -6,7 +6,7 @@ type DocumentJson = Record<string, unknown>;
 
 /**
  * What older formats held that drafts no longer keep, handed to the fact's owner when the
- * document is rewritten: `targets`, where the draft stood on each blog (format 2), now the
+ * document is rewritten: `targets`, where the draft stood on each blog (formats 2 and 3), now the
  * outbox's. Absent when the document never held it.
  */
 export interface LegacyFields {
@@ -32,8 +32,13 @@ function targetsByAccount({ document, legacy }: Migrated): Migrated {
   };
 }
 
+/** Version 2 → 3: drafts may have a featured image; none had one before. */
+function withFeaturedImage({ document, legacy }: Migrated): Migrated {
+  return { document: { ...document, featuredImage: null }, legacy };
+}
+
 /**
- * Version 2 → 3: drafts hold content only. Where the draft stood on its blogs leaves the document
+ * Version 3 → 4: drafts hold content only. Where the draft stood on its blogs leaves the document
  * and is handed over (the library passes it to the outbox before it rewrites the document).
  */
 function contentOnly({ document, legacy }: Migrated): Migrated {
@@ -44,7 +49,8 @@ function contentOnly({ document, legacy }: Migrated): Migrated {
 /** migrations[n] turns a version-n document into a version-(n+1) one. */
 const migrations: Readonly<Record<number, (migrated: Migrated) => Migrated>> = {
   1: targetsByAccount,
-  2: contentOnly,
+  2: withFeaturedImage,
+  3: contentOnly,
 };
 
 /** Whether a parsed document needs migrating before it can be validated as a current draft. */

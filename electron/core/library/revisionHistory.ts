@@ -8,8 +8,16 @@ import { RepairNeededError } from '../storage/readOnly';
 export const RevisionSchema = z.strictObject({
   revision: z.number().int().nonnegative(),
   savedAt: z.iso.datetime({ offset: true }),
-  content: DraftContentSchema,
+  // Snapshots taken before drafts had a featured image (draft format 3) had none.
+  content: z.preprocess(
+    (content) => (isRecord(content) && !('featuredImage' in content) ? { ...content, featuredImage: null } : content),
+    DraftContentSchema,
+  ),
 });
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 export type Revision = z.infer<typeof RevisionSchema>;
 
 const HistorySchema = z.strictObject({
@@ -120,5 +128,11 @@ export class RevisionHistory {
 }
 
 export function contentOf(draft: Draft): DraftContent {
-  return { title: draft.title, commentary: draft.commentary, quotes: draft.quotes, hashtags: draft.hashtags };
+  return {
+    title: draft.title,
+    commentary: draft.commentary,
+    quotes: draft.quotes,
+    hashtags: draft.hashtags,
+    featuredImage: draft.featuredImage,
+  };
 }

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { OutboxEntrySchema, PublishOutcomeSchema } from '../../../shared/model/outbox';
 import { renderPostBody } from '../../../shared/render/post';
-import { DraftViewSchema } from '../../../shared/model/draft';
 import { startWordPress, wordPressSkipReason, type WordPressServer } from '../../servers/wordpress';
 import { runCli } from '../../support/cli';
 import { REBLOG_POST_FILE } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
+import { ShownDraftSchema } from './support/shownDraft';
 
 const newFolder = useTempFolders();
 const skipReason = wordPressSkipReason();
@@ -55,7 +55,7 @@ describe.skipIf(skipReason !== null)('commonplace publish, against a real WordPr
         tags: z.array(z.number()),
       })
       .parse(await response.json());
-    const shown = DraftViewSchema.parse(JSON.parse((await runCli(data, ['drafts', 'show', draft, '--json'])).stdout));
+    const shown = ShownDraftSchema.parse(JSON.parse((await runCli(data, ['drafts', 'show', draft, '--json'])).stdout));
     expect(post.title.raw).toBe(shown.title);
     expect(post.tags).toHaveLength(2);
     const preview = renderPostBody(shown);

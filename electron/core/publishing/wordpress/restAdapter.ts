@@ -17,6 +17,8 @@ import {
   utcFromGmt,
   type RestPost,
 } from './restSchemas';
+import type { ImageSupport, ImageUpload, RemoteImage } from '../imageUpload';
+import { findRestImage, uploadRestImage, type RestConnection } from './restMedia';
 
 export interface WordPressRestOptions {
   /** The discovered API root: ".../wp-json/" or ".../?rest_route=/". */
@@ -107,6 +109,22 @@ export class WordPressRestAdapter implements BlogAdapter {
     );
     const [first] = await this.#remotePosts(posts.filter((post) => post.slug === identity));
     return first ?? null;
+  }
+
+  imageSupport(): Promise<ImageSupport> {
+    return Promise.resolve({ kind: 'uploads', findable: true });
+  }
+
+  uploadImage(upload: ImageUpload): Promise<RemoteImage> {
+    return uploadRestImage(this.#connection(), upload);
+  }
+
+  findImage(upload: Pick<ImageUpload, 'file' | 'name'>): Promise<RemoteImage | null> {
+    return findRestImage(this.#connection(), upload);
+  }
+
+  #connection(): RestConnection {
+    return { apiRoot: this.#options.apiRoot, authorization: this.#authorization, transport: this.#options.transport };
   }
 
   async ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {

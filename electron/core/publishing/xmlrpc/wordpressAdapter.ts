@@ -12,6 +12,8 @@ import {
   XmlRpcTermListSchema,
   type XmlRpcPost,
 } from './wordpressSchemas';
+import type { ImageSupport, ImageUpload, RemoteImage } from '../imageUpload';
+import { findXmlRpcImage, uploadXmlRpcImage, type XmlRpcConnection } from './media';
 
 export interface WordPressXmlRpcOptions {
   /** The endpoint found through RSD, e.g. "https://blog.example/xmlrpc.php". */
@@ -86,6 +88,23 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
   async findByIdentity(identity: ClientIdentity): Promise<RemotePost | null> {
     const recent = await this.listRecent(IDENTITY_SEARCH_DEPTH);
     return recent.find((post) => post.identity === identity) ?? null;
+  }
+
+  imageSupport(): Promise<ImageSupport> {
+    return Promise.resolve({ kind: 'uploads', findable: true });
+  }
+
+  uploadImage(upload: ImageUpload): Promise<RemoteImage> {
+    return uploadXmlRpcImage(this.#connection(), upload, 'wp.uploadFile');
+  }
+
+  findImage(upload: Pick<ImageUpload, 'file' | 'name'>): Promise<RemoteImage | null> {
+    return findXmlRpcImage(this.#connection(), upload);
+  }
+
+  #connection(): XmlRpcConnection {
+    const { transport, endpoint, user, password, blogId = '1' } = this.#options;
+    return { transport, endpoint, user, password, blogId };
   }
 
   async ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {

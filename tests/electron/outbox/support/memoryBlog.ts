@@ -6,6 +6,7 @@ import type {
   RemoteStatus,
   RemoteTag,
 } from '../../../../electron/core/publishing/blogAdapter';
+import type { ImageSupport, ImageUpload, RemoteImage } from '../../../../electron/core/publishing/imageUpload';
 import { PublishingError } from '../../../../electron/core/publishing/publishingError';
 
 /**
@@ -15,6 +16,8 @@ import { PublishingError } from '../../../../electron/core/publishing/publishing
  */
 export class MemoryBlog implements BlogAdapter {
   readonly posts = new Map<string, RemotePost>();
+  /** Images received, by the name they were sent under (how an upload is found again). */
+  readonly images = new Map<string, RemoteImage>();
   /** Every write the blog received, in order: what exactly-once is checked against. */
   readonly writes: string[] = [];
   #next = 1;
@@ -85,6 +88,25 @@ export class MemoryBlog implements BlogAdapter {
     return this.#call(
       () => [...this.posts.values()].find((post) => post.identity === identity && post.status !== 'trash') ?? null,
     );
+  }
+
+  imageSupport(): Promise<ImageSupport> {
+    return this.#call(() => ({ kind: 'uploads', findable: true }));
+  }
+
+  uploadImage(upload: ImageUpload): Promise<RemoteImage> {
+    return this.#call(() => {
+      const remoteId = `media-${this.#next}`;
+      this.#next += 1;
+      this.writes.push(`upload ${upload.name}`);
+      const image = { remoteId, url: `${this.address}/media/${upload.name}` };
+      this.images.set(upload.name, image);
+      return image;
+    });
+  }
+
+  findImage(upload: Pick<ImageUpload, 'file' | 'name'>): Promise<RemoteImage | null> {
+    return this.#call(() => this.images.get(upload.name) ?? null);
   }
 
   ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
