@@ -61,8 +61,8 @@ describe('dispatch: every call is distrusted', () => {
 
   it('names the field and its limit in words (a 2,000-character title once read "✖ Too big … → at content.title")', async () => {
     const { handlers } = await services();
-    const content = { ...reblogPost(), title: 'x'.repeat(2_000) };
-    expect(await dispatch(handlers, 'saveDraft', { id: 'aaaaaaaa', content }, options)).toEqual({
+    const changes = { title: 'x'.repeat(2_000) };
+    expect(await dispatch(handlers, 'saveDraft', { id: 'aaaaaaaa', changes }, options)).toEqual({
       ok: false,
       error: { kind: 'invalid-input', message: 'The title is longer than 1,000 characters.' },
     });
