@@ -27,6 +27,7 @@ import { isPending, nextDue, pendingBefore, postKey } from './queue';
 import { pullRecent } from './pull';
 import { defaultBackoff, judgeFailure, type BackoffPolicy } from './retryPolicy';
 import { sendEntry, type SendResult } from './sendEntry';
+import { BlogImages } from './sendImages';
 import { knownPost, targetState } from './targetState';
 import { systemTimer, type SetTimer } from './timers';
 
@@ -101,6 +102,7 @@ const MAX_INTERRUPTIONS = 2;
 export class Outbox {
   readonly #options: OutboxOptions;
   readonly #records: OutboxRecords;
+  readonly #images: BlogImages;
   readonly #now: () => Date;
   readonly #random: () => number;
   readonly #setTimer: SetTimer;
@@ -122,6 +124,7 @@ export class Outbox {
     this.#options = options;
     this.#records = records;
     this.#now = options.now ?? (() => new Date());
+    this.#images = new BlogImages({ libraryFolder: options.folder, logError: options.logError, now: this.#now });
     this.#random = options.random ?? Math.random;
     this.#setTimer = options.setTimer ?? systemTimer;
     this.#newId = options.newId ?? randomUUID;
@@ -503,6 +506,7 @@ export class Outbox {
             draft,
             adapter,
             style,
+            images: this.#images,
           });
         } catch (error) {
           await this.#failed(sending, error);

@@ -166,10 +166,6 @@ export class MicropubAdapter implements BlogAdapter {
     return null;
   }
 
-  /**
-   * Micropub categories are plain names that a post creates by using them. Where the server lists
-   * its categories (q=category), an existing one is reused with its spelling.
-   */
   async imageSupport(): Promise<ImageSupport> {
     const endpoint = await this.#mediaEndpoint();
     return endpoint === null
@@ -197,6 +193,10 @@ export class MicropubAdapter implements BlogAdapter {
     return endpoint === undefined || endpoint === '' ? null : new URL(endpoint, this.#options.endpoint).toString();
   }
 
+  /**
+   * Micropub categories are plain names that a post creates by using them. Where the server lists
+   * its categories (q=category), an existing one is reused with its spelling.
+   */
   async ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
     const wanted = names.filter(
       (name, index) => names.findIndex((other) => hashtagKey(other) === hashtagKey(name)) === index,
