@@ -1,8 +1,9 @@
 import type { Handlers } from '../../shared/contract';
-import { emptyDraftContent, type Draft } from '../../shared/model/draft';
+import type { Draft } from '../../shared/model/draft';
 import { AppError } from '../../shared/result';
 import type { Accounts } from './accounts/accounts';
 import type { DraftLibrary } from './library/draftLibrary';
+import { libraryHandlers } from './libraryHandlers';
 import type { LibraryView } from './libraryView';
 import type { MediaService } from './media/mediaService';
 import type { Outbox } from './outbox/outbox';
@@ -21,32 +22,11 @@ export function createHandlers(services: {
 }): Handlers {
   const { library, view, quotes, accounts, outbox, media, themes } = services;
   return {
-    listDrafts: (query) => view.list(query),
-    getDraft: ({ id }) => view.get(id),
-    createDraft: async ({ content }) => view.view(await library.create(content ?? emptyDraftContent())),
-    saveDraft: async ({ id, changes }) => {
-      const { revision } = await library.save(id, changes);
-      return { revision, summary: view.summary(id) };
-    },
-    trashDraft: async ({ id }) => view.view(await library.trash(id)),
-    restoreDraft: async ({ id }) => view.view(await library.restore(id)),
-    emptyTrash: async () => {
-      const emptied = await library.emptyTrash();
-      // Only now, never before: a trashed draft (and its history) keeps its images until here, and
-      // an emptying that can still be undone keeps the images of what it set aside.
-      const imagesRemoved = await media.removeUnused(await library.imagesInUse());
-      return { ...emptied, imagesRemoved };
-    },
-    undoEmptyTrash: async ({ batch }) => ({ restored: await library.undoEmptyTrash(batch) }),
-    listRevisions: ({ id }) => library.revisions(id),
-    restoreRevision: async ({ id, revision }) => view.view(await library.restoreRevision(id, revision)),
-    listTags: () => Promise.resolve(library.tags()),
+    ...libraryHandlers(library, view, () => Promise.resolve(media)),
     readClipboard: () => quotes.readClipboard(),
     quoteFromClipboard: ({ clipboard }) => Promise.resolve(quotes.fromClipboard(clipboard)),
     enrichSource: ({ source }) => quotes.enrichSource(source),
-    addImage: ({ data }) => media.add(Buffer.from(data, 'base64')),
     addImageFromWeb: ({ url }) => media.addFromWeb(url),
-    draftImages: async ({ id }) => media.draftImages(await library.get(id)),
     listAccounts: () => Promise.resolve(accounts.list()),
     addAccount: (input) => accounts.add(input),
     removeAccount: async ({ id }) => {
@@ -87,7 +67,6 @@ export function createHandlers(services: {
     listThemeSnapshots: () => themes.list(),
     getThemeSnapshot: ({ accountId }) => themes.get(accountId, accounts.get(accountId).blogName),
     takeThemeSnapshot: ({ accountId }) => themes.take(accountId),
-    listNotices: () => Promise.resolve([...library.notices()]),
   };
 }
 

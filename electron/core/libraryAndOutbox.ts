@@ -68,7 +68,7 @@ export async function openLibraryAndOutbox(options: LibraryAndOutboxOptions): Pr
     ...(newEntryId ? { newId: newEntryId } : {}),
   });
   outbox = opened;
-  const joined = new LibraryView(library, opened, publish);
+  const joined = new LibraryView(library, opened, publish, logError);
   view = joined;
   return {
     library,

@@ -1,7 +1,7 @@
 import type { AppEvent } from '../../shared/contract';
 import type { DraftStatus, DraftSummary, DraftView } from '../../shared/model/draft';
 import { hashtagKey } from '../../shared/model/hashtags';
-import type { DraftQuery } from '../../shared/model/library';
+import type { DraftPage, DraftQuery } from '../../shared/model/library';
 import { AppError } from '../../shared/result';
 import type { DraftLibrary, LibraryChange } from './library/draftLibrary';
 import type { Listing } from './library/libraryIndex';
@@ -16,11 +16,18 @@ export class LibraryView {
   readonly #library: DraftLibrary;
   readonly #outbox: Outbox;
   readonly #publish: (event: AppEvent) => void;
+  readonly #logError: (message: string, error: unknown) => void;
 
-  constructor(library: DraftLibrary, outbox: Outbox, publish: (event: AppEvent) => void) {
+  constructor(
+    library: DraftLibrary,
+    outbox: Outbox,
+    publish: (event: AppEvent) => void,
+    logError: (message: string, error: unknown) => void,
+  ) {
     this.#library = library;
     this.#outbox = outbox;
     this.#publish = publish;
+    this.#logError = logError;
   }
 
   /** The drafts that match, most recently updated first, each with its status across its blogs. */
@@ -28,6 +35,18 @@ export class LibraryView {
     const { status, ...listingQuery } = query;
     const summaries = (await this.#library.list(listingQuery)).map((listing) => this.#summary(listing));
     return status === undefined ? summaries : summaries.filter((summary) => summary.status === status);
+  }
+
+  /** A window of the drafts that match (see `list`), and how many match in all. */
+  async page(query: DraftQuery, offset: number, limit: number): Promise<DraftPage> {
+    const { status, ...listingQuery } = query;
+    if (status === undefined) {
+      const page = await this.#library.page(listingQuery, offset, limit);
+      return { total: page.total, offset: page.offset, drafts: page.drafts.map((listing) => this.#summary(listing)) };
+    }
+    // Where drafts stand is the outbox's: a status is filtered on the joined summaries.
+    const matching = await this.list(query);
+    return { total: matching.length, offset, drafts: matching.slice(offset, offset + limit) };
   }
 
   /** One whole draft, with where it stands on each blog. */
@@ -60,7 +79,12 @@ export class LibraryView {
     // A save can make a published post "changed since publish", or published again.
     this.#outbox.contentChanged(change.draft.id);
     this.#publish({ type: 'draft-changed', summary: this.#summary(change.listing) });
-    if (tagsMoved(change.before, change.listing)) this.#publish({ type: 'tags-changed', tags: this.#library.tags() });
+    if (tagsMoved(change.before, change.listing)) {
+      this.#library.tags().then(
+        (tags) => this.#publish({ type: 'tags-changed', tags }),
+        (error: unknown) => this.#logError('The tags could not be counted', error),
+      );
+    }
   }
 
   /** Announces a change of the outbox: an entry's new state, or a draft's new state on a blog. */

@@ -1,18 +1,22 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppCommand } from '../../shared/contract';
 import type { ClipboardPayload } from '../../shared/model/clipboard';
 import { api } from './api';
-import { AccountsDialog } from './components/accounts/AccountsDialog';
 import { ConfirmDialog } from './components/ConfirmDialog';
-import { DraftEditor, type DraftEditorHandle } from './components/desk/DraftEditor';
-import { HistoryDialog } from './components/desk/HistoryDialog';
-import { PasteCatcher } from './components/desk/PasteCatcher';
+import type { DraftEditorHandle } from './components/desk/DraftEditor';
 import { UndoBar } from './components/desk/UndoBar';
 import { Messages } from './components/Messages';
-import { OutboxDialog } from './components/publish/OutboxDialog';
-import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { LibrarySidebar } from './components/sidebar/LibrarySidebar';
 import { Toolbar } from './components/Toolbar';
+import {
+  AccountsDialog,
+  DraftEditor,
+  HistoryDialog,
+  OutboxDialog,
+  PasteCatcher,
+  preloadLateParts,
+  ShortcutsSheet,
+} from './lateParts';
 import { withShortcut } from './shortcuts';
 import { useConnectivity } from './state/useConnectivity';
 import { useCurrentDraft } from './state/useCurrentDraft';
@@ -175,6 +179,14 @@ export function App() {
     [open],
   );
 
+  // Once the library is on screen, the editor is fetched while the writer looks at it.
+  const libraryShown = drafts !== null;
+  useEffect(() => {
+    if (!libraryShown) return;
+    const idle = requestIdleCallback(preloadLateParts, { timeout: 2_000 });
+    return () => cancelIdleCallback(idle);
+  }, [libraryShown]);
+
   return (
     <div className={focusMode ? 'app focus-mode' : 'app'}>
       {!focusMode && (
@@ -231,25 +243,29 @@ export function App() {
           </div>
         )}
         {dialog === 'paste-new-post' && (
-          <PasteCatcher
-            purpose="New post from clipboard"
-            onPaste={(clipboard) => void createFromClipboard(clipboard)}
-            onCancel={closeDialog}
-          />
+          <Suspense fallback={null}>
+            <PasteCatcher
+              purpose="New post from clipboard"
+              onPaste={(clipboard) => void createFromClipboard(clipboard)}
+              onCancel={closeDialog}
+            />
+          </Suspense>
         )}
         {current ? (
-          <DraftEditor
-            ref={editor}
-            key={`${current.id}@${current.revision}`}
-            draft={current}
-            libraryTags={library.tags}
-            showPreview={showPreview && !focusMode}
-            showPublish={showPublish}
-            readOnly={current.trashedAt !== null}
-            accounts={library.accounts}
-            onManageBlogs={() => setDialog('blogs')}
-            onReplaced={() => void desk.reload()}
-          />
+          <Suspense fallback={<div className="desk-loading" aria-busy="true" />}>
+            <DraftEditor
+              ref={editor}
+              key={`${current.id}@${current.revision}`}
+              draft={current}
+              libraryTags={library.tags}
+              showPreview={showPreview && !focusMode}
+              showPublish={showPublish}
+              readOnly={current.trashedAt !== null}
+              accounts={library.accounts}
+              onManageBlogs={() => setDialog('blogs')}
+              onReplaced={() => void desk.reload()}
+            />
+          </Suspense>
         ) : (
           drafts !== null && (
             <div className="welcome">
@@ -262,7 +278,6 @@ export function App() {
           )
         )}
       </main>
-      {dialog === 'shortcuts' && <ShortcutsSheet onClose={closeDialog} />}
       {typeof dialog === 'object' && dialog?.kind === 'empty-trash' && (
         <ConfirmDialog
           title="Empty the trash?"
@@ -272,23 +287,26 @@ export function App() {
           onCancel={closeDialog}
         />
       )}
-      {dialog === 'history' && current && (
-        <HistoryDialog
-          draftId={current.id}
-          beforeRestore={() => editor.current?.flush() ?? Promise.resolve(true)}
-          onRestored={desk.show}
-          onClose={closeDialog}
-        />
-      )}
-      {dialog === 'outbox' && (
-        <OutboxDialog
-          entries={library.outbox}
-          accounts={library.accounts}
-          titleOf={(id) => library.summaries.get(id)?.title || 'Untitled'}
-          onClose={closeDialog}
-        />
-      )}
-      {dialog === 'blogs' && <AccountsDialog accounts={library.accounts} onClose={closeDialog} />}
+      <Suspense fallback={null}>
+        {dialog === 'shortcuts' && <ShortcutsSheet onClose={closeDialog} />}
+        {dialog === 'history' && current && (
+          <HistoryDialog
+            draftId={current.id}
+            beforeRestore={() => editor.current?.flush() ?? Promise.resolve(true)}
+            onRestored={desk.show}
+            onClose={closeDialog}
+          />
+        )}
+        {dialog === 'outbox' && (
+          <OutboxDialog
+            entries={library.outbox}
+            accounts={library.accounts}
+            titleOf={(id) => library.summaries.get(id)?.title || 'Untitled'}
+            onClose={closeDialog}
+          />
+        )}
+        {dialog === 'blogs' && <AccountsDialog accounts={library.accounts} onClose={closeDialog} />}
+      </Suspense>
     </div>
   );
 }

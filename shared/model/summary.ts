@@ -33,5 +33,10 @@ export function summarize(draft: Draft, status: DraftStatus): DraftSummary {
  * in the same millisecond, so that a list kept up to date by events matches one asked afresh.
  */
 export function listOrder(a: { id: string; updatedAt: string }, b: { id: string; updatedAt: string }): number {
-  return b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id);
+  return compare(b.updatedAt, a.updatedAt) || compare(a.id, b.id);
+}
+
+/** Code-unit order: the library's times are all ISO 8601 in UTC, where it is the order of time. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -12,7 +12,6 @@ import { applyChanges, combineChanges } from '../../../shared/model/draftChanges
 import type { MediaFile } from '../../../shared/model/image';
 import { filesUsed } from '../../../shared/media/references';
 import { hashtagKey } from '../../../shared/model/hashtags';
-import { listOrder } from '../../../shared/model/summary';
 import type { DraftQuery, RevisionSummary, TagCount } from '../../../shared/model/library';
 import type { LibraryNotice } from '../../../shared/model/notice';
 import { AppError } from '../../../shared/result';
@@ -39,6 +38,13 @@ export type LibraryChange =
 
 /** Which drafts the library lists (where drafts stand on blogs is not the library's to filter). */
 export type ListingQuery = Omit<DraftQuery, 'status'>;
+
+/** A window of the drafts that match, and how many match in all. */
+export interface ListingPage {
+  readonly total: number;
+  readonly offset: number;
+  readonly drafts: readonly Listing[];
+}
 
 export interface LibraryOptions {
   /** The library folder; created when missing. */
@@ -80,11 +86,13 @@ export class DraftLibrary {
   readonly #store: DraftStore;
   readonly #index: LibraryIndex;
   readonly #history: RevisionHistory;
-  readonly #search = new SearchIndex();
+  readonly #search: SearchIndex;
   readonly #emptied: EmptiedTrash;
   readonly #saves: CoalescingQueue<DraftChanges, Draft>;
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #notices: LibraryNotice[] = [];
+  #indexing: Promise<void> | null = null;
+  #searchStarting: Promise<void> | null = null;
   /** The drafts written most recently, as written: a save need not read back what it just wrote. */
   readonly #recent = new Map<string, Draft>();
 
@@ -104,13 +112,18 @@ export class DraftLibrary {
       readOnly: this.#readOnly,
     });
     this.#history = new RevisionHistory(options.folder, options.history ?? defaultHistoryPolicy, this.#readOnly);
+    this.#search = new SearchIndex({ folder: options.folder, readOnly: this.#readOnly, logError: options.logError });
     this.#saves = new CoalescingQueue(
       (id, changes) => this.#exclusive(id, () => this.#update(id, (draft) => changed(draft, changes), { touch: true })),
       combineChanges,
     );
   }
 
-  /** Opens (or creates) the library in `options.folder`: migrates, recovers and re-indexes as needed. */
+  /**
+   * Opens (or creates) the library in `options.folder`: a writer migrates, recovers and
+   * re-indexes as needed, and search catches up in the background. A reader does that work
+   * only when it is first asked something that needs it, so `drafts show` reads one document.
+   */
   static async open(options: LibraryOptions): Promise<DraftLibrary> {
     const library = new DraftLibrary(options);
     if (!library.#readOnly) {
@@ -118,19 +131,39 @@ export class DraftLibrary {
       await library.#history.prepare();
       // What the trash held at a crash is gone as if the app had closed: undo lasts while it is open.
       await library.#emptied.clear();
+      await library.#searchStarted();
     }
-    await library.#index.load();
-    await library.#reconcile();
-    // Damaged documents were recovered by #reconcile; one damaged since is recovered when opened.
-    library.#search.fill(Object.keys(library.#index.entries), async (id) => {
-      try {
-        return (await library.#store.read(id))?.draft ?? null;
-      } catch (error) {
-        library.#logError(`The draft ${id} could not be indexed for search`, error);
-        return null;
-      }
-    });
     return library;
+  }
+
+  /** The summaries' index, loaded and brought in line with the documents (once). */
+  #indexed(): Promise<void> {
+    this.#indexing ??= (async () => {
+      await this.#index.load();
+      await this.#reconcile();
+    })();
+    return this.#indexing;
+  }
+
+  /** Search, caught up with the documents as #indexed found them (started once). */
+  #searchStarted(): Promise<void> {
+    this.#searchStarting ??= (async () => {
+      await this.#indexed();
+      // Damaged documents were recovered by #reconcile; one damaged since is recovered when opened.
+      const stamps = new Map(
+        Object.entries(this.#index.entries).map(([id, { size, mtimeMs }]) => [id, { size, mtimeMs }]),
+      );
+      this.#search.catchUp(stamps, async (id) => {
+        try {
+          // As the writer sees it: a save that a crash cut between its renames is its previous copy.
+          return await this.#load(id);
+        } catch (error) {
+          this.#logError(`The draft ${id} could not be indexed for search`, error);
+          return null;
+        }
+      });
+    })();
+    return this.#searchStarting;
   }
 
   get folder(): string {
@@ -138,8 +171,9 @@ export class DraftLibrary {
   }
 
   /** Resolves once full-text search covers the whole library (it fills in the background at open). */
-  searchReady(): Promise<void> {
-    return this.#search.ready();
+  async searchReady(): Promise<void> {
+    await this.#searchStarted();
+    await this.#search.ready();
   }
 
   /** What the library did on the writer's behalf since it opened (recoveries, refusals). */
@@ -147,21 +181,15 @@ export class DraftLibrary {
     return [...this.#notices];
   }
 
-  /** The drafts that match, most recently updated first. */
+  /** Every draft that matches the query, most recently updated first. */
   async list(query: ListingQuery = {}): Promise<Listing[]> {
-    const trash = query.trash ?? 'exclude';
-    const tagKey = query.tag === undefined ? undefined : hashtagKey(query.tag);
-    const matches = query.search?.trim() ? await this.#search.find(query.search) : null;
-    const keyOf = memoized(hashtagKey);
-    return this.#index
-      .listings()
-      .filter((listing) => {
-        if (trash === 'exclude' && listing.trashedAt !== null) return false;
-        if (trash === 'only' && listing.trashedAt === null) return false;
-        if (tagKey !== undefined && !listing.hashtags.some((tag) => keyOf(tag) === tagKey)) return false;
-        return matches === null || matches.has(listing.id);
-      })
-      .sort(listOrder);
+    return [...(await this.#matching(query))];
+  }
+
+  /** A window of the drafts that match the query (see `list`), and how many match in all. */
+  async page(query: ListingQuery, offset: number, limit: number): Promise<ListingPage> {
+    const matching = await this.#matching(query);
+    return { total: matching.length, offset, drafts: matching.slice(offset, offset + limit) };
   }
 
   /** The draft's listing, without reading the draft; undefined when there is no such draft. */
@@ -172,6 +200,24 @@ export class DraftLibrary {
   /** The fingerprint of the draft's content (what the outbox compares with what it sent); null when there is no such draft. */
   contentHash(id: string): string | null {
     return this.#index.listing(id)?.contentHash ?? null;
+  }
+
+  async #matching(query: ListingQuery): Promise<readonly Listing[]> {
+    await this.#indexed();
+    const trash = query.trash ?? 'exclude';
+    const tagKey = query.tag === undefined ? undefined : hashtagKey(query.tag);
+    const search = query.search?.trim() ? query.search : undefined;
+    if (search !== undefined) await this.#searchStarted();
+    const matches = search === undefined ? null : await this.#search.find(search);
+    const keyOf = memoized(hashtagKey);
+    const all = this.#index.newestFirst();
+    if (trash === 'include' && tagKey === undefined && matches === null) return all;
+    return all.filter((listing) => {
+      if (trash === 'exclude' && listing.trashedAt !== null) return false;
+      if (trash === 'only' && listing.trashedAt === null) return false;
+      if (tagKey !== undefined && !listing.hashtags.some((tag) => keyOf(tag) === tagKey)) return false;
+      return matches === null || matches.has(listing.id);
+    });
   }
 
   async get(id: string): Promise<Draft> {
@@ -217,6 +263,7 @@ export class DraftLibrary {
    */
   async emptyTrash(): Promise<{ deleted: number; batch: string | null }> {
     if (this.#readOnly) throw readOnlyRefusal();
+    await this.#indexed();
     const trashed = this.#index.listings().filter((listing) => listing.trashedAt !== null);
     if (trashed.length === 0) return { deleted: 0, batch: null };
     const batch = this.#newId();
@@ -236,6 +283,7 @@ export class DraftLibrary {
   /** Brings back the drafts an emptying of the trash took, while the library is still open; returns how many. */
   async undoEmptyTrash(batch: string): Promise<number> {
     if (this.#readOnly) throw readOnlyRefusal();
+    await this.#indexed();
     const files = await this.#emptied.bringBack(batch);
     const ids = new Set(
       files
@@ -250,9 +298,10 @@ export class DraftLibrary {
     }
     for (const id of ids) {
       const draft = await this.get(id);
+      const stamp = await this.#store.stamp(id);
       const listing = listingOf(draft);
-      this.#index.put(listing, await this.#store.stamp(id));
-      this.#search.put(draft);
+      this.#index.put(listing, stamp);
+      this.#search.put(draft, stamp);
       this.#onChange({ kind: 'saved', draft, listing, before: undefined });
     }
     return ids.size;
@@ -264,6 +313,7 @@ export class DraftLibrary {
    * it is for rare moments such as emptying the trash.
    */
   async imagesInUse(): Promise<Set<MediaFile>> {
+    await this.#indexed();
     // What was set aside is read as text: any mention of an image keeps it, whatever shape the file is in.
     const used = new Set<MediaFile>(
       (await this.#emptied.texts()).flatMap((text) => [...text.matchAll(MEDIA_FILE_MENTION)].map(([file]) => file)),
@@ -299,7 +349,8 @@ export class DraftLibrary {
   }
 
   /** Every tag in use outside the trash, with how many drafts use it, most used first. */
-  tags(): TagCount[] {
+  async tags(): Promise<TagCount[]> {
+    await this.#indexed();
     const counts = new Map<string, { tag: string; count: number }>();
     const keyOf = memoized(hashtagKey);
     for (const listing of this.#index.listings()) {
@@ -321,6 +372,7 @@ export class DraftLibrary {
     await Promise.allSettled(this.#locks.values());
     await this.#history.idle();
     await this.#index.flush();
+    await this.#search.close();
     if (!this.#readOnly) await this.#emptied.clear();
   }
 
@@ -374,7 +426,7 @@ export class DraftLibrary {
     const before = this.#index.listing(draft.id);
     const listing = listingOf(draft);
     this.#index.put(listing, stamp);
-    this.#search.put(draft);
+    this.#search.put(draft, stamp);
     this.#remember(draft);
     this.#onChange({ kind: 'saved', draft, listing, before });
   }
@@ -471,8 +523,7 @@ export class DraftLibrary {
     const known = this.#index.entries;
     const entries: Record<string, IndexEntry> = {};
     let changed = ids.length !== Object.keys(known).length;
-    // All at once: one by one, the stat calls alone take most of a second at 10,000 drafts.
-    const stamps = await Promise.all(ids.map((id) => this.#store.stamp(id).catch(() => null)));
+    const stamps = await this.#store.stamps(ids);
     for (const [position, id] of ids.entries()) {
       const stamp = stamps[position];
       const entry = known[id];

@@ -1,6 +1,6 @@
 import type { DraftContent } from '../../../shared/model/draft';
 import { renderPostBody } from '../../../shared/render/post';
-import type { AttributionStyle } from '../../../shared/render/quote';
+import type { AttributionStyle } from '../../../shared/model/accountChoices';
 import { publishedTitle } from '../../../shared/render/title';
 import type { ClientIdentity, OutgoingPost, PostSchedule } from './blogAdapter';
 

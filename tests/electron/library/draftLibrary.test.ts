@@ -372,7 +372,7 @@ describe('search, filters and tags', () => {
     expect(await library.list({ tag: 'syria' })).toHaveLength(1);
     expect(await view.list({ status: 'draft' })).toHaveLength(2);
     expect(await view.list({ status: 'published' })).toHaveLength(0);
-    expect(library.tags()).toEqual([
+    expect(await library.tags()).toEqual([
       { tag: 'Iraq', count: 2 },
       { tag: 'ISIS', count: 1 },
       { tag: 'Syria', count: 1 },

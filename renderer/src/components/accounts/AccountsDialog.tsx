@@ -7,7 +7,7 @@ import {
   type VaultInfo,
   describeRemoval,
 } from '../../../../shared/model/account';
-import { attributionStyles, type AttributionStyle } from '../../../../shared/render/quote';
+import { attributionStyles, type AttributionStyle } from '../../../../shared/model/accountChoices';
 import { api } from '../../api';
 import { useThemeSnapshots } from '../../state/useThemeSnapshots';
 import { ThemeSnapshotControl } from './ThemeSnapshotControl';
