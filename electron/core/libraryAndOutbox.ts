@@ -57,6 +57,8 @@ export async function openLibraryAndOutbox(options: LibraryAndOutboxOptions): Pr
       else await records.adoptLegacyTargets(draftId, legacy.targets);
     },
   });
+  // Where drafts stand is derived from their content hashes: the outbox opens on a listed library.
+  await library.listed();
   const opened = await Outbox.open({
     ...outboxOptions,
     folder,

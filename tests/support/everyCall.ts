@@ -42,6 +42,15 @@ export async function makeEveryCall(
   await step('getDraft', { id: draft.id });
   await step('saveDraft', { id: draft.id, changes: { title: 'Every call' } });
   await step('listDrafts', {});
+  await step('listDraftPage', { query: {}, offset: 0, limit: 10 });
+  // One transparent pixel, as a pasted PNG arrives.
+  await step('addImage', {
+    name: 'pixel.png',
+    data: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  });
+  await step('draftImages', { id: draft.id });
+  // Nothing answers there: the refusal crosses like any answer.
+  await step('addImageFromWeb', { url: 'http://127.0.0.1:9/figure.png' });
   await step('listTags', {});
   const [revision] = z
     .array(z.object({ revision: z.number() }))

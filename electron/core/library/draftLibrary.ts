@@ -136,6 +136,14 @@ export class DraftLibrary {
     return library;
   }
 
+  /**
+   * Resolves once every draft is listed: what the outbox derives where drafts stand against (their
+   * content hashes). A writer is listed at open; a reader lists when first asked.
+   */
+  listed(): Promise<void> {
+    return this.#indexed();
+  }
+
   /** The summaries' index, loaded and brought in line with the documents (once). */
   #indexed(): Promise<void> {
     this.#indexing ??= (async () => {
