@@ -33,9 +33,9 @@ describe('the core announces each change with what changed, and nothing else', (
     const tagged = { ...edited, hashtags: ['ISIS', 'Mosul'] };
     expect(await eventsOf(harness, () => harness.library.save(draft.id, tagged))).toEqual([
       { type: 'draft-changed', summary: harness.view.summary(draft.id) },
-      { type: 'tags-changed', tags: harness.library.tags() },
+      { type: 'tags-changed', tags: await harness.library.tags() },
     ]);
-    expect(harness.library.tags()).toEqual([
+    expect(await harness.library.tags()).toEqual([
       { tag: 'ISIS', count: 1 },
       { tag: 'Mosul', count: 1 },
     ]);
