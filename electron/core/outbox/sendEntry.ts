@@ -4,6 +4,7 @@ import { hashtagKey } from '../../../shared/model/hashtags';
 import type { OutboxEntry, OutboxSchedule, RemoteLink } from '../../../shared/model/outbox';
 import { AppError } from '../../../shared/result';
 import type { BlogAdapter, OutgoingPost, PostSchedule, RemotePost } from '../publishing/blogAdapter';
+import { featuredReference } from '../publishing/imageUpload';
 import { outgoingPost, type PostStyle } from '../publishing/outgoingPost';
 import type { BlogImages } from './sendImages';
 
@@ -100,6 +101,10 @@ function holdsPost(remote: RemotePost, post: OutgoingPost): boolean {
     remote.title === post.title &&
     tags(remote.tags) === tags(post.tags) &&
     (remote.renderedContent ?? remote.content).trim() === post.html.trim() &&
-    status.includes(remote.status)
+    status.includes(remote.status) &&
+    // An adapter that does not read the featured image cannot say it is there: send it again.
+    (remote.featuredImage === undefined
+      ? featuredReference(post.featuredImage) === null
+      : remote.featuredImage === featuredReference(post.featuredImage))
   );
 }

@@ -213,6 +213,7 @@ export class GhostAdminAdapter implements BlogAdapter {
       slug: post.identity,
       status: ghostStatus[post.schedule.status],
       tags: tags.map((tag) => ({ id: tag.remoteId })),
+      feature_image: post.featuredImage?.url ?? null,
     };
     if (post.schedule.status === 'future') body['published_at'] = post.schedule.date.toISOString();
     return body;
@@ -341,6 +342,7 @@ function toRemotePost(post: GhostPost): RemotePost {
     renderedContent: html,
     tags: post.tags.map((tag) => tag.name),
     identity: post.slug === '' ? null : post.slug,
+    ...(post.feature_image === undefined ? {} : { featuredImage: post.feature_image }),
   };
 }
 

@@ -21,6 +21,7 @@ export const GhostPostSchema = z.object({
   /** Null for a draft that was never published or scheduled. */
   published_at: GhostTime.nullable(),
   tags: z.array(GhostTagSchema),
+  feature_image: z.string().nullable().optional(),
 });
 export type GhostPost = z.infer<typeof GhostPostSchema>;
 

@@ -289,6 +289,7 @@ export class MicropubAdapter implements BlogAdapter {
       renderedContent: null,
       tags: fields.category ?? [],
       identity: fields['mp-slug']?.[0] ?? null,
+      featuredImage: photoUrl(fields.photo?.[0]),
     };
   }
 }
@@ -307,6 +308,9 @@ function properties(post: OutgoingPost, creating: boolean): Record<string, unkno
     'post-status': [post.schedule.status === 'draft' ? 'draft' : 'published'],
   };
   if (creating) fields['mp-slug'] = [post.identity];
+  // The featured image is the entry's photo. One operation per request (see update) cannot also
+  // delete a photo, so one removed from the draft stays on the post.
+  if (post.featuredImage) fields['photo'] = [post.featuredImage.url];
   if (post.schedule.status === 'future') fields['published'] = [post.schedule.date.toISOString()];
   return fields;
 }
@@ -320,6 +324,11 @@ function matches(current: RemotePost, post: OutgoingPost): boolean {
     current.tags.every((tag, index) => tag === post.tags[index]) &&
     (current.status === 'draft') === (post.schedule.status === 'draft')
   );
+}
+
+function photoUrl(photo: string | { readonly value: string } | undefined): string | null {
+  if (photo === undefined) return null;
+  return typeof photo === 'string' ? photo : photo.value;
 }
 
 function contentHtml(content: NonNullable<MicropubSource['properties']['content']>[number] | undefined): string {

@@ -167,6 +167,7 @@ export class WordPressRestAdapter implements BlogAdapter {
       slug: post.identity,
       status: post.schedule.status,
       tags: tags.map((tag) => Number(tag.remoteId)),
+      featured_media: Number(post.featuredImage?.remoteId ?? 0),
     };
     if (post.schedule.status === 'future') body['date_gmt'] = post.schedule.date.toISOString().slice(0, 19);
     return body;
@@ -242,6 +243,9 @@ function toRemotePost(post: RestPost, tagNames: ReadonlyMap<number, string>): Re
     renderedContent: post.content.rendered,
     tags: post.tags.flatMap((id) => tagNames.get(id) ?? []),
     identity: post.slug === '' ? null : post.slug,
+    ...(post.featured_media === undefined
+      ? {}
+      : { featuredImage: post.featured_media === 0 ? null : String(post.featured_media) }),
   };
 }
 

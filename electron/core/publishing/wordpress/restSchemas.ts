@@ -16,6 +16,8 @@ export const RestPostSchema = z.object({
   title: z.object({ raw: z.string(), rendered: z.string() }),
   content: z.object({ raw: z.string(), rendered: z.string() }),
   tags: z.array(z.number().int()),
+  /** 0 for none; absent where the post type takes no featured image. */
+  featured_media: z.number().int().nonnegative().optional(),
 });
 export type RestPost = z.infer<typeof RestPostSchema>;
 

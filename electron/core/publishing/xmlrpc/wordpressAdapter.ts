@@ -152,6 +152,8 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
       post_status: post.schedule.status,
       post_name: post.identity,
       terms_names: { post_tag: [...post.tags] },
+      // 0 removes the featured image a post had.
+      post_thumbnail: Number(post.featuredImage?.remoteId ?? 0),
     };
     if (post.schedule.status === 'future') content['post_date_gmt'] = post.schedule.date;
     return content;
@@ -185,5 +187,8 @@ function toRemotePost(post: XmlRpcPost, now: Date): RemotePost {
     renderedContent: null,
     tags: post.terms.filter((term) => term.taxonomy === 'post_tag').map((term) => term.name),
     identity: identityField ?? (post.post_name === '' ? null : post.post_name),
+    ...(post.post_thumbnail === undefined
+      ? {}
+      : { featuredImage: Array.isArray(post.post_thumbnail) ? null : post.post_thumbnail.attachment_id }),
   };
 }
