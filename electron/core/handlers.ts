@@ -5,6 +5,7 @@ import type { Accounts } from './accounts/accounts';
 import type { ArchiveJobs } from './archive/archiveJobs';
 import type { DraftLibrary } from './library/draftLibrary';
 import { libraryHandlers } from './libraryHandlers';
+import type { LibraryView } from './libraryView';
 import type { MediaService } from './media/mediaService';
 import type { Outbox } from './outbox/outbox';
 import type { QuoteService } from './quotes/quoteService';
@@ -14,6 +15,7 @@ import type { ThemeSnapshots } from './themes/themeSnapshots';
 /** The contract's calls, implemented over the core services. */
 export function createHandlers(services: {
   readonly library: DraftLibrary;
+  readonly view: LibraryView;
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
@@ -23,9 +25,9 @@ export function createHandlers(services: {
   readonly choosePath?: (purpose: PathPurpose) => Promise<string | null>;
   readonly themes: ThemeSnapshots;
 }): Handlers {
-  const { library, quotes, accounts, outbox, archive, media, choosePath, themes } = services;
+  const { library, view, quotes, accounts, outbox, archive, media, choosePath, themes } = services;
   return {
-    ...libraryHandlers(library, () => Promise.resolve(media)),
+    ...libraryHandlers(library, view, () => Promise.resolve(media)),
     readClipboard: () => quotes.readClipboard(),
     quoteFromClipboard: ({ clipboard }) => Promise.resolve(quotes.fromClipboard(clipboard)),
     enrichSource: ({ source }) => quotes.enrichSource(source),
@@ -33,9 +35,11 @@ export function createHandlers(services: {
     listAccounts: () => Promise.resolve(accounts.list()),
     addAccount: (input) => accounts.add(input),
     removeAccount: async ({ id }) => {
+      const { blogName } = accounts.get(id);
       await accounts.remove(id);
+      const cancelled = await outbox.cancelForBlog(id, `The blog “${blogName}” was removed from your blogs.`);
       await themes.forget(id);
-      return { removed: true as const };
+      return { removed: true as const, posts: outbox.postsOn(id), cancelled };
     },
     setAccountOptions: ({ id, options }) => accounts.setOptions(id, options),
     vaultInfo: () => Promise.resolve(accounts.vaultInfo()),

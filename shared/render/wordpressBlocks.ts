@@ -1,3 +1,5 @@
+import { topLevelElements } from './topLevelElements';
+
 /**
  * Wraps the shared renderer's HTML in WordPress block delimiters, so the post opens as blocks in
  * WordPress's editor. Only comments are added, flush against each element, and WordPress strips
@@ -13,56 +15,12 @@
  * makes scanning its tags without a DOM reliable.
  */
 export function wordPressBlocks(html: string): string {
-  return topLevelParts(html)
+  return topLevelElements(html)
     .map((part) => (part.tag === null ? part.html : delimit(part.tag, part.openingTag, part.html)))
     .join('');
 }
 
-interface Part {
-  /** The element's tag name, or null for the text between elements. */
-  readonly tag: string | null;
-  readonly openingTag: string;
-  readonly html: string;
-}
-
-const tagPattern = /<(\/?)([a-z][a-z0-9]*)\b[^>]*>/g;
-const voidTags = new Set(['br', 'hr', 'img', 'input', 'wbr']);
 const headingLevel = /^h([1-6])$/;
-
-function topLevelParts(html: string): Part[] {
-  const parts: Part[] = [];
-  let depth = 0;
-  let start = 0;
-  let openingTag = '';
-  let tag = '';
-  for (const match of html.matchAll(tagPattern)) {
-    const [whole, slash, name] = match;
-    if (name === undefined) continue;
-    if (depth === 0) {
-      if (slash === '/') continue;
-      if (match.index > start) parts.push({ tag: null, openingTag: '', html: html.slice(start, match.index) });
-      start = match.index;
-      tag = name;
-      openingTag = whole;
-      if (voidTags.has(name)) {
-        parts.push({ tag, openingTag, html: whole });
-        start = match.index + whole.length;
-        continue;
-      }
-      depth = 1;
-      continue;
-    }
-    if (voidTags.has(name)) continue;
-    depth += slash === '/' ? -1 : 1;
-    if (depth === 0) {
-      const end = match.index + whole.length;
-      parts.push({ tag, openingTag, html: html.slice(start, end) });
-      start = end;
-    }
-  }
-  if (start < html.length) parts.push({ tag: null, openingTag: '', html: html.slice(start) });
-  return parts;
-}
 
 function delimit(tag: string, openingTag: string, html: string): string {
   if (tag === 'p') {

@@ -15,6 +15,7 @@ import { runInNewContext } from 'node:vm';
 import { SaxesParser } from 'saxes';
 import { importArchive } from '../../electron/core/archive/importArchive';
 import { DraftLibrary } from '../../electron/core/library/draftLibrary';
+import { openHarness } from '../electron/outbox/support/harness';
 import { writeWxr, type WxrPost } from '../support/wxr';
 import { ms, summarizeSample } from './support/stats';
 import { realisticDraft, seededRandom } from './support/realisticDraft';
@@ -86,10 +87,13 @@ export async function benchImport(): Promise<void> {
     const baseline = await bareParse(file);
     const folder = await mkdtemp(path.join(os.tmpdir(), 'commonplace-bench-import-'));
     try {
-      const library = await DraftLibrary.open({ folder, logError: (message) => console.error(message) });
+      // With its outbox, as the app opens it: the outbox keeps the links an import makes.
+      const opened = await openHarness(folder, {});
+      const { library, outbox } = opened;
       let counter = 0;
       const options = {
         library,
+        links: outbox,
         accounts: [],
         sitePost: () => Promise.resolve(null),
         path: file,
@@ -134,7 +138,7 @@ export async function benchImport(): Promise<void> {
       );
       const total = performance.now() - start;
       phases[phase] = performance.now() - (phases[`${phase}-start`] ?? start);
-      await library.close();
+      await opened.close();
       const reopened = await peakMemory(async () => {
         const again = await DraftLibrary.open({ folder, logError: (message) => console.error(message) });
         await again.searchReady();

@@ -1,4 +1,5 @@
 // `npm run bench`: prints medians and ratios against a baseline measured in the same run.
+import { benchBoundary } from './boundary.bench';
 import { benchImages } from './images.bench';
 import { benchImport } from './import.bench';
 import { benchLibrary } from './library.bench';
@@ -17,6 +18,7 @@ if (!only || only === 'themed') await benchThemedPreview();
 if (!only || only === 'library') await benchLibrary();
 if (!only || only === 'start') await benchStart();
 if (!only || only === 'quotes') await benchQuotes();
+if (!only || only === 'boundary') await benchBoundary();
 if (!only || only === 'scale') await benchScale(process.argv[3]);
 if (!only || only === 'import') await benchImport();
 if (!only || only === 'images') await benchImages();

@@ -4,6 +4,8 @@ import type { ArchiveProgress, ExportFormat, ExportReport, ImportReport } from '
 import { AppError } from '../../../shared/result';
 import type { Accounts } from '../accounts/accounts';
 import type { DraftLibrary } from '../library/draftLibrary';
+import type { LibraryView } from '../libraryView';
+import type { Outbox } from '../outbox/outbox';
 import { StaticSiteAdapter } from '../publishing/static/staticSiteAdapter';
 import { exportLibrary } from './exportLibrary';
 import { importArchive, type SitePostLink } from './importArchive';
@@ -13,6 +15,8 @@ const PROGRESS_INTERVAL_MS = 100;
 
 export interface ArchiveJobsOptions {
   readonly library: DraftLibrary;
+  readonly view: LibraryView;
+  readonly outbox: Outbox;
   readonly accounts: Accounts;
   readonly events: { publish(event: AppEvent): void };
   readonly now: () => Date;
@@ -41,6 +45,7 @@ export class ArchiveJobs {
     return this.#run(request.jobId, (signal, onProgress) =>
       exportLibrary({
         library: this.#options.library,
+        view: this.#options.view,
         accounts: this.#options.accounts.list(),
         folder: path.resolve(request.folder),
         format: request.format,
@@ -52,14 +57,12 @@ export class ArchiveJobs {
     );
   }
 
-  async import(request: {
-    readonly jobId: string;
-    readonly path: string;
-    readonly dryRun: boolean;
-  }): Promise<ImportReport> {
-    const report = await this.#run(request.jobId, (signal, onProgress) =>
+  /** Each draft made or linked is announced as the library and the outbox announce any change. */
+  import(request: { readonly jobId: string; readonly path: string; readonly dryRun: boolean }): Promise<ImportReport> {
+    return this.#run(request.jobId, (signal, onProgress) =>
       importArchive({
         library: this.#options.library,
+        links: this.#options.outbox,
         accounts: this.#options.accounts.list(),
         sitePost: (file) => this.#sitePost(file),
         path: path.resolve(request.path),
@@ -69,9 +72,6 @@ export class ArchiveJobs {
         signal,
       }),
     );
-    if (!request.dryRun && report.created + report.linked.length > 0)
-      this.#options.events.publish({ type: 'library-changed' });
-    return report;
   }
 
   /** Stops the job at its next draft; false when no such job is running. */

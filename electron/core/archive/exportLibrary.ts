@@ -1,12 +1,13 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Account } from '../../../shared/model/account';
-import type { Draft } from '../../../shared/model/draft';
+import type { DraftView } from '../../../shared/model/draft';
 import type { ArchiveProgress, ExportFormat, ExportReport } from '../../../shared/model/archive';
-import { summarize } from '../../../shared/model/summary';
+import { draftStatus } from '../../../shared/model/status';
 import { renderPostBody } from '../../../shared/render/post';
 import { AppError } from '../../../shared/result';
 import type { DraftLibrary } from '../library/draftLibrary';
+import type { LibraryView } from '../libraryView';
 import { titleWords } from '../publishing/clientIdentity';
 import { writeFileDurably } from '../storage/durableWrite';
 import { EXPORT_FORMAT_VERSION, exportedQuote, type ExportedBlog, type ExportedDraft } from './exportFormat';
@@ -17,7 +18,9 @@ import { markdownBody } from './markdownBody';
 export const EXPORT_MARKER = '<!-- commonplace-export -->';
 
 export interface ExportOptions {
-  readonly library: Pick<DraftLibrary, 'list' | 'get'>;
+  readonly library: Pick<DraftLibrary, 'list'>;
+  /** The drafts with where each stands on its blogs (the outbox's, joined in). */
+  readonly view: Pick<LibraryView, 'get'>;
   /** The blogs, to name where each draft is published. */
   readonly accounts: readonly Account[];
   /** The folder to write into: created when missing; it must be empty or an earlier export. */
@@ -48,7 +51,7 @@ export async function exportLibrary(options: ExportOptions): Promise<ExportRepor
     if (options.signal?.aborted) {
       throw new AppError('conflict', `Export cancelled after ${index} of ${total} drafts; ${folder} holds those.`);
     }
-    const draft = await options.library.get(summary.id);
+    const draft = await options.view.get(summary.id);
     const name = names.get(draft.id) ?? `${draft.id}.md`;
     await writeFileDurably(path.join(folder, name), draftFile(draft, options));
     files.push(name);
@@ -78,7 +81,7 @@ async function chosenDrafts(options: ExportOptions): Promise<{ id: string; creat
     );
   }
   const chosen = [];
-  for (const id of new Set(options.draftIds)) chosen.push(await options.library.get(id));
+  for (const id of new Set(options.draftIds)) chosen.push(await options.view.get(id));
   return chosen;
 }
 
@@ -97,7 +100,7 @@ function fileNames(drafts: readonly { id: string; createdAt: string; title: stri
   return names;
 }
 
-function draftFile(draft: Draft, options: Pick<ExportOptions, 'accounts' | 'format'>): string {
+function draftFile(draft: DraftView, options: Pick<ExportOptions, 'accounts' | 'format'>): string {
   const blogs = publishedOn(draft, options.accounts);
   const fields: ExportedDraft = {
     title: draft.title,
@@ -105,7 +108,7 @@ function draftFile(draft: Draft, options: Pick<ExportOptions, 'accounts' | 'form
     created: draft.createdAt,
     updated: draft.updatedAt,
     hashtags: [...draft.hashtags],
-    status: summarize(draft).status,
+    status: draftStatus(draft.targets),
     ...(blogs.length > 0 ? { blogs } : {}),
     ...(draft.quotes.length > 0 ? { quotes: draft.quotes.map(exportedQuote) } : {}),
     commonplace: { export: EXPORT_FORMAT_VERSION, format: options.format },
@@ -114,7 +117,7 @@ function draftFile(draft: Draft, options: Pick<ExportOptions, 'accounts' | 'form
   return writeFrontMatter(fields, body);
 }
 
-function publishedOn(draft: Draft, accounts: readonly Account[]): ExportedBlog[] {
+function publishedOn(draft: DraftView, accounts: readonly Account[]): ExportedBlog[] {
   const blogs: ExportedBlog[] = [];
   for (const [accountId, target] of Object.entries(draft.targets)) {
     const account = accounts.find((each) => each.id === accountId);

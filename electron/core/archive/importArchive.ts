@@ -3,9 +3,10 @@ import path from 'node:path';
 import type { Account } from '../../../shared/model/account';
 import type { ArchiveProgress, ImportReport } from '../../../shared/model/archive';
 import { contentHash } from '../../../shared/model/contentHash';
-import type { Draft, PublishState } from '../../../shared/model/draft';
+import type { Draft } from '../../../shared/model/draft';
 import { AppError } from '../../../shared/result';
 import type { DraftLibrary } from '../library/draftLibrary';
+import type { Outbox } from '../outbox/outbox';
 import { importedDraftId, type ImportItem, type ImportSource, type RemoteHint } from './importItem';
 import { markdownSource } from './markdownSource';
 import { wxrSource } from './wxr/wxrSource';
@@ -19,7 +20,9 @@ export interface SitePostLink {
 }
 
 export interface ImportOptions {
-  readonly library: Pick<DraftLibrary, 'get' | 'create' | 'setPublishState'>;
+  readonly library: Pick<DraftLibrary, 'get' | 'create'>;
+  /** Where drafts stand on their blogs: the outbox owns it, and links an imported draft to its post. */
+  readonly links: Pick<Outbox, 'targetsOf' | 'link'>;
   readonly accounts: readonly Account[];
   /** The static site post a file is, when it is a committed post of an account's site. */
   readonly sitePost: (file: string) => Promise<SitePostLink | null>;
@@ -140,17 +143,16 @@ async function importItem(
       ...(item.updatedAt === null ? {} : { updatedAt: item.updatedAt }),
     }));
   // A draft created by an import that stopped before linking it is linked now.
+  const targets = options.links.targetsOf(draft.id);
   for (const link of links) {
-    if (draft.targets[link.accountId] !== undefined) continue;
-    const state: PublishState = {
-      state: link.changed ? 'changed-since-publish' : 'published',
+    if (targets[link.accountId] !== undefined) continue;
+    await options.links.link(draft.id, link.accountId, {
       remoteId: link.remoteId,
       url: link.url,
       remoteModifiedAt: link.modifiedAt,
       // What was exported as changed since publishing stays changed: no hash of this draft matches.
       sentHash: link.changed ? 'changed-before-export' : contentHash(draft),
-    };
-    await options.library.setPublishState(draft.id, link.accountId, state);
+    });
   }
 }
 

@@ -3,10 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportLibrary } from '../../../electron/core/archive/exportLibrary';
 import { importArchive, type ImportOptions } from '../../../electron/core/archive/importArchive';
-import { DraftLibrary } from '../../../electron/core/library/draftLibrary';
 import type { Account } from '../../../shared/model/account';
+import { contentHash } from '../../../shared/model/contentHash';
 import type { Draft, DraftContent } from '../../../shared/model/draft';
 import { useTempFolders } from '../../support/tempFolder';
+import { openHarness, type Harness } from '../outbox/support/harness';
 import { awkwardDrafts } from './support/drafts';
 
 const newFolder = useTempFolders();
@@ -25,8 +26,9 @@ const wordpress: Account = {
   addedAt: '2026-01-01T00:00:00.000Z',
 };
 
-async function openLibrary(): Promise<DraftLibrary> {
-  return DraftLibrary.open({ folder: await newFolder(), logError: () => undefined });
+/** A library with its outbox, which owns where drafts stand on blogs (an import links through it). */
+async function openLibrary(): Promise<Harness> {
+  return openHarness(await newFolder(), {});
 }
 
 /** What the writer wrote, as an export carries it (the clipboard's HTML is provenance kept only in the library). */
@@ -39,9 +41,10 @@ function written(draft: Draft | DraftContent) {
   };
 }
 
-function importInto(library: DraftLibrary, input: string, overrides: Partial<ImportOptions> = {}) {
+function importInto(opened: Harness, input: string, overrides: Partial<ImportOptions> = {}) {
   return importArchive({
-    library,
+    library: opened.library,
+    links: opened.outbox,
     accounts: [wordpress],
     sitePost: () => Promise.resolve(null),
     path: input,
@@ -55,19 +58,19 @@ describe('export, then import: the same drafts back', () => {
   it('gives back content-equal drafts, with their ids, dates and blog links; importing twice creates nothing twice', async () => {
     const source = await openLibrary();
     const made: Draft[] = [];
-    for (const content of awkwardDrafts()) made.push(await source.create(content));
+    for (const content of awkwardDrafts()) made.push(await source.library.create(content));
     const first = made[0];
     if (!first) throw new Error('no drafts');
-    await source.setPublishState(first.id, wordpress.id, {
-      state: 'published',
+    await source.outbox.link(first.id, wordpress.id, {
       remoteId: '42',
       url: 'https://blog.example.org/2026/01/isis/',
       remoteModifiedAt: '2026-01-05T10:00:00.000Z',
-      sentHash: 'whatever',
+      sentHash: contentHash(first),
     });
     const folder = path.join(await newFolder(), 'export');
     const report = await exportLibrary({
-      library: source,
+      library: source.library,
+      view: source.view,
       accounts: [wordpress],
       folder,
       format: 'markdown',
@@ -85,12 +88,12 @@ describe('export, then import: the same drafts back', () => {
     expect(imported).toMatchObject({ source: 'markdown-folder', created: made.length, alreadyHere: 0 });
     expect(imported.linked).toEqual([{ accountId: wordpress.id, blogName: wordpress.blogName, posts: 1 }]);
     for (const draft of made) {
-      const back = await target.get(draft.id);
+      const back = await target.library.get(draft.id);
       expect(written(back), draft.title).toEqual(written(draft));
       expect(back.createdAt).toBe(draft.createdAt);
       expect(back.updatedAt).toBe(draft.updatedAt);
     }
-    expect((await target.get(first.id)).targets[wordpress.id]).toMatchObject({
+    expect(target.outbox.targetsOf(first.id)[wordpress.id]).toMatchObject({
       state: 'published',
       remoteId: '42',
       url: 'https://blog.example.org/2026/01/isis/',
@@ -99,16 +102,17 @@ describe('export, then import: the same drafts back', () => {
 
     const again = await importInto(target, folder);
     expect(again).toMatchObject({ created: 0, alreadyHere: made.length });
-    expect(await target.list()).toHaveLength(made.length);
+    expect(await target.library.list()).toHaveLength(made.length);
     await Promise.all([source.close(), target.close()]);
   });
 
   it('a dry run reports what would be imported and changes nothing', async () => {
     const source = await openLibrary();
-    for (const content of awkwardDrafts()) await source.create(content);
+    for (const content of awkwardDrafts()) await source.library.create(content);
     const folder = path.join(await newFolder(), 'export');
     await exportLibrary({
-      library: source,
+      library: source.library,
+      view: source.view,
       accounts: [],
       folder,
       format: 'markdown',
@@ -118,7 +122,7 @@ describe('export, then import: the same drafts back', () => {
     const target = await openLibrary();
     const report = await importInto(target, folder, { dryRun: true });
     expect(report).toMatchObject({ dryRun: true, created: awkwardDrafts().length, alreadyHere: 0 });
-    expect(await target.list()).toEqual([]);
+    expect(await target.library.list()).toEqual([]);
     await Promise.all([source.close(), target.close()]);
   });
 
@@ -127,12 +131,13 @@ describe('export, then import: the same drafts back', () => {
     const [one] = await Promise.all(
       awkwardDrafts()
         .slice(0, 2)
-        .map((content) => source.create(content)),
+        .map((content) => source.library.create(content)),
     );
     if (!one) throw new Error('no draft');
     const folder = path.join(await newFolder(), 'html');
     const report = await exportLibrary({
-      library: source,
+      library: source.library,
+      view: source.view,
       accounts: [],
       folder,
       format: 'html',
@@ -153,7 +158,8 @@ describe('export, then import: the same drafts back', () => {
     await writeFile(path.join(folder, 'thesis.docx'), 'mine');
     await expect(
       exportLibrary({
-        library: source,
+        library: source.library,
+        view: source.view,
         accounts: [],
         folder,
         format: 'markdown',
@@ -170,10 +176,11 @@ describe('export, then import: the same drafts back', () => {
 describe('bad input: a clear message, and nothing imported', () => {
   async function exportedFolder(): Promise<string> {
     const source = await openLibrary();
-    for (const content of awkwardDrafts()) await source.create(content);
+    for (const content of awkwardDrafts()) await source.library.create(content);
     const folder = path.join(await newFolder(), 'export');
     await exportLibrary({
-      library: source,
+      library: source.library,
+      view: source.view,
       accounts: [],
       folder,
       format: 'markdown',
@@ -193,7 +200,7 @@ describe('bad input: a clear message, and nothing imported', () => {
     await expect(importInto(target, folder)).rejects.toThrow(
       `Nothing was imported: 1 file cannot be read. ${name}: its front matter has a field a Commonplace export does not have: “hashtag”`,
     );
-    expect(await target.list()).toEqual([]);
+    expect(await target.library.list()).toEqual([]);
     await target.close();
   });
 
@@ -214,7 +221,7 @@ describe('bad input: a clear message, and nothing imported', () => {
       /Nothing was imported: 2 files cannot be read\. broken\.md: its front matter is not valid YAML/,
     );
     await expect(failure).rejects.toThrow(/laughs\.md: its front matter is not valid YAML/);
-    expect(await target.list()).toEqual([]);
+    expect(await target.library.list()).toEqual([]);
     await target.close();
   });
 
@@ -244,7 +251,7 @@ describe('folders of Markdown from elsewhere', () => {
     const target = await openLibrary();
     const report = await importInto(target, folder);
     expect(report).toMatchObject({ source: 'markdown-folder', created: 2, ignoredFields: ['categories'] });
-    const drafts = await Promise.all((await target.list()).map((summary) => target.get(summary.id)));
+    const drafts = await Promise.all((await target.library.list()).map((summary) => target.library.get(summary.id)));
     const jekyll = drafts.find((draft) => draft.title === 'Hello, world');
     expect(jekyll).toMatchObject({
       commentary: 'The *first* post.',

@@ -71,6 +71,7 @@ describe.skipIf(skip !== null)('a WordPress export written by the real WordPress
     try {
       const report = await importArchive({
         library: harness.library,
+        links: harness.outbox,
         accounts: [account],
         sitePost: () => Promise.resolve(null),
         path: file,
@@ -81,7 +82,7 @@ describe.skipIf(skip !== null)('a WordPress export written by the real WordPress
       expect(report).toMatchObject({ source: 'wordpress-export', created: contents.length + 1, alreadyHere: 0 });
       expect(report.skipped).toContainEqual({ what: 'pages', count: 2 });
       expect(report.linked).toEqual([{ accountId: ACCOUNT, blogName: account.blogName, posts: contents.length + 1 }]);
-      const drafts = await Promise.all(report.draftIds.map((id) => harness.library.get(id)));
+      const drafts = await Promise.all(report.draftIds.map((id) => harness.view.get(id)));
       for (const [index, content] of contents.entries()) {
         const draft = drafts.find((each) => each.title === content.title);
         expect(draft, content.title).toBeDefined();
@@ -114,6 +115,7 @@ describe.skipIf(skip !== null)('a WordPress export written by the real WordPress
       // The same export again: nothing new.
       const again = await importArchive({
         library: harness.library,
+        links: harness.outbox,
         accounts: [account],
         sitePost: () => Promise.resolve(null),
         path: file,

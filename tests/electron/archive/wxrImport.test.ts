@@ -2,10 +2,10 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importArchive, type ImportOptions } from '../../../electron/core/archive/importArchive';
-import { DraftLibrary } from '../../../electron/core/library/draftLibrary';
 import type { Account } from '../../../shared/model/account';
 import { renderPostBody } from '../../../shared/render/post';
 import { useTempFolders } from '../../support/tempFolder';
+import { openHarness } from '../outbox/support/harness';
 import { writeWxr, type WxrPost } from '../../support/wxr';
 import { awkwardDrafts } from './support/drafts';
 
@@ -30,10 +30,12 @@ async function setUp(posts: readonly WxrPost[]) {
   const folder = await newFolder();
   const file = path.join(folder, 'export.xml');
   await writeWxr(file, SITE, posts);
-  const library = await DraftLibrary.open({ folder: path.join(folder, 'library'), logError: () => undefined });
+  const opened = await openHarness(path.join(folder, 'library'), {});
+  const { library, outbox, view } = opened;
   const run = (overrides: Partial<ImportOptions> = {}) =>
     importArchive({
       library,
+      links: outbox,
       accounts: [account],
       sitePost: () => Promise.resolve(null),
       path: file,
@@ -41,7 +43,7 @@ async function setUp(posts: readonly WxrPost[]) {
       newId,
       ...overrides,
     });
-  return { folder, file, library, run };
+  return { folder, file, library, view, close: () => opened.close(), run };
 }
 
 describe('importing a WordPress export (WXR)', () => {
@@ -58,7 +60,7 @@ describe('importing a WordPress export (WXR)', () => {
       content: { title: 'Gone', commentary: 'x', quotes: [], hashtags: [], featuredImage: null },
       status: 'trash',
     };
-    const { library, run } = await setUp([...posts, page, trashed]);
+    const { view, close, run } = await setUp([...posts, page, trashed]);
     const report = await run();
     expect(report).toMatchObject({
       source: 'wordpress-export',
@@ -70,7 +72,7 @@ describe('importing a WordPress export (WXR)', () => {
         { what: 'posts in the trash', count: 1 },
       ],
     });
-    const imported = await Promise.all(report.draftIds.map((id) => library.get(id)));
+    const imported = await Promise.all(report.draftIds.map((id) => view.get(id)));
     for (const [index, content] of drafts.entries()) {
       const draft = imported[index];
       expect(draft?.title).toBe(content.title);
@@ -99,7 +101,7 @@ describe('importing a WordPress export (WXR)', () => {
       author: 'Rudaw',
       publishedAtText: 'yesterday at 09:51',
     });
-    await library.close();
+    await close();
   });
 
   it('importing the same file again creates nothing; an import stopped half-way is finished by the next, without duplicates', async () => {
@@ -113,7 +115,7 @@ describe('importing a WordPress export (WXR)', () => {
         featuredImage: null,
       },
     }));
-    const { library, run } = await setUp(posts);
+    const { library, close, run } = await setUp(posts);
     const stop = new AbortController();
     const stopped = run({
       signal: stop.signal,
@@ -135,7 +137,7 @@ describe('importing a WordPress export (WXR)', () => {
     expect(await run()).toMatchObject({ created: 30 - stoppedAfter, alreadyHere: stoppedAfter });
     expect(await run()).toMatchObject({ created: 0, alreadyHere: 30 });
     expect(await library.list()).toHaveLength(30);
-    await library.close();
+    await close();
   });
 
   it('refuses what is not a whole, plain WordPress export, importing nothing', async () => {
@@ -143,7 +145,7 @@ describe('importing a WordPress export (WXR)', () => {
       id: index + 1,
       content: { title: `Post ${index + 1}`, commentary: 'Text.', quotes: [], hashtags: [], featuredImage: null },
     }));
-    const { folder, file, library, run } = await setUp(posts);
+    const { folder, file, library, close, run } = await setUp(posts);
     const whole = await readFile(file, 'utf8');
     const cases: [string, string, string | RegExp][] = [
       [
@@ -175,6 +177,6 @@ describe('importing a WordPress export (WXR)', () => {
     }
     expect(await library.list()).toEqual([]);
     expect((await stat(file)).size).toBeGreaterThan(0);
-    await library.close();
+    await close();
   });
 });

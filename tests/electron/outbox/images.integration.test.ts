@@ -269,7 +269,7 @@ describe.skipIf(wordPressSkip !== null)('publishing a post with images to a real
   });
 
   it('REST: an image the blog refuses as too large holds the post for the writer, and nothing of it is sent', async () => {
-    const { library, outbox } = await setUp();
+    const { library, outbox, targetOf } = await setUp();
     const file = await addPhoto(library.folder);
     const draft = await library.create(postWithPhoto(file));
     proxy.inject({ kind: 'status', status: 413 }, isMediaUpload);
@@ -277,7 +277,7 @@ describe.skipIf(wordPressSkip !== null)('publishing a post with images to a real
     const outcome = await outbox.publish({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
 
     expect(outcome).toMatchObject({ kind: 'needs-you', reason: expect.stringContaining('too large') as string });
-    expect((await library.get(draft.id)).targets[ACCOUNT]?.state).toBe('needs-you');
+    expect((await targetOf(draft.id, ACCOUNT))?.state).toBe('needs-you');
     const { identity } = entryFor(harness as Harness, draft.id);
     expect(await postsWithIdentity(restAdapter(server.url, server), identity)).toHaveLength(0);
   });

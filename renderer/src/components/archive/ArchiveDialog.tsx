@@ -8,12 +8,10 @@ export type ArchiveMode = 'export' | 'import';
 export function ArchiveDialog({
   initialMode,
   currentDraftId,
-  onImported,
   onClose,
 }: {
   readonly initialMode: ArchiveMode;
   readonly currentDraftId: string | null;
-  readonly onImported: () => void;
   readonly onClose: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -42,7 +40,7 @@ export function ArchiveDialog({
         ))}
       </div>
       <div role="tabpanel" id={`archive-panel-${mode}`} aria-labelledby={`archive-tab-${mode}`}>
-        {mode === 'export' ? <ExportForm currentDraftId={currentDraftId} /> : <ImportForm onImported={onImported} />}
+        {mode === 'export' ? <ExportForm currentDraftId={currentDraftId} /> : <ImportForm />}
       </div>
       <button type="button" onClick={() => dialog.current?.close()}>
         Close

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Draft } from '../../../../shared/model/draft';
+import type { DraftView } from '../../../../shared/model/draft';
 import type { RevisionSummary } from '../../../../shared/model/library';
 import { api } from '../../api';
 import { relativeTime } from '../../format/relativeTime';
@@ -9,7 +9,7 @@ interface HistoryDialogProps {
   /** Saves the editor's pending edits first, so they are kept in the history, not lost. */
   readonly beforeRestore: () => Promise<boolean>;
   /** Called with the draft as restored: the editor reopens it. */
-  readonly onRestored: (draft: Draft) => void;
+  readonly onRestored: (draft: DraftView) => void;
   readonly onClose: () => void;
 }
 

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Account } from '../../../../shared/model/account';
-import type { Draft, PublishState } from '../../../../shared/model/draft';
+import type { PublishState, PublishTargets } from '../../../../shared/model/draft';
 import type { OutboxSchedule, PublishOutcome } from '../../../../shared/model/outbox';
 import { api } from '../../api';
+import { useLibraryState } from '../../state/useLibraryStore';
 import { ConflictView } from './ConflictView';
 
 interface PublishPanelProps {
@@ -11,8 +12,8 @@ interface PublishPanelProps {
   /** Saves what the writer typed, so what goes out is what the preview shows. */
   readonly flush: () => Promise<boolean>;
   readonly onManageBlogs: () => void;
-  /** The draft's last saved revision: a save can change its state on a blog (changed since publish). */
-  readonly savedRevision: number | null;
+  /** The draft's content was replaced by the blog's version: the desk must show it. */
+  readonly onReplaced: () => void;
 }
 
 type When = 'publish' | 'draft' | 'future';
@@ -38,9 +39,12 @@ function describeOutcome(outcome: PublishOutcome): string {
   return outcome.reason;
 }
 
+const noTargets: PublishTargets = {};
+
 /** Publish (or update) the draft on one or several blogs, and see where it stands on each. */
-export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRevision }: PublishPanelProps) {
-  const [draft, setDraft] = useState<Draft | null>(null);
+export function PublishPanel({ draftId, accounts, flush, onManageBlogs, onReplaced }: PublishPanelProps) {
+  // Where the draft stands on each blog: joined in when it was opened, then kept by the core's events.
+  const targets = useLibraryState().targets.get(draftId) ?? noTargets;
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [when, setWhen] = useState<When>('publish');
   const [date, setDate] = useState('');
@@ -50,30 +54,13 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRev
   const [messages, setMessages] = useState<Readonly<Record<string, TargetMessage>>>({});
   const [conflictWith, setConflictWith] = useState<string | null>(null);
 
-  const reload = useCallback(async () => {
-    const result = await api.getDraft({ id: draftId });
-    if (result.ok) setDraft(result.value);
-  }, [draftId]);
-
-  useEffect(
-    () =>
-      api.onEvent((event) => {
-        if (event.type === 'library-changed') void reload();
-      }),
-    [reload],
-  );
-
   useEffect(() => {
-    void reload();
-  }, [reload, savedRevision]);
-
-  useEffect(() => {
-    if (draft && chosen.size === 0) {
-      const linked = Object.keys(draft.targets);
+    if (chosen.size === 0) {
+      const linked = Object.keys(targets).filter((id) => accounts.some((account) => account.id === id));
       const first = accounts[0];
       setChosen(new Set(linked.length > 0 ? linked : first && accounts.length === 1 ? [first.id] : []));
     }
-  }, [draft, accounts, chosen.size]);
+  }, [targets, accounts, chosen.size]);
 
   function schedule(): OutboxSchedule | null {
     if (when !== 'future') return { status: when };
@@ -97,18 +84,15 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRev
     }
     const result = await api.publishDraft({ draftId, accountIds: [...chosen], schedule: chosenSchedule });
     setBusy(false);
-    const fresh = await api.getDraft({ id: draftId });
-    if (fresh.ok) setDraft(fresh.value);
     if (!result.ok) {
       setProblem(result.error.message);
       return;
     }
-    const targets = fresh.ok ? fresh.value.targets : {};
     setMessages(
       Object.fromEntries(
         result.value.map(({ accountId, outcome }) => [
           accountId,
-          { text: describeOutcome(outcome), state: targets[accountId]?.state },
+          { text: describeOutcome(outcome), state: outcome.kind },
         ]),
       ),
     );
@@ -125,13 +109,13 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRev
     );
   }
 
-  const anyPublished = draft !== null && Object.values(draft.targets).some((state) => 'remoteId' in state);
+  const anyPublished = Object.values(targets).some((state) => 'remoteId' in state);
   return (
     <section className="publish-panel" aria-label="Publish">
       <fieldset>
         <legend>Blogs</legend>
         {accounts.map((account) => {
-          const state = draft?.targets[account.id];
+          const state = targets[account.id];
           const message = messages[account.id];
           return (
             <div key={account.id} className="publish-target">
@@ -217,10 +201,9 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRev
         <ConflictView
           draftId={draftId}
           accountId={conflictWith}
-          onDone={() => {
-            setConflictWith(null);
-            void reload();
-          }}
+          flush={flush}
+          onTakenTheirs={onReplaced}
+          onDone={() => setConflictWith(null)}
         />
       )}
     </section>

@@ -90,9 +90,7 @@ describe.skipIf(skip !== null)('static site publishing under SIGKILL', () => {
         if (report.pending > 0) console.log(JSON.stringify(report, null, 1));
         expect(report.pending, `round ${round}`).toBe(0);
         for (const id of drafts)
-          expect((await harness.library.get(id)).targets['static-site-0001']?.state, `round ${round}, ${id}`).toBe(
-            'published',
-          );
+          expect(harness.outbox.targetsOf(id)['static-site-0001']?.state, `round ${round}, ${id}`).toBe('published');
       } finally {
         await harness.close();
       }

@@ -143,7 +143,7 @@ describe.skipIf(skip !== null)(
       expect(first.kind).toBe('queued');
       await opened.outbox.drain();
 
-      const target = (await opened.library.get(draft.id)).targets[ACCOUNT];
+      const target = opened.outbox.targetsOf(draft.id)[ACCOUNT];
       expect(target?.state).toBe('conflict');
       const details = await opened.outbox.conflictDetails(draft.id, ACCOUNT);
       expect(details.remote.html).toContain('Edited elsewhere:');
@@ -179,7 +179,7 @@ describe.skipIf(skip !== null)(
       // The outbox's own retry may get there first; either way nothing is left to send.
       expect((await opened.outbox.drain()).pending).toBe(0);
       expect(await remoteLog(site)).toEqual([`Publish “${content.title}”`, 'The site']);
-      expect((await opened.library.get(draft.id)).targets[ACCOUNT]?.state).toBe('published');
+      expect(opened.outbox.targetsOf(draft.id)[ACCOUNT]?.state).toBe('published');
     });
 
     it('the push reaches the remote but its answer is lost: the retry finds the post, one commit', async () => {
@@ -198,7 +198,7 @@ describe.skipIf(skip !== null)(
       expect(await remoteLog(site)).toEqual([`Publish “${content.title}”`, 'The site']);
 
       await opened.outbox.drain();
-      expect((await opened.library.get(draft.id)).targets[ACCOUNT]?.state).toBe('published');
+      expect(opened.outbox.targetsOf(draft.id)[ACCOUNT]?.state).toBe('published');
       expect(await remoteLog(site)).toEqual([`Publish “${content.title}”`, 'The site']);
       expect(await postFilesWith(site, content.commentary)).toHaveLength(1);
       expect(proxy.faults()['reset-after']).toBe(1);
@@ -214,7 +214,7 @@ describe.skipIf(skip !== null)(
       const { draft, outcome } = await publish(opened, uniquePost());
       expect(outcome.kind).toBe('needs-you');
       expect(outcome.kind === 'needs-you' ? outcome.reason : '').toContain('content/about.md');
-      expect((await opened.library.get(draft.id)).targets[ACCOUNT]?.state).toBe('needs-you');
+      expect(opened.outbox.targetsOf(draft.id)[ACCOUNT]?.state).toBe('needs-you');
       expect(await readFile(path.join(site.clone, 'content/about.md'), 'utf8')).toBe('mine, not committed\n');
     });
 
