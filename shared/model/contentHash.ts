@@ -1,5 +1,13 @@
 import type { DraftContent } from './draft';
 
+function hasOptions(content: DraftContent): boolean {
+  const options = content.options;
+  if (options === undefined) return false;
+  return (
+    options.slug !== '' || options.summary !== '' || Object.values(options.categories).some((names) => names.length > 0)
+  );
+}
+
 /**
  * A fingerprint of what the writer wrote (title, commentary, quotes, hashtags), the same in the
  * renderer and in Node: cyrb53 (two 32-bit multiply-xorshift lanes) over the UTF-16 code units of
@@ -7,7 +15,9 @@ import type { DraftContent } from './draft';
  * measure, and it is cheap enough to run on every save.
  */
 export function contentHash(content: DraftContent): string {
-  const text = JSON.stringify([content.title, content.commentary, content.quotes, content.hashtags]);
+  const written = [content.title, content.commentary, content.quotes, content.hashtags];
+  // Options join the fingerprint only once set, so drafts published before they existed keep their hash.
+  const text = JSON.stringify(hasOptions(content) ? [...written, content.options] : written);
   let first = 0xdeadbeef;
   let second = 0x41c6ce57;
   for (let index = 0; index < text.length; index += 1) {

@@ -114,5 +114,8 @@ export class RevisionHistory {
 }
 
 export function contentOf(draft: Draft): DraftContent {
-  return { title: draft.title, commentary: draft.commentary, quotes: draft.quotes, hashtags: draft.hashtags };
+  const { title, commentary, quotes, hashtags, options } = draft;
+  return options === undefined
+    ? { title, commentary, quotes, hashtags }
+    : { title, commentary, quotes, hashtags, options };
 }

@@ -364,7 +364,7 @@ export class Outbox {
         accountId,
         action,
         schedule,
-        identity: previous?.identity ?? newClientIdentity(draft?.title ?? '', () => this.#identitySuffix()),
+        identity: previous?.identity ?? newClientIdentity(() => this.#identitySuffix()),
         remote,
         // An earlier entry for this post may have created it under the identity reused here.
         mayExist: remote === null && previous !== undefined,

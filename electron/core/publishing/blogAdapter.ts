@@ -1,3 +1,5 @@
+import type { PostSlug } from '../../../shared/text/slug';
+
 /**
  * What every blog protocol offers the outbox. Adapters throw `PublishingError` (an `AppError`)
  * with a kind, a writer-facing message, and whether retrying can help.
@@ -10,14 +12,21 @@ export type PostSchedule =
 /**
  * The identity the client stamps on a post before its first attempt, so that after an ambiguous
  * failure (sent, no answer) the outbox can find the post instead of creating it twice. It is
- * lowercase letters, digits and hyphens, unique per post and blog; see `newClientIdentity`.
+ * lowercase letters, digits and hyphens, unique per post and blog; see `newClientIdentity`. Each
+ * adapter keeps it where readers never see it, never in the post's address.
  */
 export type ClientIdentity = string;
 
 /** A post as the adapter sends it: already rendered, with the tags as the writer spelled them. */
 export interface OutgoingPost {
   readonly identity: ClientIdentity;
+  /** Plain text, as typed: each adapter escapes it as its API expects. */
   readonly title: string;
+  /**
+   * The post's address. Sent when the post is created; afterwards only when the writer chose it,
+   * so that editing the title never moves a published post.
+   */
+  readonly slug: PostSlug;
   /** The shared renderer's HTML (renderPostBody), exactly what the preview shows. */
   readonly html: string;
   readonly tags: readonly string[];
@@ -36,7 +45,10 @@ export interface RemotePost {
   /** When the post is (or will be) published, as an ISO timestamp in UTC. */
   readonly publishedAt: string;
   readonly status: RemoteStatus;
+  /** Plain text, as the writer typed it. */
   readonly title: string;
+  /** The post's address on the blog (its last path segment), or null where the blog has none to set. */
+  readonly slug: string | null;
   /** The stored content, as sent (for WordPress REST: the block markup). */
   readonly content: string;
   /** The content as the blog renders it for readers, when the protocol offers it. */
@@ -63,8 +75,16 @@ export interface BlogAdapter {
   delete(remoteId: string): Promise<void>;
   /** The most recent posts of any status except trash, newest first. */
   listRecent(count: number): Promise<readonly RemotePost[]>;
-  /** The post carrying this client identity, or null when the blog has none. */
-  findByIdentity(identity: ClientIdentity): Promise<RemotePost | null>;
+  /**
+   * The oldest post carrying this client identity, or null when the blog has none. `slug`, the
+   * address the post was sent with, helps blogs that cannot list their posts.
+   */
+  findByIdentity(identity: ClientIdentity, hints?: { readonly slug?: PostSlug }): Promise<RemotePost | null>;
+  /**
+   * What `RemotePost.content` holds once `post` is sent: the body as this blog stores it, to tell
+   * whether the blog already has the post as it would be sent.
+   */
+  storedContent(post: OutgoingPost): string;
   /** The blog's tags for these names, created where missing; matched case-insensitively. */
   ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]>;
 }

@@ -1,4 +1,5 @@
-import type { DraftContent } from '../../../shared/model/draft';
+import { postOptionsOf, type DraftContent } from '../../../shared/model/draft';
+import { postSlug } from '../../../shared/text/slug';
 import { renderPostBody } from '../../../shared/render/post';
 import type { AttributionStyle } from '../../../shared/render/quote';
 import type { ClientIdentity, OutgoingPost, PostSchedule } from './blogAdapter';
@@ -15,7 +16,8 @@ export interface PostStyle {
 
 /**
  * A draft as any adapter sends it: the preview's HTML (the one shared renderer), the title, and
- * the hashtags as tags, optionally also appended to the title.
+ * the hashtags as tags, optionally also appended to the title. The slug comes from the writer's
+ * own title, never from the hashtags added to it.
  */
 export function outgoingPost(
   content: DraftContent,
@@ -27,6 +29,7 @@ export function outgoingPost(
   return {
     identity: options.identity,
     title,
+    slug: postSlug(content.title, postOptionsOf(content).slug),
     html: renderPostBody(content, {
       attribution: options.style.attribution ?? 'via',
       linkToPassage: options.style.linkToPassage ?? false,

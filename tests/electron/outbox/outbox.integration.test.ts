@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EntryStore } from '../../../electron/core/outbox/entryStore';
-import { wordPressBlocks } from '../../../shared/render/wordpressBlocks';
-import { renderPostBody } from '../../../shared/render/post';
+import type { OutgoingPost } from '../../../electron/core/publishing/blogAdapter';
+import { newClientIdentity } from '../../../electron/core/publishing/clientIdentity';
+import { outgoingPost } from '../../../electron/core/publishing/outgoingPost';
 import { contentHash } from '../../../shared/model/contentHash';
 import type { DraftContent } from '../../../shared/model/draft';
 import type { OutboxEntry } from '../../../shared/model/outbox';
@@ -26,6 +27,11 @@ const newFolder = useTempFolders();
 /** A post-creating or post-updating request, as opposed to the tag lookups that precede it. */
 function postWrite(request: ProxiedRequest): boolean {
   return request.method === 'POST' && /wp\/v2\/posts/.test(decodeURIComponent(request.path));
+}
+
+/** The draft as the outbox sends it to this blog under `identity`. */
+function sentAs(content: DraftContent, identity: string): OutgoingPost {
+  return outgoingPost(content, { identity, schedule: { status: 'publish' }, style: { hashtagsInTitle: false } });
 }
 
 let counter = 0;
@@ -83,7 +89,7 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
     if (outcome.kind !== 'published') return;
     const remote = await direct().get(outcome.remoteId);
     expect(remote.title).toBe(content.title);
-    expect(remote.content).toBe(wordPressBlocks(renderPostBody(content)));
+    expect(remote.content).toBe(direct().storedContent(sentAs(content, entryFor(draft.id).identity)));
     expect([...remote.tags].sort()).toEqual(['ISIS', 'Iraq']);
     expect((await library.get(draft.id)).targets[ACCOUNT]).toEqual({
       state: 'published',
@@ -205,13 +211,7 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
     await outbox.publish({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
     const entry = entryFor(draft.id);
     // What the killed process had sent: the post is on the blog, its answer never recorded.
-    const sent = await direct().create({
-      identity: entry.identity,
-      title: draft.title,
-      html: renderPostBody(draft),
-      tags: draft.hashtags,
-      schedule: { status: 'publish' },
-    });
+    const sent = await direct().create(sentAs(draft, entry.identity));
     await harness?.close();
     await new EntryStore(library.folder).save({
       ...entry,
@@ -243,13 +243,7 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
     const entry = entryFor(draft.id);
     expect(entry.mayExist).toBe(false);
     // The earlier request lands on the blog only now, after the outbox decided there was nothing to find.
-    const earlier = await direct().create({
-      identity: entry.identity,
-      title: draft.title,
-      html: renderPostBody(draft),
-      tags: draft.hashtags,
-      schedule: { status: 'publish' },
-    });
+    const earlier = await direct().create(sentAs(draft, entry.identity));
 
     expect((await outbox.drain()).done).toBe(1);
 
@@ -384,15 +378,7 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const made = [];
     for (const content of [uniquePost(), uniquePost()]) {
-      made.push(
-        await direct().create({
-          identity: `pulled-${content.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
-          title: content.title,
-          html: renderPostBody(content),
-          tags: content.hashtags,
-          schedule: { status: 'publish' },
-        }),
-      );
+      made.push(await direct().create(sentAs(content, newClientIdentity())));
     }
 
     const first = await outbox.pull(ACCOUNT, 2);

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BlogAdapter, OutgoingPost, Transport } from '../../../electron/core/publishing/blogAdapter';
+import { postSlug } from '../../../shared/text/slug';
 import { BloggerAdapter } from '../../../electron/core/publishing/blogger/adapter';
 import { GhostAdminAdapter } from '../../../electron/core/publishing/ghost/adminAdapter';
 import { MicropubAdapter } from '../../../electron/core/publishing/micropub/adapter';
@@ -65,6 +66,7 @@ function status(code: number, said: string): (api: Api, request: IncomingMessage
 const post: OutgoingPost = {
   identity: 'a-post-k3x9q2m1',
   title: 'A post',
+  slug: postSlug('A post', ''),
   html: '<p>Text.</p>\n',
   tags: [],
   schedule: { status: 'publish' },

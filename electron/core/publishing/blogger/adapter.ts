@@ -141,6 +141,10 @@ export class BloggerAdapter implements BlogAdapter {
     return match === undefined ? null : this.get(match.id);
   }
 
+  storedContent(post: OutgoingPost): string {
+    return post.html;
+  }
+
   /** Labels are plain names that a post creates by using them: one per name, whatever its case. */
   ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
     const unique = names.filter(
@@ -221,6 +225,8 @@ export class BloggerAdapter implements BlogAdapter {
       publishedAt: post.published === undefined ? modifiedAt : new Date(post.published).toISOString(),
       status: remoteStatus(post),
       title: post.title ?? '',
+      // Blogger makes a post's address from its title; the API has no slug to set.
+      slug: null,
       content: post.content ?? '',
       renderedContent: null,
       tags: post.labels ?? [],

@@ -22,6 +22,8 @@ import {
 import { ghostAdminToken, parseGhostAdminKey, type GhostAdminKey } from './token';
 import { hostOf, sendRequest, type HttpRequest, type HttpResponse } from '../http/request';
 import { PublishingError } from '../publishingError';
+import { isSlugIdentity } from '../clientIdentity';
+import { identityInMarker, withIdentityMarker } from '../identityMarker';
 import type { VerifiedAccount } from '../verifyAccount';
 
 export interface GhostAdminOptions {
@@ -51,8 +53,10 @@ export const ghostDialect: ApiDialect = {
 
 /**
  * Ghost's Admin API with an integration's Admin API key: every request carries a fresh
- * five-minute token signed with the key. The client identity is the post's slug, which Ghost keeps
- * as given and can look a post up by. Posts go as HTML that Ghost converts (see `ghostHtml`).
+ * five-minute token signed with the key. Posts go as HTML that Ghost converts (see `ghostHtml`),
+ * titles as text, slugs in Latin letters (Ghost transliterates its own way otherwise). The client
+ * identity is an HTML comment in the post's code injection (its page's footer, where readers see
+ * nothing), set when the post is created, which Ghost's filters can look a post up by.
  */
 export class GhostAdminAdapter implements BlogAdapter {
   readonly #options: GhostAdminOptions;
@@ -66,7 +70,7 @@ export class GhostAdminAdapter implements BlogAdapter {
   }
 
   async create(post: OutgoingPost): Promise<RemotePost> {
-    const body = await this.#postBody(post);
+    const body = { ...(await this.#postBody(post, true)), codeinjection_foot: withIdentityMarker('', post.identity) };
     const created = await this.#json(
       'POST',
       'posts/',
@@ -89,7 +93,7 @@ export class GhostAdminAdapter implements BlogAdapter {
    * last read); otherwise Ghost refuses (409) and so does this, with a `rejected` PublishingError.
    */
   async updateIfUnchanged(remoteId: string, post: OutgoingPost, modifiedAt: string): Promise<RemotePost> {
-    const body = { ...(await this.#postBody(post)), updated_at: modifiedAt };
+    const body = { ...(await this.#postBody(post, false)), updated_at: modifiedAt };
     const updated = await this.#json(
       'PUT',
       `posts/${postId(remoteId)}/`,
@@ -136,12 +140,31 @@ export class GhostAdminAdapter implements BlogAdapter {
 
   async findByIdentity(identity: ClientIdentity): Promise<RemotePost | null> {
     if (!/^[a-z0-9-]+$/.test(identity)) return null;
+    if (isSlugIdentity(identity)) return this.#findBySlug(identity);
+    const found = await this.#json(
+      'GET',
+      'posts/',
+      { ...READ_QUERY, filter: `codeinjection_foot:~'${identity}'`, order: 'created_at asc', limit: 'all' },
+      null,
+      GhostPostsSchema,
+      'looking for the post',
+    );
+    return found.posts.map(toRemotePost).find((post) => post.identity === identity) ?? null;
+  }
+
+  /** Ghost keeps its editor's document; what `get` reads is its rendering, which comes nearest to what was sent. */
+  storedContent(post: OutgoingPost): string {
+    return post.html;
+  }
+
+  /** A post sent before identities left the address: its slug was the identity. */
+  async #findBySlug(identity: ClientIdentity): Promise<RemotePost | null> {
     const request = this.#request('GET', `posts/slug/${identity}/`, READ_QUERY, null);
     const response = await sendRequest(this.#options.transport, request);
     if (isNotFound(response)) return null;
     const found = readApiJson(request, response, GhostPostsSchema, 'looking for the post', ghostDialect);
     const post = onlyPost(found, this.#host);
-    return post.identity === identity ? post : null;
+    return post.slug === identity ? post : null;
   }
 
   /** Ghost matches tags by exact name and would add "isis" beside "ISIS": reuse what exists. */
@@ -185,15 +208,15 @@ export class GhostAdminAdapter implements BlogAdapter {
     return hostOf(this.#apiRoot);
   }
 
-  async #postBody(post: OutgoingPost): Promise<Record<string, unknown>> {
+  async #postBody(post: OutgoingPost, creating: boolean): Promise<Record<string, unknown>> {
     const tags = await this.ensureTags(post.tags);
     const body: Record<string, unknown> = {
       title: post.title,
       html: ghostHtml(post.html),
-      slug: post.identity,
       status: ghostStatus[post.schedule.status],
       tags: tags.map((tag) => ({ id: tag.remoteId })),
     };
+    if ((creating || post.slug.chosen) && post.slug.latin !== '') body['slug'] = post.slug.latin;
     if (post.schedule.status === 'future') body['published_at'] = post.schedule.date.toISOString();
     return body;
   }
@@ -315,11 +338,12 @@ function toRemotePost(post: GhostPost): RemotePost {
     publishedAt: post.published_at === null ? modifiedAt : new Date(post.published_at).toISOString(),
     status: remoteStatus[post.status],
     title: post.title,
+    slug: post.slug === '' ? null : post.slug,
     // Ghost stores its editor's document, not HTML: its rendering is the nearest thing to "as sent".
     content: html,
     renderedContent: html,
     tags: post.tags.map((tag) => tag.name),
-    identity: post.slug === '' ? null : post.slug,
+    identity: identityInMarker(post.codeinjection_foot ?? ''),
   };
 }
 

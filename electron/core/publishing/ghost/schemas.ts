@@ -21,6 +21,8 @@ export const GhostPostSchema = z.object({
   /** Null for a draft that was never published or scheduled. */
   published_at: GhostTime.nullable(),
   tags: z.array(GhostTagSchema),
+  /** Code added to the post's page; the client identity rides in it as an HTML comment. */
+  codeinjection_foot: z.string().nullable().optional(),
 });
 export type GhostPost = z.infer<typeof GhostPostSchema>;
 

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { hashtagKey } from '../../../../shared/model/hashtags';
-import { wordPressBlocks } from '../../../../shared/render/wordpressBlocks';
 import type { BlogAdapter, ClientIdentity, OutgoingPost, RemotePost, RemoteTag, Transport } from '../blogAdapter';
 import { basicAuthorization, sendRequest, type HttpRequest } from '../http/request';
 import { PublishingError } from '../publishingError';
 import { checkStatus, readJson } from '../http/responses';
+import { isSlugIdentity } from '../clientIdentity';
+import { decodeSlug, titleAsHtml, titleFromHtml } from '../postFields';
+import { identityInBlocks, wordPressBlocks } from './blocks';
 import { restRoute } from './restRoute';
 import {
   RestPostListSchema,
@@ -30,8 +32,9 @@ const LIVE_STATUSES = 'publish,future,draft,pending,private';
 const MAX_PAGE = 100;
 
 /**
- * WordPress's REST API with an Application Password (Basic auth). The client identity is the
- * post's slug, which WordPress keeps as given for every status and lets us query.
+ * WordPress's REST API with an Application Password (Basic auth). Posts go as core blocks (see
+ * `wordPressBlocks`), whose first block carries the client identity where readers never see it;
+ * WordPress's search finds it in the stored markup. The slug is the writer's, in their own script.
  */
 export class WordPressRestAdapter implements BlogAdapter {
   readonly #options: WordPressRestOptions;
@@ -43,13 +46,13 @@ export class WordPressRestAdapter implements BlogAdapter {
   }
 
   async create(post: OutgoingPost): Promise<RemotePost> {
-    const body = await this.#postBody(post);
+    const body = await this.#postBody(post, true);
     const created = await this.#json('POST', 'wp/v2/posts', {}, body, RestPostSchema, 'creating the post');
     return this.#remotePost(created);
   }
 
   async update(remoteId: string, post: OutgoingPost): Promise<RemotePost> {
-    const body = await this.#postBody(post);
+    const body = await this.#postBody(post, false);
     const updated = await this.#json(
       'POST',
       `wp/v2/posts/${postId(remoteId)}`,
@@ -94,16 +97,22 @@ export class WordPressRestAdapter implements BlogAdapter {
     return this.#remotePosts(posts);
   }
 
+  storedContent(post: OutgoingPost): string {
+    return wordPressBlocks(post.html, post.identity);
+  }
+
   async findByIdentity(identity: ClientIdentity): Promise<RemotePost | null> {
+    const query = isSlugIdentity(identity) ? { slug: identity } : { search: identity };
     const posts = await this.#json(
       'GET',
       'wp/v2/posts',
-      { context: 'edit', status: LIVE_STATUSES, slug: identity },
+      { context: 'edit', status: LIVE_STATUSES, orderby: 'id', order: 'asc', ...query },
       null,
       RestPostListSchema,
       'looking for the post',
     );
-    const [first] = await this.#remotePosts(posts.filter((post) => post.slug === identity));
+    const carrying = posts.filter((post) => (isSlugIdentity(identity) ? post.slug : identityOf(post)) === identity);
+    const [first] = await this.#remotePosts(carrying.slice(0, 1));
     return first ?? null;
   }
 
@@ -138,15 +147,16 @@ export class WordPressRestAdapter implements BlogAdapter {
     return { remoteId: String(created.id), name: created.name };
   }
 
-  async #postBody(post: OutgoingPost): Promise<Record<string, unknown>> {
+  async #postBody(post: OutgoingPost, creating: boolean): Promise<Record<string, unknown>> {
     const tags = await this.ensureTags(post.tags);
     const body: Record<string, unknown> = {
-      title: post.title,
-      content: wordPressBlocks(post.html),
-      slug: post.identity,
+      title: titleAsHtml(post.title),
+      content: this.storedContent(post),
       status: post.schedule.status,
       tags: tags.map((tag) => Number(tag.remoteId)),
     };
+    // WordPress keeps non-Latin slugs (percent-encoded); an empty one it makes from the title itself.
+    if ((creating || post.slug.chosen) && post.slug.own !== '') body['slug'] = post.slug.own;
     if (post.schedule.status === 'future') body['date_gmt'] = post.schedule.date.toISOString().slice(0, 19);
     return body;
   }
@@ -215,12 +225,17 @@ function toRemotePost(post: RestPost, tagNames: ReadonlyMap<number, string>): Re
     modifiedAt,
     publishedAt: post.date_gmt === null ? modifiedAt : utcFromGmt(post.date_gmt),
     status: post.status,
-    title: post.title.raw,
+    title: titleFromHtml(post.title.raw),
+    slug: post.slug === '' ? null : decodeSlug(post.slug),
     content: post.content.raw,
     renderedContent: post.content.rendered,
     tags: post.tags.flatMap((id) => tagNames.get(id) ?? []),
-    identity: post.slug === '' ? null : post.slug,
+    identity: identityOf(post),
   };
+}
+
+function identityOf(post: RestPost): ClientIdentity | null {
+  return identityInBlocks(post.content.raw);
 }
 
 /** A remote id as WordPress's routes take it; anything else is refused before it reaches a URL. */

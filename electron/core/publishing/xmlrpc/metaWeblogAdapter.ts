@@ -11,6 +11,9 @@ import type {
 } from '../blogAdapter';
 import { hostOf } from '../http/request';
 import { PublishingError } from '../publishingError';
+import { isSlugIdentity } from '../clientIdentity';
+import { identityInMarker, withIdentityMarker, withoutIdentityMarker } from '../identityMarker';
+import { decodeSlug, titleAsHtml, titleFromHtml } from '../postFields';
 import { callXmlRpc, parseAnswer, type XmlRpcValue } from './xmlRpc';
 import {
   MetaWeblogDoneSchema,
@@ -36,7 +39,8 @@ const remoteStatuses: readonly RemoteStatus[] = ['publish', 'draft', 'future', '
 /**
  * The MetaWeblog API (with the Blogger API's deletePost), for blogs without WordPress's wp.*
  * methods: Movable Type and other MetaWeblog servers. Tags travel as mt_keywords, which the
- * server creates as needed; the client identity is the slug (wp_slug / mt_basename).
+ * server creates as needed; the slug as wp_slug and mt_basename, in Latin letters; the client
+ * identity as an HTML comment closing the content (the API has no field every server keeps).
  */
 export class MetaWeblogAdapter implements BlogAdapter {
   readonly #options: MetaWeblogOptions;
@@ -51,7 +55,7 @@ export class MetaWeblogAdapter implements BlogAdapter {
     const { blogId, user, password } = this.#options;
     const id = await this.#call(
       'metaWeblog.newPost',
-      [blogId, user, password, this.#struct(post), post.schedule.status !== 'draft'],
+      [blogId, user, password, this.#struct(post, true), post.schedule.status !== 'draft'],
       MetaWeblogNewIdSchema,
       'creating the post',
     );
@@ -62,7 +66,7 @@ export class MetaWeblogAdapter implements BlogAdapter {
     const { user, password } = this.#options;
     await this.#call(
       'metaWeblog.editPost',
-      [remoteId, user, password, this.#struct(post), post.schedule.status !== 'draft'],
+      [remoteId, user, password, this.#struct(post, false), post.schedule.status !== 'draft'],
       MetaWeblogDoneSchema,
       'updating the post',
     );
@@ -110,9 +114,16 @@ export class MetaWeblogAdapter implements BlogAdapter {
     return posts.map((post) => toRemotePost(post, now));
   }
 
+  /** Among the most recent posts, newest first, so the oldest carrying it is the last. */
   async findByIdentity(identity: ClientIdentity): Promise<RemotePost | null> {
     const recent = await this.listRecent(IDENTITY_SEARCH_DEPTH);
-    return recent.find((post) => post.identity === identity) ?? null;
+    const legacy = isSlugIdentity(identity);
+    return recent.findLast((post) => (legacy ? post.slug : post.identity) === identity) ?? null;
+  }
+
+  /** The content as sent, without the identity's comment (which `get` takes off again). */
+  storedContent(post: OutgoingPost): string {
+    return post.html.trimEnd();
   }
 
   /** MetaWeblog cannot create tags on their own; the server makes them from a post's keywords. */
@@ -123,14 +134,16 @@ export class MetaWeblogAdapter implements BlogAdapter {
     return Promise.resolve(unique.map((name) => ({ remoteId: name, name })));
   }
 
-  #struct(post: OutgoingPost): Record<string, XmlRpcValue> {
+  #struct(post: OutgoingPost, creating: boolean): Record<string, XmlRpcValue> {
     const struct: Record<string, XmlRpcValue> = {
-      title: post.title,
-      description: post.html.trimEnd(),
+      title: titleAsHtml(post.title),
+      description: withIdentityMarker(this.storedContent(post), post.identity),
       mt_keywords: post.tags.join(', '),
-      wp_slug: post.identity,
-      mt_basename: post.identity,
     };
+    if ((creating || post.slug.chosen) && post.slug.latin !== '') {
+      struct['wp_slug'] = post.slug.latin;
+      struct['mt_basename'] = post.slug.latin;
+    }
     if (post.schedule.status === 'future') {
       struct['dateCreated'] = post.schedule.date;
       struct['date_created_gmt'] = post.schedule.date;
@@ -161,13 +174,14 @@ function toRemotePost(post: MetaWeblogPost, now: Date): RemotePost {
     modifiedAt: (post.date_modified_gmt ?? publishedAt).toISOString(),
     publishedAt: publishedAt.toISOString(),
     status,
-    title: post.title,
-    content: post.description,
+    title: titleFromHtml(post.title),
+    slug: slug === '' ? null : decodeSlug(slug),
+    content: withoutIdentityMarker(post.description),
     renderedContent: null,
     tags: (post.mt_keywords ?? '')
       .split(',')
       .map((tag) => tag.trim())
       .filter((tag) => tag !== ''),
-    identity: slug === '' ? null : slug,
+    identity: identityInMarker(post.description),
   };
 }

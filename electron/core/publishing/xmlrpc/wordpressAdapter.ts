@@ -3,6 +3,8 @@ import { hashtagKey } from '../../../../shared/model/hashtags';
 import type { BlogAdapter, ClientIdentity, OutgoingPost, RemotePost, RemoteTag, Transport } from '../blogAdapter';
 import { hostOf } from '../http/request';
 import { PublishingError } from '../publishingError';
+import { isSlugIdentity } from '../clientIdentity';
+import { decodeSlug, titleAsHtml, titleFromHtml } from '../postFields';
 import { callXmlRpc, parseAnswer, type XmlRpcValue } from './xmlRpc';
 import {
   XmlRpcDoneSchema,
@@ -25,7 +27,7 @@ export interface WordPressXmlRpcOptions {
   readonly now?: () => Date;
 }
 
-/** The custom field that carries the client identity, for when the slug alone cannot be trusted. */
+/** The custom field that carries the client identity (shown in the editor's Custom Fields, never to readers). */
 const IDENTITY_FIELD = 'commonplace_identity';
 const POST_FIELDS = ['post', 'terms', 'custom_fields'];
 /** How far back `findByIdentity` looks: an ambiguous create is always among the newest posts. */
@@ -33,7 +35,7 @@ const IDENTITY_SEARCH_DEPTH = 50;
 
 /**
  * WordPress's XML-RPC wp.* API (WordPress 3.4 and later): posts with their tags by name
- * (terms_names, created when missing), the client identity as slug and as a custom field.
+ * (terms_names, created when missing), the client identity in a custom field, the writer's slug.
  */
 export class WordPressXmlRpcAdapter implements BlogAdapter {
   readonly #options: WordPressXmlRpcOptions;
@@ -46,7 +48,7 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
 
   async create(post: OutgoingPost): Promise<RemotePost> {
     const content = {
-      ...this.#content(post),
+      ...this.#content(post, true),
       post_type: 'post',
       custom_fields: [{ key: IDENTITY_FIELD, value: post.identity }],
     };
@@ -55,7 +57,7 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
   }
 
   async update(remoteId: string, post: OutgoingPost): Promise<RemotePost> {
-    await this.#call('wp.editPost', [remoteId, this.#content(post)], XmlRpcDoneSchema, 'updating the post');
+    await this.#call('wp.editPost', [remoteId, this.#content(post, false)], XmlRpcDoneSchema, 'updating the post');
     return this.get(remoteId);
   }
 
@@ -83,9 +85,18 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
     return posts.map((post) => toRemotePost(post, now));
   }
 
+  /** Among the most recent posts, newest first, so the oldest carrying it is the last. */
   async findByIdentity(identity: ClientIdentity): Promise<RemotePost | null> {
     const recent = await this.listRecent(IDENTITY_SEARCH_DEPTH);
-    return recent.find((post) => post.identity === identity) ?? null;
+    return (
+      recent.findLast((post) => post.identity === identity || (isSlugIdentity(identity) && post.slug === identity)) ??
+      null
+    );
+  }
+
+  storedContent(post: OutgoingPost): string {
+    // WordPress trims the content it stores; sending it trimmed keeps "stored = sent".
+    return post.html.trimEnd();
   }
 
   async ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
@@ -125,15 +136,14 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
     }
   }
 
-  #content(post: OutgoingPost): Record<string, XmlRpcValue> {
+  #content(post: OutgoingPost, creating: boolean): Record<string, XmlRpcValue> {
     const content: Record<string, XmlRpcValue> = {
-      post_title: post.title,
-      // WordPress trims the content it stores; sending it trimmed keeps "stored = sent".
-      post_content: post.html.trimEnd(),
+      post_title: titleAsHtml(post.title),
+      post_content: this.storedContent(post),
       post_status: post.schedule.status,
-      post_name: post.identity,
       terms_names: { post_tag: [...post.tags] },
     };
+    if ((creating || post.slug.chosen) && post.slug.own !== '') content['post_name'] = post.slug.own;
     if (post.schedule.status === 'future') content['post_date_gmt'] = post.schedule.date;
     return content;
   }
@@ -161,10 +171,11 @@ function toRemotePost(post: XmlRpcPost, now: Date): RemotePost {
     modifiedAt: post.post_modified_gmt.toISOString(),
     publishedAt: post.post_date_gmt.toISOString(),
     status: scheduled ? 'future' : post.post_status,
-    title: post.post_title,
+    title: titleFromHtml(post.post_title),
+    slug: post.post_name === '' ? null : decodeSlug(post.post_name),
     content: post.post_content,
     renderedContent: null,
     tags: post.terms.filter((term) => term.taxonomy === 'post_tag').map((term) => term.name),
-    identity: identityField ?? (post.post_name === '' ? null : post.post_name),
+    identity: identityField ?? null,
   };
 }
