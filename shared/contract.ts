@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountOptionsSchema, AccountSchema, NewAccountSchema, VaultInfoSchema } from './model/account';
+import { BlogFeaturesSchema } from './model/blogFeatures';
 import { ClipboardPayloadSchema } from './model/clipboard';
 import {
   DraftContentSchema,
@@ -109,6 +110,11 @@ export const contract = {
     'Changes how posts are published to one blog.',
     z.strictObject({ id: IdSchema, options: AccountOptionsSchema }),
     AccountSchema,
+  ),
+  blogFeatures: call(
+    'What one blog offers a post beyond its text, as the blog tells: its categories, an excerpt, a slug, its time zone.',
+    z.strictObject({ accountId: IdSchema }),
+    BlogFeaturesSchema,
   ),
   vaultInfo: call(
     'Where blog secrets are kept, and whether the OS protects them.',

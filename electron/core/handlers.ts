@@ -34,6 +34,7 @@ export function createHandlers(services: {
       return { removed: true as const };
     },
     setAccountOptions: ({ id, options }) => accounts.setOptions(id, options),
+    blogFeatures: async ({ accountId }) => (await accounts.adapterFor(accountId)).features(),
     vaultInfo: () => Promise.resolve(accounts.vaultInfo()),
     publishDraft: async ({ draftId, accountIds, schedule }) => {
       await library.get(draftId);

@@ -38,7 +38,12 @@ export async function sendEntry(request: SendRequest): Promise<SendResult> {
   }
   const sentHash = contentHash(draft);
   const post = (identity: string): OutgoingPost =>
-    outgoingPost(draft, { identity, schedule: postSchedule(entry.schedule), style: request.style });
+    outgoingPost(draft, {
+      identity,
+      schedule: postSchedule(entry.schedule),
+      style: request.style,
+      accountId: entry.accountId,
+    });
   if (link === null) {
     const wanted = post(entry.identity);
     const found = entry.mayExist ? await adapter.findByIdentity(entry.identity, { slug: wanted.slug }) : null;
@@ -102,13 +107,21 @@ export function postSchedule(schedule: OutboxSchedule): PostSchedule {
   return schedule.status === 'future' ? { status: 'future', date: new Date(schedule.date) } : schedule;
 }
 
-/** True when the blog already shows exactly this post: title, tags, body and status. */
+/**
+ * True when the blog already shows exactly this post: title, tags, body, status, and the excerpt
+ * and categories where the blog keeps them (categories when any were chosen: else the blog's own
+ * default stands).
+ */
 function holdsPost(adapter: BlogAdapter, remote: RemotePost, post: OutgoingPost): boolean {
   const tags = (names: readonly string[]): string => [...new Set(names.map(hashtagKey))].sort().join(' ');
+  const names = (list: readonly string[]): string =>
+    [...new Set(list.map((name) => name.trim().toLocaleLowerCase('und')))].sort().join('\n');
   const status = post.schedule.status === 'future' ? ['future', 'publish'] : [post.schedule.status];
   return (
     remote.title === post.title &&
     tags(remote.tags) === tags(post.tags) &&
+    (remote.summary === null || remote.summary.trim() === post.summary) &&
+    (remote.categories === null || post.categories.length === 0 || names(remote.categories) === names(post.categories)) &&
     remote.content.trim() === adapter.storedContent(post).trim() &&
     status.includes(remote.status)
   );

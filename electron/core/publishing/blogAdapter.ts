@@ -1,3 +1,4 @@
+import type { BlogFeatures } from '../../../shared/model/blogFeatures';
 import type { PostSlug } from '../../../shared/text/slug';
 
 /**
@@ -27,6 +28,10 @@ export interface OutgoingPost {
    * so that editing the title never moves a published post.
    */
   readonly slug: PostSlug;
+  /** The short summary blogs show in lists and feeds; '' for none. */
+  readonly summary: string;
+  /** The categories chosen for this blog, by name; blogs without categories ignore them. */
+  readonly categories: readonly string[];
   /** The shared renderer's HTML (renderPostBody), exactly what the preview shows. */
   readonly html: string;
   readonly tags: readonly string[];
@@ -54,6 +59,10 @@ export interface RemotePost {
   /** The content as the blog renders it for readers, when the protocol offers it. */
   readonly renderedContent: string | null;
   readonly tags: readonly string[];
+  /** The post's own excerpt as written ('' when it has none); null where the blog keeps none. */
+  readonly summary: string | null;
+  /** The post's categories by name; null where the blog has no categories. */
+  readonly categories: readonly string[] | null;
   /** The client identity found on the post, or null for posts made elsewhere. */
   readonly identity: ClientIdentity | null;
 }
@@ -85,6 +94,8 @@ export interface BlogAdapter {
    * whether the blog already has the post as it would be sent.
    */
   storedContent(post: OutgoingPost): string;
+  /** What the blog offers a post beyond its text: categories, an excerpt, a slug, its time zone. */
+  features(): Promise<BlogFeatures>;
   /** The blog's tags for these names, created where missing; matched case-insensitively. */
   ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]>;
 }

@@ -21,15 +21,24 @@ export interface PostStyle {
  */
 export function outgoingPost(
   content: DraftContent,
-  options: { readonly identity: ClientIdentity; readonly schedule: PostSchedule; readonly style: PostStyle },
+  options: {
+    readonly identity: ClientIdentity;
+    readonly schedule: PostSchedule;
+    readonly style: PostStyle;
+    /** The blog it goes to, whose categories it takes. */
+    readonly accountId?: string;
+  },
 ): OutgoingPost {
+  const postOptions = postOptionsOf(content);
   const hashtags = content.hashtags.map((tag) => `#${tag}`).join(' ');
   const title =
     options.style.hashtagsInTitle && hashtags !== '' ? `${content.title} ${hashtags}`.trim() : content.title;
   return {
     identity: options.identity,
     title,
-    slug: postSlug(content.title, postOptionsOf(content).slug),
+    slug: postSlug(content.title, postOptions.slug),
+    summary: postOptions.summary.trim(),
+    categories: options.accountId === undefined ? [] : (postOptions.categories[options.accountId] ?? []),
     html: renderPostBody(content, {
       attribution: options.style.attribution ?? 'via',
       linkToPassage: options.style.linkToPassage ?? false,

@@ -280,6 +280,27 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
     });
   });
 
+  it('updates the post when only its excerpt or categories changed', async () => {
+    const { library, outbox } = await setUp();
+    const content = uniquePost();
+    const draft = await library.create(content);
+    const first = await outbox.publish({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+    if (first.kind !== 'published') throw new Error(`expected published, got ${first.kind}`);
+    const category = `Notes ${Date.now()}`;
+    await library.save(draft.id, {
+      ...content,
+      options: { slug: '', summary: 'Only the excerpt is new.', categories: { [ACCOUNT]: [category] } },
+    });
+    expect((await library.get(draft.id)).targets[ACCOUNT]?.state).toBe('changed-since-publish');
+
+    await outbox.update({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+
+    const remote = await direct().get(first.remoteId);
+    expect(remote.summary).toBe('Only the excerpt is new.');
+    expect(remote.categories).toEqual([category]);
+    expect((await library.get(draft.id)).targets[ACCOUNT]?.state).toBe('published');
+  });
+
   it('in order per post: a removal waits for the update before it, and one drain sends both', async () => {
     const { library, outbox } = await setUp(manualTimers);
     const draft = await library.create(uniquePost());

@@ -67,6 +67,8 @@ const post: OutgoingPost = {
   identity: 'a-post-k3x9q2m1',
   title: 'A post',
   slug: postSlug('A post', ''),
+  summary: '',
+  categories: [],
   html: '<p>Text.</p>\n',
   tags: [],
   schedule: { status: 'publish' },

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { hashtagKey } from '../../../../shared/model/hashtags';
 import { checkApiStatus, readApiJson, type ApiDialect } from '../http/apiDialect';
+import type { BlogFeatures } from '../../../../shared/model/blogFeatures';
 import type {
   BlogAdapter,
   ClientIdentity,
@@ -145,6 +146,11 @@ export class BloggerAdapter implements BlogAdapter {
     return post.html;
   }
 
+  /** Blogger's labels are the tags; it has no categories, excerpt or slug to set, nor a time zone in the API. */
+  features(): Promise<BlogFeatures> {
+    return Promise.resolve({ categories: null, summary: null, slug: false, timeZone: null });
+  }
+
   /** Labels are plain names that a post creates by using them: one per name, whatever its case. */
   ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
     const unique = names.filter(
@@ -230,6 +236,8 @@ export class BloggerAdapter implements BlogAdapter {
       content: post.content ?? '',
       renderedContent: null,
       tags: post.labels ?? [],
+      summary: null,
+      categories: null,
       identity: identityOf(post),
     };
   }

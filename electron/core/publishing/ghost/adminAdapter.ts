@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { hashtagKey } from '../../../../shared/model/hashtags';
 import { checkApiStatus, readApiJson, type ApiDialect } from '../http/apiDialect';
+import type { BlogFeatures } from '../../../../shared/model/blogFeatures';
 import type {
   BlogAdapter,
   ClientIdentity,
@@ -15,6 +16,7 @@ import {
   GhostErrorSchema,
   GhostIdSchema,
   GhostPostsSchema,
+  GhostSettingsSchema,
   GhostSiteSchema,
   GhostTagsSchema,
   type GhostPost,
@@ -167,6 +169,18 @@ export class GhostAdminAdapter implements BlogAdapter {
     return post.slug === identity ? post : null;
   }
 
+  /** Ghost has tags, not categories; a custom excerpt of up to 300 characters; and the site's named time zone. */
+  async features(): Promise<BlogFeatures> {
+    const found = await this.#json('GET', 'settings/', {}, null, GhostSettingsSchema, "reading the blog's settings");
+    const zone = found.settings.find((setting) => setting.key === 'timezone')?.value;
+    return {
+      categories: null,
+      summary: { maxCharacters: GHOST_EXCERPT_CHARACTERS },
+      slug: true,
+      timeZone: typeof zone === 'string' && zone !== '' ? { kind: 'named', name: zone } : null,
+    };
+  }
+
   /** Ghost matches tags by exact name and would add "isis" beside "ISIS": reuse what exists. */
   async ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
     const wanted = names.filter(
@@ -215,6 +229,7 @@ export class GhostAdminAdapter implements BlogAdapter {
       html: ghostHtml(post.html),
       status: ghostStatus[post.schedule.status],
       tags: tags.map((tag) => ({ id: tag.remoteId })),
+      custom_excerpt: post.summary === '' ? null : shortened(post.summary, GHOST_EXCERPT_CHARACTERS),
     };
     if ((creating || post.slug.chosen) && post.slug.latin !== '') body['slug'] = post.slug.latin;
     if (post.schedule.status === 'future') body['published_at'] = post.schedule.date.toISOString();
@@ -265,6 +280,16 @@ export class GhostAdminAdapter implements BlogAdapter {
 }
 
 const MAX_PAGE = 100;
+/** Ghost refuses a longer custom excerpt; the publish panel warns before one is cut. */
+const GHOST_EXCERPT_CHARACTERS = 300;
+
+/** The text cut at a word boundary to fit `limit` characters, with an ellipsis where it was cut. */
+function shortened(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit - 1);
+  const boundary = cut.search(/\s+\S*$/);
+  return `${(boundary > limit / 2 ? cut.slice(0, boundary) : cut).trimEnd()}\u2026`;
+}
 
 const ghostStatus: Record<OutgoingPost['schedule']['status'], GhostPost['status']> = {
   publish: 'published',
@@ -343,6 +368,8 @@ function toRemotePost(post: GhostPost): RemotePost {
     content: html,
     renderedContent: html,
     tags: post.tags.map((tag) => tag.name),
+    summary: post.custom_excerpt ?? '',
+    categories: null,
     identity: identityInMarker(post.codeinjection_foot ?? ''),
   };
 }

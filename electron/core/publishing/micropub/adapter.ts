@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { hashtagKey } from '../../../../shared/model/hashtags';
 import { checkApiStatus, readApiJson, type ApiDialect } from '../http/apiDialect';
+import type { BlogFeatures } from '../../../../shared/model/blogFeatures';
 import type {
   BlogAdapter,
   ClientIdentity,
@@ -176,6 +177,11 @@ export class MicropubAdapter implements BlogAdapter {
     return post.html.trimEnd();
   }
 
+  /** Micropub's categories are the post's tags; a summary and mp-slug it has. The API has no time zone. */
+  features(): Promise<BlogFeatures> {
+    return Promise.resolve({ categories: null, summary: { maxCharacters: null }, slug: true, timeZone: null });
+  }
+
   /**
    * Micropub categories are plain names that a post creates by using them. Where the server lists
    * its categories (q=category), an existing one is reused with its spelling.
@@ -272,6 +278,8 @@ export class MicropubAdapter implements BlogAdapter {
       content: withoutIdentityMarker(contentHtml(fields.content?.[0])),
       renderedContent: null,
       tags: fields.category ?? [],
+      summary: fields.summary?.[0] ?? '',
+      categories: null,
       identity: identityInMarker(contentHtml(fields.content?.[0])),
     };
   }
@@ -290,6 +298,8 @@ function properties(post: OutgoingPost, creating: boolean): Record<string, unkno
     category: [...post.tags],
     'post-status': [post.schedule.status === 'draft' ? 'draft' : 'published'],
   };
+  // An empty property would be stored as one; clearing an excerpt would take a second operation.
+  if (post.summary !== '') fields['summary'] = [post.summary];
   // Servers take mp-slug when a post is made; changing an address afterwards is no Micropub operation.
   if (creating && post.slug.latin !== '') fields['mp-slug'] = [post.slug.latin];
   if (post.schedule.status === 'future') fields['published'] = [post.schedule.date.toISOString()];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hashtagKey } from '../../../../shared/model/hashtags';
+import type { BlogFeatures } from '../../../../shared/model/blogFeatures';
 import type {
   BlogAdapter,
   ClientIdentity,
@@ -16,6 +17,7 @@ import { identityInMarker, withIdentityMarker, withoutIdentityMarker } from '../
 import { decodeSlug, titleAsHtml, titleFromHtml } from '../postFields';
 import { callXmlRpc, parseAnswer, type XmlRpcValue } from './xmlRpc';
 import {
+  MetaWeblogCategoriesSchema,
   MetaWeblogDoneSchema,
   MetaWeblogNewIdSchema,
   MetaWeblogPostListSchema,
@@ -126,6 +128,26 @@ export class MetaWeblogAdapter implements BlogAdapter {
     return post.html.trimEnd();
   }
 
+  /**
+   * The blog's categories, which a post can only choose among (MetaWeblog creates none), and an
+   * excerpt; the API says nothing of the blog's time zone.
+   */
+  async features(): Promise<BlogFeatures> {
+    const { blogId, user, password } = this.#options;
+    const categories = await this.#call(
+      'metaWeblog.getCategories',
+      [blogId, user, password],
+      MetaWeblogCategoriesSchema,
+      "reading the blog's categories",
+    );
+    return {
+      categories: { names: categories.filter((name) => name !== '').map(titleFromHtml), canCreate: false },
+      summary: { maxCharacters: null },
+      slug: true,
+      timeZone: null,
+    };
+  }
+
   /** MetaWeblog cannot create tags on their own; the server makes them from a post's keywords. */
   ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
     const unique = names.filter(
@@ -139,7 +161,9 @@ export class MetaWeblogAdapter implements BlogAdapter {
       title: titleAsHtml(post.title),
       description: withIdentityMarker(this.storedContent(post), post.identity),
       mt_keywords: post.tags.join(', '),
+      mt_excerpt: post.summary,
     };
+    if (post.categories.length > 0) struct['categories'] = [...post.categories];
     if ((creating || post.slug.chosen) && post.slug.latin !== '') {
       struct['wp_slug'] = post.slug.latin;
       struct['mt_basename'] = post.slug.latin;
@@ -182,6 +206,8 @@ function toRemotePost(post: MetaWeblogPost, now: Date): RemotePost {
       .split(',')
       .map((tag) => tag.trim())
       .filter((tag) => tag !== ''),
+    summary: post.mt_excerpt ?? null,
+    categories: post.categories?.map(titleFromHtml) ?? null,
     identity: identityInMarker(post.description),
   };
 }

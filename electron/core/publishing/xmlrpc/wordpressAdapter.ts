@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hashtagKey } from '../../../../shared/model/hashtags';
+import type { BlogFeatures } from '../../../../shared/model/blogFeatures';
 import type { BlogAdapter, ClientIdentity, OutgoingPost, RemotePost, RemoteTag, Transport } from '../blogAdapter';
 import { hostOf } from '../http/request';
 import { PublishingError } from '../publishingError';
@@ -12,6 +13,7 @@ import {
   XmlRpcPostListSchema,
   XmlRpcPostSchema,
   XmlRpcTermListSchema,
+  XmlRpcTimeZoneOptionSchema,
   type XmlRpcPost,
 } from './wordpressSchemas';
 
@@ -30,6 +32,8 @@ export interface WordPressXmlRpcOptions {
 /** The custom field that carries the client identity (shown in the editor's Custom Fields, never to readers). */
 const IDENTITY_FIELD = 'commonplace_identity';
 const POST_FIELDS = ['post', 'terms', 'custom_fields'];
+/** How many categories are offered: a blog's list is for choosing, not an archive. */
+const MAX_CATEGORIES = 500;
 /** How far back `findByIdentity` looks: an ambiguous create is always among the newest posts. */
 const IDENTITY_SEARCH_DEPTH = 50;
 
@@ -99,6 +103,24 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
     return post.html.trimEnd();
   }
 
+  /** The blog's categories (terms_names creates the ones chosen that it lacks) and its offset from UTC. */
+  async features(): Promise<BlogFeatures> {
+    const terms = await this.#call(
+      'wp.getTerms',
+      ['category', { number: MAX_CATEGORIES, orderby: 'name' }],
+      XmlRpcTermListSchema,
+      "reading the blog's categories",
+    );
+    const options = await this.#call('wp.getOptions', [['time_zone']], XmlRpcTimeZoneOptionSchema, "reading the blog's settings");
+    const offset = options.time_zone?.value;
+    return {
+      categories: { names: terms.map((term) => titleFromHtml(term.name)), canCreate: true },
+      summary: { maxCharacters: null },
+      slug: true,
+      timeZone: offset === undefined ? null : { kind: 'offset', minutes: Math.round(offset * 60) },
+    };
+  }
+
   async ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
     const tags: RemoteTag[] = [];
     for (const name of names) {
@@ -140,8 +162,10 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
     const content: Record<string, XmlRpcValue> = {
       post_title: titleAsHtml(post.title),
       post_content: this.storedContent(post),
+      post_excerpt: post.summary,
       post_status: post.schedule.status,
-      terms_names: { post_tag: [...post.tags] },
+      // Missing terms are created by name; no category chosen leaves the blog's default.
+      terms_names: post.categories.length > 0 ? { post_tag: [...post.tags], category: [...post.categories] } : { post_tag: [...post.tags] },
     };
     if ((creating || post.slug.chosen) && post.slug.own !== '') content['post_name'] = post.slug.own;
     if (post.schedule.status === 'future') content['post_date_gmt'] = post.schedule.date;
@@ -176,6 +200,8 @@ function toRemotePost(post: XmlRpcPost, now: Date): RemotePost {
     content: post.post_content,
     renderedContent: null,
     tags: post.terms.filter((term) => term.taxonomy === 'post_tag').map((term) => term.name),
+    summary: post.post_excerpt,
+    categories: post.terms.filter((term) => term.taxonomy === 'category').map((term) => titleFromHtml(term.name)),
     identity: identityField ?? null,
   };
 }

@@ -227,6 +227,29 @@ describe.skipIf(skipReason !== null)('Ghost Admin API adapter against a real Gho
     expect(edited.identity).toBe(sent.identity);
   });
 
+  it("sends the excerpt as Ghost's custom excerpt, cut to the 300 characters Ghost keeps, and tells the site's time zone", async () => {
+    const summary = 'What this post is about, in a line.';
+    const withSummary = (text: string): DraftContent => ({
+      ...reblogPost(SOURCE_URL),
+      options: { slug: '', summary: text, categories: {} },
+    });
+    const created = await adapter.create(post(withSummary(summary)));
+    expect((await adapter.get(created.remoteId)).summary).toBe(summary);
+    const long = `${'A long excerpt that goes on '.repeat(20)}and on.`;
+    const cut = await adapter.create(post(withSummary(long)));
+    const kept = (await adapter.get(cut.remoteId)).summary ?? '';
+    expect(kept.length).toBeLessThanOrEqual(300);
+    expect(kept).toMatch(/^A long excerpt that goes on .*\u2026$/);
+    expect(long.startsWith(kept.slice(0, -1).trimEnd())).toBe(true);
+
+    expect(await adapter.features()).toEqual({
+      categories: null,
+      summary: { maxCharacters: 300 },
+      slug: true,
+      timeZone: { kind: 'named', name: 'Etc/UTC' },
+    });
+  });
+
   it('finds a post by the identity the client stamped on it, and nothing for an unknown one', async () => {
     const sent = post(reblogPost(SOURCE_URL), { status: 'draft' });
     const created = await adapter.create(sent);

@@ -194,6 +194,22 @@ describe('Micropub adapter against a real Micropub endpoint (@benjifs/micropub)'
     expect(page).not.toContain(`>${sent.identity}`);
   });
 
+  it('sends the excerpt as the summary property', async () => {
+    const content: DraftContent = {
+      ...reblogPost(SOURCE_URL),
+      options: { slug: `with-a-summary-${Date.now()}`, summary: 'What this post is about.', categories: {} },
+    };
+    const created = await adapter.create(post(content));
+    const read = await adapter.get(created.remoteId);
+    expect(read.summary).toBe('What this post is about.');
+    expect(await adapter.features()).toEqual({
+      categories: null,
+      summary: { maxCharacters: null },
+      slug: true,
+      timeZone: null,
+    });
+  });
+
   it('finds a post by the identity in its content, at the address its slug gives (this server lists no posts)', async () => {
     const sent = post(reblogPost(SOURCE_URL), { status: 'draft' });
     const created = await adapter.create(sent);

@@ -8,6 +8,7 @@ import type {
   Transport,
 } from '../../../../electron/core/publishing/blogAdapter';
 import { newClientIdentity } from '../../../../electron/core/publishing/clientIdentity';
+import { basicAuthorization } from '../../../../electron/core/publishing/http/request';
 import { BlogConnectionSchema, connectBlog, createBlogAdapter } from '../../../../electron/core/publishing/connection';
 import { discoverBlog } from '../../../../electron/core/publishing/discovery';
 import { MetaWeblogAdapter } from '../../../../electron/core/publishing/xmlrpc/metaWeblogAdapter';
@@ -292,6 +293,57 @@ describe.skipIf(skipReason !== null)('WordPress adapters against a real WordPres
       const moved = await adapter.update(created.remoteId, { ...post(chosen), identity: first.identity });
       expect(moved.slug).toBe(`chosen-address-${tag}`);
       expect(moved.identity).toBe(first.identity);
+    });
+
+    it("sends the excerpt and the chosen categories, and offers the blog's categories and time zone", async () => {
+      const adapter = makeAdapter();
+      const tag = `${protocol.toLowerCase().replace(/\W/g, '')}${Date.now()}`;
+      // MetaWeblog can only choose among existing categories: this one is made first, as on the blog.
+      const existing = `Books & reading ${tag}`;
+      await fetch(`${server.url}/wp-json/wp/v2/categories`, {
+        method: 'POST',
+        headers: {
+          authorization: basicAuthorization(server.user, server.applicationPassword),
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ name: existing }),
+      });
+      const made = `Made on publishing ${tag}`;
+      const chosen = protocol === 'MetaWeblog' ? [existing] : [existing, made];
+      const content: DraftContent = {
+        ...reblogPost(SOURCE_URL),
+        options: { slug: '', summary: 'What this post is about, in a line.', categories: { blog: chosen } },
+      };
+      const sent = outgoingPost(content, {
+        identity: newClientIdentity(),
+        schedule: { status: 'publish' },
+        style: { hashtagsInTitle: false },
+        accountId: 'blog',
+      });
+      const created = await adapter.create(sent);
+      const read = await adapter.get(created.remoteId);
+      expect(read.summary).toBe('What this post is about, in a line.');
+      expect([...(read.categories ?? [])].sort()).toEqual([...chosen].sort());
+
+      const features = await adapter.features();
+      expect(features.categories?.names).toEqual(expect.arrayContaining(['Uncategorized', ...chosen]));
+      expect(features.categories?.canCreate).toBe(protocol !== 'MetaWeblog');
+      expect(features.summary).toEqual({ maxCharacters: null });
+      // The test blog keeps WordPress's default, UTC: REST names no zone then, XML-RPC gives the offset.
+      if (protocol === 'MetaWeblog') expect(features.timeZone).toBeNull();
+      else expect(features.timeZone).toEqual({ kind: 'offset', minutes: 0 });
+      if (protocol !== 'REST') return;
+      // A blog whose settings name its zone: REST says which.
+      const settings = await fetch(`${server.url}/wp-json/wp/v2/settings`, {
+        method: 'POST',
+        headers: {
+          authorization: basicAuthorization(server.user, server.applicationPassword),
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ timezone: 'UTC' }),
+      });
+      expect(settings.status).toBe(200);
+      expect((await adapter.features()).timeZone).toEqual({ kind: 'named', name: 'UTC' });
     });
 
     it('puts hashtags in the title when the account asks for it', async () => {
