@@ -2,8 +2,10 @@ import type { Handlers } from '../../shared/contract';
 import { randomUUID } from 'node:crypto';
 import type { ClipboardPayload } from '../../shared/model/clipboard';
 import { Accounts } from './accounts/accounts';
-import { plainSealer, type SecretSealer } from './accounts/credentialVault';
+import type { VaultSealers } from './accounts/credentialVault';
 import { googleSettingsFromEnvironment } from './accounts/googleConfig';
+import { defaultKeyFile, localKeySealer } from './accounts/localKeySealer';
+import { defaultDataFolder } from './dataFolder';
 import { EventHub } from './events';
 import { createHandlers } from './handlers';
 import { DraftLibrary } from './library/draftLibrary';
@@ -30,8 +32,11 @@ export interface ServiceOptions {
   readonly fetch?: typeof fetch;
   /** The OS clipboard, where the host can read it (Electron). */
   readonly readClipboard?: () => Promise<ClipboardPayload>;
-  /** How blog secrets are sealed: the OS keyring in Electron; stored as they are elsewhere. */
-  readonly sealer?: SecretSealer;
+  /**
+   * How blog secrets are sealed: the OS keyring in Electron where it has one; by default a key
+   * kept outside the library, in the user's app data folder.
+   */
+  readonly sealers?: VaultSealers;
   /**
    * Whether the outbox may reach blogs on its own from the start. A CLI command that only reads
    * the library passes false, so it never sends anything in passing.
@@ -100,7 +105,7 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     ...(google ? { google } : {}),
     // By default the page is asked to open it: the renderer lives in a browser or hands it to one.
     openBrowser: options.openBrowser ?? ((url) => events.publish({ type: 'open-url', url })),
-    sealer: options.sealer ?? plainSealer,
+    sealers: options.sealers ?? { seal: localKeySealer(defaultKeyFile(defaultDataFolder())) },
     transport: { fetch: options.fetch ?? fetch, timeoutMs: NETWORK_TIMEOUT_MS },
     readOnly,
   });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog } from 'electron';
 import { LIBRARY_FOLDER, resolveDataFolder } from '../core/dataFolder';
+import { defaultKeyFile } from '../core/accounts/localKeySealer';
 import { openServices, type Services } from '../core/services';
 import { watchFirstCall } from '../core/shell/firstCall';
 import { OpenRequestInbox } from '../core/shell/openRequest';
@@ -9,7 +10,7 @@ import { profileFolderOverride } from '../core/shell/profileFolder';
 import { startFailureNotice } from '../core/shell/startFailure';
 import type { WindowStateFile } from '../core/shell/windowStateFile';
 import { registerAppScheme, serveRenderer } from './appProtocol';
-import { osKeyringSealer, readOsClipboard } from './hostServices';
+import { appVaultSealers, readOsClipboard } from './hostServices';
 import { registerIpc } from './ipc';
 import { MainWindow } from './mainWindow';
 import { installApplicationMenu } from './menus';
@@ -56,7 +57,7 @@ function run(): void {
       dataFolder,
       access: { mode: 'write', program: { kind: 'app' } },
       logError,
-      sealer: await osKeyringSealer(),
+      sealers: await appVaultSealers(defaultKeyFile(path.join(app.getPath('userData'), LIBRARY_FOLDER))),
       readClipboard: readOsClipboard,
     });
     services = ready;

@@ -20,7 +20,7 @@ import {
 } from '../publishing/connection';
 import { openDocument, schemaCodec } from '../storage/jsonDocument';
 import { readOnlyRefusal } from '../storage/readOnly';
-import { CredentialVault, type SecretSealer } from './credentialVault';
+import { CredentialVault, type VaultSealers } from './credentialVault';
 import { signInWithGoogle } from './googleSignIn';
 
 const StoredAccountSchema = AccountSchema.extend({ connection: BlogConnectionSchema });
@@ -35,7 +35,8 @@ export interface AccountsOptions {
   readonly google?: GoogleSettings;
   /** Opens a page in the writer's browser (Google's sign-in for Blogger). */
   readonly openBrowser?: (url: string) => void;
-  readonly sealer: SecretSealer;
+  /** How the vault seals secrets (the OS keyring, or a key kept outside the library). */
+  readonly sealers: VaultSealers;
   readonly transport: Transport;
   readonly now?: () => Date;
   readonly newId?: () => string;
@@ -64,7 +65,7 @@ export class Accounts {
       schemaCodec(AccountsFileSchema),
       { schemaVersion: 1, accounts: [] },
     );
-    this.#vault = new CredentialVault(options.dataFolder, options.sealer);
+    this.#vault = new CredentialVault(options.dataFolder, options.sealers);
     this.#transport = options.transport;
     this.#google = options.google;
     this.#openBrowser = options.openBrowser;

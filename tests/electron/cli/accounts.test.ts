@@ -49,7 +49,7 @@ describe.skipIf(skipReason !== null)('commonplace accounts, against a real WordP
       undefined,
       { BLOG_SECRET: wordpress.applicationPassword },
     );
-    expect(added.stderr).toMatch(/^Added “.+” as .+\. Passwords are stored unencrypted in .+credentials/);
+    expect(added.stderr).toMatch(/^Added “.+” as .+\. Passwords are encrypted with a key kept outside the library/);
     expect(added.code).toBe(0);
     const id = added.stdout.trim();
 
@@ -59,14 +59,15 @@ describe.skipIf(skipReason !== null)('commonplace accounts, against a real WordP
     expect(account).toMatchObject({ id, kind: 'wordpress', user: wordpress.user, canPublish: true });
     expect(account?.options).toEqual({ hashtagsInTitle: false, attribution: 'via', linkToPassage: false });
 
-    expect(await filesContaining(data, wordpress.applicationPassword)).toEqual([
-      path.join('credentials', 'secrets.json'),
-    ]);
+    // Sealed: no file of the library holds the password as it is.
+    expect(await filesContaining(data, wordpress.applicationPassword)).toEqual([]);
     expect((await stat(path.join(data, 'credentials'))).mode & 0o777).toBe(0o700);
     expect((await stat(path.join(data, 'credentials', 'secrets.json'))).mode & 0o777).toBe(0o600);
 
+    const secrets = path.join(data, 'credentials', 'secrets.json');
+    expect(await readFile(secrets, 'utf8')).toContain(id);
     expect((await runCli(data, ['accounts', 'remove', id])).code).toBe(0);
-    expect(await filesContaining(data, wordpress.applicationPassword)).toEqual([]);
+    expect(await readFile(secrets, 'utf8')).not.toContain(id);
     expect(JSON.parse((await runCli(data, ['accounts', 'list', '--json'])).stdout)).toEqual([]);
   });
 
