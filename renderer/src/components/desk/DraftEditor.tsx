@@ -2,7 +2,14 @@ import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Dra
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import type { Account } from '../../../../shared/model/account';
 import type { ClipboardPayload } from '../../../../shared/model/clipboard';
-import { emptySource, type Draft, type DraftContent, type Quote } from '../../../../shared/model/draft';
+import {
+  emptySource,
+  postOptionsOf,
+  type Draft,
+  type DraftContent,
+  type PostOptions,
+  type Quote,
+} from '../../../../shared/model/draft';
 import { addHashtag, extractHashtags } from '../../../../shared/model/hashtags';
 import type { TagCount } from '../../../../shared/model/library';
 import { api } from '../../api';
@@ -56,6 +63,7 @@ export function DraftEditor(props: DraftEditorProps) {
     commentary: draft.commentary,
     quotes: draft.quotes,
     hashtags: draft.hashtags,
+    ...(draft.options ? { options: draft.options } : {}),
   }));
   const [initialCommentary] = useState(draft.commentary);
   const [removed, setRemoved] = useState<Removed | null>(null);
@@ -68,6 +76,7 @@ export function DraftEditor(props: DraftEditorProps) {
   const editCommentary = useCallback((commentary: string) => edit({ commentary }), [edit]);
   const editQuotes = useCallback((quotes: Quote[]) => edit({ quotes }), [edit]);
   const editHashtags = useCallback((hashtags: string[]) => edit({ hashtags }), [edit]);
+  const editOptions = useCallback((options: PostOptions) => edit({ options }), [edit]);
   const forgetRemoved = useCallback(() => setRemoved(null), []);
 
   const removeQuote = useCallback(
@@ -223,6 +232,9 @@ export function DraftEditor(props: DraftEditorProps) {
                 flush={flush}
                 onManageBlogs={onManageBlogs}
                 savedRevision={status.kind === 'saved' ? status.revision : null}
+                title={content.title}
+                options={postOptionsOf(content)}
+                onOptions={editOptions}
               />
             )}
             <StatusBar content={content} status={status} onRetry={saveNow} />

@@ -1,9 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Account } from '../../../../shared/model/account';
-import type { Draft, PublishState } from '../../../../shared/model/draft';
+import type { Draft, PostOptions, PublishState } from '../../../../shared/model/draft';
 import type { OutboxSchedule, PublishOutcome } from '../../../../shared/model/outbox';
 import { api } from '../../api';
+import { momentInZone } from '../../format/blogTime';
+import { useBlogFeatures, type FeaturesByAccount } from '../../state/useBlogFeatures';
+import { CategoryPicker } from './CategoryPicker';
 import { ConflictView } from './ConflictView';
+import { PostOptionsFields } from './PostOptionsFields';
+import { ScheduleFields, type When } from './ScheduleFields';
 
 interface PublishPanelProps {
   readonly draftId: string;
@@ -13,9 +18,12 @@ interface PublishPanelProps {
   readonly onManageBlogs: () => void;
   /** The draft's last saved revision: a save can change its state on a blog (changed since publish). */
   readonly savedRevision: number | null;
+  /** The title as typed, for the address made from it. */
+  readonly title: string;
+  /** The post's options, edited here and saved with the draft like any edit. */
+  readonly options: PostOptions;
+  readonly onOptions: (options: PostOptions) => void;
 }
-
-type When = 'publish' | 'draft' | 'future';
 
 const stateLabels: Readonly<Record<PublishState['state'], string>> = {
   'not-published': 'Not published',
@@ -33,12 +41,45 @@ function describeOutcome(outcome: PublishOutcome): string {
   return outcome.reason;
 }
 
+/** Where a set time is read: the first chosen blog's own zone that its API tells, else the computer's. */
+function scheduleZone(accounts: readonly Account[], chosen: ReadonlySet<string>, features: FeaturesByAccount) {
+  for (const account of accounts) {
+    if (!chosen.has(account.id)) continue;
+    const found = features[account.id];
+    const zone = found && 'features' in found ? found.features.timeZone : null;
+    if (zone !== null) return { zone, blogName: account.blogName };
+  }
+  return { zone: null, blogName: null };
+}
+
+/** Whether any chosen blog keeps an excerpt, and the tightest limit among them. */
+function summaryKept(accounts: readonly Account[], chosen: ReadonlySet<string>, features: FeaturesByAccount) {
+  let kept = false;
+  let limit: { maxCharacters: number; blogName: string } | null = null;
+  for (const account of accounts) {
+    if (!chosen.has(account.id)) continue;
+    const found = features[account.id];
+    // Until a blog answers, the field is offered: most blogs keep an excerpt.
+    const summary = found && 'features' in found ? found.features.summary : { maxCharacters: null };
+    if (summary === null) continue;
+    kept = true;
+    if (summary.maxCharacters !== null && (limit === null || summary.maxCharacters < limit.maxCharacters)) {
+      limit = { maxCharacters: summary.maxCharacters, blogName: account.blogName };
+    }
+  }
+  return { kept, maxCharacters: limit?.maxCharacters ?? null, limitedBy: limit?.blogName ?? null };
+}
+
 /** Publish (or update) the draft on one or several blogs, and see where it stands on each. */
-export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRevision }: PublishPanelProps) {
+export function PublishPanel(props: PublishPanelProps) {
+  const { draftId, accounts, flush, onManageBlogs, savedRevision, title, options, onOptions } = props;
   const [draft, setDraft] = useState<Draft | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [when, setWhen] = useState<When>('publish');
   const [date, setDate] = useState('');
+  const features = useBlogFeatures([...chosen]);
+  const zone = scheduleZone(accounts, chosen, features);
+  const moment = momentInZone(date, zone.zone);
   const [busy, setBusy] = useState(false);
   const [messages, setMessages] = useState<Readonly<Record<string, string>>>({});
   const [conflictWith, setConflictWith] = useState<string | null>(null);
@@ -70,8 +111,7 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRev
 
   function schedule(): OutboxSchedule | null {
     if (when !== 'future') return { status: when };
-    const time = Date.parse(date);
-    return Number.isNaN(time) ? null : { status: 'future', date: new Date(time).toISOString() };
+    return moment === null ? null : { status: 'future', date: moment.toISOString() };
   }
 
   async function publish(): Promise<void> {
@@ -147,6 +187,16 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRev
                   </button>
                 )}
               </span>
+              {chosen.has(account.id) && hasCategories(features, account.id) && (
+                <CategoryPicker
+                  blogName={account.blogName}
+                  offered={categoriesOffered(features, account.id)}
+                  chosen={options.categories[account.id] ?? []}
+                  onChange={(categories) =>
+                    onOptions({ ...options, categories: { ...options.categories, [account.id]: categories } })
+                  }
+                />
+              )}
               {messages[account.id] && (
                 <p role="status" className="target-message">
                   {messages[account.id]}
@@ -156,23 +206,21 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRev
           );
         })}
       </fieldset>
-      <fieldset className="publish-when">
-        <legend>When</legend>
-        {(['publish', 'draft', 'future'] as const).map((option) => (
-          <label key={option}>
-            <input type="radio" name="when" checked={when === option} onChange={() => setWhen(option)} />
-            {option === 'publish' ? 'Now' : option === 'draft' ? 'As a draft on the blog' : 'At a set time'}
-          </label>
-        ))}
-        {when === 'future' && (
-          <input
-            type="datetime-local"
-            aria-label="Publication time"
-            value={date}
-            onChange={(event) => setDate(event.target.value)}
-          />
-        )}
-      </fieldset>
+      <PostOptionsFields
+        title={title}
+        options={options}
+        onChange={onOptions}
+        summary={summaryKept(accounts, chosen, features)}
+      />
+      <ScheduleFields
+        when={when}
+        onWhen={setWhen}
+        time={date}
+        onTime={setDate}
+        zone={zone}
+        moment={moment}
+        now={new Date()}
+      />
       <button
         type="button"
         className="publish-button"
@@ -198,4 +246,17 @@ export function PublishPanel({ draftId, accounts, flush, onManageBlogs, savedRev
       )}
     </section>
   );
+}
+
+/** Whether the blog has categories: true until it answers, so that a slow blog's picker does not jump in. */
+function hasCategories(features: FeaturesByAccount, accountId: string): boolean {
+  const found = features[accountId];
+  return !(found && 'features' in found && found.features.categories === null);
+}
+
+/** The blog's categories; undefined while asking, null when it could not be asked. */
+function categoriesOffered(features: FeaturesByAccount, accountId: string) {
+  const found = features[accountId];
+  if (found === undefined) return undefined;
+  return 'features' in found ? found.features.categories : null;
 }
