@@ -197,3 +197,29 @@ test('the preview links each quote to its passage when asked, keeping cite the s
   );
   await expect(desk.preview.locator('blockquote')).toHaveAttribute('cite', SOURCE_URL);
 });
+
+test('writes right to left: Arabic and Hebrew run right to left in the title, the commentary and the preview', async ({
+  page,
+}) => {
+  const desk = new DeskPage(page);
+  await page.goto(host.url);
+  await desk.newDraft.click();
+  await desk.title.fill('عنوان المقالة');
+  await desk.commentary.fill('مرحبا بالعالم، هذه فقرة.\n\nAn English paragraph.\n\nשלום עולם.');
+  await desk.addHashtags('#🕊️peace');
+
+  const direction = (locator: ReturnType<typeof page.locator>) =>
+    locator.evaluate((element) => getComputedStyle(element).direction);
+  await expect.poll(() => direction(desk.title)).toBe('rtl');
+  const lines = desk.commentary.locator('.cm-line');
+  await expect.poll(() => direction(lines.nth(0))).toBe('rtl');
+  await expect.poll(() => direction(lines.nth(2))).toBe('ltr');
+  await expect.poll(() => direction(lines.nth(4))).toBe('rtl');
+  await expect.poll(() => direction(desk.preview.getByRole('heading', { name: 'عنوان المقالة' }))).toBe('rtl');
+  await expect.poll(() => direction(desk.preview.getByText('مرحبا بالعالم، هذه فقرة.'))).toBe('rtl');
+  await expect.poll(() => direction(desk.preview.getByText('An English paragraph.'))).toBe('ltr');
+  await expect.poll(() => direction(desk.preview.getByText('שלום עולם.'))).toBe('rtl');
+  // The emoji goes whole from the hashtag: no variation selector left in front of the word.
+  await expect(desk.hashtags).toHaveText(/^#?peace/);
+  await expect(desk.saveStatus).toHaveText('Saved');
+});

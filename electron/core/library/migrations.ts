@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DRAFT_SCHEMA_VERSION } from '../../../shared/model/draft';
+import { withCleanHashtags } from '../../../shared/model/hashtags';
 import { NewerVersionError } from '../storage/jsonDocument';
 
 type DocumentJson = Record<string, unknown>;
@@ -26,8 +27,9 @@ export function draftVersionOf(json: unknown): number {
 }
 
 /**
- * Brings a draft document of any older version to the current one; validation comes after.
- * A document from a newer app is refused, and left as it is on disk.
+ * Brings a draft document of any older version to the current one, and repairs what a rule since
+ * made stricter (hashtags); validation comes after. A document from a newer app is refused, and
+ * left as it is on disk.
  */
 export function migrateDraftDocument(json: unknown, file: string): unknown {
   let document: DocumentJson = VersionedSchema.parse(json);
@@ -39,5 +41,5 @@ export function migrateDraftDocument(json: unknown, file: string): unknown {
     document = { ...migrate(document), schemaVersion: version + 1 };
     version += 1;
   }
-  return document;
+  return withCleanHashtags(document);
 }

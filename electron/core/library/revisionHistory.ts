@@ -2,13 +2,15 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { DraftContentSchema, type Draft, type DraftContent } from '../../../shared/model/draft';
+import { withCleanHashtags } from '../../../shared/model/hashtags';
 import { CorruptDocumentError, openDocument, schemaCodec } from '../storage/jsonDocument';
 import { RepairNeededError } from '../storage/readOnly';
 
 export const RevisionSchema = z.strictObject({
   revision: z.number().int().nonnegative(),
   savedAt: z.iso.datetime({ offset: true }),
-  content: DraftContentSchema,
+  // Kept snapshots may hold hashtags from before their rule was made stricter.
+  content: z.preprocess(withCleanHashtags, DraftContentSchema),
 });
 export type Revision = z.infer<typeof RevisionSchema>;
 

@@ -28,7 +28,9 @@ export function Preview({ content: shown, attribution, linkToPassage }: PreviewP
   );
   return (
     <article className="preview" aria-label="Preview">
-      <h1 className="preview-title">{shown.title || 'Untitled'}</h1>
+      <h1 className="preview-title" dir="auto">
+        {shown.title || 'Untitled'}
+      </h1>
       <div className="preview-body">
         {blocks.map((block) => (
           <PreviewBlock key={block.key} html={block.html} />

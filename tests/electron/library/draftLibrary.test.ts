@@ -176,6 +176,32 @@ describe('migrations', () => {
     expect((await library.list())[0]?.status).toBe('needs-you');
   });
 
+  it('opens drafts and snapshots whose hashtags kept part of an emoji, with the emoji dropped whole', async () => {
+    const folder = await newFolder();
+    const library = await open(folder);
+    const draft = await library.create({ ...reblogPost(), hashtags: ['Iraq'] });
+    await library.save(draft.id, { ...reblogPost(), hashtags: ['Iraq', 'Mosul'] });
+    await library.close();
+    // What an earlier version stored for "#🕊️peace": the variation selector without its emoji.
+    const stored = JSON.parse(await readFile(draftFile(folder, draft.id), 'utf8')) as Record<string, unknown>;
+    await writeFile(draftFile(folder, draft.id), JSON.stringify({ ...stored, hashtags: ['\uFE0Fpeace', 'Iraq'] }));
+    const historyFile = path.join(folder, 'revisions', `${draft.id}.json`);
+    const history = JSON.parse(await readFile(historyFile, 'utf8')) as { revisions: { content: object }[] };
+    history.revisions = history.revisions.map((entry) => ({
+      ...entry,
+      content: { ...entry.content, hashtags: ['\uFE0Fpeace'] },
+    }));
+    await writeFile(historyFile, JSON.stringify(history));
+
+    const reopened = await open(folder);
+    expect((await reopened.get(draft.id)).hashtags).toEqual(['peace', 'Iraq']);
+    expect(reopened.notices()).toEqual([]);
+    const [revision] = await reopened.revisions(draft.id);
+    expect(revision?.revision).toBe(1);
+    const restored = await reopened.restoreRevision(draft.id, 1);
+    expect(restored.hashtags).toEqual(['peace']);
+  });
+
   it('leaves a document from a newer version untouched, and says why it cannot open it', async () => {
     const folder = await newFolder();
     const library = await open(folder);

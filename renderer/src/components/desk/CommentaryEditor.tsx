@@ -5,6 +5,7 @@ import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/sea
 import { EditorState } from '@codemirror/state';
 import { EditorView, drawSelection, keymap, placeholder } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
+import { perLineDirection } from './lineDirection';
 
 interface CommentaryEditorProps {
   readonly initialValue: string;
@@ -36,6 +37,7 @@ export function CommentaryEditor({ initialValue, onChange, label }: CommentaryEd
           markdown(),
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           EditorView.lineWrapping,
+          perLineDirection(),
           placeholder('Your commentary, in markdown'),
           EditorView.contentAttributes.of({ spellcheck: 'true', 'aria-label': label, 'aria-multiline': 'true' }),
           keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),

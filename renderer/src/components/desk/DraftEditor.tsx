@@ -176,6 +176,7 @@ export function DraftEditor(props: DraftEditorProps) {
               {/* A text area so that a long title wraps in full; it stays one line of text. */}
               <textarea
                 className="title-input"
+                dir="auto"
                 aria-label="Title"
                 placeholder="Title"
                 rows={1}

@@ -33,15 +33,27 @@ export function SourceFields({ source, onChange }: SourceFieldsProps) {
       <legend>Source</legend>
       <label>
         Source title
-        <input value={source.title} onChange={(event) => onChange({ ...source, title: event.target.value })} />
+        <input
+          dir="auto"
+          value={source.title}
+          onChange={(event) => onChange({ ...source, title: event.target.value })}
+        />
       </label>
       <label>
         Author
-        <input value={source.author} onChange={(event) => onChange({ ...source, author: event.target.value })} />
+        <input
+          dir="auto"
+          value={source.author}
+          onChange={(event) => onChange({ ...source, author: event.target.value })}
+        />
       </label>
       <label>
         Site
-        <input value={source.siteName} onChange={(event) => onChange({ ...source, siteName: event.target.value })} />
+        <input
+          dir="auto"
+          value={source.siteName}
+          onChange={(event) => onChange({ ...source, siteName: event.target.value })}
+        />
       </label>
       <label>
         Date
