@@ -3,7 +3,14 @@ import { z } from 'zod';
 /** A blog's own time zone: a named zone (IANA) where the blog says it, else a fixed offset from UTC. */
 export const BlogTimeZoneSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('named'), name: z.string().min(1).max(100) }),
-  z.strictObject({ kind: z.literal('offset'), minutes: z.number().int().min(-24 * 60).max(24 * 60) }),
+  z.strictObject({
+    kind: z.literal('offset'),
+    minutes: z
+      .number()
+      .int()
+      .min(-24 * 60)
+      .max(24 * 60),
+  }),
 ]);
 export type BlogTimeZone = z.infer<typeof BlogTimeZoneSchema>;
 

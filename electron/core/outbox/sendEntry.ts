@@ -121,7 +121,9 @@ function holdsPost(adapter: BlogAdapter, remote: RemotePost, post: OutgoingPost)
     remote.title === post.title &&
     tags(remote.tags) === tags(post.tags) &&
     (remote.summary === null || remote.summary.trim() === post.summary) &&
-    (remote.categories === null || post.categories.length === 0 || names(remote.categories) === names(post.categories)) &&
+    (remote.categories === null ||
+      post.categories.length === 0 ||
+      names(remote.categories) === names(post.categories)) &&
     remote.content.trim() === adapter.storedContent(post).trim() &&
     status.includes(remote.status)
   );

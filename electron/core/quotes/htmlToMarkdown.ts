@@ -113,15 +113,15 @@ export function htmlToMarkdown(html: string, baseUrl: string | null): string {
   service.escape = (text: string) => escapeMarkdownText(text).replace(/!$/, '\\!');
   service.remove([...droppedElements]);
   service.addRule('docsWrapper', {
-    filter: (node) => isDocsWrapper(node),
+    filter: (node: ElementNode) => isDocsWrapper(node),
     replacement: (content: string) => content,
   });
   service.addRule('breakBetweenBlocks', {
-    filter: (node) => node.nodeName === 'BR' && breaksBetweenBlocks(node),
+    filter: (node: ElementNode) => node.nodeName === 'BR' && breaksBetweenBlocks(node),
     replacement: () => '',
   });
   service.addRule('styledSpan', {
-    filter: (node) => {
+    filter: (node: ElementNode) => {
       if (node.nodeName !== 'SPAN') return false;
       const { bold, italic } = spanEmphasis(node);
       return bold || italic;

@@ -218,7 +218,10 @@ export class WordPressRestAdapter implements BlogAdapter {
   }
 
   async #remotePosts(posts: readonly RestPost[]): Promise<RemotePost[]> {
-    const tags = await this.#termNames(taxonomies.tags, posts.flatMap((post) => post.tags));
+    const tags = await this.#termNames(
+      taxonomies.tags,
+      posts.flatMap((post) => post.tags),
+    );
     const categories = await this.#termNames(
       taxonomies.categories,
       posts.flatMap((post) => post.categories ?? []),

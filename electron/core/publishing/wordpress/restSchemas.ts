@@ -30,7 +30,15 @@ export const RestTagListSchema = z.array(RestTagSchema);
 /** The site's time zone, from the API index: a named zone, or only an offset in hours ("5.5"). */
 export const RestTimeZoneSchema = z.object({
   timezone_string: z.string().optional(),
-  gmt_offset: z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]).optional(),
+  gmt_offset: z
+    .union([
+      z.number(),
+      z
+        .string()
+        .regex(/^-?\d+(\.\d+)?$/)
+        .transform(Number),
+    ])
+    .optional(),
 });
 
 /** What WordPress answers when a tag by that name exists already: its id, in data.term_id. */

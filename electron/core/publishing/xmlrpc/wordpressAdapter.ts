@@ -111,7 +111,12 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
       XmlRpcTermListSchema,
       "reading the blog's categories",
     );
-    const options = await this.#call('wp.getOptions', [['time_zone']], XmlRpcTimeZoneOptionSchema, "reading the blog's settings");
+    const options = await this.#call(
+      'wp.getOptions',
+      [['time_zone']],
+      XmlRpcTimeZoneOptionSchema,
+      "reading the blog's settings",
+    );
     const offset = options.time_zone?.value;
     return {
       categories: { names: terms.map((term) => titleFromHtml(term.name)), canCreate: true },
@@ -165,7 +170,10 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
       post_excerpt: post.summary,
       post_status: post.schedule.status,
       // Missing terms are created by name; no category chosen leaves the blog's default.
-      terms_names: post.categories.length > 0 ? { post_tag: [...post.tags], category: [...post.categories] } : { post_tag: [...post.tags] },
+      terms_names:
+        post.categories.length > 0
+          ? { post_tag: [...post.tags], category: [...post.categories] }
+          : { post_tag: [...post.tags] },
     };
     if ((creating || post.slug.chosen) && post.slug.own !== '') content['post_name'] = post.slug.own;
     if (post.schedule.status === 'future') content['post_date_gmt'] = post.schedule.date;

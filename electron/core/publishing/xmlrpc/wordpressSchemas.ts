@@ -42,6 +42,14 @@ export const XmlRpcProfileSchema = z.object({
 /** wp.getOptions for the site's offset from UTC, in hours ("5.5"); the API has no named zone. */
 export const XmlRpcTimeZoneOptionSchema = z.object({
   time_zone: z
-    .object({ value: z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]) })
+    .object({
+      value: z.union([
+        z.number(),
+        z
+          .string()
+          .regex(/^-?\d+(\.\d+)?$/)
+          .transform(Number),
+      ]),
+    })
     .optional(),
 });

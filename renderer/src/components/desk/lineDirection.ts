@@ -22,7 +22,7 @@ const lineDirections = ViewPlugin.fromClass(
 function decorate(view: EditorView): DecorationSet {
   const builder = new RangeSetBuilder<Decoration>();
   for (const { from, to } of view.visibleRanges) {
-    for (let position = from; position <= to; ) {
+    for (let position = from; position <= to;) {
       const line = view.state.doc.lineAt(position);
       builder.add(line.from, line.from, autoDirection);
       position = line.to + 1;
