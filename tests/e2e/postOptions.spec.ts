@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { basicAuthorization } from '../../electron/core/publishing/http/request';
 import { startWordPress, wordPressSkipReason, type WordPressServer } from '../servers/wordpress';
+import { paste } from './support/clipboard';
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
 
@@ -112,5 +113,44 @@ test.describe('post options in the publish panel, against a real WordPress', () 
     expect(full.date_gmt).toBe('2031-01-02T04:00:00');
     expect(full.excerpt.raw).toBe('What it is about.');
     expect(full.categories).toHaveLength(1);
+  });
+
+  test('says what is worth a second look before publishing, and resolves a vague source date', async ({ page }) => {
+    test.setTimeout(90_000);
+    const desk = new DeskPage(page);
+    await page.goto(host.url);
+    await addBlog(page);
+    await desk.newDraft.click();
+    await desk.commentary.fill('A picture: ![](https://example.com/a.png)');
+    await page.getByRole('button', { name: 'Paste as quote' }).click();
+    await paste(page, { 'text/plain': 'One two three four five six seven eight nine ten eleven twelve.' });
+    const quote = desk.quote(1);
+    await quote.getByRole('textbox', { name: 'Date' }).fill('yesterday at 09:51');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Publish' });
+    const warnings = panel.getByRole('region', { name: 'Before you publish' });
+
+    await expect(warnings.getByRole('listitem')).toHaveText([
+      /The post has no title/,
+      /Quote 1 has no source/,
+      /Quote 1’s date “yesterday at 09:51” is not a date: it was \d{4}-\d{2}-\d{2} when you copied it\./,
+      /An image has no alt text/,
+    ]);
+    // The fair length is the writer's to set: past it, a quote is said to be long.
+    await warnings.getByRole('spinbutton').fill('10');
+    await expect(warnings.getByRole('listitem').nth(2)).toHaveText(
+      /Quote 1 is 12 words, more than a fair excerpt \(10\)\./,
+    );
+
+    const yesterday = await page.evaluate(() => {
+      const day = new Date(Date.now() - 24 * 3600_000);
+      const pad = (value: number) => String(value).padStart(2, '0');
+      return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+    });
+    await warnings.getByRole('button', { name: `Use ${yesterday}` }).click();
+    await expect(quote.getByRole('textbox', { name: 'Date' })).toHaveValue(yesterday);
+    await expect(warnings.getByText(/is not a date/)).toHaveCount(0);
+    // Warnings never stand in the way.
+    await expect(panel.getByRole('button', { name: 'Publish', exact: true })).toBeEnabled();
   });
 });

@@ -4,7 +4,6 @@ import type { Account } from '../../../../shared/model/account';
 import type { ClipboardPayload } from '../../../../shared/model/clipboard';
 import {
   emptySource,
-  postOptionsOf,
   type Draft,
   type DraftContent,
   type PostOptions,
@@ -77,6 +76,16 @@ export function DraftEditor(props: DraftEditorProps) {
   const editQuotes = useCallback((quotes: Quote[]) => edit({ quotes }), [edit]);
   const editHashtags = useCallback((hashtags: string[]) => edit({ hashtags }), [edit]);
   const editOptions = useCallback((options: PostOptions) => edit({ options }), [edit]);
+  /** A quote's vague source date ("yesterday at 09:51") becomes the day it named; the page's words stay. */
+  const resolveDate = useCallback(
+    (position: number, date: string) => {
+      const quotes = latest.current.quotes.map((quote, index) =>
+        index === position - 1 ? { ...quote, source: { ...quote.source, publishedAt: date } } : quote,
+      );
+      edit({ quotes });
+    },
+    [edit],
+  );
   const forgetRemoved = useCallback(() => setRemoved(null), []);
 
   const removeQuote = useCallback(
@@ -233,9 +242,9 @@ export function DraftEditor(props: DraftEditorProps) {
                 flush={flush}
                 onManageBlogs={onManageBlogs}
                 savedRevision={status.kind === 'saved' ? status.revision : null}
-                title={content.title}
-                options={postOptionsOf(content)}
+                content={content}
                 onOptions={editOptions}
+                onResolveDate={resolveDate}
               />
             )}
             <StatusBar content={content} status={status} onRetry={saveNow} />

@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Account } from '../../../../shared/model/account';
-import type { Draft, PostOptions, PublishState } from '../../../../shared/model/draft';
+import {
+  postOptionsOf,
+  type Draft,
+  type DraftContent,
+  type PostOptions,
+  type PublishState,
+} from '../../../../shared/model/draft';
 import type { OutboxSchedule, PublishOutcome } from '../../../../shared/model/outbox';
 import { api } from '../../api';
 import { momentInZone } from '../../format/blogTime';
@@ -8,6 +14,7 @@ import { useBlogFeatures, type FeaturesByAccount } from '../../state/useBlogFeat
 import { CategoryPicker } from './CategoryPicker';
 import { ConflictView } from './ConflictView';
 import { PostOptionsFields } from './PostOptionsFields';
+import { PublishWarnings } from './PublishWarnings';
 import { ScheduleFields, type When } from './ScheduleFields';
 
 interface PublishPanelProps {
@@ -18,11 +25,12 @@ interface PublishPanelProps {
   readonly onManageBlogs: () => void;
   /** The draft's last saved revision: a save can change its state on a blog (changed since publish). */
   readonly savedRevision: number | null;
-  /** The title as typed, for the address made from it. */
-  readonly title: string;
+  /** The draft as typed: its title makes the address, and the warnings read all of it. */
+  readonly content: DraftContent;
   /** The post's options, edited here and saved with the draft like any edit. */
-  readonly options: PostOptions;
   readonly onOptions: (options: PostOptions) => void;
+  /** Takes the day a quote's vague source date named as its publication date. */
+  readonly onResolveDate: (quote: number, date: string) => void;
 }
 
 const stateLabels: Readonly<Record<PublishState['state'], string>> = {
@@ -72,7 +80,8 @@ function summaryKept(accounts: readonly Account[], chosen: ReadonlySet<string>, 
 
 /** Publish (or update) the draft on one or several blogs, and see where it stands on each. */
 export function PublishPanel(props: PublishPanelProps) {
-  const { draftId, accounts, flush, onManageBlogs, savedRevision, title, options, onOptions } = props;
+  const { draftId, accounts, flush, onManageBlogs, savedRevision, content, onOptions, onResolveDate } = props;
+  const options = postOptionsOf(content);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [when, setWhen] = useState<When>('publish');
@@ -207,7 +216,7 @@ export function PublishPanel(props: PublishPanelProps) {
         })}
       </fieldset>
       <PostOptionsFields
-        title={title}
+        title={content.title}
         options={options}
         onChange={onOptions}
         summary={summaryKept(accounts, chosen, features)}
@@ -221,6 +230,7 @@ export function PublishPanel(props: PublishPanelProps) {
         moment={moment}
         now={new Date()}
       />
+      <PublishWarnings content={content} onResolveDate={onResolveDate} />
       <button
         type="button"
         className="publish-button"
