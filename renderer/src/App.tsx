@@ -33,6 +33,9 @@ export function App() {
   const [showPreview, setShowPreview] = useState(true);
   const [focusMode, setFocusMode] = useState(false);
   const [showPublish, setShowPublish] = useState(false);
+  /** The writer asked to publish at once (the shortcut); the panel answers and clears it. */
+  const [publishAsked, setPublishAsked] = useState(false);
+  const answerPublishAsk = useCallback(() => setPublishAsked(false), []);
   const [dialog, setDialog] = useState<Dialog>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const editor = useRef<DraftEditorHandle>(null);
@@ -73,7 +76,10 @@ export function App() {
     focusMode: () => setFocusMode((on) => !on),
     showShortcuts: () => setDialog('shortcuts'),
     pasteAsQuote: () => editor.current?.pasteAsQuote(),
-    publish: () => setShowPublish(true),
+    publish: () => {
+      setShowPublish(true);
+      setPublishAsked(true);
+    },
     preferences: () => setDialog('blogs'),
     newPostFromClipboard: () => void newPostFromClipboard(),
   };
@@ -143,6 +149,8 @@ export function App() {
             libraryTags={library.tags}
             showPreview={showPreview && !focusMode}
             showPublish={showPublish}
+            publishAsked={publishAsked}
+            onPublishAskAnswered={answerPublishAsk}
             accounts={blogs.accounts}
             onManageBlogs={() => setDialog('blogs')}
             onSaved={library.noteSaved}

@@ -153,4 +153,18 @@ test.describe('post options in the publish panel, against a real WordPress', () 
     // Warnings never stand in the way.
     await expect(panel.getByRole('button', { name: 'Publish', exact: true })).toBeEnabled();
   });
+
+  test('publishes with one shortcut from the desk, to the one blog there is', async ({ page }) => {
+    test.setTimeout(90_000);
+    const desk = new DeskPage(page);
+    await page.goto(host.url);
+    await addBlog(page);
+    await desk.newDraft.click();
+    await expect(desk.title).toBeFocused();
+    await page.keyboard.type('Published by a shortcut');
+    await page.keyboard.press('Control+Shift+U');
+    const panel = page.getByRole('region', { name: 'Publish' });
+    await expect(panel.getByRole('status').filter({ hasText: /^Published\.$/ })).toBeVisible({ timeout: 30_000 });
+    await expect(panel.getByLabel(/^State on /)).toContainText('Published');
+  });
 });

@@ -2,15 +2,31 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { markdown } from '@codemirror/lang-markdown';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
-import { EditorState } from '@codemirror/state';
+import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, drawSelection, keymap, placeholder } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
+import { appShortcuts, codeMirrorKey, shortcuts } from '../../shortcuts';
+import { useBooleanPreference } from '../../state/usePreference';
 import { perLineDirection } from './lineDirection';
 
 interface CommentaryEditorProps {
   readonly initialValue: string;
   readonly onChange: (value: string) => void;
   readonly label: string;
+}
+
+/** The app's own shortcuts, which CodeMirror must leave to the app (Mod-/ would toggle a comment). */
+const appKeys = new Set(appShortcuts.map((name) => codeMirrorKey(shortcuts[name].keys)));
+const editorKeymap = [...defaultKeymap, ...historyKeymap, ...searchKeymap].filter(
+  (binding) => binding.key === undefined || !appKeys.has(binding.key),
+);
+
+/**
+ * Tab, as CodeMirror's accessible convention has it: it moves the focus on, unless the writer
+ * turned on Tab indentation; then Esc followed by Tab still leaves (CodeMirror's tab focus mode).
+ */
+function tabKeys(indents: boolean) {
+  return indents ? keymap.of([indentWithTab]) : [];
 }
 
 /**
@@ -20,12 +36,17 @@ interface CommentaryEditorProps {
  */
 export function CommentaryEditor({ initialValue, onChange, label }: CommentaryEditorProps) {
   const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const tabCompartment = useRef(new Compartment());
   const latestOnChange = useRef(onChange);
   latestOnChange.current = onChange;
+  const [tabIndents] = useBooleanPreference('tabIndents', false);
+  const latestTabIndents = useRef(tabIndents);
+  latestTabIndents.current = tabIndents;
 
   useEffect(() => {
     if (!host.current) return;
-    const view = new EditorView({
+    const editor = new EditorView({
       parent: host.current,
       state: EditorState.create({
         doc: initialValue,
@@ -40,16 +61,25 @@ export function CommentaryEditor({ initialValue, onChange, label }: CommentaryEd
           perLineDirection(),
           placeholder('Your commentary, in markdown'),
           EditorView.contentAttributes.of({ spellcheck: 'true', 'aria-label': label, 'aria-multiline': 'true' }),
-          keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
+          tabCompartment.current.of(tabKeys(latestTabIndents.current)),
+          keymap.of(editorKeymap),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) latestOnChange.current(update.state.doc.toString());
           }),
         ],
       }),
     });
-    return () => view.destroy();
+    view.current = editor;
+    return () => {
+      view.current = null;
+      editor.destroy();
+    };
     // Created once per mount: later text comes from the writer, not from props.
   }, [initialValue, label]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: tabCompartment.current.reconfigure(tabKeys(tabIndents)) });
+  }, [tabIndents]);
 
   return <div ref={host} className="commentary-editor" />;
 }

@@ -44,6 +44,9 @@ interface DraftEditorProps {
   readonly libraryTags: readonly TagCount[];
   readonly showPreview: boolean;
   readonly showPublish: boolean;
+  /** The writer asked to publish at once (the shortcut). */
+  readonly publishAsked: boolean;
+  readonly onPublishAskAnswered: () => void;
   readonly accounts: readonly Account[];
   readonly onManageBlogs: () => void;
   readonly onSaved: (draft: Draft) => void;
@@ -57,6 +60,14 @@ interface Removed {
 /** The desk for one draft: title, commentary, quotes and hashtags, with the live preview beside. */
 export function DraftEditor(props: DraftEditorProps) {
   const { ref, draft, libraryTags, showPreview, showPublish, accounts, onManageBlogs, onSaved } = props;
+  const titleField = useRef<HTMLTextAreaElement>(null);
+  // A new, empty draft is for writing: the caret starts in its title.
+  const [isNew] = useState(
+    draft.revision === 1 && draft.title === '' && draft.commentary === '' && draft.quotes.length === 0,
+  );
+  useEffect(() => {
+    if (isNew) titleField.current?.focus();
+  }, [isNew]);
   const [content, setContent] = useState<DraftContent>(() => ({
     title: draft.title,
     commentary: draft.commentary,
@@ -184,6 +195,7 @@ export function DraftEditor(props: DraftEditorProps) {
             <div className="editor-scroll">
               {/* A text area so that a long title wraps in full; it stays one line of text. */}
               <textarea
+                ref={titleField}
                 className="title-input"
                 dir="auto"
                 aria-label="Title"
@@ -238,6 +250,8 @@ export function DraftEditor(props: DraftEditorProps) {
             {showPublish && (
               <PublishPanel
                 draftId={draft.id}
+                publishAsked={props.publishAsked}
+                onPublishAskAnswered={props.onPublishAskAnswered}
                 accounts={accounts}
                 flush={flush}
                 onManageBlogs={onManageBlogs}

@@ -31,6 +31,9 @@ interface PublishPanelProps {
   readonly onOptions: (options: PostOptions) => void;
   /** Takes the day a quote's vague source date named as its publication date. */
   readonly onResolveDate: (quote: number, date: string) => void;
+  /** The writer asked to publish at once: done when the draft has one usual blog; then answered. */
+  readonly publishAsked: boolean;
+  readonly onPublishAskAnswered: () => void;
 }
 
 const stateLabels: Readonly<Record<PublishState['state'], string>> = {
@@ -81,6 +84,7 @@ function summaryKept(accounts: readonly Account[], chosen: ReadonlySet<string>, 
 /** Publish (or update) the draft on one or several blogs, and see where it stands on each. */
 export function PublishPanel(props: PublishPanelProps) {
   const { draftId, accounts, flush, onManageBlogs, savedRevision, content, onOptions, onResolveDate } = props;
+  const { publishAsked, onPublishAskAnswered } = props;
   const options = postOptionsOf(content);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
@@ -111,19 +115,27 @@ export function PublishPanel(props: PublishPanelProps) {
   }, [reload, savedRevision]);
 
   useEffect(() => {
-    if (draft && chosen.size === 0) {
-      const linked = Object.keys(draft.targets);
-      const first = accounts[0];
-      setChosen(new Set(linked.length > 0 ? linked : first && accounts.length === 1 ? [first.id] : []));
-    }
+    if (draft && chosen.size === 0) setChosen(new Set(usualBlogs(draft, accounts)));
   }, [draft, accounts, chosen.size]);
+
+  // The shortcut publishes at once to the draft's one usual blog (where it is, or the only blog);
+  // with several, the panel is open for the writer to choose.
+  useEffect(() => {
+    if (!publishAsked || draft === null || busy) return;
+    onPublishAskAnswered();
+    const usual = usualBlogs(draft, accounts);
+    if (usual.length === 1) {
+      setChosen(new Set(usual));
+      void publish(usual);
+    } else setMessages({ '': 'Choose the blogs to publish to, then Publish.' });
+  });
 
   function schedule(): OutboxSchedule | null {
     if (when !== 'future') return { status: when };
     return moment === null ? null : { status: 'future', date: moment.toISOString() };
   }
 
-  async function publish(): Promise<void> {
+  async function publish(accountIds: readonly string[] = [...chosen]): Promise<void> {
     const chosenSchedule = schedule();
     if (!chosenSchedule) {
       setMessages({ '': 'Choose the date and time the post should go live.' });
@@ -136,7 +148,7 @@ export function PublishPanel(props: PublishPanelProps) {
       setMessages({ '': 'The draft could not be saved, so nothing was published. Fix the save problem first.' });
       return;
     }
-    const result = await api.publishDraft({ draftId, accountIds: [...chosen], schedule: chosenSchedule });
+    const result = await api.publishDraft({ draftId, accountIds: [...accountIds], schedule: chosenSchedule });
     setBusy(false);
     if (!result.ok) setMessages({ '': result.error.message });
     else
@@ -256,6 +268,14 @@ export function PublishPanel(props: PublishPanelProps) {
       )}
     </section>
   );
+}
+
+/** The blogs a draft usually goes to: those it is on already, else the only blog there is. */
+function usualBlogs(draft: Draft, accounts: readonly Account[]): string[] {
+  const linked = Object.keys(draft.targets);
+  if (linked.length > 0) return linked;
+  const [only] = accounts;
+  return only && accounts.length === 1 ? [only.id] : [];
 }
 
 /** Whether the blog has categories: true until it answers, so that a slow blog's picker does not jump in. */
