@@ -20,6 +20,8 @@ describe('outgoingPost', () => {
         own: 'isis-in-iraq-a-shadow-of-its-former-self-can-this-be-really-true',
         latin: 'isis-in-iraq-a-shadow-of-its-former-self-can-this-be-really-true',
       },
+      summary: '',
+      categories: [],
       html: renderPostBody(content),
       tags: ['ISIS', 'Iraq'],
       schedule: { status: 'draft' },
@@ -42,6 +44,20 @@ describe('outgoingPost', () => {
       style: { hashtagsInTitle: true },
     });
     expect(post.slug).toEqual({ chosen: false, own: 'can-this-be-really-true', latin: 'can-this-be-really-true' });
+  });
+
+  it('sends the excerpt, and the categories chosen for the blog it goes to', () => {
+    const content = {
+      ...reblogPost(),
+      options: { slug: '', summary: ' A summary. ', categories: { 'blog-one': ['Notes'], 'blog-two': ['Other'] } },
+    };
+    const post = outgoingPost(content, {
+      identity: 'a',
+      schedule: { status: 'publish' },
+      style: { hashtagsInTitle: false },
+      accountId: 'blog-one',
+    });
+    expect(post).toMatchObject({ summary: 'A summary.', categories: ['Notes'] });
   });
 
   it("sends the writer's own slug when they chose one", () => {
