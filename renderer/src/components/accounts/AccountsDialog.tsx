@@ -183,7 +183,9 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
         <label>
           Blog address
           <input
-            type="url"
+            type="text"
+            inputMode="url"
+            spellCheck={false}
             required
             placeholder="https://example.com"
             value={address}
