@@ -70,6 +70,11 @@ export const contract = {
     z.strictObject({ deleted: z.number().int().nonnegative() }),
   ),
   listRevisions: call("A draft's earlier versions, newest first.", byId, z.array(RevisionSummarySchema)),
+  getRevision: call(
+    "One earlier version's content, to compare with the draft before restoring it.",
+    z.strictObject({ id: IdSchema, revision: z.number().int().nonnegative() }),
+    DraftContentSchema,
+  ),
   restoreRevision: call(
     'Brings an earlier version back as the newest revision (the replaced one stays in history).',
     z.strictObject({ id: IdSchema, revision: z.number().int().nonnegative() }),

@@ -21,7 +21,12 @@ export function createHandlers(services: {
     trashDraft: ({ id }) => library.trash(id),
     restoreDraft: ({ id }) => library.restore(id),
     emptyTrash: async () => ({ deleted: await library.emptyTrash() }),
-    listRevisions: ({ id }) => library.revisions(id),
+    listRevisions: ({ id }) =>
+      library.revisions(
+        id,
+        (accountId) => accounts.list().find((account) => account.id === accountId)?.blogName ?? 'a blog since removed',
+      ),
+    getRevision: ({ id, revision }) => library.revision(id, revision),
     restoreRevision: ({ id, revision }) => library.restoreRevision(id, revision),
     listTags: () => Promise.resolve(library.tags()),
     readClipboard: () => quotes.readClipboard(),

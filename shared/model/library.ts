@@ -19,6 +19,8 @@ export const RevisionSummarySchema = z.strictObject({
   savedAt: z.iso.datetime({ offset: true }),
   title: z.string(),
   words: z.number().int().nonnegative(),
+  /** Why it was kept, when more than an editing spell: "Published to My Blog". */
+  label: z.string().optional(),
 });
 export type RevisionSummary = z.infer<typeof RevisionSummarySchema>;
 

@@ -148,7 +148,8 @@ test('moves a draft to the trash and back, and restores an earlier version', asy
   await page.getByRole('button', { name: 'History' }).click();
   const history = page.getByRole('dialog', { name: 'Earlier versions' });
   await expect(history.getByRole('listitem')).toHaveCount(1);
-  await history.getByRole('button', { name: 'Restore' }).click();
+  await history.getByRole('button', { name: 'Compare and restore…' }).click();
+  await history.getByRole('button', { name: 'Restore this version' }).click();
   await expect(desk.title).toHaveValue('');
   await desk.title.fill('Second thoughts, kept');
   await expect(desk.saveStatus).toHaveText('Saved');
@@ -222,4 +223,29 @@ test('writes right to left: Arabic and Hebrew run right to left in the title, th
   // The emoji goes whole from the hashtag: no variation selector left in front of the word.
   await expect(desk.hashtags).toHaveText(/^#?peace/);
   await expect(desk.saveStatus).toHaveText('Saved');
+});
+
+test('a rewrite of the whole commentary keeps the version before it, and restoring shows what changes first', async ({
+  page,
+}) => {
+  const desk = new DeskPage(page);
+  await page.goto(host.url);
+  await desk.newDraft.click();
+  await desk.title.fill('A draft rewritten');
+  const first = 'The first version of this commentary, long enough to be worth keeping when it is replaced. '.repeat(3);
+  await desk.commentary.fill(first.trim());
+  await expect(desk.saveStatus).toHaveText('Saved');
+  await desk.commentary.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Something else entirely.');
+  await expect(desk.saveStatus).toHaveText('Saved');
+
+  await page.getByRole('button', { name: 'History', exact: true }).click();
+  const history = page.getByRole('dialog', { name: 'Earlier versions' });
+  await history.getByRole('button', { name: 'Compare and restore…' }).first().click();
+  const changes = history.getByLabel('What restoring changes');
+  await expect(changes.locator('ins').first()).toContainText('first version of this commentary');
+  await expect(changes.locator('del')).toHaveText('Something else entirely');
+  await history.getByRole('button', { name: 'Restore this version' }).click();
+  await expect(desk.commentary).toContainText('The first version of this commentary');
 });

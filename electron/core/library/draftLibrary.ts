@@ -20,7 +20,7 @@ import { readOnlyRefusal, RepairNeededError } from '../storage/readOnly';
 import { CoalescingQueue } from './coalescingQueue';
 import { DraftStore, type FileStamp, type StoredDraft } from './draftStore';
 import { indexEntry, LibraryIndex, type IndexEntry } from './libraryIndex';
-import { defaultHistoryPolicy, RevisionHistory, type HistoryPolicy } from './revisionHistory';
+import { defaultHistoryPolicy, isLargeChange, RevisionHistory, type HistoryPolicy } from './revisionHistory';
 import { SearchIndex } from './searchIndex';
 import { summarize } from '../../../shared/model/summary';
 
@@ -165,9 +165,17 @@ export class DraftLibrary {
 
   /** Records where the draft stands on one blog (publishing and the outbox call this). */
   setPublishState(id: string, accountId: string, state: PublishState): Promise<Draft> {
-    return this.#exclusive(id, () =>
-      this.#update(id, (draft) => ({ ...draft, targets: { ...draft.targets, [accountId]: state } })),
-    );
+    return this.#exclusive(id, async () => {
+      const current = this.#recent.get(id) ?? (await this.get(id));
+      const before = current.targets[accountId];
+      const newlyPublished =
+        state.state === 'published' &&
+        contentHash(current) === state.sentHash &&
+        !(before?.state === 'published' && before.sentHash === state.sentHash);
+      // The version that went out stays findable in the history, by the blog it went to.
+      if (newlyPublished) await this.#history.snapshot(current, this.#now(), accountId);
+      return this.#update(id, (draft) => ({ ...draft, targets: { ...draft.targets, [accountId]: state } }));
+    });
   }
 
   /** Forgets the draft's state on a blog (the account was removed). */
@@ -204,15 +212,23 @@ export class DraftLibrary {
     return trashed.length;
   }
 
-  /** The draft's earlier versions, newest first. */
-  async revisions(id: string): Promise<RevisionSummary[]> {
+  /** The draft's earlier versions, newest first; `blogName` names the blog a version was published to. */
+  async revisions(id: string, blogName = (accountId: string) => accountId): Promise<RevisionSummary[]> {
     await this.get(id);
-    return (await this.#history.list(id)).map(({ revision, savedAt, content }) => ({
+    return (await this.#history.list(id)).map(({ revision, savedAt, content, publishedTo }) => ({
       revision,
       savedAt,
       title: content.title,
       words: countWords(content.commentary),
+      ...(publishedTo === undefined ? {} : { label: `Published to ${blogName(publishedTo)}` }),
     }));
+  }
+
+  /** One earlier version's content, to compare with the draft before restoring it. */
+  async revision(id: string, revision: number): Promise<DraftContent> {
+    const found = (await this.#history.list(id)).find((entry) => entry.revision === revision);
+    if (!found) throw new AppError('not-found', `The draft ${id} has no saved revision ${revision}.`);
+    return found.content;
   }
 
   /** Brings an earlier version back as a new revision; the version it replaces stays in history. */
@@ -271,13 +287,14 @@ export class DraftLibrary {
   ): Promise<Draft> {
     const current = this.#recent.get(id) ?? (await this.get(id));
     const now = this.#now();
-    if (options.forceSnapshot || this.#history.dueForSnapshot(id, now)) {
+    const changed = change(current);
+    if (options.forceSnapshot || this.#history.dueForSnapshot(id, now) || isLargeChange(current, changed)) {
       this.#history
         .snapshot(current, now)
         .catch((error: unknown) => this.#logError(`A revision of ${id} could not be kept`, error));
     }
     const next = DraftSchema.parse({
-      ...change(current),
+      ...changed,
       revision: current.revision + 1,
       updatedAt: options.touch ? now.toISOString() : current.updatedAt,
     });

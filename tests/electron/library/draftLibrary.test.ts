@@ -260,6 +260,56 @@ describe('revision history', () => {
     expect((await library.revisions(draft.id))[0]?.title).toBe('v6');
     await expect(library.restoreRevision(draft.id, 999)).rejects.toMatchObject({ kind: 'not-found' });
   });
+
+  it('keeps the version that was published, by the blog it went to, and only that version', async () => {
+    const clock = manualClock();
+    const library = await open(await newFolder(), { now: clock.now });
+    const draft = await library.create(reblogPost());
+    const link = { remoteId: '7', url: 'https://blog.example/p/7', remoteModifiedAt: clock.now().toISOString() };
+    await library.setPublishState(draft.id, 'account-one', {
+      state: 'published',
+      ...link,
+      sentHash: contentHash(draft),
+    });
+    // The same version confirmed again is not kept twice.
+    await library.setPublishState(draft.id, 'account-one', {
+      state: 'published',
+      ...link,
+      sentHash: contentHash(draft),
+    });
+    clock.advance(10);
+    await library.save(draft.id, { ...reblogPost(), title: 'Edited after publishing' });
+    const [kept, ...others] = await library.revisions(draft.id, (accountId) => `the blog ${accountId}`);
+    expect(kept).toMatchObject({ title: reblogPost().title, label: 'Published to the blog account-one' });
+    expect(others).toEqual([]);
+    expect((await library.revision(draft.id, kept?.revision ?? -1)).title).toBe(reblogPost().title);
+    // A publish that finished after the writer typed on names a version no longer there: none is kept as published.
+    clock.advance(10);
+    await library.setPublishState(draft.id, 'account-two', {
+      state: 'published',
+      ...link,
+      sentHash: 'an earlier hash',
+    });
+    expect((await library.revisions(draft.id)).filter((revision) => revision.label !== undefined)).toHaveLength(1);
+  });
+
+  it('keeps the version before a rewrite of most of the draft, even within the same spell', async () => {
+    const clock = manualClock();
+    const library = await open(await newFolder(), { now: clock.now });
+    const draft = await library.create(reblogPost());
+    const typed = { ...reblogPost(), commentary: `${reblogPost().commentary} And one more thought.` };
+    await library.save(draft.id, typed);
+    clock.advance(1);
+    await library.save(draft.id, { ...typed, commentary: `${typed.commentary} Another.` });
+    // A small edit within the spell keeps no version of its own.
+    expect((await library.revisions(draft.id)).map((revision) => revision.revision)).toEqual([1]);
+    clock.advance(1);
+    // Select all, type something else: the version before is kept.
+    await library.save(draft.id, { ...typed, title: 'Something else', commentary: 'Short.', quotes: [] });
+    const revisions = await library.revisions(draft.id);
+    expect(revisions.map((revision) => revision.revision)).toEqual([3, 1]);
+    expect(revisions[0]?.title).toBe(reblogPost().title);
+  });
 });
 
 describe('search, filters and tags', () => {

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Draft } from '../../../../shared/model/draft';
+import type { Draft, DraftContent } from '../../../../shared/model/draft';
 import type { RevisionSummary } from '../../../../shared/model/library';
 import { api } from '../../api';
 import { relativeTime } from '../../format/relativeTime';
+import { RevisionDiff } from './RevisionDiff';
 
 interface HistoryDialogProps {
   readonly draftId: string;
@@ -18,6 +19,12 @@ export function HistoryDialog({ draftId, beforeRestore, onRestored, onClose }: H
   const dialog = useRef<HTMLDialogElement>(null);
   const [revisions, setRevisions] = useState<readonly RevisionSummary[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  /** The version being compared with the draft before it is restored. */
+  const [comparing, setComparing] = useState<{
+    readonly revision: RevisionSummary;
+    readonly current: DraftContent;
+    readonly earlier: DraftContent;
+  } | null>(null);
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -26,6 +33,23 @@ export function HistoryDialog({ draftId, beforeRestore, onRestored, onClose }: H
       else setProblem(result.error.message);
     });
   }, [draftId]);
+
+  /** Shows what restoring would change; the pending edits are saved first, to compare with them. */
+  async function compare(revision: RevisionSummary): Promise<void> {
+    if (!(await beforeRestore())) {
+      setProblem('Your latest edits could not be saved, so nothing can be compared or restored.');
+      return;
+    }
+    const [current, earlier] = await Promise.all([
+      api.getDraft({ id: draftId }),
+      api.getRevision({ id: draftId, revision: revision.revision }),
+    ]);
+    if (!current.ok || !earlier.ok) {
+      setProblem(current.ok ? (earlier.ok ? null : earlier.error.message) : current.error.message);
+      return;
+    }
+    setComparing({ revision, current: current.value, earlier: earlier.value });
+  }
 
   async function restore(revision: number): Promise<void> {
     if (!(await beforeRestore())) {
@@ -48,16 +72,32 @@ export function HistoryDialog({ draftId, beforeRestore, onRestored, onClose }: H
       {revisions?.length === 0 && (
         <p className="empty">No earlier version is kept yet: one is kept per editing spell.</p>
       )}
-      {revisions && revisions.length > 0 && (
+      {comparing && (
+        <div className="revision-compare">
+          <p>
+            Restoring the version from {relativeTime(comparing.revision.savedAt)} changes the draft so (the draft as it
+            is now stays in the history):
+          </p>
+          <RevisionDiff current={comparing.current} earlier={comparing.earlier} />
+          <button type="button" onClick={() => void restore(comparing.revision.revision)}>
+            Restore this version
+          </button>{' '}
+          <button type="button" onClick={() => setComparing(null)}>
+            Back to the versions
+          </button>
+        </div>
+      )}
+      {!comparing && revisions && revisions.length > 0 && (
         <ul className="revision-list" aria-label="Versions">
           {revisions.map((revision) => (
             <li key={revision.revision}>
               <span>
                 <strong>{revision.title || 'Untitled'}</strong> — {revision.words} words,{' '}
                 <time dateTime={revision.savedAt}>{relativeTime(revision.savedAt)}</time>
+                {revision.label && <span className="revision-label"> · {revision.label}</span>}
               </span>
-              <button type="button" onClick={() => void restore(revision.revision)}>
-                Restore
+              <button type="button" onClick={() => void compare(revision)}>
+                Compare and restore…
               </button>
             </li>
           ))}
