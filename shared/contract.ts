@@ -22,6 +22,7 @@ import {
   PullReportSchema,
   RemoveOutcomeSchema,
 } from './model/outbox';
+import { ThemeSnapshotInfoSchema, ThemeSnapshotSchema } from './model/themeSnapshot';
 import type { Result } from './result';
 
 /** One call the renderer can make: what it takes (validated on arrival) and what it returns. */
@@ -65,9 +66,14 @@ export const contract = {
   trashDraft: call('Moves a draft to the trash; it can be restored until the trash is emptied.', byId, DraftSchema),
   restoreDraft: call('Takes a draft out of the trash.', byId, DraftSchema),
   emptyTrash: call(
-    'Deletes every trashed draft for good; returns how many.',
+    'Deletes every trashed draft; returns how many, and the batch that undoEmptyTrash takes until the app closes.',
     z.strictObject({}),
-    z.strictObject({ deleted: z.number().int().nonnegative() }),
+    z.strictObject({ deleted: z.number().int().nonnegative(), batch: IdSchema.nullable() }),
+  ),
+  undoEmptyTrash: call(
+    'Brings back the drafts one emptying of the trash deleted (possible until the app closes); returns how many.',
+    z.strictObject({ batch: IdSchema }),
+    z.strictObject({ restored: z.number().int().nonnegative() }),
   ),
   listRevisions: call("A draft's earlier versions, newest first.", byId, z.array(RevisionSummarySchema)),
   getRevision: call(
@@ -172,6 +178,21 @@ export const contract = {
     z.strictObject({ online: z.boolean() }),
     z.strictObject({}),
   ),
+  listThemeSnapshots: call(
+    "When each blog's theme was captured for the themed preview (blogs without a snapshot are absent).",
+    z.strictObject({}),
+    z.array(ThemeSnapshotInfoSchema),
+  ),
+  getThemeSnapshot: call(
+    "A blog's theme snapshot, for the themed preview; taken again in the background when older than a week.",
+    z.strictObject({ accountId: IdSchema }),
+    ThemeSnapshotSchema,
+  ),
+  takeThemeSnapshot: call(
+    "Captures a blog's theme now from one of its own published post pages, and keeps it for offline use.",
+    z.strictObject({ accountId: IdSchema }),
+    ThemeSnapshotInfoSchema,
+  ),
   listNotices: call(
     'What the library did on the writer’s behalf since it opened (a damaged draft restored, …).',
     z.strictObject({}),
@@ -216,6 +237,12 @@ export const AppEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('open-draft'), id: IdSchema }),
   /** Drafts changed outside the renderer (the CLI, publishing): lists should refresh. */
   z.strictObject({ type: z.literal('library-changed') }),
+  /** A blog's theme snapshot was taken (again) or removed (`info` null). */
+  z.strictObject({
+    type: z.literal('theme-snapshot-changed'),
+    accountId: IdSchema,
+    info: ThemeSnapshotInfoSchema.nullable(),
+  }),
   /** A page the writer must see in their browser (Google's sign-in for Blogger): https only. */
   z.strictObject({ type: z.literal('open-url'), url: z.url({ protocol: /^https?$/ }) }),
 ]);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -125,7 +125,12 @@ function packageOf(specifier: string): string {
 
 describe('the bundles the installer ships', () => {
   it('main loads only Node, Electron and production dependencies, which electron-builder packs beside it', () => {
-    const loaded = modulesLoadedBy(BUILT_MAIN);
+    // Main and the chunks it loads when needed (taking a theme snapshot).
+    const chunks = new URL('out/main/chunks/', root);
+    const chunkFiles = existsSync(chunks) ? readdirSync(chunks).filter((name) => name.endsWith('.js')) : [];
+    const loaded = [BUILT_MAIN, ...chunkFiles.map((name) => new URL(name, chunks))]
+      .flatMap(modulesLoadedBy)
+      .filter((specifier) => !specifier.startsWith('.'));
     expect(loaded).toContain('electron');
     const packages = loaded.filter((specifier) => !specifier.startsWith('node:') && specifier !== 'electron');
     expect(packages.length).toBeGreaterThan(0);

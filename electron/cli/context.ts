@@ -5,6 +5,8 @@ import { openServices, type LibraryAccess, type Services } from '../core/service
 
 /** How the CLI's commands reach the core: through the same dispatch as every other host. */
 export interface CliContext {
+  /** The library folder, for a command that must open it again for writing. */
+  readonly dataFolder: string;
   readonly services: Services;
   call<Name extends CallName>(name: Name, input: CallInput<Name>): Promise<CallOutput<Name>>;
   out(line: string): void;
@@ -37,6 +39,7 @@ export async function openCliContext(
         }),
   });
   return {
+    dataFolder,
     services,
     async call(name, input) {
       const result = await dispatch(services.handlers, name, input, { logError });

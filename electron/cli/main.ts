@@ -3,6 +3,7 @@ import { DraftStatusSchema } from '../../shared/model/draft';
 import { attributionStyles } from '../../shared/render/quote';
 import { AppError } from '../../shared/result';
 import { resolveDataFolder } from '../core/dataFolder';
+import { keepRunningThroughStrayErrors } from '../core/shell/strayErrors';
 import type { LibraryAccess } from '../core/services';
 import {
   createDraft,
@@ -17,11 +18,18 @@ import {
   trashDraft,
   type ListOptions,
 } from './commands/drafts';
-import { accountKinds, addAccount, listAccounts, removeAccount, type AddAccountOptions } from './commands/accounts';
+import {
+  accountKinds,
+  addAccount,
+  listAccounts,
+  removeAccount,
+  snapshotAccount,
+  type AddAccountOptions,
+} from './commands/accounts';
 import { drainOutbox, listOutbox, publishDraft, type PublishOptions } from './commands/publish';
 import { importQuote, openQuoteLink } from './commands/quotes';
 import { serve } from './commands/serve';
-import { openCliContext, type CliContext } from './context';
+import { logError, openCliContext, type CliContext } from './context';
 
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
@@ -114,7 +122,10 @@ function buildProgram(): Command {
     .command('render')
     .argument('<id>')
     .description("print the post's HTML: what the preview shows and publishing sends")
-    .action(withContext('reads', (context, id: string) => renderDraft(context, id)));
+    .option('--themed <account>', 'print the whole page as on that blog, in its theme (what the themed preview shows)')
+    .action(
+      withContext('reads', (context, id: string, options: { themed?: string }) => renderDraft(context, id, options)),
+    );
 
   drafts
     .command('trash')
@@ -189,6 +200,16 @@ function buildProgram(): Command {
     .option('--json', 'print JSON')
     .action(withContext('reads', (context, options: { json?: boolean }) => listAccounts(context, options)));
   accounts
+    .command('snapshot')
+    .argument('<id>')
+    .description("take the blog's theme again from one of its published posts, for the themed preview")
+    .option('--json', 'print JSON')
+    .action(
+      withContext('changes', (context, id: string, options: { json?: boolean }) =>
+        snapshotAccount(context, id, options),
+      ),
+    );
+  accounts
     .command('remove')
     .argument('<id>')
     .description('remove a blog and its secret')
@@ -252,4 +273,6 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// A failure in background work is reported on stderr; the command (or `serve`) carries on.
+keepRunningThroughStrayErrors(process, logError);
 process.exitCode = await main(process.argv.slice(2));

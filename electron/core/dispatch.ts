@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contract, isCallName, type CallName, type Handlers } from '../../shared/contract';
+import { describeValidation } from '../../shared/model/validationMessages';
 import { AppError, fail, ok, type Result } from '../../shared/result';
 
 export interface DispatchOptions {
@@ -20,12 +21,18 @@ export async function dispatch(
 ): Promise<Result<unknown>> {
   if (!isCallName(name)) return fail('unknown-call', `There is no call named ${describe(name)}.`);
   const parsed = contract[name].input.safeParse(input);
-  if (!parsed.success) return fail('invalid-input', `${name}: ${z.prettifyError(parsed.error)}`);
+  // In words naming the field: the message may be shown to the writer as it is.
+  if (!parsed.success) return fail('invalid-input', describeValidation(parsed.error));
   try {
     const handler = handlers[name] as (input: unknown) => Promise<unknown>;
     return ok(await handler(parsed.data));
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toData() };
+    if (error instanceof z.ZodError) {
+      // A value the core built failed its own schema: a bug to log, told in words all the same.
+      options.logError(`${name} built a value its schema refuses`, error);
+      return fail('internal', `That could not be done: ${describeValidation(error)}`);
+    }
     options.logError(`${name} failed unexpectedly`, error);
     return fail('internal', `${name} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
   }

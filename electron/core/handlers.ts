@@ -1,9 +1,11 @@
 import type { Handlers } from '../../shared/contract';
-import { emptyDraftContent } from '../../shared/model/draft';
+import { emptyDraftContent, type Draft } from '../../shared/model/draft';
+import { AppError } from '../../shared/result';
 import type { Accounts } from './accounts/accounts';
 import type { DraftLibrary } from './library/draftLibrary';
 import type { Outbox } from './outbox/outbox';
 import type { QuoteService } from './quotes/quoteService';
+import type { ThemeSnapshots } from './themes/themeSnapshots';
 
 /** The contract's calls, implemented over the core services. */
 export function createHandlers(services: {
@@ -11,8 +13,9 @@ export function createHandlers(services: {
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
+  readonly themes: ThemeSnapshots;
 }): Handlers {
-  const { library, quotes, accounts, outbox } = services;
+  const { library, quotes, accounts, outbox, themes } = services;
   return {
     listDrafts: (query) => library.list(query),
     getDraft: ({ id }) => library.get(id),
@@ -20,7 +23,8 @@ export function createHandlers(services: {
     saveDraft: ({ id, content }) => library.save(id, content),
     trashDraft: ({ id }) => library.trash(id),
     restoreDraft: ({ id }) => library.restore(id),
-    emptyTrash: async () => ({ deleted: await library.emptyTrash() }),
+    emptyTrash: () => library.emptyTrash(),
+    undoEmptyTrash: async ({ batch }) => ({ restored: await library.undoEmptyTrash(batch) }),
     listRevisions: ({ id }) =>
       library.revisions(
         id,
@@ -36,13 +40,14 @@ export function createHandlers(services: {
     addAccount: (input) => accounts.add(input),
     removeAccount: async ({ id }) => {
       await accounts.remove(id);
+      await themes.forget(id);
       return { removed: true as const };
     },
     setAccountOptions: ({ id, options }) => accounts.setOptions(id, options),
     blogFeatures: async ({ accountId }) => (await accounts.adapterFor(accountId)).features(),
     vaultInfo: () => Promise.resolve(accounts.vaultInfo()),
     publishDraft: async ({ draftId, accountIds, schedule }) => {
-      await library.get(draftId);
+      refuseTrashed(await library.get(draftId));
       for (const accountId of accountIds) accounts.get(accountId);
       // Each blog's attempt runs on its own; one failing never holds up or undoes another.
       return Promise.all(
@@ -58,12 +63,27 @@ export function createHandlers(services: {
     retryOutboxEntry: ({ entryId }) => outbox.retry(entryId),
     cancelOutboxEntry: ({ entryId }) => outbox.cancel(entryId),
     conflictDetails: ({ draftId, accountId }) => outbox.conflictDetails(draftId, accountId),
-    resolveConflict: ({ draftId, accountId, resolution }) => outbox.resolveConflict(draftId, accountId, resolution),
+    resolveConflict: async ({ draftId, accountId, resolution }) => {
+      if (resolution === 'keep-mine') refuseTrashed(await library.get(draftId));
+      return outbox.resolveConflict(draftId, accountId, resolution);
+    },
     pullPosts: ({ accountId, count }) => outbox.pull(accountId, count),
     setOnline: ({ online }) => {
       outbox.setOnline(online);
       return Promise.resolve({});
     },
+    listThemeSnapshots: () => themes.list(),
+    getThemeSnapshot: ({ accountId }) => themes.get(accountId, accounts.get(accountId).blogName),
+    takeThemeSnapshot: ({ accountId }) => themes.take(accountId),
     listNotices: () => Promise.resolve([...library.notices()]),
   };
+}
+
+/** A draft in the trash is kept, not published: it must be restored first (the app reads it only). */
+function refuseTrashed(draft: Draft): void {
+  if (draft.trashedAt === null) return;
+  throw new AppError(
+    'conflict',
+    `“${draft.title || 'Untitled'}” is in the trash, so it cannot be published; restore it first.`,
+  );
 }

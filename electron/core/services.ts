@@ -14,6 +14,9 @@ import { LibraryLockedError } from './lock/lockMessages';
 import type { LockProgram } from './lock/lockRecord';
 import { Outbox } from './outbox/outbox';
 import { createQuoteService, type QuoteService } from './quotes/quoteService';
+import { networkSource } from './themes/networkSource';
+import { SnapshotStore } from './themes/snapshotStore';
+import { ThemeSnapshots } from './themes/themeSnapshots';
 
 /** How a host opens the library. */
 export type LibraryAccess =
@@ -55,6 +58,7 @@ export interface Services {
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
+  readonly themes: ThemeSnapshots;
   /** Events for the renderer; hosts forward them over their own channel. */
   readonly events: EventHub;
   readonly handlers: Handlers;
@@ -100,13 +104,14 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
   });
   const events = new EventHub();
   const google = googleSettingsFromEnvironment();
+  const transport = { fetch: options.fetch ?? fetch, timeoutMs: NETWORK_TIMEOUT_MS };
   const accounts = await Accounts.open({
     dataFolder: options.dataFolder,
     ...(google ? { google } : {}),
     // By default the page is asked to open it: the renderer lives in a browser or hands it to one.
     openBrowser: options.openBrowser ?? ((url) => events.publish({ type: 'open-url', url })),
     sealers: options.sealers ?? { seal: localKeySealer(defaultKeyFile(defaultDataFolder())) },
-    transport: { fetch: options.fetch ?? fetch, timeoutMs: NETWORK_TIMEOUT_MS },
+    transport,
     readOnly,
   });
   const outbox = await Outbox.open({
@@ -120,13 +125,25 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     readOnly,
     ...(options.now ? { now: options.now } : {}),
   });
+  const themes = new ThemeSnapshots({
+    store: new SnapshotStore({ dataFolder: options.dataFolder, readOnly, logError: options.logError }),
+    sourceFor: async (accountId) => ({
+      source: networkSource(await accounts.adapterFor(accountId), transport),
+      blogName: accounts.get(accountId).blogName,
+    }),
+    isOnline: () => outbox.online && !readOnly,
+    announce: (accountId, info) => events.publish({ type: 'theme-snapshot-changed', accountId, info }),
+    logError: options.logError,
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
     library,
     quotes,
     accounts,
     outbox,
+    themes,
     events,
-    handlers: createHandlers({ library, quotes, accounts, outbox }),
+    handlers: createHandlers({ library, quotes, accounts, outbox, themes }),
     async close() {
       try {
         await outbox.close();

@@ -7,6 +7,7 @@ import { openServices, type Services } from '../core/services';
 import { watchFirstCall } from '../core/shell/firstCall';
 import { OpenRequestInbox } from '../core/shell/openRequest';
 import { profileFolderOverride } from '../core/shell/profileFolder';
+import { keepRunningThroughStrayErrors } from '../core/shell/strayErrors';
 import { startFailureNotice } from '../core/shell/startFailure';
 import type { WindowStateFile } from '../core/shell/windowStateFile';
 import { registerAppScheme, serveRenderer } from './appProtocol';
@@ -28,6 +29,9 @@ const RENDERER = path.join(here, '../renderer');
 function logError(message: string, error: unknown): void {
   console.error(message, error);
 }
+
+// Reported in the log and never fatal (Electron's default is a raw error box over the writer's window).
+keepRunningThroughStrayErrors(process, logError);
 
 // The profile folder holds the single-instance lock, so it is chosen before the lock is taken.
 const profileFolder = profileFolderOverride(process.env);

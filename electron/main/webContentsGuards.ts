@@ -1,9 +1,10 @@
 import { app, shell, type WebContents } from 'electron';
-import { linkAction } from '../core/shell/links';
+import { frameNavigationAction, linkAction } from '../core/shell/links';
 
 /**
  * Guards every page the app ever creates, not only the main window's (checklist items 12–15):
- * no navigation away from the app's page, no new windows, no <webview>. A link the writer
+ * no navigation away from the app's page (nor of any frame in it away from its own document), no
+ * new windows, no <webview>. A link the writer
  * clicks in the preview arrives here as a navigation or a new-window request and goes to the
  * system's browser or mail app only when it is http(s) or mailto.
  */
@@ -14,6 +15,14 @@ export function guardAllWebContents(): void {
 function guard(contents: WebContents): void {
   contents.on('will-navigate', (event) => {
     const action = linkAction(event.url);
+    if (action === 'stay') return;
+    event.preventDefault();
+    if (action === 'open-externally') openExternally(event.url);
+  });
+  // will-navigate sees the main frame only; a subframe (the themed preview) never leaves its document.
+  contents.on('will-frame-navigate', (event) => {
+    if (event.isMainFrame) return;
+    const action = frameNavigationAction(event.url);
     if (action === 'stay') return;
     event.preventDefault();
     if (action === 'open-externally') openExternally(event.url);

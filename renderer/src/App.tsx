@@ -3,9 +3,11 @@ import type { AppCommand } from '../../shared/contract';
 import type { ClipboardPayload } from '../../shared/model/clipboard';
 import { api } from './api';
 import { AccountsDialog } from './components/accounts/AccountsDialog';
+import { ConfirmDialog } from './components/ConfirmDialog';
 import { DraftEditor, type DraftEditorHandle } from './components/desk/DraftEditor';
 import { HistoryDialog } from './components/desk/HistoryDialog';
 import { PasteCatcher } from './components/desk/PasteCatcher';
+import { UndoBar } from './components/desk/UndoBar';
 import { Messages } from './components/Messages';
 import { OutboxDialog } from './components/publish/OutboxDialog';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
@@ -20,7 +22,29 @@ import { useOutboxSummary } from './state/useOutboxSummary';
 import { useShortcuts } from './state/useShortcuts';
 
 /** The dialogs and panels the writer can open; one dialog at a time. */
-type Dialog = 'shortcuts' | 'history' | 'outbox' | 'blogs' | 'paste-new-post' | null;
+type Dialog =
+  | 'shortcuts'
+  | 'history'
+  | 'outbox'
+  | 'blogs'
+  | 'paste-new-post'
+  | { readonly kind: 'empty-trash'; readonly count: number }
+  | null;
+
+/** A destructive action just done, and how to take it back while the offer stands. */
+interface UndoOffer {
+  readonly message: string;
+  readonly undo: () => Promise<void>;
+  readonly visibleMs: number;
+}
+
+/** How long emptying the trash can be undone from the bar (and until the app closes, from nowhere). */
+const EMPTY_TRASH_UNDO_MS = 30_000;
+const TRASH_UNDO_MS = 10_000;
+
+function drafts(count: number): string {
+  return `${count} draft${count === 1 ? '' : 's'}`;
+}
 
 export function App() {
   const library = useLibrary();
@@ -40,6 +64,38 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const editor = useRef<DraftEditorHandle>(null);
   const closeDialog = useCallback(() => setDialog(null), []);
+  const [undoOffer, setUndoOffer] = useState<UndoOffer | null>(null);
+  const forgetUndo = useCallback(() => setUndoOffer(null), []);
+
+  /** Saves what is typed, then moves the draft to the trash, offering to take it back. */
+  const trashCurrent = useCallback(async () => {
+    await editor.current?.flush();
+    const trashed = await desk.trash();
+    if (!trashed) return;
+    setUndoOffer({
+      message: `Moved “${trashed.title || 'Untitled'}” to the trash.`,
+      undo: () => desk.restore(trashed.id),
+      visibleMs: TRASH_UNDO_MS,
+    });
+  }, [desk]);
+
+  /** Asks first, naming how many drafts the whole trash holds (the list may be filtered). */
+  const askToEmptyTrash = useCallback(async () => {
+    const trashed = await api.listDrafts({ trash: 'only' });
+    if (trashed.ok) setDialog({ kind: 'empty-trash', count: trashed.value.length });
+    else setProblem(`The trash could not be read: ${trashed.error.message}`);
+  }, [setProblem]);
+
+  const emptyTrash = useCallback(async () => {
+    setDialog(null);
+    const emptied = await desk.emptyTrash();
+    if (!emptied) return;
+    setUndoOffer({
+      message: `Deleted ${drafts(emptied.deleted)} for good.`,
+      undo: () => desk.undoEmptyTrash(emptied.batch),
+      visibleMs: EMPTY_TRASH_UNDO_MS,
+    });
+  }, [desk]);
 
   /** A new draft holding the copied passage as its quote, titled after its source, like the example post. */
   const createFromClipboard = useCallback(
@@ -93,7 +149,8 @@ export function App() {
         if (event.type === 'command') latestCommands.current[event.command]?.();
         else if (event.type === 'open-draft') void open(event.id);
         else if (event.type === 'open-url') window.open(event.url, '_blank', 'noopener,noreferrer');
-        else void refreshLibrary();
+        else if (event.type === 'library-changed') void refreshLibrary();
+        // theme-snapshot-changed: the Blogs dialog and the themed preview listen for it themselves.
       }),
     [open, refreshLibrary],
   );
@@ -110,7 +167,7 @@ export function App() {
           onQuery={library.setQuery}
           onSelect={(id) => void open(id)}
           onCreate={newDraft}
-          onEmptyTrash={() => void desk.emptyTrash()}
+          onEmptyTrash={() => void askToEmptyTrash()}
         />
       )}
       <main className="workspace">
@@ -126,7 +183,7 @@ export function App() {
             toggleFocus: () => setFocusMode(!focusMode),
             togglePublish: () => setShowPublish(!showPublish),
             showHistory: () => setDialog('history'),
-            trash: () => void desk.trash(),
+            trash: () => void trashCurrent(),
             restore: () => void desk.restore(),
             showBlogs: () => setDialog('blogs'),
             newPostFromClipboard: () => void newPostFromClipboard(),
@@ -134,6 +191,25 @@ export function App() {
           }}
         />
         <Messages problem={desk.problem ?? library.problem} />
+        {undoOffer && (
+          <UndoBar
+            message={undoOffer.message}
+            visibleMs={undoOffer.visibleMs}
+            onUndo={() => {
+              setUndoOffer(null);
+              void undoOffer.undo();
+            }}
+            onExpire={forgetUndo}
+          />
+        )}
+        {current?.trashedAt && (
+          <div className="trash-banner" role="status" aria-label="In the trash">
+            This draft is in the trash: you can read it, not edit or publish it.
+            <button type="button" onClick={() => void desk.restore()}>
+              Restore
+            </button>
+          </div>
+        )}
         {dialog === 'paste-new-post' && (
           <PasteCatcher
             purpose="New post from clipboard"
@@ -151,6 +227,7 @@ export function App() {
             showPublish={showPublish}
             publishAsked={publishAsked}
             onPublishAskAnswered={answerPublishAsk}
+            readOnly={current.trashedAt !== null}
             accounts={blogs.accounts}
             onManageBlogs={() => setDialog('blogs')}
             onSaved={library.noteSaved}
@@ -168,6 +245,15 @@ export function App() {
         )}
       </main>
       {dialog === 'shortcuts' && <ShortcutsSheet onClose={closeDialog} />}
+      {typeof dialog === 'object' && dialog?.kind === 'empty-trash' && (
+        <ConfirmDialog
+          title="Empty the trash?"
+          message={`${drafts(dialog.count)} in the trash will be deleted, with ${dialog.count === 1 ? 'its' : 'their'} history. Undo is offered for 30 seconds after.`}
+          confirmLabel={`Delete ${drafts(dialog.count)}`}
+          onConfirm={() => void emptyTrash()}
+          onCancel={closeDialog}
+        />
+      )}
       {dialog === 'history' && current && (
         <HistoryDialog
           draftId={current.id}

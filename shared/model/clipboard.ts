@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { limits } from './limits';
 import { AppError } from '../result';
+import { describeValidation } from './validationMessages';
 
 const characters = new Intl.NumberFormat('en-US');
 
@@ -39,7 +40,7 @@ export function readClipboardPayload(input: unknown): ClipboardPayload {
   if (worded !== undefined) throw new AppError('invalid-input', worded);
   throw new AppError(
     'invalid-input',
-    `The clipboard data is not in the expected form {"formats": {"text/html": "…"}}: ${z.prettifyError(parsed.error)}`,
+    `The clipboard data is not in the expected form {"formats": {"text/html": "…"}}: ${describeValidation(parsed.error)}`,
   );
 }
 

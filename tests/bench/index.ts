@@ -3,12 +3,14 @@ import { benchLibrary } from './library.bench';
 import { benchQuotes } from './quotes.bench';
 import { benchRender } from './render.bench';
 import { benchStart } from './start.bench';
+import { benchThemedPreview } from './themedPreview.bench';
 import { benchTyping, benchTypingInLargeLibrary } from './typing.bench';
 
 const only = process.argv[2];
 if (!only || only === 'render') await benchRender();
 if (!only || only === 'typing') await benchTyping();
 if (!only || only === 'typing') await benchTypingInLargeLibrary();
+if (!only || only === 'themed') await benchThemedPreview();
 if (!only || only === 'library') await benchLibrary();
 if (!only || only === 'start') await benchStart();
 if (!only || only === 'quotes') await benchQuotes();

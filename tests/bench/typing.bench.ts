@@ -5,21 +5,13 @@ import { chromium, type Page } from '@playwright/test';
 import { DraftLibrary } from '../../electron/core/library/draftLibrary';
 import { startDevHost } from '../e2e/support/devHost';
 import { ms, summarizeSample } from './support/stats';
-import { addRealisticDrafts, realisticDraft, seededRandom } from './support/realisticDraft';
+import { addRealisticDrafts, draftOfWords } from './support/realisticDraft';
+import { typeInCommentary } from './support/typeInCommentary';
 
 const KEYSTROKES = 120;
 const SIZES = [1_000, 10_000] as const;
 const LARGE_LIBRARY = 10_000;
 const AUTOSAVE_PAUSE_MS = 700;
-
-/** A draft whose commentary has about `words` words. */
-function draftOfWords(words: number) {
-  const random = seededRandom(words);
-  const base = realisticDraft(random, words);
-  const paragraphs = Math.ceil(words / 1_000);
-  const commentary = Array.from({ length: paragraphs }, () => realisticDraft(random, words).commentary).join('\n\n');
-  return { ...base, title: `A post of ${words} words`, commentary };
-}
 
 interface KeystrokeFigures {
   readonly paint: number[];
@@ -58,14 +50,8 @@ async function measureTyping(page: Page, showPreview: boolean, pauses = false): 
     );
   });
   if (!showPreview) await page.getByRole('button', { name: 'Preview', exact: true }).click();
-  const commentary = page.getByRole('textbox', { name: 'Commentary' });
-  await commentary.click();
-  await page.keyboard.press('Control+End');
-  for (let index = 0; index < KEYSTROKES; index += 1) {
-    await page.keyboard.type(index % 6 === 5 ? ' ' : 'x');
-    // A pause long enough for an autosave, and for what follows it, after every twenty keys.
-    await page.waitForTimeout(pauses && index % 20 === 19 ? AUTOSAVE_PAUSE_MS : 40);
-  }
+  // A pause long enough for an autosave, and for what follows it, after every twenty keys.
+  await typeInCommentary(page, KEYSTROKES, pauses ? { keys: 20, ms: AUTOSAVE_PAUSE_MS } : undefined);
   await page.waitForTimeout(300);
   return page.evaluate(() => {
     const { probe } = window as unknown as { probe: { paint: number[]; preview: number[]; longest: number } };

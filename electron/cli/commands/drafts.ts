@@ -2,10 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DraftImportSchema, contentFromImport } from '../../../shared/model/draftImport';
+import { describeValidation } from '../../../shared/model/validationMessages';
 import type { Draft, DraftStatus, DraftSummary } from '../../../shared/model/draft';
+import type { ThemeSnapshot } from '../../../shared/model/themeSnapshot';
 import { renderPostBody } from '../../../shared/render/post';
 import { AppError } from '../../../shared/result';
-import type { CliContext } from '../context';
+import { themedDraftDocument } from '../../../shared/theme/themedDraft';
+import { LibraryLockedError } from '../../core/lock/lockMessages';
+import { openCliContext, type CliContext } from '../context';
 
 export interface ListOptions {
   readonly json?: boolean;
@@ -38,9 +42,51 @@ export async function showDraft(context: CliContext, id: string, options: { json
   context.out(options.json ? JSON.stringify(draft) : describeDraft(draft));
 }
 
-export async function renderDraft(context: CliContext, id: string): Promise<void> {
+export async function renderDraft(context: CliContext, id: string, options: { themed?: string }): Promise<void> {
   const draft = await context.call('getDraft', { id });
-  process.stdout.write(renderPostBody(draft));
+  if (options.themed === undefined) {
+    process.stdout.write(renderPostBody(draft));
+    return;
+  }
+  const account = await context
+    .call('listAccounts', {})
+    .then((accounts) => accounts.find((each) => each.id === options.themed));
+  if (!account)
+    throw new AppError('not-found', `There is no blog account with id ${options.themed} (see "accounts list").`);
+  const snapshot = await themeSnapshotOf(context, account.id);
+  process.stdout.write(themedDraftDocument(draft, account.options, snapshot));
+}
+
+/**
+ * The blog's kept theme snapshot; when there is none, one is taken from the blog and kept, or,
+ * while the app holds the library, taken and used without being kept.
+ */
+async function themeSnapshotOf(context: CliContext, accountId: string): Promise<ThemeSnapshot> {
+  const kept = await context.call('getThemeSnapshot', { accountId }).catch((error: unknown) => {
+    if (error instanceof AppError && error.kind === 'not-found') return null;
+    throw error;
+  });
+  if (kept) return kept;
+  let writer: CliContext;
+  try {
+    writer = await openCliContext(context.dataFolder, {
+      access: { mode: 'write', program: { kind: 'cli', command: 'drafts render' } },
+      online: false,
+      servesBrowser: false,
+    });
+  } catch (error) {
+    if (!(error instanceof LibraryLockedError)) throw error;
+    process.stderr.write(
+      'Commonplace is open on this library: the theme snapshot is used for this page only, not kept.\n',
+    );
+    return context.services.themes.takeWithoutKeeping(accountId);
+  }
+  try {
+    await writer.call('takeThemeSnapshot', { accountId });
+    return await writer.call('getThemeSnapshot', { accountId });
+  } finally {
+    await writer.services.close();
+  }
 }
 
 export async function trashDraft(context: CliContext, id: string): Promise<void> {
@@ -93,7 +139,7 @@ async function readImportFile(file: string): Promise<z.output<typeof DraftImport
   }
   const parsed = DraftImportSchema.safeParse(json);
   if (!parsed.success) {
-    throw new AppError('invalid-input', `${file} is not a post: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
+    throw new AppError('invalid-input', `${file} is not a post: ${describeValidation(parsed.error)}`);
   }
   return parsed.data;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import {
   DRAFT_SCHEMA_VERSION,
   DraftSchema,
@@ -18,6 +19,7 @@ import { countWords } from '../../../shared/text/words';
 import { CorruptDocumentError, NewerVersionError } from '../storage/jsonDocument';
 import { readOnlyRefusal, RepairNeededError } from '../storage/readOnly';
 import { CoalescingQueue } from './coalescingQueue';
+import { EmptiedTrash } from './emptiedTrash';
 import { DraftStore, type FileStamp, type StoredDraft } from './draftStore';
 import { indexEntry, LibraryIndex, type IndexEntry } from './libraryIndex';
 import { defaultHistoryPolicy, isLargeChange, RevisionHistory, type HistoryPolicy } from './revisionHistory';
@@ -56,6 +58,7 @@ export class DraftLibrary {
   readonly #index: LibraryIndex;
   readonly #history: RevisionHistory;
   readonly #search = new SearchIndex();
+  readonly #emptied: EmptiedTrash;
   readonly #saves: CoalescingQueue<DraftContent, Draft>;
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #notices: LibraryNotice[] = [];
@@ -69,6 +72,7 @@ export class DraftLibrary {
     this.#logError = options.logError;
     this.#readOnly = options.readOnly ?? false;
     this.#store = new DraftStore(options.folder);
+    this.#emptied = new EmptiedTrash(options.folder);
     this.#index = new LibraryIndex(options.folder, {
       delayMs: options.indexDelayMs ?? 10_000,
       logError: options.logError,
@@ -90,6 +94,8 @@ export class DraftLibrary {
     if (!library.#readOnly) {
       await library.#store.prepare();
       await library.#history.prepare();
+      // What the trash held at a crash is gone as if the app had closed: undo lasts while it is open.
+      await library.#emptied.clear();
     }
     await library.#index.load();
     await library.#reconcile();
@@ -196,20 +202,48 @@ export class DraftLibrary {
     return this.#exclusive(id, () => this.#update(id, (draft) => ({ ...draft, trashedAt: null })));
   }
 
-  /** Deletes every trashed draft for good, with its history; returns how many. */
-  async emptyTrash(): Promise<number> {
+  /**
+   * Deletes every trashed draft, with its history: their files are set aside until the library
+   * closes, so `undoEmptyTrash(batch)` can bring them back meanwhile. Returns how many, and the batch.
+   */
+  async emptyTrash(): Promise<{ deleted: number; batch: string | null }> {
     if (this.#readOnly) throw readOnlyRefusal();
     const trashed = this.#index.summaries().filter((summary) => summary.trashedAt !== null);
+    if (trashed.length === 0) return { deleted: 0, batch: null };
+    const batch = this.#newId();
     for (const { id } of trashed) {
       await this.#exclusive(id, async () => {
         this.#recent.delete(id);
-        await this.#store.remove(id);
-        await this.#history.remove(id);
+        const files = [this.#store.file(id), this.#store.previousFile(id), await this.#history.settledFile(id)];
+        await this.#emptied.setAside(batch, files);
         this.#index.remove(id);
         this.#search.remove(id);
       });
     }
-    return trashed.length;
+    return { deleted: trashed.length, batch };
+  }
+
+  /** Brings back the drafts an emptying of the trash took, while the library is still open; returns how many. */
+  async undoEmptyTrash(batch: string): Promise<number> {
+    if (this.#readOnly) throw readOnlyRefusal();
+    const files = await this.#emptied.bringBack(batch);
+    const ids = new Set(
+      files
+        .filter((file) => path.dirname(file) === this.#store.folder && !file.endsWith('.previous.json'))
+        .map((file) => path.basename(file, '.json')),
+    );
+    if (files.length === 0) {
+      throw new AppError(
+        'not-found',
+        'Those drafts are gone for good: the trash is emptied for good when the app closes.',
+      );
+    }
+    for (const id of ids) {
+      const draft = await this.get(id);
+      this.#index.put(summarize(draft), await this.#store.stamp(id));
+      this.#search.put(draft);
+    }
+    return ids.size;
   }
 
   /** The draft's earlier versions, newest first; `blogName` names the blog a version was published to. */
@@ -263,6 +297,7 @@ export class DraftLibrary {
     await Promise.allSettled(this.#locks.values());
     await this.#history.idle();
     await this.#index.flush();
+    if (!this.#readOnly) await this.#emptied.clear();
   }
 
   /** Runs `task` after every earlier task on the same draft: one writer per draft at a time. */
@@ -307,7 +342,7 @@ export class DraftLibrary {
     try {
       stamp = await this.#store.write(draft);
     } catch (error) {
-      throw new AppError('storage', `“${draft.title || 'Untitled'}” could not be saved: ${reason(error)}`, {
+      throw new AppError('storage', `“${draft.title || 'Untitled'}” is not saved yet: ${storageTrouble(error)}`, {
         cause: error,
       });
     }
@@ -459,6 +494,22 @@ function markLocalEdits(targets: PublishTargets, content: DraftContent): Publish
 
 /** How many just-written drafts are kept in memory: the few a writer has open. */
 const RECENT_DRAFTS = 16;
+
+/**
+ * What a failed write means to the writer. A full disk or a folder that became read-only passes
+ * once the writer (or the system) frees space or fixes the folder; the page keeps the words and
+ * tries again by itself, so the message says so.
+ */
+function storageTrouble(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return 'the disk is full. Your words stay on screen; free some space and saving resumes by itself.';
+  }
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return 'the library folder cannot be written (it may have become read-only). Your words stay on screen; saving resumes by itself once it can be written again.';
+  }
+  return `${reason(error)}. Your words stay on screen; saving is tried again by itself.`;
+}
 
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

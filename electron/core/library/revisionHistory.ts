@@ -107,6 +107,12 @@ export class RevisionHistory {
     await rm(this.#file(id), { force: true });
   }
 
+  /** The draft's history file, once no snapshot of it is being written (to move it elsewhere). */
+  async settledFile(id: string): Promise<string> {
+    await this.#writes.get(id)?.catch(() => undefined);
+    return this.#file(id);
+  }
+
   /** Waits for every snapshot being written. */
   async idle(): Promise<void> {
     await Promise.allSettled(this.#writes.values());

@@ -2,6 +2,7 @@ import { postOptionsOf, type DraftContent } from '../../../shared/model/draft';
 import { postSlug } from '../../../shared/text/slug';
 import { renderPostBody } from '../../../shared/render/post';
 import type { AttributionStyle } from '../../../shared/render/quote';
+import { publishedTitle } from '../../../shared/render/title';
 import type { ClientIdentity, OutgoingPost, PostSchedule } from './blogAdapter';
 
 /** Per-account choices about how a draft appears on that blog. */
@@ -30,12 +31,9 @@ export function outgoingPost(
   },
 ): OutgoingPost {
   const postOptions = postOptionsOf(content);
-  const hashtags = content.hashtags.map((tag) => `#${tag}`).join(' ');
-  const title =
-    options.style.hashtagsInTitle && hashtags !== '' ? `${content.title} ${hashtags}`.trim() : content.title;
   return {
     identity: options.identity,
-    title,
+    title: publishedTitle(content, options.style.hashtagsInTitle),
     slug: postSlug(content.title, postOptions.slug),
     summary: postOptions.summary.trim(),
     categories: options.accountId === undefined ? [] : (postOptions.categories[options.accountId] ?? []),

@@ -67,3 +67,29 @@ export class PublishingError extends AppError {
     this.status = details.status ?? null;
   }
 }
+
+/**
+ * The one way every protocol says the blog refused its credentials (a changed or revoked
+ * password, key or sign-in), whatever shape the refusal came in: what to do, and where.
+ */
+export function credentialsRefused(
+  host: string,
+  credentials: string,
+  details: {
+    readonly said?: string;
+    readonly advice?: string;
+    readonly status?: number | null;
+    readonly cause?: unknown;
+  },
+): PublishingError {
+  const said = details.said ? ` The blog said: "${details.said}"` : '';
+  const advice = details.advice ? ` ${details.advice}` : '';
+  return new PublishingError(
+    'bad-credentials',
+    `${host} refused ${credentials}; update it in the blog's settings.${said}${advice}`,
+    {
+      ...(details.status === null || details.status === undefined ? {} : { status: details.status }),
+      ...(details.cause === undefined ? {} : { cause: details.cause }),
+    },
+  );
+}

@@ -4,13 +4,15 @@
  * or <base> tricks. Styles may be inline because CodeMirror (style-mod) adds its theme as a
  * <style> element; a style cannot run code, and the preview's sanitizer drops style attributes
  * and elements anyway. Images may come from the web because quoted excerpts keep their images.
+ * Fonts may be data: because the themed preview's frame (a srcdoc document, which inherits this
+ * policy on top of its own) carries the blog's fonts inlined; a font runs no code.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: https:",
-  "font-src 'self'",
+  "font-src 'self' data:",
   "connect-src 'self'",
   "manifest-src 'self'",
   "base-uri 'none'",

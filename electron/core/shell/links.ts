@@ -12,3 +12,13 @@ export function linkAction(url: string): LinkAction {
   if (mayNavigate(url)) return 'stay';
   return mayOpenExternally(url) ? 'open-externally' : 'deny';
 }
+
+/**
+ * A navigation inside a frame of the page (the themed preview's sandboxed frame): it may load
+ * its own document (about:srcdoc, or about:blank before it), and nothing else in place; a web or
+ * mail link clicked there goes to the system instead, and every other address nowhere.
+ */
+export function frameNavigationAction(url: string): LinkAction {
+  if (url === 'about:srcdoc' || url === 'about:blank') return 'stay';
+  return mayOpenExternally(url) ? 'open-externally' : 'deny';
+}

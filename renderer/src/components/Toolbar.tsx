@@ -56,7 +56,7 @@ export function Toolbar({ current, outbox, previewShown, focusMode, publishShown
         aria-pressed={publishShown}
         onClick={actions.togglePublish}
         title={withShortcut('publish')}
-        disabled={!current}
+        disabled={!current || current.trashedAt !== null}
       >
         Publish
       </button>

@@ -1,20 +1,27 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Draft, DraftContent } from '../../../shared/model/draft';
+import { saveableContent } from '../../../shared/model/saveableContent';
 import type { Result } from '../../../shared/result';
 import { inDesktopApp } from '../api';
 
 export type SaveStatus =
-  | { readonly kind: 'saved'; readonly revision: number }
+  /** `withheld`: what of the typed text the library could not take (a field past its limit), in words. */
+  | { readonly kind: 'saved'; readonly revision: number; readonly withheld: readonly string[] }
   | { readonly kind: 'unsaved' }
   | { readonly kind: 'saving' }
   | { readonly kind: 'failed'; readonly message: string };
 
 const QUIET_MS = 300;
 const FLUSH_TIMEOUT_MS = 10_000;
+/** After a save that failed for a reason that passes (a full disk, the host out of reach), the next try; doubled up to the most. */
+const FIRST_RETRY_MS = 1_000;
+const MOST_RETRY_MS = 15_000;
 
 /**
  * Saves the draft shortly after the writer pauses. Only one save is in flight at a time, so the
  * library always receives edits in the order they were made; edits made meanwhile go in the next.
+ * What is sent is what the library can take (see saveableContent): a field it would refuse never
+ * holds back the rest, and the status says what was held back.
  */
 export function useAutosave(
   draft: Draft,
@@ -22,32 +29,51 @@ export function useAutosave(
   save: (id: string, content: DraftContent) => Promise<Result<Draft>>,
   onSaved: (draft: Draft) => void,
 ): { status: SaveStatus; saveNow: () => void; flush: () => Promise<boolean> } {
-  const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', revision: draft.revision });
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', revision: draft.revision, withheld: [] });
   const latest = useRef(content);
+  /** What was typed when the last acknowledged save was sent (compared by identity). */
   const savedContent = useRef(content);
+  /** What the library holds since then: the fallback for a field it would refuse. */
+  const onDisk = useRef(content);
+  const withheld = useRef<readonly string[]>([]);
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const retryIn = useRef(FIRST_RETRY_MS);
   latest.current = content;
   /** Nothing waiting for the pause, nothing on its way, and what is on disk is what is shown. */
-  const allSaved = () => timer.current === null && !inFlight.current && latest.current === savedContent.current;
+  const allSaved = () =>
+    timer.current === null &&
+    !inFlight.current &&
+    latest.current === savedContent.current &&
+    withheld.current.length === 0;
 
   const saveNow = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     if (inFlight.current || latest.current === savedContent.current) return;
     const sending = latest.current;
+    const saveable = saveableContent(sending, onDisk.current);
     inFlight.current = true;
     setStatus({ kind: 'saving' });
-    void save(draft.id, sending).then((result) => {
+    void save(draft.id, saveable.content).then((result) => {
       inFlight.current = false;
       if (!result.ok) {
         setStatus({ kind: 'failed', message: result.error.message });
+        // A disk that fills or a host that restarts comes back: saving resumes without the writer.
+        if (result.error.kind === 'storage' || result.error.kind === 'unavailable') {
+          if (timer.current) clearTimeout(timer.current);
+          timer.current = setTimeout(saveNow, retryIn.current);
+          retryIn.current = Math.min(retryIn.current * 2, MOST_RETRY_MS);
+        }
         return;
       }
+      retryIn.current = FIRST_RETRY_MS;
       savedContent.current = sending;
+      onDisk.current = saveable.content;
+      withheld.current = saveable.withheld;
       onSaved(result.value);
       if (latest.current !== sending) saveNow();
-      else setStatus({ kind: 'saved', revision: result.value.revision });
+      else setStatus({ kind: 'saved', revision: result.value.revision, withheld: saveable.withheld });
     });
   }, [draft.id, save, onSaved]);
 
@@ -58,7 +84,7 @@ export function useAutosave(
     timer.current = setTimeout(saveNow, QUIET_MS);
   }, [content, saveNow]);
 
-  /** Saves what is pending now and resolves once it is on disk: true when everything is saved. */
+  /** Saves what is pending now and resolves once it is on disk: true when everything typed is saved. */
   const flush = useCallback(async () => {
     saveNow();
     const deadline = Date.now() + FLUSH_TIMEOUT_MS;

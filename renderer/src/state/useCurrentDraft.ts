@@ -28,24 +28,45 @@ export function useCurrentDraft(refreshLibrary: () => Promise<void>) {
     [settle, refreshLibrary],
   );
 
-  const trash = useCallback(async () => {
-    if (!current) return;
+  /** Moves the open draft to the trash; resolves with it as trashed (for an undo), or null. */
+  const trash = useCallback(async (): Promise<Draft | null> => {
+    if (!current) return null;
     const result = await api.trashDraft({ id: current.id });
     settle(result.ok ? { ok: true, value: null } : result, 'The draft could not be moved to the trash');
     await refreshLibrary();
+    return result.ok ? result.value : null;
   }, [current, settle, refreshLibrary]);
 
-  const restore = useCallback(async () => {
-    if (!current) return;
-    settle(await api.restoreDraft({ id: current.id }), 'The draft could not be restored');
-    await refreshLibrary();
-  }, [current, settle, refreshLibrary]);
+  /** Takes a draft out of the trash (the open one by default) and shows it. */
+  const restore = useCallback(
+    async (id?: string) => {
+      const restoring = id ?? current?.id;
+      if (!restoring) return;
+      settle(await api.restoreDraft({ id: restoring }), 'The draft could not be restored');
+      await refreshLibrary();
+    },
+    [current, settle, refreshLibrary],
+  );
 
-  const emptyTrash = useCallback(async () => {
+  /** Empties the trash; resolves with what undoEmptyTrash needs, or null when nothing was deleted. */
+  const emptyTrash = useCallback(async (): Promise<{ deleted: number; batch: string } | null> => {
     const result = await api.emptyTrash({});
-    settle(result.ok ? { ok: true, value: null } : result, 'The trash could not be emptied');
+    if (!result.ok) setProblem(`The trash could not be emptied: ${result.error.message}`);
+    else if (current?.trashedAt) setCurrent(null);
     await refreshLibrary();
-  }, [settle, refreshLibrary]);
+    return result.ok && result.value.batch !== null
+      ? { deleted: result.value.deleted, batch: result.value.batch }
+      : null;
+  }, [current, refreshLibrary]);
+
+  const undoEmptyTrash = useCallback(
+    async (batch: string) => {
+      const result = await api.undoEmptyTrash({ batch });
+      setProblem(result.ok ? null : `The drafts could not be brought back: ${result.error.message}`);
+      await refreshLibrary();
+    },
+    [refreshLibrary],
+  );
 
   /** Shows a draft the main side already has (restored from history, say). */
   const show = useCallback(
@@ -56,5 +77,5 @@ export function useCurrentDraft(refreshLibrary: () => Promise<void>) {
     [refreshLibrary],
   );
 
-  return { current, problem, setProblem, open, create, trash, restore, emptyTrash, show };
+  return { current, problem, setProblem, open, create, trash, restore, emptyTrash, undoEmptyTrash, show };
 }

@@ -60,3 +60,12 @@ export async function addRealisticDrafts(library: DraftLibrary, count: number): 
   for (let index = 0; index < count; index += 1) ids.push((await library.create(realisticDraft(random, index))).id);
   return ids;
 }
+
+/** A draft whose commentary has about `words` words, titled "A post of N words". */
+export function draftOfWords(words: number): DraftContent {
+  const random = seededRandom(words);
+  const base = realisticDraft(random, words);
+  const paragraphs = Math.ceil(words / 1_000);
+  const commentary = Array.from({ length: paragraphs }, () => realisticDraft(random, words).commentary).join('\n\n');
+  return { ...base, title: `A post of ${words} words`, commentary };
+}

@@ -16,6 +16,8 @@ export interface RunningDevHost {
   readonly dataFolder: string;
   /** What the host printed to stderr: attached to failing tests. */
   log(): string;
+  /** Whether the host process has ended (by itself, or stopped). */
+  exited(): boolean;
   /** SIGTERM, and wait for the host to flush and exit. */
   stop(): Promise<void>;
   /** Removes the data folder too. */
@@ -39,6 +41,7 @@ export async function startDevHost(dataFolder: string): Promise<RunningDevHost> 
     token,
     dataFolder,
     log: () => stderr,
+    exited: () => child.exitCode !== null || child.signalCode !== null,
     stop: () => stop(child),
     async dispose() {
       await stop(child);

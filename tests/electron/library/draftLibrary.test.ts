@@ -228,10 +228,56 @@ describe('trash', () => {
     await library.restore(binned.id);
     expect(await library.list()).toHaveLength(2);
     await library.trash(binned.id);
-    expect(await library.emptyTrash()).toBe(1);
+    expect(await library.emptyTrash()).toMatchObject({ deleted: 1 });
     expect((await library.list({ trash: 'include' })).map((summary) => summary.id)).toEqual([kept.id]);
     expect(await readdir(path.join(folder, 'drafts'))).not.toContain(`${binned.id}.json`);
     await expect(library.get(binned.id)).rejects.toMatchObject({ kind: 'not-found' });
+    await library.close();
+    expect(await readdir(folder)).not.toContain('emptied-trash');
+    expect(await open(folder).then((reopened) => reopened.list({ trash: 'include' }))).toHaveLength(1);
+  });
+
+  it('undoes an emptying of the trash while the library is open: drafts, history and search come back', async () => {
+    const folder = await newFolder();
+    const clock = manualClock();
+    const library = await open(folder, { now: clock.now });
+    const binned = await library.create(titled('Binned by a slip'));
+    clock.advance(10);
+    await library.save(binned.id, { ...titled('Binned by a slip'), commentary: 'Findable zanzibar words.' });
+    const other = await library.create(titled('Also binned'));
+    await library.trash(binned.id);
+    await library.trash(other.id);
+    const historyBefore = await library.revisions(binned.id);
+
+    const { deleted, batch } = await library.emptyTrash();
+    expect(deleted).toBe(2);
+    expect(await library.list({ trash: 'include' })).toEqual([]);
+    expect(await library.list({ search: 'zanzibar', trash: 'include' })).toEqual([]);
+
+    expect(await library.undoEmptyTrash(batch ?? '')).toBe(2);
+    const back = await library.list({ trash: 'only' });
+    expect(back.map((summary) => summary.title).sort()).toEqual(['Also binned', 'Binned by a slip']);
+    expect((await library.list({ search: 'zanzibar', trash: 'include' })).map((summary) => summary.id)).toEqual([
+      binned.id,
+    ]);
+    expect(await library.revisions(binned.id)).toEqual(historyBefore);
+    await expect(library.undoEmptyTrash(batch ?? '')).rejects.toMatchObject({ kind: 'not-found' });
+    await library.close();
+    expect(await open(folder).then((reopened) => reopened.list({ trash: 'only' }))).toHaveLength(2);
+  });
+
+  it('an emptying is final once the library closes, or at the next open after a crash', async () => {
+    const folder = await newFolder();
+    const library = await open(folder);
+    const binned = await library.create(titled('Binned'));
+    await library.trash(binned.id);
+    const { batch } = await library.emptyTrash();
+    expect(await readdir(path.join(folder, 'emptied-trash', batch ?? ''))).toEqual(['drafts', 'revisions']);
+    // A crash: the library is never closed; the next open finds the batch and lets it go.
+    const reopened = await open(folder);
+    expect(await readdir(folder)).not.toContain('emptied-trash');
+    await expect(reopened.undoEmptyTrash(batch ?? '')).rejects.toMatchObject({ kind: 'not-found' });
+    expect(await reopened.list({ trash: 'include' })).toEqual([]);
   });
 });
 

@@ -190,7 +190,7 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
     const { library, outbox } = harness;
     for (const [accountId, reason] of [
       ['contributor-account', /not allow/],
-      ['wrong-password-account', /did not accept/],
+      ['wrong-password-account', /refused the password; update it in the blog's settings/],
     ] as const) {
       const draft = await library.create(uniquePost());
       const outcome = await outbox.publish({ draftId: draft.id, accountId, schedule: { status: 'publish' } });

@@ -208,7 +208,7 @@ describe('a REST API that answers badly', () => {
       failure: 'bad-credentials',
       kind: 'unauthorized',
       retryable: false,
-      says: /application password/,
+      says: /refused the password; update it in the blog's settings/,
     },
     {
       answer: 'status-403',

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL } from '../../../electron/core/security/windowPolicy';
-import { linkAction } from '../../../electron/core/shell/links';
+import { frameNavigationAction, linkAction } from '../../../electron/core/shell/links';
 import { profileFolderOverride } from '../../../electron/core/shell/profileFolder';
 
 describe('links clicked in the page', () => {
@@ -34,5 +34,26 @@ describe('the profile folder', () => {
     expect(profileFolderOverride({})).toBeNull();
     expect(profileFolderOverride({ COMMONPLACE_PROFILE: '' })).toBeNull();
     expect(profileFolderOverride({ COMMONPLACE_PROFILE: 'relative/profile' })).toBe(path.resolve('relative/profile'));
+  });
+});
+
+describe('navigations inside a frame of the page (the themed preview)', () => {
+  it('load only the frame’s own document in place', () => {
+    expect(frameNavigationAction('about:srcdoc')).toBe('stay');
+    expect(frameNavigationAction('about:blank')).toBe('stay');
+  });
+
+  it('hand web and mail links to the system, even the app’s own page, and send everything else nowhere', () => {
+    expect(frameNavigationAction('https://blog.example/post')).toBe('open-externally');
+    expect(frameNavigationAction('mailto:ann@example.com')).toBe('open-externally');
+    for (const url of [
+      APP_ENTRY_URL,
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'file:///etc/passwd',
+      'about:srcdoc#x',
+    ]) {
+      expect(frameNavigationAction(url), url).toBe('deny');
+    }
   });
 });

@@ -16,6 +16,14 @@ $installed = wp_install('Commonplace test blog', $user, $user . '@example.invali
 update_option('permalink_structure', '/%year%/%monthnum%/%day%/%postname%/');
 flush_rewrite_rules();
 
+// The theme the themed preview's tests expect (Debian's wordpress-theme-twentytwentythree).
+$theme = wp_get_theme('twentytwentythree');
+if (!$theme->exists()) {
+    fwrite(STDERR, "The twentytwentythree theme is not installed (apt-get install wordpress-theme-twentytwentythree).\n");
+    exit(1);
+}
+switch_theme('twentytwentythree');
+
 // A contributor too: the role that may write but not publish, for permission tests.
 $contributor = wp_insert_user([
     'user_login' => 'contributor',

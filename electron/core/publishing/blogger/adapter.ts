@@ -45,6 +45,8 @@ export const bloggerDialect: ApiDialect = {
   },
   credentials: "the app's Google sign-in",
   credentialAdvice: 'Sign in with Google again, with an account that is an author or administrator of the blog.',
+  // Google says UNAUTHENTICATED (with 401) for an expired or revoked token.
+  refusesCredentials: (body) => GoogleErrorSchema.safeParse(body).data?.error.status === 'UNAUTHENTICATED',
 };
 
 /**

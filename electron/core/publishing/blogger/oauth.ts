@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Transport } from '../blogAdapter';
 import { hostOf, sendRequest, type HttpRequest } from '../http/request';
-import { PublishingError } from '../publishingError';
+import { credentialsRefused, PublishingError } from '../publishingError';
 
 /**
  * Google's OAuth 2.0 for installed apps (https://developers.google.com/identity/protocols/oauth2/native-app):
@@ -213,11 +213,12 @@ async function tokenCall(
         { status: response.status },
       );
     }
-    throw new PublishingError(
-      'bad-credentials',
-      `Google no longer accepts the app's sign-in for Blogger (${reason}). Sign in with Google again.`,
-      { status: response.status },
-    );
+    // A revoked or expired grant (invalid_grant): the writer signs in again.
+    throw credentialsRefused('Google', "the app's sign-in for Blogger", {
+      said: reason,
+      advice: 'Sign in with Google again.',
+      status: response.status,
+    });
   }
   if (response.status !== 200) {
     throw new PublishingError(

@@ -23,7 +23,7 @@ import {
 } from './schemas';
 import { ghostAdminToken, parseGhostAdminKey, type GhostAdminKey } from './token';
 import { hostOf, sendRequest, type HttpRequest, type HttpResponse } from '../http/request';
-import { PublishingError } from '../publishingError';
+import { credentialsRefused, PublishingError } from '../publishingError';
 import { isSlugIdentity } from '../clientIdentity';
 import { identityInMarker, withIdentityMarker } from '../identityMarker';
 import type { VerifiedAccount } from '../verifyAccount';
@@ -51,6 +51,11 @@ export const ghostDialect: ApiDialect = {
   },
   credentials: 'the Admin API key',
   credentialAdvice: "Copy the Admin API key of a custom integration from Ghost's Integrations settings again.",
+  // A deleted integration or a forged key: UnauthorizedError, or a JWT/token code (Ghost answers 401 or 400).
+  refusesCredentials(body) {
+    const first = GhostErrorSchema.safeParse(body).data?.errors[0];
+    return first !== undefined && (first.type === 'UnauthorizedError' || /JWT|TOKEN/i.test(first.code ?? ''));
+  },
 };
 
 /**
@@ -412,11 +417,11 @@ function refuseGhostSpecifics(response: HttpResponse): void {
   }
   const host = hostOf(response.url);
   if (response.status === 400 && code !== null && /JWT|TOKEN/i.test(code)) {
-    throw new PublishingError(
-      'bad-credentials',
-      `${host} did not accept the Admin API key (${code}). ${ghostDialect.credentialAdvice}`,
-      { status: 400 },
-    );
+    throw credentialsRefused(host, ghostDialect.credentials, {
+      said: code,
+      advice: ghostDialect.credentialAdvice,
+      status: 400,
+    });
   }
   if (response.status === 409 && type === 'UpdateCollisionError') {
     throw new PublishingError(

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { hostOf, type HttpRequest, type HttpResponse } from './request';
-import { PublishingError } from '../publishingError';
+import { credentialsRefused, PublishingError } from '../publishingError';
 import { checkStatus, readJson } from './responses';
 
 /**
@@ -15,6 +15,11 @@ export interface ApiDialect {
   readonly credentials: string;
   /** What to do about refused credentials ("Create a new key in Ghost's Integrations settings."). */
   readonly credentialAdvice: string;
+  /**
+   * Whether an error body says the credentials were refused, whatever its status (a 400 or 403
+   * in the API's own words: an expired token, a revoked key), so it is told as such.
+   */
+  refusesCredentials(body: unknown): boolean;
 }
 
 const MAX_QUOTED_CHARACTERS = 200;
@@ -43,6 +48,14 @@ export function readApiJson<Schema extends z.ZodType>(
   }
 }
 
+function parsedBody(response: HttpResponse): unknown {
+  try {
+    return JSON.parse(response.body);
+  } catch {
+    return null;
+  }
+}
+
 /** The API's explanation of an error answer, as short plain text ('' when there is none). */
 export function explanationOf(response: HttpResponse, dialect: ApiDialect): string {
   let body: unknown;
@@ -64,10 +77,16 @@ function reworded(error: unknown, response: HttpResponse, dialect: ApiDialect): 
   const said = explanationOf(response, dialect);
   const because = said === '' ? '' : ` The blog said: "${said}"`;
   const host = hostOf(response.url);
+  if (error.failure === 'bad-credentials' || dialect.refusesCredentials(parsedBody(response))) {
+    return credentialsRefused(host, dialect.credentials, {
+      said,
+      advice: dialect.credentialAdvice,
+      status: error.status,
+      cause: error,
+    });
+  }
   let message: string;
-  if (error.failure === 'bad-credentials') {
-    message = `${host} did not accept ${dialect.credentials}.${because} ${dialect.credentialAdvice}`;
-  } else if (error.failure === 'forbidden') {
+  if (error.failure === 'forbidden') {
     message = `${host} does not allow this account to do that.${because} ${dialect.credentialAdvice}`;
   } else if (said !== '' && !error.message.includes(said)) {
     message = `${error.message}${because}`;

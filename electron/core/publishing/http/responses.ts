@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hostOf, type HttpRequest, type HttpResponse } from './request';
-import { PublishingError } from '../publishingError';
+import { credentialsRefused, PublishingError } from '../publishingError';
 
 const ServerMessageSchema = z.object({ message: z.string() });
 const MAX_QUOTED_CHARACTERS = 200;
@@ -13,13 +13,7 @@ export function checkStatus(request: HttpRequest, response: HttpResponse): void 
   const said = serverMessage(response);
   const because = said === '' ? '' : ` The blog said: "${said}"`;
   const details = { status };
-  if (status === 401) {
-    throw new PublishingError(
-      'bad-credentials',
-      `${host} did not accept the user name and application password.${because} Check them in the account's settings.`,
-      details,
-    );
-  }
+  if (status === 401) throw credentialsRefused(host, 'the password', { said, status });
   if (status === 403) {
     throw new PublishingError(
       'forbidden',

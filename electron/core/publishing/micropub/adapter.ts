@@ -46,6 +46,9 @@ export const micropubDialect: ApiDialect = {
   },
   credentials: 'the access token',
   credentialAdvice: 'Sign in to the site again, allowing the app to create, update and delete posts.',
+  // Micropub's own words for a token that no longer works (some servers answer 400 or 403 with them).
+  refusesCredentials: (body) =>
+    ['unauthorized', 'invalid_token'].includes(MicropubErrorSchema.safeParse(body).data?.error ?? ''),
 };
 
 /**

@@ -8,6 +8,7 @@ import { checkStatus, readJson } from '../http/responses';
 import { isSlugIdentity } from '../clientIdentity';
 import { decodeSlug, titleAsHtml, titleFromHtml } from '../postFields';
 import { identityInBlocks, wordPressBlocks } from './blocks';
+import { checkWordPressLogin } from './restRefusals';
 import { restRoute } from './restRoute';
 import {
   RestPostListSchema,
@@ -105,6 +106,7 @@ export class WordPressRestAdapter implements BlogAdapter {
     // Already in the trash (410) or gone for good (404 for that id, not for a wrong route): done.
     if (response.status === 410) return;
     if (response.status === 404 && InvalidPostIdSchema.safeParse(safeJson(response.body)).success) return;
+    checkWordPressLogin(response);
     checkStatus(request, response);
   }
 
@@ -195,6 +197,7 @@ export class WordPressRestAdapter implements BlogAdapter {
       const exists = TermExistsSchema.safeParse(safeJson(response.body));
       if (exists.success) return { remoteId: String(exists.data.data.term_id), name };
     }
+    checkWordPressLogin(response);
     const created = readJson(request, response, RestTagSchema, `creating the ${taxonomy.singular} ${name}`);
     return { remoteId: String(created.id), name: titleFromHtml(created.name) };
   }
@@ -264,6 +267,7 @@ export class WordPressRestAdapter implements BlogAdapter {
   ): Promise<z.infer<Schema>> {
     const request = this.#request(method, route, query, body);
     const response = await sendRequest(this.#options.transport, request);
+    checkWordPressLogin(response);
     return readJson(request, response, schema, what);
   }
 

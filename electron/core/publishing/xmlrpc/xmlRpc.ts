@@ -3,7 +3,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import type { Transport } from '../blogAdapter';
 import { hostOf, sendRequest, type HttpRequest } from '../http/request';
-import { PublishingError } from '../publishingError';
+import { credentialsRefused, PublishingError } from '../publishingError';
 import { checkStatus, incompleteAnswer } from '../http/responses';
 
 /** A value XML-RPC can carry. Dates without a zone are read as UTC. */
@@ -178,13 +178,8 @@ function faultError(fault: XmlRpcValue, host: string, method: string): Publishin
   const code = typeof struct['faultCode'] === 'number' ? struct['faultCode'] : Number(struct['faultCode']);
   const said = typeof struct['faultString'] === 'string' ? struct['faultString'].slice(0, 200) : '';
   const because = said === '' ? '' : ` The blog said: "${said}"`;
-  if (code === 403) {
-    return new PublishingError(
-      'bad-credentials',
-      `${host} did not accept the user name and password.${because} Check them in the account's settings.`,
-      { status: code },
-    );
-  }
+  // WordPress answers a wrong user name or password with fault 403 ("Incorrect username or password.").
+  if (code === 403) return credentialsRefused(host, 'the password', { said, status: code });
   if (code === 401 || code === 405) {
     return new PublishingError('forbidden', `${host} does not allow this account to do that.${because}`, {
       status: code,

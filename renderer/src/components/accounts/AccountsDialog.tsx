@@ -8,6 +8,8 @@ import {
 } from '../../../../shared/model/account';
 import { attributionStyles, type AttributionStyle } from '../../../../shared/render/quote';
 import { api } from '../../api';
+import { useThemeSnapshots } from '../../state/useThemeSnapshots';
+import { ThemeSnapshotControl } from './ThemeSnapshotControl';
 
 const kindLabels: Readonly<Record<AccountKind, string>> = {
   wordpress: 'WordPress (REST API, Application Password)',
@@ -43,6 +45,7 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
   // Choices shown as made while they are saved, so a control never flips back and forth.
   const [chosenOptions, setChosenOptions] = useState<Readonly<Record<string, AccountOptions>>>({});
   const optionsOf = (account: Account): AccountOptions => chosenOptions[account.id] ?? account.options;
+  const themes = useThemeSnapshots();
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -154,6 +157,12 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
                 />
                 Link to the passage
               </label>
+              <ThemeSnapshotControl
+                account={account}
+                info={themes.infos[account.id]}
+                take={themes.take}
+                onProblem={(text) => setMessage({ tone: 'problem', text })}
+              />
               <button
                 type="button"
                 onClick={() => void pull(account)}

@@ -10,15 +10,16 @@ import {
   type Quote,
 } from '../../../../shared/model/draft';
 import { addHashtag, extractHashtags } from '../../../../shared/model/hashtags';
+import { limits } from '../../../../shared/model/limits';
 import type { TagCount } from '../../../../shared/model/library';
 import { api } from '../../api';
 import { payloadFromDataTransfer } from '../../quotes/clipboardFormats';
 import { mergeSource, needsDetails } from '../../quotes/mergeSource';
 import { useAutosave } from '../../state/useAutosave';
-import { attributionStyles, type AttributionStyle } from '../../../../shared/render/quote';
-import { Preview } from '../Preview';
+import { PreviewPane } from '../PreviewPane';
 import { PublishPanel } from '../publish/PublishPanel';
 import { CommentaryEditor } from './CommentaryEditor';
+import { LimitNote, useFieldLimit } from './fieldLimit';
 import { HashtagInput } from './HashtagInput';
 import { PasteCatcher } from './PasteCatcher';
 import { QuoteList } from './QuoteList';
@@ -26,10 +27,6 @@ import { StatusBar } from './StatusBar';
 import { UndoBar } from './UndoBar';
 
 const saveDraft = (id: string, content: DraftContent) => api.saveDraft({ id, content });
-
-function attributionOf(value: string): AttributionStyle {
-  return attributionStyles.find((style) => style === value) ?? 'via';
-}
 
 /** What the app (its menus and shortcuts) can ask of the open draft's editor. */
 export interface DraftEditorHandle {
@@ -47,6 +44,8 @@ interface DraftEditorProps {
   /** The writer asked to publish at once (the shortcut). */
   readonly publishAsked: boolean;
   readonly onPublishAskAnswered: () => void;
+  /** A draft in the trash is shown to be read, not edited or published. */
+  readonly readOnly: boolean;
   readonly accounts: readonly Account[];
   readonly onManageBlogs: () => void;
   readonly onSaved: (draft: Draft) => void;
@@ -59,7 +58,7 @@ interface Removed {
 
 /** The desk for one draft: title, commentary, quotes and hashtags, with the live preview beside. */
 export function DraftEditor(props: DraftEditorProps) {
-  const { ref, draft, libraryTags, showPreview, showPublish, accounts, onManageBlogs, onSaved } = props;
+  const { ref, draft, libraryTags, showPreview, showPublish, readOnly, accounts, onManageBlogs, onSaved } = props;
   const titleField = useRef<HTMLTextAreaElement>(null);
   // A new, empty draft is for writing: the caret starts in its title.
   const [isNew] = useState(
@@ -76,6 +75,8 @@ export function DraftEditor(props: DraftEditorProps) {
     ...(draft.options ? { options: draft.options } : {}),
   }));
   const [initialCommentary] = useState(draft.commentary);
+  const titleLimit = useFieldLimit('The title', limits.titleCharacters);
+  const titleNote = titleLimit.note(content.title.length);
   const [removed, setRemoved] = useState<Removed | null>(null);
   const { status, saveNow, flush } = useAutosave(draft, content, saveDraft, onSaved);
   const edit = useCallback((change: Partial<DraftContent>) => setContent((current) => ({ ...current, ...change })), []);
@@ -110,14 +111,12 @@ export function DraftEditor(props: DraftEditorProps) {
   );
 
   const addQuote = useCallback(() => {
+    if (latest.current.quotes.length >= limits.quotesPerDraft) return;
     const quote: Quote = { id: crypto.randomUUID(), excerpt: '', source: emptySource(), note: '', clipboardHtml: null };
     edit({ quotes: [...latest.current.quotes, quote] });
   }, [edit]);
 
   const [pasting, setPasting] = useState(false);
-  // The preview credits quotes as the first blog does, until the writer picks another style.
-  const [attribution, setAttribution] = useState<AttributionStyle>(accounts[0]?.options.attribution ?? 'via');
-  const [linkToPassage, setLinkToPassage] = useState(accounts[0]?.options.linkToPassage ?? false);
   const [quoteProblem, setQuoteProblem] = useState<string | null>(null);
 
   /** Fills a quote's source from its page, keeping whatever the writer typed meanwhile. */
@@ -136,6 +135,10 @@ export function DraftEditor(props: DraftEditorProps) {
   const addQuoteFrom = useCallback(
     async (clipboard: ClipboardPayload) => {
       setPasting(false);
+      if (latest.current.quotes.length >= limits.quotesPerDraft) {
+        setQuoteProblem(`Nothing was quoted: a post holds at most ${limits.quotesPerDraft} quotes.`);
+        return;
+      }
       const parsed = await api.quoteFromClipboard({ clipboard });
       if (!parsed.ok) {
         setQuoteProblem(`Nothing was quoted: ${parsed.error.message}`);
@@ -149,10 +152,11 @@ export function DraftEditor(props: DraftEditorProps) {
   );
 
   const pasteAsQuote = useCallback(async () => {
+    if (readOnly) return;
     const clipboard = await api.readClipboard({});
     if (clipboard.ok) await addQuoteFrom(clipboard.value);
     else setPasting(true);
-  }, [addQuoteFrom]);
+  }, [addQuoteFrom, readOnly]);
 
   const pasteFromButton = useCallback(() => void pasteAsQuote(), [pasteAsQuote]);
 
@@ -170,6 +174,7 @@ export function DraftEditor(props: DraftEditorProps) {
 
   function dropQuote(event: DragEvent<HTMLDivElement>): void {
     event.preventDefault();
+    if (readOnly) return;
     void addQuoteFrom(payloadFromDataTransfer(event.dataTransfer));
   }
 
@@ -193,52 +198,63 @@ export function DraftEditor(props: DraftEditorProps) {
         <Panel id="editor" minSize="30%" defaultSize={showPreview ? '50%' : '100%'}>
           <section className="editor" aria-label="Editor">
             <div className="editor-scroll">
-              {/* A text area so that a long title wraps in full; it stays one line of text. */}
-              <textarea
-                ref={titleField}
-                className="title-input"
-                dir="auto"
-                aria-label="Title"
-                placeholder="Title"
-                rows={1}
-                value={content.title}
-                onChange={(event) => edit({ title: event.target.value.replace(/\s*[\r\n]+\s*/g, ' ') })}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter') event.preventDefault();
-                }}
-                onBlur={moveTitleHashtags}
-              />
-              <HashtagInput hashtags={content.hashtags} libraryTags={libraryTags} onChange={editHashtags} />
-              <CommentaryEditor initialValue={initialCommentary} onChange={editCommentary} label="Commentary" />
-              <div
-                className="quote-drop"
-                onDragOver={(event) => event.preventDefault()}
-                onDrop={dropQuote}
-                aria-describedby="quote-drop-hint"
-              >
-                <QuoteList
-                  quotes={content.quotes}
-                  onChange={editQuotes}
-                  onRemove={removeQuote}
-                  onAdd={addQuote}
-                  onPaste={pasteFromButton}
+              <fieldset className="editor-fields" disabled={readOnly}>
+                {/* A text area so that a long title wraps in full; it stays one line of text. */}
+                <textarea
+                  ref={titleField}
+                  className="title-input"
+                  dir="auto"
+                  aria-label="Title"
+                  placeholder="Title"
+                  rows={1}
+                  value={content.title}
+                  aria-describedby="title-limit"
+                  onChange={(event) =>
+                    edit({ title: titleLimit.take(event.target.value.replace(/\s*[\r\n]+\s*/g, ' ')) })
+                  }
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter') event.preventDefault();
+                  }}
+                  onBlur={moveTitleHashtags}
                 />
-                <p id="quote-drop-hint" className="drop-hint">
-                  Drop text or a link here to quote it.
-                </p>
-              </div>
-              {pasting && (
-                <PasteCatcher
-                  purpose="Paste as quote"
-                  onPaste={(clipboard) => void addQuoteFrom(clipboard)}
-                  onCancel={() => setPasting(false)}
+                <LimitNote id="title-limit" text={titleNote} />
+                <HashtagInput hashtags={content.hashtags} libraryTags={libraryTags} onChange={editHashtags} />
+                <CommentaryEditor
+                  initialValue={initialCommentary}
+                  onChange={editCommentary}
+                  label="Commentary"
+                  readOnly={readOnly}
                 />
-              )}
-              {quoteProblem && (
-                <p role="alert" className="problem">
-                  {quoteProblem}
-                </p>
-              )}
+                <div
+                  className="quote-drop"
+                  onDragOver={(event) => event.preventDefault()}
+                  onDrop={dropQuote}
+                  aria-describedby="quote-drop-hint"
+                >
+                  <QuoteList
+                    quotes={content.quotes}
+                    onChange={editQuotes}
+                    onRemove={removeQuote}
+                    onAdd={addQuote}
+                    onPaste={pasteFromButton}
+                  />
+                  <p id="quote-drop-hint" className="drop-hint">
+                    Drop text or a link here to quote it.
+                  </p>
+                </div>
+                {pasting && (
+                  <PasteCatcher
+                    purpose="Paste as quote"
+                    onPaste={(clipboard) => void addQuoteFrom(clipboard)}
+                    onCancel={() => setPasting(false)}
+                  />
+                )}
+                {quoteProblem && (
+                  <p role="alert" className="problem">
+                    {quoteProblem}
+                  </p>
+                )}
+              </fieldset>
             </div>
             {removed && (
               <UndoBar
@@ -247,7 +263,7 @@ export function DraftEditor(props: DraftEditorProps) {
                 onExpire={forgetRemoved}
               />
             )}
-            {showPublish && (
+            {showPublish && !readOnly && (
               <PublishPanel
                 draftId={draft.id}
                 publishAsked={props.publishAsked}
@@ -268,31 +284,7 @@ export function DraftEditor(props: DraftEditorProps) {
           <>
             <Separator className="splitter" aria-label="Resize the editor and the preview" />
             <Panel id="preview" minSize="25%" defaultSize="50%">
-              <div className="preview-pane">
-                <div className="preview-style" role="group" aria-label="How the preview credits quotes">
-                  <label>
-                    Credit quotes as
-                    <select
-                      value={attribution}
-                      onChange={(event) => setAttribution(attributionOf(event.target.value))}
-                      aria-label="Credit quotes as"
-                    >
-                      <option value="via">via (as the example post)</option>
-                      <option value="source">Source: (Press This)</option>
-                      <option value="quoteback">Quoteback</option>
-                    </select>
-                  </label>
-                  <label title="Each quote's link opens its source at the quoted passage">
-                    <input
-                      type="checkbox"
-                      checked={linkToPassage}
-                      onChange={(event) => setLinkToPassage(event.target.checked)}
-                    />
-                    Link to the passage
-                  </label>
-                </div>
-                <Preview content={content} attribution={attribution} linkToPassage={linkToPassage} />
-              </div>
+              <PreviewPane content={content} accounts={accounts} />
             </Panel>
           </>
         )}

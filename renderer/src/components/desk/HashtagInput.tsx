@@ -1,5 +1,6 @@
 import { memo, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { addHashtag, cleanHashtag, hashtagKey } from '../../../../shared/model/hashtags';
+import { limits } from '../../../../shared/model/limits';
 import type { TagCount } from '../../../../shared/model/library';
 
 interface HashtagInputProps {
@@ -34,6 +35,15 @@ export const HashtagInput = memo(function HashtagInput({ hashtags, libraryTags, 
     setText('');
     setActive(0);
     if (tag === '') return;
+    if (tag.length > limits.hashtagCharacters) {
+      setText(tag);
+      setHint(`A hashtag holds at most ${limits.hashtagCharacters} characters; shorten this one.`);
+      return;
+    }
+    if (hashtags.length >= limits.hashtagsPerDraft) {
+      setHint(`A post holds at most ${limits.hashtagsPerDraft} hashtags; #${tag} was not added.`);
+      return;
+    }
     const next = addHashtag(hashtags, tag);
     if (next === hashtags) {
       setHint(`#${tag} is already a tag of this post.`);
@@ -96,7 +106,13 @@ export const HashtagInput = memo(function HashtagInput({ hashtags, libraryTags, 
           placeholder="#hashtag"
           value={text}
           onChange={(event) => {
-            setText(event.target.value.replace(/^#/, ''));
+            const typed = event.target.value.replace(/^#/, '');
+            setText(typed.slice(0, limits.hashtagCharacters));
+            setHint(
+              typed.length > limits.hashtagCharacters
+                ? `A hashtag holds at most ${limits.hashtagCharacters} characters: what went past that was left out.`
+                : '',
+            );
             setActive(0);
           }}
           onKeyDown={keyDown}

@@ -1,9 +1,11 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import type { KeyboardEvent } from 'react';
+import { useId, type KeyboardEvent } from 'react';
+import { limits } from '../../../../shared/model/limits';
 import type { Quote } from '../../../../shared/model/draft';
 import { sourceName } from '../../../../shared/render/quote';
 import { describeKeys, shortcuts } from '../../shortcuts';
+import { LimitNote, useFieldLimit } from './fieldLimit';
 import { SourceFields } from './SourceFields';
 
 interface QuoteBlockProps {
@@ -19,6 +21,8 @@ interface QuoteBlockProps {
 export function QuoteBlock({ quote, position, count, onChange, onMove, onRemove }: QuoteBlockProps) {
   const sortable = useSortable({ id: quote.id });
   const name = sourceName(quote.source) || `Quote ${position + 1}`;
+  const excerptLimit = useFieldLimit('An excerpt', limits.excerptCharacters);
+  const excerptNoteId = `${useId()}-excerpt-limit`;
 
   function moveWithKeys(event: KeyboardEvent): void {
     if (!event.altKey) return;
@@ -85,8 +89,10 @@ export function QuoteBlock({ quote, position, count, onChange, onMove, onRemove 
         spellCheck
         rows={6}
         value={quote.excerpt}
-        onChange={(event) => onChange({ ...quote, excerpt: event.target.value })}
+        aria-describedby={excerptNoteId}
+        onChange={(event) => onChange({ ...quote, excerpt: excerptLimit.take(event.target.value) })}
       />
+      <LimitNote id={excerptNoteId} text={excerptLimit.note(quote.excerpt.length)} />
       <SourceFields source={quote.source} onChange={(source) => onChange({ ...quote, source })} />
     </div>
   );

@@ -10,6 +10,7 @@ import {
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { memo } from 'react';
 import type { Quote } from '../../../../shared/model/draft';
+import { limits } from '../../../../shared/model/limits';
 import { withShortcut } from '../../shortcuts';
 import { QuoteBlock } from './QuoteBlock';
 
@@ -34,6 +35,8 @@ export const QuoteList = memo(function QuoteList({ quotes, onChange, onRemove, o
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
+
+  const full = quotes.length >= limits.quotesPerDraft;
 
   function dragEnd({ active, over }: DragEndEvent): void {
     if (!over || active.id === over.id) return;
@@ -62,12 +65,17 @@ export const QuoteList = memo(function QuoteList({ quotes, onChange, onRemove, o
         </SortableContext>
       </DndContext>
       <div className="quote-actions">
-        <button type="button" onClick={onPaste} title={withShortcut('pasteAsQuote')}>
+        <button type="button" onClick={onPaste} title={withShortcut('pasteAsQuote')} disabled={full}>
           Paste as quote
         </button>
-        <button type="button" onClick={onAdd}>
+        <button type="button" onClick={onAdd} disabled={full}>
           Add a quote
         </button>
+        {full && (
+          <p className="field-limit" role="status">
+            A post holds at most {limits.quotesPerDraft} quotes; remove one to add another.
+          </p>
+        )}
       </div>
     </div>
   );

@@ -14,6 +14,13 @@ export function SaveStatusLine({ status, onRetry }: { status: SaveStatus; onRetr
       </span>
     );
   }
+  if (status.kind === 'saved' && status.withheld.length > 0) {
+    return (
+      <span role="alert" aria-label="Save status" className="save-withheld">
+        Saved, except: {status.withheld.join(' ')}
+      </span>
+    );
+  }
   return (
     <span role="status" aria-label="Save status" className={`save-${status.kind}`}>
       {labels[status.kind]}

@@ -36,6 +36,11 @@ interface PublishPanelProps {
   readonly onPublishAskAnswered: () => void;
 }
 
+interface TargetMessage {
+  readonly text: string;
+  readonly state: PublishState['state'] | undefined;
+}
+
 const stateLabels: Readonly<Record<PublishState['state'], string>> = {
   'not-published': 'Not published',
   queued: 'Queued: goes out when the blog can be reached',
@@ -94,7 +99,9 @@ export function PublishPanel(props: PublishPanelProps) {
   const zone = scheduleZone(accounts, chosen, features);
   const moment = momentInZone(date, zone.zone);
   const [busy, setBusy] = useState(false);
-  const [messages, setMessages] = useState<Readonly<Record<string, string>>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  /** What the last publish said for each blog, and the state it said it in: it goes once that state does. */
+  const [messages, setMessages] = useState<Readonly<Record<string, TargetMessage>>>({});
   const [conflictWith, setConflictWith] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
@@ -127,7 +134,7 @@ export function PublishPanel(props: PublishPanelProps) {
     if (usual.length === 1) {
       setChosen(new Set(usual));
       void publish(usual);
-    } else setMessages({ '': 'Choose the blogs to publish to, then Publish.' });
+    } else setProblem('Choose the blogs to publish to, then Publish.');
   });
 
   function schedule(): OutboxSchedule | null {
@@ -138,24 +145,34 @@ export function PublishPanel(props: PublishPanelProps) {
   async function publish(accountIds: readonly string[] = [...chosen]): Promise<void> {
     const chosenSchedule = schedule();
     if (!chosenSchedule) {
-      setMessages({ '': 'Choose the date and time the post should go live.' });
+      setProblem('Choose the date and time the post should go live.');
       return;
     }
     setBusy(true);
     setMessages({});
+    setProblem(null);
     if (!(await flush())) {
       setBusy(false);
-      setMessages({ '': 'The draft could not be saved, so nothing was published. Fix the save problem first.' });
+      setProblem('The draft could not be saved, so nothing was published. Fix the save problem first.');
       return;
     }
     const result = await api.publishDraft({ draftId, accountIds: [...accountIds], schedule: chosenSchedule });
     setBusy(false);
-    if (!result.ok) setMessages({ '': result.error.message });
-    else
-      setMessages(
-        Object.fromEntries(result.value.map(({ accountId, outcome }) => [accountId, describeOutcome(outcome)])),
-      );
-    await reload();
+    const fresh = await api.getDraft({ id: draftId });
+    if (fresh.ok) setDraft(fresh.value);
+    if (!result.ok) {
+      setProblem(result.error.message);
+      return;
+    }
+    const targets = fresh.ok ? fresh.value.targets : {};
+    setMessages(
+      Object.fromEntries(
+        result.value.map(({ accountId, outcome }) => [
+          accountId,
+          { text: describeOutcome(outcome), state: targets[accountId]?.state },
+        ]),
+      ),
+    );
   }
 
   if (accounts.length === 0) {
@@ -176,6 +193,7 @@ export function PublishPanel(props: PublishPanelProps) {
         <legend>Blogs</legend>
         {accounts.map((account) => {
           const state = draft?.targets[account.id];
+          const message = messages[account.id];
           return (
             <div key={account.id} className="publish-target">
               <label>
@@ -201,7 +219,16 @@ export function PublishPanel(props: PublishPanelProps) {
                     </a>
                   </>
                 )}
-                {state?.state === 'needs-you' && <> — {state.reason}</>}
+                {state?.state === 'needs-you' && (
+                  <>
+                    {' '}
+                    — {state.reason}{' '}
+                    {/* Most of what a blog needs from the writer is set there: the password, the address. */}
+                    <button type="button" onClick={onManageBlogs}>
+                      Open the blog’s settings
+                    </button>
+                  </>
+                )}
                 {state?.state === 'conflict' && (
                   <button type="button" onClick={() => setConflictWith(account.id)}>
                     Compare and choose…
@@ -218,9 +245,9 @@ export function PublishPanel(props: PublishPanelProps) {
                   }
                 />
               )}
-              {messages[account.id] && (
+              {message && message.state === state?.state && (
                 <p role="status" className="target-message">
-                  {messages[account.id]}
+                  {message.text}
                 </p>
               )}
             </div>
@@ -251,9 +278,9 @@ export function PublishPanel(props: PublishPanelProps) {
       >
         {busy ? 'Publishing…' : anyPublished ? 'Publish changes' : 'Publish'}
       </button>
-      {messages[''] && (
+      {problem && (
         <p role="alert" className="problem">
-          {messages['']}
+          {problem}
         </p>
       )}
       {conflictWith && (

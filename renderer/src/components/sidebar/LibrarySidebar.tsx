@@ -85,11 +85,6 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
         />
         Show the trash
       </label>
-      {inTrash && drafts !== null && drafts.length > 0 && (
-        <button type="button" onClick={onEmptyTrash}>
-          Empty the trash for good
-        </button>
-      )}
       {drafts === null ? (
         <p className="empty">Opening your library…</p>
       ) : drafts.length === 0 ? (
@@ -102,6 +97,12 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
         </p>
       ) : (
         <DraftList drafts={drafts} selectedId={selectedId} onSelect={onSelect} />
+      )}
+      {/* After the list, not the first stop after "Show the trash": a slip of the keys must not reach it. */}
+      {inTrash && drafts !== null && drafts.length > 0 && (
+        <button type="button" className="empty-trash" onClick={onEmptyTrash}>
+          Empty the trash…
+        </button>
       )}
     </nav>
   );
