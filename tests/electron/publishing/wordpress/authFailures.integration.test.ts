@@ -40,7 +40,6 @@ function everyCall(adapter: BlogAdapter): readonly (readonly [string, () => Prom
     ['listRecent', () => adapter.listRecent(1)],
     ['findByIdentity', () => adapter.findByIdentity(post.identity)],
     ['delete', () => adapter.delete('1')],
-    ['features', () => adapter.features()],
   ];
 }
 
