@@ -6,10 +6,12 @@ import {
   DraftContentSchema,
   DraftSchema,
   DraftSummarySchema,
+  HttpUrlSchema,
   IdSchema,
   QuoteSchema,
   SourceSchema,
 } from './model/draft';
+import { DraftImageSchema, ImageInfoSchema, NewImageSchema } from './model/image';
 import { DraftQuerySchema, RevisionSummarySchema, TagCountSchema } from './model/library';
 import { LibraryNoticeSchema } from './model/notice';
 import {
@@ -66,9 +68,13 @@ export const contract = {
   trashDraft: call('Moves a draft to the trash; it can be restored until the trash is emptied.', byId, DraftSchema),
   restoreDraft: call('Takes a draft out of the trash.', byId, DraftSchema),
   emptyTrash: call(
-    'Deletes every trashed draft; returns how many, and the batch that undoEmptyTrash takes until the app closes.',
+    'Deletes every trashed draft, then the images nothing uses any more; returns how many of each, and the batch that undoEmptyTrash takes until the app closes.',
     z.strictObject({}),
-    z.strictObject({ deleted: z.number().int().nonnegative(), batch: IdSchema.nullable() }),
+    z.strictObject({
+      deleted: z.number().int().nonnegative(),
+      batch: IdSchema.nullable(),
+      imagesRemoved: z.number().int().nonnegative(),
+    }),
   ),
   undoEmptyTrash: call(
     'Brings back the drafts one emptying of the trash deleted (possible until the app closes); returns how many.',
@@ -105,6 +111,21 @@ export const contract = {
     "A quote's source with its empty fields filled from the source page (title, site, author, date).",
     z.strictObject({ source: SourceSchema }),
     SourceSchema,
+  ),
+  addImage: call(
+    'Adds an image file to the library: decoded, turned upright, stripped of metadata, kept by its content; hostile or unreadable files are refused.',
+    NewImageSchema,
+    ImageInfoSchema,
+  ),
+  addImageFromWeb: call(
+    "Fetches an image a quote showed (its figure) into the library, as addImage keeps it; 'unavailable' while offline.",
+    z.strictObject({ url: HttpUrlSchema }),
+    ImageInfoSchema,
+  ),
+  draftImages: call(
+    'Every image a draft uses (commentary, quotes, featured), with its alt text, caption and file.',
+    byId,
+    z.array(DraftImageSchema),
   ),
   listAccounts: call(
     'The blogs the writer publishes to (never with their secrets).',
@@ -219,6 +240,7 @@ export const AppCommandSchema = z.enum([
   'newDraft',
   'newPostFromClipboard',
   'pasteAsQuote',
+  'insertImage',
   'publish',
   'togglePreview',
   'focusMode',
@@ -279,6 +301,13 @@ export const EVENTS_PATH = '/events';
 
 /** Where the browser dev host answers calls: POST {API_PATH}{name} with a JSON body. */
 export const API_PATH = '/api/';
+
+/** Where the browser dev host serves the library's images: GET {MEDIA_PATH}<sha256>.<ext>, token-checked. */
+export const MEDIA_PATH = '/media/';
+
+/** The Electron app's read-only scheme for the library's images: {MEDIA_SCHEME}://{MEDIA_HOST}/<sha256>.<ext>. */
+export const MEDIA_SCHEME = 'commonplace-media';
+export const MEDIA_HOST = 'library';
 
 /** The header that carries the dev host's per-start token. */
 export const TOKEN_HEADER = 'x-commonplace-token';

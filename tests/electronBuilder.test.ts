@@ -11,6 +11,7 @@ const ConfigSchema = z.looseObject({
   appId: z.string(),
   productName: z.string(),
   asar: z.literal(true),
+  asarUnpack: z.array(z.string()),
   files: z.array(z.string()),
   electronFuses: z.record(z.string(), z.boolean()),
   protocols: z.array(z.looseObject({ schemes: z.array(z.string()) })),
@@ -86,6 +87,8 @@ describe('the installer configuration', () => {
     expect(included.sort()).toEqual(['out/**/*', 'package.json']);
     expect(config.files).toContain('!**/*.map');
     expect(config.asar).toBe(true);
+    // Only the native image library is unpacked beside the archive, nothing of the app's own code.
+    expect(config.asarUnpack).toEqual(['**/node_modules/sharp/**/*', '**/node_modules/@img/**/*']);
     expect(packageJson.main.startsWith('out/')).toBe(true);
     // electron-builder adds the production dependencies; the build tools must not be among them.
     for (const tool of ['electron', 'electron-builder', 'electron-vite', 'vite', 'vitest', 'typescript', 'eslint']) {

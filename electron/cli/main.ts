@@ -27,6 +27,7 @@ import {
   type AddAccountOptions,
 } from './commands/accounts';
 import { drainOutbox, listOutbox, publishDraft, type PublishOptions } from './commands/publish';
+import { addMedia, type MediaAddOptions } from './commands/media';
 import { importQuote, openQuoteLink } from './commands/quotes';
 import { serve } from './commands/serve';
 import { logError, openCliContext, type CliContext } from './context';
@@ -170,6 +171,20 @@ function buildProgram(): Command {
     .action(
       withContext('changes', (context, id: string, options: { clipboard: string }) =>
         importQuote(context, id, options),
+      ),
+    );
+
+  const media = program.command('media').description('images in drafts');
+  media
+    .command('add')
+    .argument('<id>', 'the draft')
+    .argument('<file>', 'a JPEG, PNG, WebP, GIF or HEIC file')
+    .option('--alt <text>', 'the alt text: what the image shows, for readers who cannot see it')
+    .option('--featured', 'make it the featured image instead of adding it to the commentary')
+    .description('add an image to a draft (decoded, upright, without metadata); prints it as JSON')
+    .action(
+      withContext('changes', (context, id: string, file: string, options: MediaAddOptions) =>
+        addMedia(context, id, file, options),
       ),
     );
 

@@ -3,6 +3,7 @@ import { emptyDraftContent, type Draft } from '../../shared/model/draft';
 import { AppError } from '../../shared/result';
 import type { Accounts } from './accounts/accounts';
 import type { DraftLibrary } from './library/draftLibrary';
+import type { MediaService } from './media/mediaService';
 import type { Outbox } from './outbox/outbox';
 import type { QuoteService } from './quotes/quoteService';
 import type { ThemeSnapshots } from './themes/themeSnapshots';
@@ -13,9 +14,10 @@ export function createHandlers(services: {
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
+  readonly media: MediaService;
   readonly themes: ThemeSnapshots;
 }): Handlers {
-  const { library, quotes, accounts, outbox, themes } = services;
+  const { library, quotes, accounts, outbox, media, themes } = services;
   return {
     listDrafts: (query) => library.list(query),
     getDraft: ({ id }) => library.get(id),
@@ -23,7 +25,13 @@ export function createHandlers(services: {
     saveDraft: ({ id, content }) => library.save(id, content),
     trashDraft: ({ id }) => library.trash(id),
     restoreDraft: ({ id }) => library.restore(id),
-    emptyTrash: () => library.emptyTrash(),
+    emptyTrash: async () => {
+      const emptied = await library.emptyTrash();
+      // Only now, never before: a trashed draft (and its history) keeps its images until here, and
+      // an emptying that can still be undone keeps the images of what it set aside.
+      const imagesRemoved = await media.removeUnused(await library.imagesInUse());
+      return { ...emptied, imagesRemoved };
+    },
     undoEmptyTrash: async ({ batch }) => ({ restored: await library.undoEmptyTrash(batch) }),
     listRevisions: ({ id }) =>
       library.revisions(
@@ -36,6 +44,9 @@ export function createHandlers(services: {
     readClipboard: () => quotes.readClipboard(),
     quoteFromClipboard: ({ clipboard }) => Promise.resolve(quotes.fromClipboard(clipboard)),
     enrichSource: ({ source }) => quotes.enrichSource(source),
+    addImage: ({ data }) => media.add(Buffer.from(data, 'base64')),
+    addImageFromWeb: ({ url }) => media.addFromWeb(url),
+    draftImages: async ({ id }) => media.draftImages(await library.get(id)),
     listAccounts: () => Promise.resolve(accounts.list()),
     addAccount: (input) => accounts.add(input),
     removeAccount: async ({ id }) => {

@@ -9,6 +9,7 @@ import { defaultDataFolder } from './dataFolder';
 import { EventHub } from './events';
 import { createHandlers } from './handlers';
 import { DraftLibrary } from './library/draftLibrary';
+import { MediaService } from './media/mediaService';
 import { acquireLibraryLock, type LibraryLock } from './lock/libraryLock';
 import { LibraryLockedError } from './lock/lockMessages';
 import type { LockProgram } from './lock/lockRecord';
@@ -58,6 +59,7 @@ export interface Services {
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
+  readonly media: MediaService;
   readonly themes: ThemeSnapshots;
   /** Events for the renderer; hosts forward them over their own channel. */
   readonly events: EventHub;
@@ -125,6 +127,12 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     readOnly,
     ...(options.now ? { now: options.now } : {}),
   });
+  const media = new MediaService({
+    folder: options.dataFolder,
+    fetch: options.fetch ?? fetch,
+    now: options.now ?? (() => new Date()),
+    readOnly,
+  });
   const themes = new ThemeSnapshots({
     store: new SnapshotStore({ dataFolder: options.dataFolder, readOnly, logError: options.logError }),
     sourceFor: async (accountId) => ({
@@ -141,9 +149,10 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     quotes,
     accounts,
     outbox,
+    media,
     themes,
     events,
-    handlers: createHandlers({ library, quotes, accounts, outbox, themes }),
+    handlers: createHandlers({ library, quotes, accounts, outbox, media, themes }),
     async close() {
       try {
         await outbox.close();

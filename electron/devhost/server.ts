@@ -4,9 +4,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import sirv from 'sirv';
-import { API_PATH, EVENTS_PATH, TOKEN_HEADER } from '../../shared/contract';
+import { API_PATH, EVENTS_PATH, MEDIA_PATH, TOKEN_HEADER } from '../../shared/contract';
 import { fail, type Result } from '../../shared/result';
 import { dispatch } from '../core/dispatch';
+import { mediaResponse } from '../core/media/mediaResponse';
 import { SECURITY_HEADERS } from '../core/security/contentSecurityPolicy';
 import type { Services } from '../core/services';
 import { hasToken, isOwnHost, isOwnOrigin, tokenCookie, tokenFromQuery } from './access';
@@ -28,8 +29,8 @@ export interface DevHost {
   close(): Promise<void>;
 }
 
-/** Large enough for a long draft with many quotes; the model's own limits apply after parsing. */
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** Large enough for a long draft with many quotes, or an image in base64; the model's own limits apply after parsing. */
+const MAX_BODY_BYTES = 40 * 1024 * 1024;
 
 /**
  * The browser dev host: the core services and the built renderer over HTTP on 127.0.0.1, for
@@ -71,6 +72,16 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     }
     if (url.pathname === EVENTS_PATH && request.method === 'GET') {
       streamEvents(response);
+      return;
+    }
+    if (url.pathname.startsWith(MEDIA_PATH)) {
+      const answer = await mediaResponse(
+        options.services.media.store,
+        request.method ?? 'GET',
+        url.pathname.slice(MEDIA_PATH.length),
+      );
+      response.writeHead(answer.status, answer.headers);
+      response.end(answer.body);
       return;
     }
     if (url.pathname.startsWith(API_PATH)) {

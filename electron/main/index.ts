@@ -10,7 +10,7 @@ import { profileFolderOverride } from '../core/shell/profileFolder';
 import { keepRunningThroughStrayErrors } from '../core/shell/strayErrors';
 import { startFailureNotice } from '../core/shell/startFailure';
 import type { WindowStateFile } from '../core/shell/windowStateFile';
-import { registerAppScheme, serveRenderer } from './appProtocol';
+import { registerAppSchemes, serveLibraryMedia, serveRenderer } from './appProtocol';
 import { appVaultSealers, readOsClipboard } from './hostServices';
 import { registerIpc } from './ipc';
 import { MainWindow } from './mainWindow';
@@ -42,7 +42,7 @@ if (app.requestSingleInstanceLock()) run();
 else app.quit();
 
 function run(): void {
-  registerAppScheme();
+  registerAppSchemes();
   guardAllWebContents();
   let services: Services | null = null;
   let windowState: WindowStateFile | null = null;
@@ -70,6 +70,7 @@ function run(): void {
     mainWindow = shownWindow;
     denyAllPermissions();
     serveRenderer(RENDERER);
+    serveLibraryMedia(ready.media.store);
     const page = watchFirstCall(ready.handlers);
     registerIpc({ ...ready, handlers: page.handlers }, logError);
     installApplicationMenu((command) => ready.events.publish({ type: 'command', command }));

@@ -50,7 +50,7 @@ export function App() {
   const library = useLibrary();
   const refreshLibrary = library.refresh;
   const desk = useCurrentDraft(refreshLibrary);
-  const { current, open, create, setProblem } = desk;
+  const { current, open, create, restore, setProblem } = desk;
   const blogs = useAccounts();
   const outbox = useOutboxSummary();
   useConnectivity();
@@ -106,7 +106,13 @@ export function App() {
         setProblem(`No post was made from the clipboard: ${quote.error.message}`);
         return;
       }
-      await create({ title: quote.value.source.title, commentary: '', quotes: [quote.value], hashtags: [] });
+      await create({
+        title: quote.value.source.title,
+        commentary: '',
+        quotes: [quote.value],
+        hashtags: [],
+        featuredImage: null,
+      });
     },
     [create, setProblem],
   );
@@ -122,6 +128,12 @@ export function App() {
     void create();
   }, [create]);
 
+  /** The restored draft replaces the open one, so what its editor has not saved yet is saved first. */
+  const restoreFromTrash = useCallback(async () => {
+    if (await (editor.current?.flush() ?? Promise.resolve(true))) await restore();
+    else setProblem('The draft was not restored: its last edits could not be saved. Try again.');
+  }, [restore, setProblem]);
+
   const commands: Partial<Record<AppCommand, () => void>> = {
     newDraft,
     focusSearch: () => {
@@ -132,6 +144,7 @@ export function App() {
     focusMode: () => setFocusMode((on) => !on),
     showShortcuts: () => setDialog('shortcuts'),
     pasteAsQuote: () => editor.current?.pasteAsQuote(),
+    insertImage: () => editor.current?.insertImage(),
     publish: () => {
       setShowPublish(true);
       setPublishAsked(true);
@@ -184,7 +197,7 @@ export function App() {
             togglePublish: () => setShowPublish(!showPublish),
             showHistory: () => setDialog('history'),
             trash: () => void trashCurrent(),
-            restore: () => void desk.restore(),
+            restore: () => void restoreFromTrash(),
             showBlogs: () => setDialog('blogs'),
             newPostFromClipboard: () => void newPostFromClipboard(),
             showShortcuts: () => setDialog('shortcuts'),
@@ -205,7 +218,7 @@ export function App() {
         {current?.trashedAt && (
           <div className="trash-banner" role="status" aria-label="In the trash">
             This draft is in the trash: you can read it, not edit or publish it.
-            <button type="button" onClick={() => void desk.restore()}>
+            <button type="button" onClick={() => void restoreFromTrash()}>
               Restore
             </button>
           </div>

@@ -10,6 +10,7 @@ export const shortcuts = {
   focusMode: { keys: '$mod+Shift+Enter', label: 'Focus mode', scope: 'app' },
   pasteAsQuote: { keys: '$mod+Shift+v', label: 'Paste as quote', scope: 'app' },
   publish: { keys: '$mod+Shift+u', label: 'Publish (at once, to the draft’s one usual blog)', scope: 'app' },
+  insertImage: { keys: '$mod+Alt+m', label: 'Insert image', scope: 'app' },
   showShortcuts: { keys: '$mod+/', label: 'Keyboard shortcuts', scope: 'app' },
   moveQuoteUp: { keys: 'Alt+ArrowUp', label: 'Move the quote up (in a quote)', scope: 'field' },
   moveQuoteDown: { keys: 'Alt+ArrowDown', label: 'Move the quote down (in a quote)', scope: 'field' },

@@ -53,5 +53,6 @@ export function contentFromImport(imported: z.output<typeof DraftImportSchema>, 
       note: quote.note,
       clipboardHtml: null,
     })),
+    featuredImage: null,
   });
 }

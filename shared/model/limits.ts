@@ -24,4 +24,9 @@ export const limits = {
   clipboardFormatCharacters: 2_000_000,
   /** A source page read for its details: past this much, reading stops. */
   sourcePageBytes: 2_000_000,
+  /** An image file as pasted, dropped, picked or fetched: past this it is refused before decoding. */
+  imageBytes: 24 * 1024 * 1024,
+  /** Pixels an image may decode to (width × height): past this it is refused as a decompression bomb. */
+  imagePixels: 100_000_000,
+  altTextCharacters: 1_000,
 } as const;

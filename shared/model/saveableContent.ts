@@ -47,6 +47,9 @@ export function saveableContent(content: DraftContent, saved: DraftContent): Sav
     commentary: fields.text(DraftContentSchema.shape.commentary, content.commentary, saved.commentary, ['commentary']),
     quotes,
     hashtags: saveableHashtags(content.hashtags, withheld),
+    featuredImage: fields.other(DraftContentSchema.shape.featuredImage, content.featuredImage, saved.featuredImage, [
+      'featuredImage',
+    ]),
   };
   const checked = DraftContentSchema.safeParse(candidate);
   if (checked.success) return { content: checked.data, withheld };

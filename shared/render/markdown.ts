@@ -1,7 +1,24 @@
 import { Lexer, Marked, type Links, type Token, type TokensList } from 'marked';
+import { escapeHtml } from './escape';
 import { sanitize } from './sanitize';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+marked.use({
+  renderer: {
+    /**
+     * An image alone in its paragraph with a title is a figure, its title the caption: how the
+     * writer captions an image (`![alt](media:… "caption")`) and how a quoted figure keeps its own.
+     */
+    paragraph({ tokens }) {
+      const [image] = tokens;
+      const caption: unknown = image?.type === 'image' ? image['title'] : null;
+      if (tokens.length !== 1 || !image || typeof caption !== 'string' || caption === '') return false;
+      const picture = this.parser.parseInline([{ ...image, title: null }]);
+      return `<figure>${picture}<figcaption>${escapeHtml(caption)}</figcaption></figure>\n`;
+    },
+  },
+});
 
 /** Markdown to safe HTML: the only way text from a draft becomes HTML anywhere in the app. */
 export function renderMarkdown(markdown: string): string {

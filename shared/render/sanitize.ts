@@ -62,7 +62,8 @@ const policy: sanitizeHtml.IOptions = {
     code: [/^language-[\w-]+$/],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { img: ['http', 'https'] },
+  // media: names an image in the library (media:<sha256>.<ext>); each host gives it its address.
+  allowedSchemesByTag: { img: ['http', 'https', 'media'] },
   allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',

@@ -1,4 +1,5 @@
 // `npm run bench`: prints medians and ratios against a baseline measured in the same run.
+import { benchImages } from './images.bench';
 import { benchLibrary } from './library.bench';
 import { benchQuotes } from './quotes.bench';
 import { benchRender } from './render.bench';
@@ -14,3 +15,4 @@ if (!only || only === 'themed') await benchThemedPreview();
 if (!only || only === 'library') await benchLibrary();
 if (!only || only === 'start') await benchStart();
 if (!only || only === 'quotes') await benchQuotes();
+if (!only || only === 'images') await benchImages();

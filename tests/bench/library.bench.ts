@@ -5,7 +5,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { DraftLibrary } from '../../electron/core/library/draftLibrary';
 import { summarize } from '../../shared/model/summary';
-import type { Draft } from '../../shared/model/draft';
+import { DRAFT_SCHEMA_VERSION, type Draft } from '../../shared/model/draft';
 import { ms, summarizeSample, timeEach } from './support/stats';
 import { addRealisticDrafts, realisticDraft, seededRandom } from './support/realisticDraft';
 
@@ -65,7 +65,7 @@ async function measureNaive(size: number): Promise<Figures> {
     const now = new Date().toISOString();
     writer.data.drafts = Array.from({ length: size }, (_, index) => ({
       ...realisticDraft(random, index),
-      schemaVersion: 2 as const,
+      schemaVersion: DRAFT_SCHEMA_VERSION,
       id: `naive-${index}`,
       createdAt: now,
       updatedAt: now,

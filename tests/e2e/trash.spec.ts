@@ -16,7 +16,9 @@ test.afterEach(async ({ page: _page }, testInfo) => {
 
 async function trashedDrafts(titles: readonly string[]): Promise<void> {
   for (const title of titles) {
-    const draft = await callHost(host, 'createDraft', { content: { title, commentary: '', quotes: [], hashtags: [] } });
+    const draft = await callHost(host, 'createDraft', {
+      content: { title, commentary: '', quotes: [], hashtags: [], featuredImage: null },
+    });
     await callHost(host, 'trashDraft', { id: draft.id });
   }
 }
@@ -41,9 +43,11 @@ test('emptying the trash asks, naming how many, with Cancel focused; a slip of t
   await page.keyboard.press('Space');
   await expect(confirm).toBeHidden();
   await page.getByRole('button', { name: 'Empty the trash…' }).click();
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(confirm).toBeHidden();
   await page.getByRole('button', { name: 'Empty the trash…' }).click();
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(confirm).toBeHidden();
   expect(await callHost(host, 'listDrafts', { trash: 'only' })).toHaveLength(2);

@@ -68,8 +68,11 @@ export async function startWordPress(): Promise<WordPressServer> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'commonplace-wordpress-'));
   const configName = `commonplace-test-${randomBytes(6).toString('hex')}`;
   const configFile = path.join(CONFIG_FOLDER, `config-${configName}.php`);
+  // Each instance keeps its uploads apart, where the web server serves them as files.
+  const uploads = `wp-content/uploads/${configName}`;
+  const uploadsFolder = path.join(WORDPRESS_ROOT, uploads);
   const groups: ProcessGroup[] = [];
-  const leftovers = [configFile, folder];
+  const leftovers = [configFile, folder, uploadsFolder];
   const removeLeftovers = (): void => {
     for (const leftover of leftovers) rmSync(leftover, { recursive: true, force: true });
   };
@@ -79,13 +82,14 @@ export async function startWordPress(): Promise<WordPressServer> {
     await Promise.all(groups.splice(0).map((group) => group.stop()));
     await rm(configFile, { force: true });
     await rm(folder, { recursive: true, force: true });
+    await rm(uploadsFolder, { recursive: true, force: true });
     process.removeListener('exit', removeLeftovers);
   }
   try {
     const databasePort = await freePort();
     groups.push(await startDatabase(folder, databasePort));
     const url = `http://127.0.0.1:${await freePort()}`;
-    await writeConfig(configFile, { url, databasePort, secret: randomBytes(24).toString('hex') });
+    await writeConfig(configFile, { url, databasePort, uploads, secret: randomBytes(24).toString('hex') });
     const user = 'writer';
     const password = randomBytes(12).toString('hex');
     const { stdout } = await run('php', [path.join(templates, 'install.php'), configName, url, user, password], {
@@ -158,12 +162,13 @@ async function startDatabase(folder: string, port: number): Promise<ProcessGroup
 
 async function writeConfig(
   file: string,
-  values: { readonly url: string; readonly databasePort: number; readonly secret: string },
+  values: { readonly url: string; readonly databasePort: number; readonly uploads: string; readonly secret: string },
 ): Promise<void> {
   const template = await readFile(path.join(templates, 'config.php.template'), 'utf8');
   const config = template
     .replaceAll('{{url}}', values.url)
     .replaceAll('{{databasePort}}', String(values.databasePort))
+    .replaceAll('{{uploads}}', values.uploads)
     .replaceAll('{{secret}}', values.secret);
   await writeFile(file, config, { mode: 0o644 });
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DraftImportSchema, contentFromImport } from '../../../shared/model/draftImport';
 import { describeValidation } from '../../../shared/model/validationMessages';
 import type { Draft, DraftStatus, DraftSummary } from '../../../shared/model/draft';
+import type { DraftImage } from '../../../shared/model/image';
 import type { ThemeSnapshot } from '../../../shared/model/themeSnapshot';
 import { renderPostBody } from '../../../shared/render/post';
 import { AppError } from '../../../shared/result';
@@ -39,7 +40,8 @@ export async function createDraft(context: CliContext, options: { from: string }
 
 export async function showDraft(context: CliContext, id: string, options: { json?: boolean }): Promise<void> {
   const draft = await context.call('getDraft', { id });
-  context.out(options.json ? JSON.stringify(draft) : describeDraft(draft));
+  const images = await context.call('draftImages', { id });
+  context.out(options.json ? JSON.stringify({ ...draft, images }) : describeDraft(draft, images));
 }
 
 export async function renderDraft(context: CliContext, id: string, options: { themed?: string }): Promise<void> {
@@ -100,8 +102,10 @@ export async function restoreDraft(context: CliContext, id: string): Promise<voi
 }
 
 export async function emptyTrash(context: CliContext): Promise<void> {
-  const { deleted } = await context.call('emptyTrash', {});
-  context.out(`Deleted ${deleted} draft${deleted === 1 ? '' : 's'} for good.`);
+  const { deleted, imagesRemoved } = await context.call('emptyTrash', {});
+  const images =
+    imagesRemoved === 0 ? '' : ` and ${imagesRemoved} image${imagesRemoved === 1 ? '' : 's'} no draft uses`;
+  context.out(`Deleted ${deleted} draft${deleted === 1 ? '' : 's'}${images} for good.`);
 }
 
 export async function listRevisions(context: CliContext, id: string, options: { json?: boolean }): Promise<void> {
@@ -148,7 +152,7 @@ function summaryLine(draft: DraftSummary): string {
   return `${draft.id}  ${draft.updatedAt}  ${draft.status.padEnd(9)}  ${draft.title || '(untitled)'}`;
 }
 
-function describeDraft(draft: Draft): string {
+function describeDraft(draft: Draft, images: readonly DraftImage[]): string {
   const tags = draft.hashtags.map((tag) => `#${tag}`).join(' ');
   const quotes = draft.quotes.map(
     (quote, index) => `  ${index + 1}. ${quote.source.title || quote.source.url || '(no source)'}`,
@@ -159,5 +163,12 @@ function describeDraft(draft: Draft): string {
     '',
     draft.commentary,
     ...(quotes.length > 0 ? ['', 'Quotes:', ...quotes] : []),
+    ...(images.length > 0 ? ['', 'Images:', ...images.map(imageLine)] : []),
   ].join('\n');
+}
+
+function imageLine(image: DraftImage): string {
+  const size = image.info === null ? 'missing from the library' : `${image.info.width}×${image.info.height}`;
+  const alt = image.alt.trim() === '' ? 'no alt text' : `alt “${image.alt}”`;
+  return `  ${image.place.padEnd(10)}  ${image.file}  ${size}  ${alt}`;
 }

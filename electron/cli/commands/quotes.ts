@@ -12,8 +12,11 @@ export async function importQuote(context: CliContext, id: string, options: { cl
   const payload = await readJsonFile(options.clipboard);
   const draft = await context.call('getDraft', { id });
   const { quote, problem } = await context.services.quotes.importFromClipboard(payload);
-  const { title, commentary, quotes, hashtags } = draft;
-  await context.call('saveDraft', { id, content: { title, commentary, hashtags, quotes: [...quotes, quote] } });
+  const { title, commentary, quotes, hashtags, featuredImage } = draft;
+  await context.call('saveDraft', {
+    id,
+    content: { title, commentary, hashtags, quotes: [...quotes, quote], featuredImage },
+  });
   if (problem) process.stderr.write(`commonplace: the source's details were not filled in: ${problem}\n`);
   context.out(JSON.stringify(quote));
 }

@@ -11,6 +11,8 @@ import {
   type PublishTargets,
 } from '../../../shared/model/draft';
 import { contentHash } from '../../../shared/model/contentHash';
+import type { MediaFile } from '../../../shared/model/image';
+import { filesUsed } from '../../../shared/media/references';
 import { hashtagKey } from '../../../shared/model/hashtags';
 import type { DraftQuery, RevisionSummary, TagCount } from '../../../shared/model/library';
 import type { LibraryNotice } from '../../../shared/model/notice';
@@ -172,9 +174,11 @@ export class DraftLibrary {
   /** Records where the draft stands on one blog (publishing and the outbox call this). */
   setPublishState(id: string, accountId: string, state: PublishState): Promise<Draft> {
     return this.#exclusive(id, async () => {
-      const current = this.#recent.get(id) ?? (await this.get(id));
-      const before = current.targets[accountId];
+      // Under the draft's lock already: read as its owner (get would wait for this very task).
+      const current = this.#recent.get(id) ?? (await this.#loadOwned(id));
+      const before = current?.targets[accountId];
       const newlyPublished =
+        current !== null &&
         state.state === 'published' &&
         contentHash(current) === state.sentHash &&
         !(before?.state === 'published' && before.sentHash === state.sentHash);
@@ -244,6 +248,26 @@ export class DraftLibrary {
       this.#search.put(draft);
     }
     return ids.size;
+  }
+
+  /**
+   * Every library image that a draft (trashed ones too), one of its kept revisions, or an emptying
+   * of the trash that can still be undone uses: what must stay in media/. Reads every document, so
+   * it is for rare moments such as emptying the trash.
+   */
+  async imagesInUse(): Promise<Set<MediaFile>> {
+    // What was set aside is read as text: any mention of an image keeps it, whatever shape the file is in.
+    const used = new Set<MediaFile>(
+      (await this.#emptied.texts()).flatMap((text) => [...text.matchAll(MEDIA_FILE_MENTION)].map(([file]) => file)),
+    );
+    for (const id of Object.keys(this.#index.entries)) {
+      const draft = await this.#load(id).catch(() => null);
+      if (draft) for (const file of filesUsed(draft)) used.add(file);
+      for (const { content } of await this.#history.list(id).catch(() => [])) {
+        for (const file of filesUsed(content)) used.add(file);
+      }
+    }
+    return used;
   }
 
   /** The draft's earlier versions, newest first; `blogName` names the blog a version was published to. */
@@ -320,7 +344,9 @@ export class DraftLibrary {
     change: (draft: Draft) => Draft,
     options: { touch?: boolean; forceSnapshot?: boolean } = {},
   ): Promise<Draft> {
-    const current = this.#recent.get(id) ?? (await this.get(id));
+    // Under the draft's lock already: read as its owner (get would wait for this very task).
+    const current = this.#recent.get(id) ?? (await this.#loadOwned(id));
+    if (!current) throw new AppError('not-found', `There is no draft with id ${id}.`);
     const now = this.#now();
     const changed = change(current);
     if (options.forceSnapshot || this.#history.dueForSnapshot(id, now) || isLargeChange(current, changed)) {
@@ -360,8 +386,23 @@ export class DraftLibrary {
     }
   }
 
-  /** Reads a draft, recovering it when its document is missing or damaged; null when it is gone. */
+  /**
+   * Reads a draft; null when it is gone. A save renames the current document aside before it
+   * renames the new one in, so a read between the two finds no document: only the draft's lock
+   * tells that moment from a crash. So a missing or damaged document is looked at again, and
+   * recovered, under the lock, after any save of it; recovering at once would put the copy the
+   * save just replaced back over the save.
+   */
   async #load(id: string): Promise<Draft | null> {
+    // Any trouble here is met again, and reported, by #loadOwned's own read.
+    const stored = await this.#store.read(id).catch(() => null);
+    if (stored) return stored.draft;
+    // A reader writes nothing and holds no lock: the copy before a save in progress is its draft.
+    return this.#readOnly ? this.#loadOwned(id) : this.#exclusive(id, () => this.#loadOwned(id));
+  }
+
+  /** Reads a draft as the one writer of it (under its lock, or read-only), recovering a missing or damaged document. */
+  async #loadOwned(id: string): Promise<Draft | null> {
     let stored: StoredDraft | null;
     try {
       stored = await this.#store.read(id);
@@ -494,6 +535,9 @@ function markLocalEdits(targets: PublishTargets, content: DraftContent): Publish
 
 /** How many just-written drafts are kept in memory: the few a writer has open. */
 const RECENT_DRAFTS = 16;
+
+/** A library image's file name wherever it appears in a document's text. */
+const MEDIA_FILE_MENTION = /[0-9a-f]{64}\.(?:jpg|png|webp|gif)/g;
 
 /**
  * What a failed write means to the writer. A full disk or a folder that became read-only passes

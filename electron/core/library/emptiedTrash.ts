@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { syncFolder } from '../storage/durableWrite';
 
@@ -50,6 +50,16 @@ export class EmptiedTrash {
     await Promise.all([...new Set(restored.map((file) => path.dirname(file)))].map(syncFolder));
     await rm(root, { recursive: true, force: true });
     return restored;
+  }
+
+  /**
+   * The text of every file set aside, for what it still refers to (images): a batch can come back
+   * until the library closes, so what it uses must stay until then.
+   */
+  async texts(): Promise<string[]> {
+    const entries = await readdir(this.#folder, { recursive: true, withFileTypes: true }).catch(() => []);
+    const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+    return Promise.all(files.map((file) => readFile(file, 'utf8')));
   }
 
   /** Deletes every batch for good: when the library closes (or opens after a crash). */

@@ -16,9 +16,15 @@ function targetsByAccount(document: DocumentJson): DocumentJson {
   return { ...document, targets: Object.fromEntries(targets.map((target) => [target.accountId, target.status])) };
 }
 
+/** Version 2 → 3: drafts may have a featured image; none had one before. */
+function withFeaturedImage(document: DocumentJson): DocumentJson {
+  return { ...document, featuredImage: null };
+}
+
 /** migrations[n] turns a version-n document into a version-(n+1) one. */
 const migrations: Readonly<Record<number, (document: DocumentJson) => DocumentJson>> = {
   1: targetsByAccount,
+  2: withFeaturedImage,
 };
 
 /** Whether a parsed document needs migrating before it can be validated as a current draft. */

@@ -10,11 +10,19 @@ import { RepairNeededError } from '../storage/readOnly';
 export const RevisionSchema = z.strictObject({
   revision: z.number().int().nonnegative(),
   savedAt: z.iso.datetime({ offset: true }),
-  // Kept snapshots may hold hashtags from before their rule was made stricter.
-  content: z.preprocess(withCleanHashtags, DraftContentSchema),
+  // Kept snapshots may hold hashtags from before their rule was made stricter, and those taken
+  // before drafts had a featured image (draft format 3) had none.
+  content: z.preprocess((stored) => {
+    const content = withCleanHashtags(stored);
+    return isRecord(content) && !('featuredImage' in content) ? { ...content, featuredImage: null } : content;
+  }, DraftContentSchema),
   /** The account this version was published to: the version that went out stays findable. */
   publishedTo: z.string().min(1).optional(),
 });
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 export type Revision = z.infer<typeof RevisionSchema>;
 
 const HistorySchema = z.strictObject({
@@ -141,10 +149,10 @@ export class RevisionHistory {
 }
 
 export function contentOf(draft: Draft): DraftContent {
-  const { title, commentary, quotes, hashtags, options } = draft;
+  const { title, commentary, quotes, hashtags, featuredImage, options } = draft;
   return options === undefined
-    ? { title, commentary, quotes, hashtags }
-    : { title, commentary, quotes, hashtags, options };
+    ? { title, commentary, quotes, hashtags, featuredImage }
+    : { title, commentary, quotes, hashtags, featuredImage, options };
 }
 
 /** Below this many characters a draft is still being started: no rewrite is worth its own version. */

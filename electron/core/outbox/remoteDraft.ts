@@ -18,5 +18,6 @@ export function draftFromRemote(remote: RemotePost, style: PostStyle): DraftCont
     commentary: htmlToMarkdown(remote.renderedContent ?? remote.content, remote.url),
     quotes: [],
     hashtags: [...hashtags],
+    featuredImage: null,
   };
 }

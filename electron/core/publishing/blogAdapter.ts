@@ -1,5 +1,6 @@
 import type { BlogFeatures } from '../../../shared/model/blogFeatures';
 import type { PostSlug } from '../../../shared/text/slug';
+import type { ImageUploader } from './imageUpload';
 
 /**
  * What every blog protocol offers the outbox. Adapters throw `PublishingError` (an `AppError`)
@@ -73,7 +74,8 @@ export interface RemoteTag {
   readonly name: string;
 }
 
-export interface BlogAdapter {
+/** Every adapter also takes images (or says why it cannot), see imageUpload.ts. */
+export interface BlogAdapter extends ImageUploader {
   /** Creates the post. Not idempotent by itself: after an ambiguous failure, call `findByIdentity` first. */
   create(post: OutgoingPost): Promise<RemotePost>;
   /** Replaces title, content, tags and schedule of an existing post. Idempotent. */

@@ -31,7 +31,22 @@ const htmlTypes = new Set(['text/html', 'application/xhtml+xml']);
  * followed by hand (counted, loops caught, each hop checked), a deadline for the whole exchange, only
  * HTML, and no more than maxBytes read. Failures are AppErrors a writer can understand.
  */
-export async function fetchPage(address: string, options: PageFetchOptions): Promise<FetchedPage> {
+export function fetchPage(address: string, options: PageFetchOptions): Promise<FetchedPage> {
+  return fetchFromWeb(address, options, 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1', (url, response) =>
+    readPage(url, response, options.maxBytes),
+  );
+}
+
+/**
+ * One GET on the web with fetchPage's care (http(s) only, redirects followed by hand and checked,
+ * one deadline for the exchange and the reading): `read` gets the final answer, within the deadline.
+ */
+export async function fetchFromWeb<T>(
+  address: string,
+  options: Omit<PageFetchOptions, 'maxBytes'>,
+  accept: string,
+  read: (url: URL, response: Response) => Promise<T>,
+): Promise<T> {
   let url = webUrl(address, address);
   const controller = new AbortController();
   const timer = setTimeout(() => {
@@ -43,7 +58,7 @@ export async function fetchPage(address: string, options: PageFetchOptions): Pro
       const response = await options.fetch(url.href, {
         redirect: 'manual',
         signal: controller.signal,
-        headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' },
+        headers: { accept },
       });
       if (response.type === 'opaqueredirect') {
         // A browser-style fetch (Electron's net.fetch) hides the Location of a manual redirect;
@@ -53,7 +68,7 @@ export async function fetchPage(address: string, options: PageFetchOptions): Pro
           'The fetch given for source details hides redirects; inject Node’s fetch instead.',
         );
       }
-      if (!redirectStatuses.has(response.status)) return await readPage(url, response, options.maxBytes);
+      if (!redirectStatuses.has(response.status)) return await read(url, response);
       await response.body?.cancel();
       const next = webUrl(response.headers.get('location') ?? '', url.href);
       if (visited.has(next.href)) {
@@ -125,7 +140,10 @@ async function readPage(url: URL, response: Response, maxBytes: number): Promise
 }
 
 /** Reads the body as a stream and stops, cancelling the rest, once maxBytes have arrived. */
-async function readCapped(response: Response, maxBytes: number): Promise<{ bytes: Uint8Array; complete: boolean }> {
+export async function readCapped(
+  response: Response,
+  maxBytes: number,
+): Promise<{ bytes: Uint8Array; complete: boolean }> {
   const reader = response.body?.getReader();
   if (reader === undefined) return { bytes: new Uint8Array(), complete: true };
   const chunks: Uint8Array[] = [];
@@ -154,7 +172,7 @@ function joinChunks(chunks: readonly Uint8Array[], length: number): Uint8Array {
   return bytes;
 }
 
-function mediaType(contentType: string | null): string | null {
+export function mediaType(contentType: string | null): string | null {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   return type === '' ? null : type;
 }
@@ -173,7 +191,7 @@ function decode(bytes: Uint8Array, contentType: string | null): string {
   }
 }
 
-function statusError(url: URL, status: number): AppError {
+export function statusError(url: URL, status: number): AppError {
   if (status === 404 || status === 410) {
     return new AppError('not-found', `${url.host} has no page at this address (HTTP ${status}).`);
   }

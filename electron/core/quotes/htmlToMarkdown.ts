@@ -46,6 +46,12 @@ function spanEmphasis(node: ElementNode): { readonly bold: boolean; readonly ita
   };
 }
 
+/** What the figure rule reads of an element and its children. */
+interface FigureNode extends ElementNode {
+  readonly textContent: string | null;
+  readonly childNodes: ArrayLike<FigureNode>;
+}
+
 /**
  * Elements whose content is never part of a quoted passage: code, styling, embedded documents,
  * media without a text form, and form controls. Their text is dropped with them.
@@ -143,13 +149,24 @@ export function htmlToMarkdown(html: string, baseUrl: string | null): string {
       return `[${content}](${linkDestination(href)}${linkTitle(node)})`;
     },
   });
+  const image = (node: ElementNode, caption: string | null): string => {
+    const source = absoluteUrl(attribute(node, 'src'), baseUrl, ['http:', 'https:']);
+    if (source === null) return '';
+    const alt = escapeMarkdownText(oneLine(attribute(node, 'alt')));
+    return `![${alt}](${linkDestination(source)}${caption === null ? linkTitle(node) : quotedTitle(caption)})`;
+  };
   service.addRule('safeImage', {
     filter: 'img',
-    replacement: (_content: string, node: ElementNode) => {
-      const source = absoluteUrl(attribute(node, 'src'), baseUrl, ['http:', 'https:']);
-      if (source === null) return '';
-      const alt = escapeMarkdownText(oneLine(attribute(node, 'alt')));
-      return `![${alt}](${linkDestination(source)}${linkTitle(node)})`;
+    replacement: (_content: string, node: ElementNode) => image(node, null),
+  });
+  // A figure (one image, perhaps a caption) stays a figure: the image alone in its paragraph,
+  // its caption as the title, which the shared renderer shows as <figure><figcaption>.
+  service.addRule('figure', {
+    filter: (node: FigureNode) => figureParts(node) !== null,
+    replacement: (_content: string, node: FigureNode) => {
+      const parts = figureParts(node);
+      const markdown = parts === null ? '' : image(parts.image, parts.caption);
+      return markdown === '' ? '' : `\n\n${markdown}\n\n`;
     },
   });
   return trimBlankEdges(service.turndown(html));
@@ -164,9 +181,31 @@ function linkDestination(url: string): string {
 }
 
 function linkTitle(node: ElementNode): string {
-  const title = oneLine(attribute(node, 'title'));
+  return quotedTitle(attribute(node, 'title'));
+}
+
+function quotedTitle(text: string): string {
+  const title = oneLine(text);
   if (title === '') return '';
   return ` "${escapeHtmlSyntax(title.replace(/[\\"]/g, (character) => `\\${character}`))}"`;
+}
+
+/** A <figure> holding one <img> (perhaps in a link or <picture>) and at most a <figcaption>; null for any other. */
+function figureParts(node: FigureNode): { readonly image: FigureNode; readonly caption: string } | null {
+  if (node.nodeName !== 'FIGURE') return null;
+  const images: FigureNode[] = [];
+  let caption = '';
+  const visit = (each: FigureNode): boolean => {
+    if (each.nodeName === 'IMG') images.push(each);
+    else if (each.nodeName === 'FIGCAPTION') caption = oneLine(each.textContent ?? '');
+    else if (each.nodeName === '#text') return (each.textContent ?? '').trim() === '';
+    else if (['A', 'PICTURE', 'SOURCE', 'DIV', 'SPAN'].includes(each.nodeName))
+      return Array.from(each.childNodes).every(visit);
+    else return false;
+    return true;
+  };
+  if (!Array.from(node.childNodes).every(visit) || images.length !== 1 || images[0] === undefined) return null;
+  return { image: images[0], caption };
 }
 
 function oneLine(text: string): string {

@@ -1,17 +1,21 @@
+import { MEDIA_SCHEME } from '../../../shared/contract';
+
 /**
  * The Content-Security-Policy of the app's page, in Electron and in the browser dev host alike:
  * only the app's own scripts run — nothing inline, no eval — and no plugins, frames, form posts
  * or <base> tricks. Styles may be inline because CodeMirror (style-mod) adds its theme as a
  * <style> element; a style cannot run code, and the preview's sanitizer drops style attributes
- * and elements anyway. Images may come from the web because quoted excerpts keep their images.
- * Fonts may be data: because the themed preview's frame (a srcdoc document, which inherits this
- * policy on top of its own) carries the blog's fonts inlined; a font runs no code.
+ * and elements anyway. Images come from the library (the dev host's own /media/ route, or the
+ * Electron app's read-only media scheme), from https addresses (quoted excerpts keep their
+ * figures until they are fetched into the library), and as data: in the themed preview's frame,
+ * which carries the blog's images and fonts inlined (a srcdoc document inherits this policy on
+ * top of its own); an image or a font runs no code.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: https:",
+  `img-src 'self' ${MEDIA_SCHEME}: data: https:`,
   "font-src 'self' data:",
   "connect-src 'self'",
   "manifest-src 'self'",

@@ -17,6 +17,7 @@ export const menuCommands = {
   newDraft: { label: 'New Draft', accelerator: 'CmdOrCtrl+Alt+N' },
   newPostFromClipboard: { label: 'New Post from Clipboard', accelerator: 'CmdOrCtrl+Shift+N' },
   pasteAsQuote: { label: 'Paste as Quote', accelerator: 'CmdOrCtrl+Shift+V' },
+  insertImage: { label: 'Insert Image…', accelerator: 'CmdOrCtrl+Alt+M' },
   publish: { label: 'Publish…', accelerator: 'CmdOrCtrl+Shift+U' },
   togglePreview: { label: 'Toggle Preview', accelerator: 'CmdOrCtrl+Shift+P' },
   focusMode: { label: 'Focus Mode', accelerator: 'CmdOrCtrl+Shift+Enter' },
@@ -89,6 +90,7 @@ export function applicationMenuTemplate(options: ApplicationMenuOptions): MenuIt
       { role: 'copy' },
       { role: 'paste' },
       item('pasteAsQuote'),
+      item('insertImage'),
       // Elsewhere than macOS this role takes Ctrl+Shift+V, which is Paste as Quote's.
       ...onMac({ role: 'pasteAndMatchStyle' }),
       { role: 'delete' },

@@ -33,6 +33,7 @@ export function contentFromMarkdown(markdown: string, fallbackTitle: string): Dr
     commentary,
     quotes: [],
     hashtags: hashtags.filter((tag) => tag.length <= limits.hashtagCharacters).slice(0, limits.hashtagsPerDraft),
+    featuredImage: null,
   };
   const parsed = DraftContentSchema.safeParse(content);
   if (!parsed.success) throw new AppError('invalid-input', 'The document is too long to become a draft.');

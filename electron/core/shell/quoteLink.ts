@@ -73,5 +73,6 @@ export function contentFromQuoteLink(quote: QuoteLink, capturedAt: Date, newId: 
       },
     ],
     hashtags: [],
+    featuredImage: null,
   };
 }

@@ -8,12 +8,16 @@ import path from 'node:path';
  * the folder is fsynced so the rename itself survives a power cut. steno (lowdb's writer) reuses
  * one temp name and never fsyncs, which is why this exists.
  */
-export async function writeFileDurably(file: string, text: string, options: DurableWriteOptions = {}): Promise<void> {
+export async function writeFileDurably(
+  file: string,
+  content: string | Uint8Array,
+  options: DurableWriteOptions = {},
+): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(content);
       await handle.sync();
     } finally {
       await handle.close();

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Draft, DraftContent } from '../../../shared/model/draft';
 import type { Result } from '../../../shared/result';
 import { api } from '../api';
@@ -7,6 +7,8 @@ import { api } from '../api';
 export function useCurrentDraft(refreshLibrary: () => Promise<void>) {
   const [current, setCurrent] = useState<Draft | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const openId = useRef<string | null>(null);
+  openId.current = current?.id ?? null;
 
   const settle = useCallback((result: Result<Draft | null>, failure: string): void => {
     setProblem(result.ok ? null : `${failure}: ${result.error.message}`);
@@ -15,6 +17,9 @@ export function useCurrentDraft(refreshLibrary: () => Promise<void>) {
 
   const open = useCallback(
     async (id: string) => {
+      // The open draft stays as its editor has it: a copy read now would lack the edits not yet
+      // saved, and showing it would drop them from the editor and, at its next save, from disk.
+      if (id === openId.current) return;
       settle(await api.getDraft({ id }), 'The draft could not be opened');
     },
     [settle],

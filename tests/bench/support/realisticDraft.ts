@@ -50,6 +50,7 @@ export function realisticDraft(random: () => number, index: number): DraftConten
     commentary: prose(random, 1_000),
     quotes: [quote(1), quote(2)],
     hashtags: [`tag${index % 50}`, `topic${index % 7}`],
+    featuredImage: null,
   };
 }
 

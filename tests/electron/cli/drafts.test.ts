@@ -1,11 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DraftSchema, DraftSummarySchema } from '../../../shared/model/draft';
+import { DraftSummarySchema } from '../../../shared/model/draft';
 import { renderPostBody } from '../../../shared/render/post';
 import { runCli } from '../../support/cli';
 import { REBLOG_POST_FILE } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
+import { ShownDraftSchema } from './support/shownDraft';
 
 const newFolder = useTempFolders();
 
@@ -22,7 +23,8 @@ describe('commonplace drafts', () => {
       [id, 'ISIS in Iraq: A shadow of its former self – Can this be really true?', ['ISIS', 'Iraq']],
     ]);
 
-    const shown = DraftSchema.parse(JSON.parse((await runCli(data, ['drafts', 'show', id, '--json'])).stdout));
+    const shown = ShownDraftSchema.parse(JSON.parse((await runCli(data, ['drafts', 'show', id, '--json'])).stdout));
+    expect(shown.images).toEqual([]);
     expect(shown.quotes[0]?.source.author).toBe('Rudaw');
     expect((await runCli(data, ['drafts', 'show', id])).stdout).toContain('#ISIS #Iraq');
 

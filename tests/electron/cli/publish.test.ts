@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { OutboxEntrySchema, PublishOutcomeSchema } from '../../../shared/model/outbox';
 import { textAndLinks } from '../../support/textAndLinks';
 import { renderPostBody } from '../../../shared/render/post';
-import { DraftSchema } from '../../../shared/model/draft';
 import { startWordPress, wordPressSkipReason, type WordPressServer } from '../../servers/wordpress';
 import { runCli } from '../../support/cli';
 import { REBLOG_POST_FILE } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
+import { ShownDraftSchema } from './support/shownDraft';
 
 const newFolder = useTempFolders();
 const skipReason = wordPressSkipReason();
@@ -56,7 +56,7 @@ describe.skipIf(skipReason !== null)('commonplace publish, against a real WordPr
         tags: z.array(z.number()),
       })
       .parse(await response.json());
-    const shown = DraftSchema.parse(JSON.parse((await runCli(data, ['drafts', 'show', draft, '--json'])).stdout));
+    const shown = ShownDraftSchema.parse(JSON.parse((await runCli(data, ['drafts', 'show', draft, '--json'])).stdout));
     expect(post.title.raw).toBe(shown.title);
     expect(post.tags).toHaveLength(2);
     const preview = renderPostBody(shown);

@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DraftSchema, QuoteSchema } from '../../../shared/model/draft';
+import { QuoteSchema } from '../../../shared/model/draft';
 import { runCli } from '../../support/cli';
 import { REBLOG_POST_FILE } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
+import { ShownDraftSchema } from './support/shownDraft';
 
 const newFolder = useTempFolders();
 const servers: Server[] = [];
@@ -58,7 +59,7 @@ describe('commonplace quotes import', () => {
       siteName: 'Rudaw',
       author: 'Rudaw staff',
     });
-    const draft = DraftSchema.parse(JSON.parse((await runCli(data, ['drafts', 'show', id, '--json'])).stdout));
+    const draft = ShownDraftSchema.parse(JSON.parse((await runCli(data, ['drafts', 'show', id, '--json'])).stdout));
     expect(draft.quotes.map((each) => each.id)).toEqual([draft.quotes[0]?.id, quote.id]);
   });
 
@@ -86,7 +87,7 @@ describe('commonplace quotes import', () => {
     const notFormats = path.join(data, 'wrong.json');
     await writeFile(notFormats, JSON.stringify({ html: '<p>x</p>' }));
     expect((await runCli(data, ['quotes', 'import', id, '--clipboard', notFormats])).code).toBe(1);
-    const draft = DraftSchema.parse(JSON.parse((await runCli(data, ['drafts', 'show', id, '--json'])).stdout));
+    const draft = ShownDraftSchema.parse(JSON.parse((await runCli(data, ['drafts', 'show', id, '--json'])).stdout));
     expect(draft.quotes).toHaveLength(1);
   });
 });
@@ -97,7 +98,7 @@ describe('commonplace quotes open', () => {
     const link = `commonplace://quote?url=${encodeURIComponent('https://example.com/a')}&title=An%20Article&text=${encodeURIComponent('A passage worth keeping.')}`;
     const opened = await runCli(data, ['quotes', 'open', link]);
     expect(opened.code).toBe(0);
-    const draft = DraftSchema.parse(
+    const draft = ShownDraftSchema.parse(
       JSON.parse((await runCli(data, ['drafts', 'show', opened.stdout.trim(), '--json'])).stdout),
     );
     expect(draft.quotes[0]).toMatchObject({

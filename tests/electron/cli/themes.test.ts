@@ -1,7 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DraftSchema } from '../../../shared/model/draft';
 import { ThemeSnapshotSchema } from '../../../shared/model/themeSnapshot';
 import { slotMarker, THEMED_PREVIEW_CSP } from '../../../shared/theme/themePage';
 import { themedDraftDocument } from '../../../shared/theme/themedDraft';
@@ -9,6 +8,7 @@ import { runCli } from '../../support/cli';
 import { REBLOG_POST_FILE } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
 import { seedThemedLibrary, THEMED_ACCOUNT } from '../../support/themeLibrary';
+import { ShownDraftSchema } from './support/shownDraft';
 
 const newFolder = useTempFolders();
 const page = `<!DOCTYPE html><html><head>${slotMarker('head')}<style>body{font-family:Georgia}</style></head><body>
@@ -22,7 +22,7 @@ describe('commonplace drafts render --themed and accounts snapshot', () => {
     const id = (await runCli(data, ['drafts', 'create', '--from', REBLOG_POST_FILE])).stdout.trim();
     const rendered = await runCli(data, ['drafts', 'render', id, '--themed', THEMED_ACCOUNT]);
     expect(rendered).toMatchObject({ code: 0, stderr: '' });
-    const draft = DraftSchema.parse(JSON.parse((await runCli(data, ['drafts', 'show', id, '--json'])).stdout));
+    const draft = ShownDraftSchema.parse(JSON.parse((await runCli(data, ['drafts', 'show', id, '--json'])).stdout));
     const snapshot = ThemeSnapshotSchema.parse(
       JSON.parse(await readFile(path.join(data, 'themes', `${THEMED_ACCOUNT}.json`), 'utf8')),
     );

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openServices } from '../../../electron/core/services';
 import { startDevHost, type DevHost } from '../../../electron/devhost/server';
-import { API_PATH, EVENTS_PATH, TOKEN_HEADER } from '../../../shared/contract';
+import { API_PATH, EVENTS_PATH, MEDIA_PATH, TOKEN_HEADER } from '../../../shared/contract';
+import { sampleImage } from '../media/support/images';
 import { reblogPost } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
 
@@ -141,6 +142,39 @@ describe('the browser dev host', () => {
     expect(escape.status).toBe(404);
     const asset = await send(`${target.origin}/assets/app.js`, { headers: { Cookie: cookie } });
     expect(asset.status).toBe(200);
+  });
+});
+
+describe('the dev host’s images', () => {
+  it('serves library images to its own page only, read-only, by their exact names', async () => {
+    const target = await start();
+    const image = await lastServices?.handlers.addImage({
+      name: 'a.png',
+      data: (await sampleImage('png', 20, 10)).toString('base64'),
+    });
+    if (!image) throw new Error('no image');
+    const address = `${target.origin}${MEDIA_PATH}${image.file}`;
+    const served = await send(address, { headers: { [TOKEN_HEADER]: target.token } });
+    expect(served.status).toBe(200);
+    expect(served.headers['content-type']).toBe('image/png');
+    expect(served.headers['x-content-type-options']).toBe('nosniff');
+    expect(served.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
+    expect(Number(served.headers['content-length'])).toBe(image.bytes);
+
+    expect((await send(address)).status).toBe(401);
+    expect((await send(address, { headers: { [TOKEN_HEADER]: target.token, Host: 'evil.example' } })).status).toBe(403);
+    expect((await send(address, { method: 'DELETE', headers: { [TOKEN_HEADER]: target.token } })).status).toBe(405);
+    for (const name of [
+      '..%2Findex.html',
+      '..%2F..%2Faccounts.json',
+      `${image.file.slice(0, -4)}.svg`,
+      'x.png',
+      `${'0'.repeat(64)}.png`,
+    ]) {
+      const answer = await send(`${target.origin}${MEDIA_PATH}${name}`, { headers: { [TOKEN_HEADER]: target.token } });
+      expect(answer.status, name).toBe(404);
+      expect(answer.body).not.toContain('Commonplace</title>');
+    }
   });
 });
 

@@ -14,6 +14,7 @@ const content = (commentary: string): DraftContent => ({
   commentary,
   quotes: [],
   hashtags: [],
+  featuredImage: null,
 });
 
 describe.skipIf(skipReason !== null)('saving when the disk is full or read-only', () => {

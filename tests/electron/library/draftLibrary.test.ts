@@ -3,7 +3,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DraftLibrary, type LibraryOptions } from '../../../electron/core/library/draftLibrary';
-import { DRAFT_SCHEMA_VERSION, DraftSchema, emptySource, type DraftContent } from '../../../shared/model/draft';
+import {
+  DRAFT_SCHEMA_VERSION,
+  DraftSchema,
+  emptySource,
+  type Draft,
+  type DraftContent,
+} from '../../../shared/model/draft';
 import { contentHash } from '../../../shared/model/contentHash';
 import { reblogPost } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
@@ -170,6 +176,7 @@ describe('migrations', () => {
       'account-0002': { state: 'needs-you', reason: 'The blog refused the password.' },
     });
     expect(draft.revision).toBe(7);
+    expect(draft.featuredImage).toBeNull();
     expect(draft.quotes[0]?.source.author).toBe('Rudaw');
     const onDisk = JSON.parse(await readFile(draftFile(folder, draft.id), 'utf8')) as { schemaVersion: number };
     expect(onDisk.schemaVersion).toBe(DRAFT_SCHEMA_VERSION);
@@ -200,6 +207,29 @@ describe('migrations', () => {
     expect(revision?.revision).toBe(1);
     const restored = await reopened.restoreRevision(draft.id, 1);
     expect(restored.hashtags).toEqual(['peace']);
+  });
+
+  it('brings a format-2 document (before featured images) to the current format, and its old revisions with it', async () => {
+    const folder = await newFolder();
+    const library = await open(folder);
+    const draft = await library.create(reblogPost());
+    const saved = await library.save(draft.id, { ...reblogPost(), title: 'Edited' });
+    await library.close();
+    const { featuredImage, ...withoutFeatured } = saved;
+    expect(featuredImage).toBeNull();
+    await writeFile(draftFile(folder, draft.id), JSON.stringify({ ...withoutFeatured, schemaVersion: 2 }));
+    const historyFile = path.join(folder, 'revisions', `${draft.id}.json`);
+    const history = JSON.parse(await readFile(historyFile, 'utf8')) as {
+      revisions: { content: Record<string, unknown> }[];
+    };
+    for (const revision of history.revisions) delete revision.content['featuredImage'];
+    await writeFile(historyFile, JSON.stringify(history));
+
+    const reopened = await open(folder);
+    expect(await reopened.get(draft.id)).toMatchObject({ schemaVersion: DRAFT_SCHEMA_VERSION, featuredImage: null });
+    expect((await reopened.revisions(draft.id)).length).toBeGreaterThan(0);
+    const onDisk = JSON.parse(await readFile(draftFile(folder, draft.id), 'utf8')) as Draft;
+    expect(onDisk).toMatchObject({ schemaVersion: DRAFT_SCHEMA_VERSION, featuredImage: null });
   });
 
   it('leaves a document from a newer version untouched, and says why it cannot open it', async () => {
@@ -366,6 +396,7 @@ describe('search, filters and tags', () => {
       title: 'On gardens',
       commentary: 'Zürich has lovely gardens.',
       hashtags: ['Gardening'],
+      featuredImage: null,
       quotes: [
         {
           id: 'quote-garden',

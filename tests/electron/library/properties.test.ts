@@ -33,6 +33,15 @@ const draftContent: fc.Arbitrary<DraftContent> = fc
     commentary: text(2_000),
     quotes: fc.array(quote, { maxLength: 3 }),
     hashtags: fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), { maxLength: 5 }),
+    featuredImage: fc.option(
+      fc.record({
+        file: fc
+          .tuple(fc.stringMatching(/^[0-9a-f]{64}$/), fc.constantFrom('jpg', 'png', 'webp', 'gif'))
+          .map(([hash, ext]) => `${hash}.${ext}`),
+        alt: text(80),
+      }),
+      { nil: null },
+    ),
   })
   .map((content) => DraftContentSchema.parse({ ...content, hashtags: [...uniqueHashtags(content.hashtags)] }));
 
@@ -45,8 +54,8 @@ describe('library properties', () => {
       fc.asyncProperty(draftContent, async (content) => {
         await library.save(draft.id, content);
         const reopened = await DraftLibrary.open({ folder, ...quiet });
-        const { title, commentary, quotes, hashtags } = await reopened.get(draft.id);
-        expect({ title, commentary, quotes, hashtags }).toEqual(content);
+        const { title, commentary, quotes, hashtags, featuredImage } = await reopened.get(draft.id);
+        expect({ title, commentary, quotes, hashtags, featuredImage }).toEqual(content);
       }),
       { numRuns: 40 },
     );
@@ -63,6 +72,7 @@ describe('library properties', () => {
           title: where === 'title' ? `About ${marker}` : 'Untitled thoughts',
           commentary: where === 'commentary' ? `Some words, then ${marker}.` : 'Nothing to see.',
           hashtags: where === 'hashtag' ? [marker] : [],
+          featuredImage: null,
           quotes: [
             {
               id: 'quote-property',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../../shared/render/markdown';
 import { htmlToMarkdown } from '../../../electron/core/quotes/htmlToMarkdown';
 
 const base = 'https://news.example/2016/05/isis-report?page=2';
@@ -39,6 +40,23 @@ describe('htmlToMarkdown', () => {
       '<img src="javascript:alert(1)" alt="js"><img src="ftp://files.example/a.png" alt="ftp">';
     expect(htmlToMarkdown(html, base)).toBe('![A \\[photo\\]](https://news.example/photo.jpg)');
     expect(htmlToMarkdown('<img src="photo.jpg" alt="relative">', null)).toBe('');
+  });
+
+  it('keeps a figure with its caption, which the shared renderer shows as a figure again', () => {
+    const html =
+      '<p>Before.</p><figure><a href="/big.jpg"><img src="/img/dam.jpg" alt="The dam" onerror="x()"></a>' +
+      '<figcaption>The <b>Mosul</b> dam, 2016. "Photo": AP</figcaption></figure><p>After.</p>';
+    const markdown = htmlToMarkdown(html, base);
+    expect(markdown).toBe(
+      'Before.\n\n![The dam](https://news.example/img/dam.jpg "The Mosul dam, 2016. \\"Photo\\": AP")\n\nAfter.',
+    );
+    expect(renderMarkdown(markdown)).toContain(
+      '<figure><img src="https://news.example/img/dam.jpg" alt="The dam" /><figcaption>The Mosul dam, 2016. "Photo": AP</figcaption></figure>',
+    );
+    // A figure holding more than an image and its caption keeps all of it, as text and image.
+    expect(htmlToMarkdown('<figure><img src="/a.png" alt="a"><p>Words.</p></figure>', base)).toBe(
+      '![a](https://news.example/a.png)\n\nWords.',
+    );
   });
 
   it('drops scripts, styles, comments, embedded documents and form controls with their text', () => {

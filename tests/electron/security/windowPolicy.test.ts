@@ -33,6 +33,13 @@ describe('the app window’s security policy', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
   });
 
+  it('shows images only from the library, from https, and inlined (the themed preview), never blob: URLs', () => {
+    const directives = CONTENT_SECURITY_POLICY.split('; ');
+    expect(directives.find((directive) => directive.startsWith('img-src'))).toBe(
+      "img-src 'self' commonplace-media: data: https:",
+    );
+  });
+
   it('accepts IPC only from the main frame of the app’s own page', () => {
     expect(isTrustedSender(APP_ENTRY_URL, true)).toBe(true);
     expect(isTrustedSender(APP_ENTRY_URL, false)).toBe(false);

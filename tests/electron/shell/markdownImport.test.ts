@@ -21,6 +21,7 @@ describe('a markdown document as a draft', () => {
       commentary: 'Some *commentary*.\n\n## A section\n\n# Another top heading',
       quotes: [],
       hashtags: ['ISIS', 'Iraq'],
+      featuredImage: null,
     });
   });
 
@@ -30,6 +31,7 @@ describe('a markdown document as a draft', () => {
       commentary: 'Intro line.\n\nBody',
       quotes: [],
       hashtags: [],
+      featuredImage: null,
     });
   });
 
@@ -40,6 +42,7 @@ describe('a markdown document as a draft', () => {
       commentary: '```sh\n# not a title\n```\n~~~~\n# nor this\n~~~~\n#hashtag is no heading',
       quotes: [],
       hashtags: ['reading'],
+      featuredImage: null,
     });
   });
 

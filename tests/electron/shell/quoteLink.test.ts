@@ -68,6 +68,7 @@ describe('commonplace://quote links', () => {
       title: '',
       commentary: '',
       hashtags: [],
+      featuredImage: null,
       quotes: [
         {
           id: 'quote-0001',

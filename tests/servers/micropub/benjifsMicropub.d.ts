@@ -16,6 +16,8 @@ declare module '@benjifs/micropub' {
     /** Where the endpoint checks bearer tokens (IndieAuth token verification). */
     readonly tokenEndpoint: string;
     readonly contentDir?: string;
+    /** What q=config answers (replaces the library's default). */
+    readonly config?: Readonly<Record<string, unknown>>;
   }
 
   export default class MicropubEndpoint {

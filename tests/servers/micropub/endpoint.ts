@@ -75,7 +75,20 @@ const endpoint = new MicropubEndpoint({
   me: site,
   tokenEndpoint: `${site}token`,
   contentDir: contentFolder,
+  // q=config announces the media endpoint, as a site that takes uploads does.
+  config: {
+    'media-endpoint': `${site}media`,
+    'syndicate-to': [],
+    'post-types': [{ type: 'article', name: 'Article' }],
+  },
 });
+
+const imageTypes: Readonly<Record<string, string>> = {
+  '.jpg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+};
 
 const homePage = `<!doctype html>
 <html><head><title>Micropub test blog</title>
@@ -98,6 +111,21 @@ async function answer(incoming: IncomingMessage, outgoing: ServerResponse): Prom
       ? { me: site, client_id: 'https://commonplace.invalid/', scope: 'create update delete undelete media' }
       : { error: 'invalid_token' };
     outgoing.writeHead(valid ? 200 : 401, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    return;
+  }
+  if (url.pathname === '/media') {
+    const response = await endpoint.mediaHandler(webRequest(incoming, url));
+    outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+    outgoing.end(Buffer.from(await response.arrayBuffer()));
+    return;
+  }
+  if (url.pathname.startsWith('/uploads/')) {
+    // The site serves what its media endpoint stored, as a static site would.
+    const stored = await readFile(inside(decodeURIComponent(url.pathname.slice(1)))).catch(() => null);
+    const type = imageTypes[path.extname(url.pathname)];
+    if (stored === null || type === undefined)
+      outgoing.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    else outgoing.writeHead(200, { 'content-type': type }).end(stored);
     return;
   }
   if (url.pathname === '/micropub') {

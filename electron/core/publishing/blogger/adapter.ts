@@ -25,6 +25,7 @@ import {
 import { hostOf, sendRequest, type HttpRequest, type HttpResponse } from '../http/request';
 import { PublishingError } from '../publishingError';
 import type { VerifiedAccount } from '../verifyAccount';
+import type { ImageSupport, ImageUpload, RemoteImage } from '../imageUpload';
 
 /** Where Google serves Blogger API v3. */
 export const BLOGGER_API_ROOT = 'https://www.googleapis.com/blogger/v3/';
@@ -63,6 +64,10 @@ const rateLimitReasons = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 
  * in the post's customMetaData (Blogger makes the address from the title, so it cannot be the
  * slug). Scheduling sends a future `published` date with the post published.
  */
+/** Why a post with images cannot go to Blogger, in words the writer can act on. */
+export const BLOGGER_TAKES_NO_IMAGES =
+  "Blogger's API takes no images (its own image hosting is only reachable from Blogger's editor), so a post with images cannot be published there from Commonplace. Remove the images for this blog, or publish it to another blog.";
+
 export class BloggerAdapter implements BlogAdapter {
   readonly #options: BloggerOptions;
   readonly #apiRoot: string;
@@ -154,6 +159,18 @@ export class BloggerAdapter implements BlogAdapter {
   }
 
   /** Labels are plain names that a post creates by using them: one per name, whatever its case. */
+  imageSupport(): Promise<ImageSupport> {
+    return Promise.resolve({ kind: 'refuses', reason: BLOGGER_TAKES_NO_IMAGES });
+  }
+
+  uploadImage(_upload: ImageUpload): Promise<RemoteImage> {
+    return Promise.reject(new PublishingError('rejected', BLOGGER_TAKES_NO_IMAGES));
+  }
+
+  findImage(_upload: Pick<ImageUpload, 'file' | 'name'>): Promise<RemoteImage | null> {
+    return Promise.resolve(null);
+  }
+
   ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
     const unique = names.filter(
       (name, index) => names.findIndex((other) => hashtagKey(other) === hashtagKey(name)) === index,

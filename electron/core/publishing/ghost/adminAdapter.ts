@@ -27,6 +27,8 @@ import { credentialsRefused, PublishingError } from '../publishingError';
 import { isSlugIdentity } from '../clientIdentity';
 import { identityInMarker, withIdentityMarker } from '../identityMarker';
 import type { VerifiedAccount } from '../verifyAccount';
+import type { ImageSupport, ImageUpload, RemoteImage } from '../imageUpload';
+import { uploadGhostImage } from './images';
 
 export interface GhostAdminOptions {
   /** The site's address, as Ghost reports it ("https://example.com/" or with a subfolder). */
@@ -187,6 +189,19 @@ export class GhostAdminAdapter implements BlogAdapter {
   }
 
   /** Ghost matches tags by exact name and would add "isis" beside "ISIS": reuse what exists. */
+  imageSupport(): Promise<ImageSupport> {
+    return Promise.resolve({ kind: 'uploads', findable: false });
+  }
+
+  uploadImage(upload: ImageUpload): Promise<RemoteImage> {
+    const headers = () => this.#authHeaders();
+    return uploadGhostImage({ apiRoot: this.#apiRoot, transport: this.#options.transport, headers }, upload);
+  }
+
+  findImage(_upload: Pick<ImageUpload, 'file' | 'name'>): Promise<RemoteImage | null> {
+    return Promise.resolve(null);
+  }
+
   async ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
     const wanted = names.filter(
       (name, index) => names.findIndex((other) => hashtagKey(other) === hashtagKey(name)) === index,
@@ -260,6 +275,12 @@ export class GhostAdminAdapter implements BlogAdapter {
     checkApiStatus(request, response, ghostDialect);
   }
 
+  /** A token minted now (they live five minutes) and the API version the adapter speaks. */
+  #authHeaders(): Record<string, string> {
+    const now = this.#options.now?.() ?? new Date();
+    return { authorization: `Ghost ${ghostAdminToken(this.#key, now)}`, 'accept-version': ACCEPT_VERSION };
+  }
+
   #request(
     method: HttpRequest['method'],
     route: string,
@@ -268,12 +289,7 @@ export class GhostAdminAdapter implements BlogAdapter {
   ): HttpRequest {
     const url = new URL(route, this.#apiRoot);
     for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
-    const now = this.#options.now?.() ?? new Date();
-    const headers: Record<string, string> = {
-      authorization: `Ghost ${ghostAdminToken(this.#key, now)}`,
-      'accept-version': ACCEPT_VERSION,
-      accept: 'application/json',
-    };
+    const headers: Record<string, string> = { ...this.#authHeaders(), accept: 'application/json' };
     if (body === null) return { method, url: url.toString(), headers };
     return {
       method,

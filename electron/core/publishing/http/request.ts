@@ -5,7 +5,8 @@ export interface HttpRequest {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly url: string;
   readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: string;
+  /** Text (JSON, XML), bytes (an image), or a multipart form (fetch sets its boundary). */
+  readonly body?: string | Uint8Array | FormData;
 }
 
 export interface HttpResponse {

@@ -25,6 +25,8 @@ import { isSlugIdentity } from '../clientIdentity';
 import { identityInMarker, withIdentityMarker, withoutIdentityMarker } from '../identityMarker';
 import type { VerifiedAccount } from '../verifyAccount';
 import type { PostSlug } from '../../../../shared/text/slug';
+import type { ImageSupport, ImageUpload, RemoteImage } from '../imageUpload';
+import { noMediaEndpoint, uploadMicropubImage } from './media';
 
 export interface MicropubOptions {
   /** The Micropub endpoint the site announces (rel="micropub"). */
@@ -189,6 +191,33 @@ export class MicropubAdapter implements BlogAdapter {
    * Micropub categories are plain names that a post creates by using them. Where the server lists
    * its categories (q=category), an existing one is reused with its spelling.
    */
+  async imageSupport(): Promise<ImageSupport> {
+    const endpoint = await this.#mediaEndpoint();
+    return endpoint === null
+      ? { kind: 'refuses', reason: noMediaEndpoint(this.#options.siteUrl) }
+      : { kind: 'uploads', findable: false };
+  }
+
+  async uploadImage(upload: ImageUpload): Promise<RemoteImage> {
+    const mediaEndpoint = await this.#mediaEndpoint();
+    if (mediaEndpoint === null) throw new PublishingError('rejected', noMediaEndpoint(this.#options.siteUrl));
+    return uploadMicropubImage(
+      { mediaEndpoint, token: this.#options.token, transport: this.#options.transport },
+      upload,
+    );
+  }
+
+  findImage(_upload: Pick<ImageUpload, 'file' | 'name'>): Promise<RemoteImage | null> {
+    return Promise.resolve(null);
+  }
+
+  /** The media endpoint q=config names, made absolute; null when the site has none. */
+  async #mediaEndpoint(): Promise<string | null> {
+    const config = await this.#query({ q: 'config' }, MicropubConfigSchema, 'reading the configuration');
+    const endpoint = config['media-endpoint'];
+    return endpoint === undefined || endpoint === '' ? null : new URL(endpoint, this.#options.endpoint).toString();
+  }
+
   async ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
     const wanted = names.filter(
       (name, index) => names.findIndex((other) => hashtagKey(other) === hashtagKey(name)) === index,

@@ -21,6 +21,8 @@ import {
   utcFromGmt,
   type RestPost,
 } from './restSchemas';
+import type { ImageSupport, ImageUpload, RemoteImage } from '../imageUpload';
+import { findRestImage, uploadRestImage, type RestConnection } from './restMedia';
 
 export interface WordPressRestOptions {
   /** The discovered API root: ".../wp-json/" or ".../?rest_route=/". */
@@ -139,6 +141,22 @@ export class WordPressRestAdapter implements BlogAdapter {
     const carrying = posts.filter((post) => (isSlugIdentity(identity) ? post.slug : identityOf(post)) === identity);
     const [first] = await this.#remotePosts(carrying.slice(0, 1));
     return first ?? null;
+  }
+
+  imageSupport(): Promise<ImageSupport> {
+    return Promise.resolve({ kind: 'uploads', findable: true });
+  }
+
+  uploadImage(upload: ImageUpload): Promise<RemoteImage> {
+    return uploadRestImage(this.#connection(), upload);
+  }
+
+  findImage(upload: Pick<ImageUpload, 'file' | 'name'>): Promise<RemoteImage | null> {
+    return findRestImage(this.#connection(), upload);
+  }
+
+  #connection(): RestConnection {
+    return { apiRoot: this.#options.apiRoot, authorization: this.#authorization, transport: this.#options.transport };
   }
 
   async ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {

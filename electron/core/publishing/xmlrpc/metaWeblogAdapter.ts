@@ -24,6 +24,8 @@ import {
   MetaWeblogPostSchema,
   type MetaWeblogPost,
 } from './metaWeblogSchemas';
+import type { ImageSupport, ImageUpload, RemoteImage } from '../imageUpload';
+import { uploadXmlRpcImage } from './media';
 
 export interface MetaWeblogOptions {
   /** The endpoint found through RSD (the MetaWeblog or Movable Type API entry). */
@@ -149,6 +151,20 @@ export class MetaWeblogAdapter implements BlogAdapter {
   }
 
   /** MetaWeblog cannot create tags on their own; the server makes them from a post's keywords. */
+  imageSupport(): Promise<ImageSupport> {
+    // MetaWeblog can take files but has no way to list them: a lost answer means sending again.
+    return Promise.resolve({ kind: 'uploads', findable: false });
+  }
+
+  uploadImage(upload: ImageUpload): Promise<RemoteImage> {
+    const { transport, endpoint, blogId, user, password } = this.#options;
+    return uploadXmlRpcImage({ transport, endpoint, blogId, user, password }, upload, 'metaWeblog.newMediaObject');
+  }
+
+  findImage(_upload: Pick<ImageUpload, 'file' | 'name'>): Promise<RemoteImage | null> {
+    return Promise.resolve(null);
+  }
+
   ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
     const unique = names.filter(
       (name, index) => names.findIndex((other) => hashtagKey(other) === hashtagKey(name)) === index,

@@ -16,6 +16,8 @@ import {
   XmlRpcTimeZoneOptionSchema,
   type XmlRpcPost,
 } from './wordpressSchemas';
+import type { ImageSupport, ImageUpload, RemoteImage } from '../imageUpload';
+import { findXmlRpcImage, uploadXmlRpcImage, type XmlRpcConnection } from './media';
 
 export interface WordPressXmlRpcOptions {
   /** The endpoint found through RSD, e.g. "https://blog.example/xmlrpc.php". */
@@ -124,6 +126,23 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
       slug: true,
       timeZone: offset === undefined ? null : { kind: 'offset', minutes: Math.round(offset * 60) },
     };
+  }
+
+  imageSupport(): Promise<ImageSupport> {
+    return Promise.resolve({ kind: 'uploads', findable: true });
+  }
+
+  uploadImage(upload: ImageUpload): Promise<RemoteImage> {
+    return uploadXmlRpcImage(this.#connection(), upload, 'wp.uploadFile');
+  }
+
+  findImage(upload: Pick<ImageUpload, 'file' | 'name'>): Promise<RemoteImage | null> {
+    return findXmlRpcImage(this.#connection(), upload);
+  }
+
+  #connection(): XmlRpcConnection {
+    const { transport, endpoint, user, password, blogId = '1' } = this.#options;
+    return { transport, endpoint, user, password, blogId };
   }
 
   async ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {

@@ -6,9 +6,16 @@ import { hostOf, sendRequest, type HttpRequest } from '../http/request';
 import { credentialsRefused, PublishingError } from '../publishingError';
 import { checkStatus, incompleteAnswer } from '../http/responses';
 
-/** A value XML-RPC can carry. Dates without a zone are read as UTC. */
+/** A value XML-RPC can carry (bytes go as base64). Dates without a zone are read as UTC. */
 export type XmlRpcValue =
-  string | number | boolean | Date | null | readonly XmlRpcValue[] | { readonly [name: string]: XmlRpcValue };
+  | string
+  | number
+  | boolean
+  | Date
+  | Uint8Array
+  | null
+  | readonly XmlRpcValue[]
+  | { readonly [name: string]: XmlRpcValue };
 
 type XmlNode = Record<string, unknown>;
 
@@ -108,6 +115,7 @@ function encode(value: XmlRpcValue): unknown {
   if (typeof value === 'number') return Number.isInteger(value) ? { int: value } : { double: value };
   if (typeof value === 'boolean') return { boolean: value ? 1 : 0 };
   if (value instanceof Date) return { 'dateTime.iso8601': `${value.toISOString().slice(0, 19).replaceAll('-', '')}Z` };
+  if (value instanceof Uint8Array) return { base64: Buffer.from(value).toString('base64') };
   if (isList(value)) return { array: { data: { value: value.map(encode) } } };
   return {
     struct: {
@@ -174,7 +182,14 @@ function parseDate(value: string): Date {
 }
 
 function faultError(fault: XmlRpcValue, host: string, method: string): PublishingError {
-  const struct = fault !== null && typeof fault === 'object' && !isList(fault) && !(fault instanceof Date) ? fault : {};
+  const struct =
+    fault !== null &&
+    typeof fault === 'object' &&
+    !isList(fault) &&
+    !(fault instanceof Date) &&
+    !(fault instanceof Uint8Array)
+      ? fault
+      : {};
   const code = typeof struct['faultCode'] === 'number' ? struct['faultCode'] : Number(struct['faultCode']);
   const said = typeof struct['faultString'] === 'string' ? struct['faultString'].slice(0, 200) : '';
   const because = said === '' ? '' : ` The blog said: "${said}"`;

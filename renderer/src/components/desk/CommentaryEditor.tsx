@@ -4,19 +4,36 @@ import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language'
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, drawSelection, keymap, placeholder } from '@codemirror/view';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { limits } from '../../../../shared/model/limits';
+import { imageFilesIn } from '../../media/imageFiles';
 import { appShortcuts, codeMirrorKey, shortcuts } from '../../shortcuts';
 import { useBooleanPreference } from '../../state/usePreference';
 import { limitNote, LimitNote } from './fieldLimit';
 import { perLineDirection } from './lineDirection';
 
+/** What the desk may do to the commentary while the editor owns its text. */
+export interface CommentaryEditorHandle {
+  /** Puts text at the caret (replacing a selection), as if typed; returns where it starts. */
+  insertAtCaret(text: string): number;
+  /** Replaces the first occurrence of `find` after `from`; false when it is no longer there. */
+  replaceText(find: string, replacement: string): boolean;
+  /** Replaces a range of the text, as one undoable edit. */
+  replaceRange(from: number, to: number, text: string): void;
+  /** The text as it is this moment (React's copy may be a render behind). */
+  text(): string;
+  focus(): void;
+}
+
 interface CommentaryEditorProps {
+  readonly ref?: Ref<CommentaryEditorHandle>;
   readonly initialValue: string;
   readonly onChange: (value: string) => void;
   readonly label: string;
   /** Shown to be read only (a draft in the trash). */
   readonly readOnly?: boolean;
+  /** Image files pasted or dropped into the commentary; they are not inserted as text. */
+  readonly onImageFiles: (files: readonly File[]) => void;
 }
 
 /** The app's own shortcuts, which CodeMirror must leave to the app (Mod-/ would toggle a comment). */
@@ -38,7 +55,14 @@ function tabKeys(indents: boolean) {
  * browser's spellcheck. It owns its text while mounted (keyed per draft by its parent), so a
  * keystroke is painted by CodeMirror before React hears of it.
  */
-export function CommentaryEditor({ initialValue, onChange, label, readOnly = false }: CommentaryEditorProps) {
+export function CommentaryEditor({
+  ref,
+  initialValue,
+  onChange,
+  label,
+  readOnly = false,
+  onImageFiles,
+}: CommentaryEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const tabCompartment = useRef(new Compartment());
@@ -49,6 +73,43 @@ export function CommentaryEditor({ initialValue, onChange, label, readOnly = fal
   latestTabIndents.current = tabIndents;
   const [length, setLength] = useState(initialValue.length);
   const [refused, setRefused] = useState(false);
+  const latestOnImages = useRef(onImageFiles);
+  latestOnImages.current = onImageFiles;
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      insertAtCaret(text) {
+        const editor = view.current;
+        if (!editor) return 0;
+        const { from, to } = editor.state.selection.main;
+        editor.dispatch({
+          changes: { from, to, insert: text },
+          selection: { anchor: from + text.length },
+          userEvent: 'input.paste',
+          scrollIntoView: true,
+        });
+        return from;
+      },
+      replaceText(find, replacement) {
+        const editor = view.current;
+        const at = editor ? editor.state.doc.toString().indexOf(find) : -1;
+        if (!editor || at === -1) return false;
+        editor.dispatch({ changes: { from: at, to: at + find.length, insert: replacement } });
+        return true;
+      },
+      replaceRange(from, to, text) {
+        view.current?.dispatch({ changes: { from, to, insert: text } });
+      },
+      text() {
+        return view.current?.state.doc.toString() ?? '';
+      },
+      focus() {
+        view.current?.focus();
+      },
+    }),
+    [],
+  );
 
   useEffect(() => {
     if (!host.current) return;
@@ -76,6 +137,25 @@ export function CommentaryEditor({ initialValue, onChange, label, readOnly = fal
             const fits = transaction.newDoc.length <= limits.commentaryCharacters;
             if (!fits) setRefused(true);
             return fits;
+          }),
+          EditorView.domEventHandlers({
+            paste(event) {
+              const files = imageFilesIn(event.clipboardData);
+              if (files.length === 0) return false;
+              event.preventDefault();
+              latestOnImages.current(files);
+              return true;
+            },
+            drop(event, dropped) {
+              const files = imageFilesIn(event.dataTransfer);
+              if (files.length === 0) return false;
+              event.preventDefault();
+              // The images go where they were dropped, not where the caret was.
+              const at = dropped.posAtCoords({ x: event.clientX, y: event.clientY });
+              if (at !== null) dropped.dispatch({ selection: { anchor: at } });
+              latestOnImages.current(files);
+              return true;
+            },
           }),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;

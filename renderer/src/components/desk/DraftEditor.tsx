@@ -12,14 +12,20 @@ import {
 import { addHashtag, extractHashtags } from '../../../../shared/model/hashtags';
 import { limits } from '../../../../shared/model/limits';
 import type { TagCount } from '../../../../shared/model/library';
+import type { FeaturedImage } from '../../../../shared/model/image';
+import { imageMarkdown, imageReferences } from '../../../../shared/media/references';
 import { api } from '../../api';
 import { payloadFromDataTransfer } from '../../quotes/clipboardFormats';
 import { mergeSource, needsDetails } from '../../quotes/mergeSource';
+import { webImagesOf, withLibraryImage } from '../../quotes/quoteImages';
 import { useAutosave } from '../../state/useAutosave';
 import { PreviewPane } from '../PreviewPane';
 import { PublishPanel } from '../publish/PublishPanel';
-import { CommentaryEditor } from './CommentaryEditor';
+import { AltTextDialog } from './AltTextDialog';
+import { CommentaryEditor, type CommentaryEditorHandle } from './CommentaryEditor';
 import { LimitNote, useFieldLimit } from './fieldLimit';
+import { ImagesPanel } from './ImagesPanel';
+import { useImageInsertion } from './useImageInsertion';
 import { HashtagInput } from './HashtagInput';
 import { PasteCatcher } from './PasteCatcher';
 import { QuoteList } from './QuoteList';
@@ -31,6 +37,8 @@ const saveDraft = (id: string, content: DraftContent) => api.saveDraft({ id, con
 /** What the app (its menus and shortcuts) can ask of the open draft's editor. */
 export interface DraftEditorHandle {
   pasteAsQuote(): void;
+  /** Opens the file picker for an image to put at the caret. */
+  insertImage(): void;
   /** Saves what is pending; true once everything is on disk. */
   flush(): Promise<boolean>;
 }
@@ -72,6 +80,7 @@ export function DraftEditor(props: DraftEditorProps) {
     commentary: draft.commentary,
     quotes: draft.quotes,
     hashtags: draft.hashtags,
+    featuredImage: draft.featuredImage,
     ...(draft.options ? { options: draft.options } : {}),
   }));
   const [initialCommentary] = useState(draft.commentary);
@@ -132,6 +141,25 @@ export function DraftEditor(props: DraftEditorProps) {
     [edit],
   );
 
+  /**
+   * Brings a quote's figures into the library, so the post does not lean on the source's server;
+   * offline (or when a server does not answer) they stay on the web and are tried again later.
+   */
+  const fetchQuoteImages = useCallback(
+    async (quoteId: string) => {
+      const quote = latest.current.quotes.find((each) => each.id === quoteId);
+      for (const url of quote ? webImagesOf(quote) : []) {
+        const fetched = await api.addImageFromWeb({ url });
+        if (!fetched.ok) continue;
+        const quotes = latest.current.quotes.map((each) =>
+          each.id === quoteId ? { ...each, excerpt: withLibraryImage(each.excerpt, url, fetched.value.file) } : each,
+        );
+        edit({ quotes });
+      }
+    },
+    [edit],
+  );
+
   const addQuoteFrom = useCallback(
     async (clipboard: ClipboardPayload) => {
       setPasting(false);
@@ -146,9 +174,10 @@ export function DraftEditor(props: DraftEditorProps) {
       }
       setQuoteProblem(null);
       edit({ quotes: [...latest.current.quotes, parsed.value] });
+      await fetchQuoteImages(parsed.value.id);
       if (parsed.value.source.url !== null) await enrich(parsed.value);
     },
-    [edit, enrich],
+    [edit, enrich, fetchQuoteImages],
   );
 
   const pasteAsQuote = useCallback(async () => {
@@ -160,17 +189,45 @@ export function DraftEditor(props: DraftEditorProps) {
 
   const pasteFromButton = useCallback(() => void pasteAsQuote(), [pasteAsQuote]);
 
-  useImperativeHandle(ref, () => ({ pasteAsQuote: () => void pasteAsQuote(), flush }), [pasteAsQuote, flush]);
+  const commentaryEditor = useRef<CommentaryEditorHandle>(null);
+  const images = useImageInsertion(commentaryEditor);
+  const imagePicker = useRef<HTMLInputElement>(null);
+  const pickImage = useCallback(() => imagePicker.current?.click(), []);
+  const setFeatured = useCallback((featuredImage: FeaturedImage | null) => edit({ featuredImage }), [edit]);
+  const setAltText = useCallback((index: number, alt: string) => {
+    const handle = commentaryEditor.current;
+    const reference = handle ? imageReferences(handle.text())[index] : undefined;
+    if (handle && reference) {
+      handle.replaceRange(reference.start, reference.end, imageMarkdown(reference.file, alt, reference.caption));
+    }
+  }, []);
+
+  // Once the last question about an image has gone (answered, or its image refused), writing goes on.
+  const askingKey = images.asking?.key ?? null;
+  const wasAsking = useRef<string | null>(null);
+  useEffect(() => {
+    if (wasAsking.current !== null && askingKey === null) commentaryEditor.current?.focus();
+    wasAsking.current = askingKey;
+  }, [askingKey]);
+
+  useImperativeHandle(ref, () => ({ pasteAsQuote: () => void pasteAsQuote(), insertImage: pickImage, flush }), [
+    pasteAsQuote,
+    pickImage,
+    flush,
+  ]);
 
   // Quotes taken while offline (or whose page did not answer) get their details once online.
   useEffect(() => {
     const fillMissing = () => {
-      for (const quote of latest.current.quotes) if (needsDetails(quote.source)) void enrich(quote);
+      for (const quote of latest.current.quotes) {
+        if (needsDetails(quote.source)) void enrich(quote);
+        if (webImagesOf(quote).length > 0) void fetchQuoteImages(quote.id);
+      }
     };
     fillMissing();
     window.addEventListener('online', fillMissing);
     return () => window.removeEventListener('online', fillMissing);
-  }, [enrich]);
+  }, [enrich, fetchQuoteImages]);
 
   function dropQuote(event: DragEvent<HTMLDivElement>): void {
     event.preventDefault();
@@ -220,11 +277,50 @@ export function DraftEditor(props: DraftEditorProps) {
                 <LimitNote id="title-limit" text={titleNote} />
                 <HashtagInput hashtags={content.hashtags} libraryTags={libraryTags} onChange={editHashtags} />
                 <CommentaryEditor
+                  ref={commentaryEditor}
                   initialValue={initialCommentary}
                   onChange={editCommentary}
                   label="Commentary"
                   readOnly={readOnly}
+                  onImageFiles={images.insert}
                 />
+                <input
+                  ref={imagePicker}
+                  type="file"
+                  accept="image/jpeg,image/png,image/webp,image/gif,image/heic,image/heif,.heic"
+                  multiple
+                  hidden
+                  aria-label="Choose an image"
+                  onChange={(event) => {
+                    images.insert([...(event.target.files ?? [])]);
+                    event.target.value = '';
+                    commentaryEditor.current?.focus();
+                  }}
+                />
+                {images.problem && (
+                  <p role="alert" className="problem">
+                    {images.problem}{' '}
+                    <button type="button" onClick={images.dismissProblem}>
+                      Dismiss
+                    </button>
+                  </p>
+                )}
+                <ImagesPanel
+                  commentary={content.commentary}
+                  featuredImage={content.featuredImage}
+                  onAltText={setAltText}
+                  onFeature={setFeatured}
+                  onInsert={pickImage}
+                />
+                {images.asking && (
+                  <AltTextDialog
+                    key={images.asking.key}
+                    name={images.asking.name}
+                    onDescribe={(alt, caption) => {
+                      if (images.asking) images.describe(images.asking.key, alt, caption);
+                    }}
+                  />
+                )}
                 <div
                   className="quote-drop"
                   onDragOver={(event) => event.preventDefault()}

@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo } from 'react';
 import type { DraftContent } from '../../../../shared/model/draft';
+import { missingAltTexts } from '../../../../shared/media/references';
 import { countWords } from '../../../../shared/text/words';
 import type { SaveStatus } from '../../state/useAutosave';
 import { SaveStatusLine } from './SaveStatusLine';
@@ -25,6 +26,7 @@ export function StatusBar({
     [counted.quotes],
   );
   const outweighs = quoted > own;
+  const withoutAlt = useMemo(() => missingAltTexts(counted), [counted]);
   return (
     <footer className="status-bar">
       <SaveStatusLine status={status} onRetry={onRetry} />
@@ -37,6 +39,11 @@ export function StatusBar({
       >
         {own === 0 ? (quoted === 0 ? '—' : 'all quote') : `${(quoted / own).toFixed(1)} : 1`}
       </span>
+      {withoutAlt > 0 && (
+        <span className="missing-alt" title="Readers who cannot see an image hear or read its alt text">
+          {withoutAlt === 1 ? '1 image without alt text' : `${withoutAlt} images without alt text`}
+        </span>
+      )}
     </footer>
   );
 }

@@ -105,6 +105,19 @@ describe('wordPressBlocks', () => {
     );
   });
 
+  it('makes the figure a captioned image renders to (and a library image alone in its paragraph) Image blocks', () => {
+    const file = `${'a'.repeat(64)}.jpg`;
+    const html = renderPostBody({
+      commentary: `![A heron](https://example.com/h.jpg "A heron at dawn")\n\n![Alone](media:${file})`,
+      quotes: [],
+    });
+    const blocks = wordPressBlocks(html);
+    expect(names(blocks)).toEqual(['core/image', 'core/image']);
+    expect(blocks).toContain('<figcaption class="wp-element-caption">A heron at dawn</figcaption>');
+    // The library image keeps its media: reference for the upload's address to replace.
+    expect(blocks).toContain(`<img src="media:${file}" alt="Alone"/>`);
+  });
+
   it('keeps as Custom HTML what no core block holds as it is: tables, Quotebacks, task lists, a list item of paragraphs', () => {
     const table = renderPostBody({ commentary: '| a | b |\n|---|---|\n| 1 | 2 |', quotes: [] });
     expect(names(wordPressBlocks(table))).toEqual(['core/html']);

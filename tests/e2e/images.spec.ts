@@ -1,0 +1,110 @@
+import { expect, test, type Locator } from '@playwright/test';
+import { htmlNamedPng, sampleImage } from '../electron/media/support/images';
+import { DeskPage } from './support/deskPage';
+import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
+
+let host: RunningDevHost;
+
+test.beforeEach(async ({ page }) => {
+  host = await startDevHost(await makeDataFolder());
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+});
+
+test.afterEach(async ({ page: _page }, testInfo) => {
+  await testInfo.attach('dev host log', { body: host.log(), contentType: 'text/plain' });
+  await host.dispose();
+});
+
+/** Pastes a file into the element, as the browser does for a real Ctrl+V of a copied image or screenshot. */
+async function pasteFile(target: Locator, bytes: Buffer, name: string, type: string): Promise<void> {
+  await target.evaluate(
+    (element, file) => {
+      const data = new DataTransfer();
+      const binary = Uint8Array.from(atob(file.base64), (character) => character.charCodeAt(0));
+      data.items.add(new File([binary], file.name, { type: file.type }));
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    { base64: bytes.toString('base64'), name, type },
+  );
+}
+
+test('a pasted image appears at the caret, asks for its alt text, and shows in the preview from the library', async ({
+  page,
+}) => {
+  const desk = new DeskPage(page);
+  await page.goto(host.url);
+  await desk.newDraft.click();
+  await desk.commentary.click();
+  await page.keyboard.type('Look at this:');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await pasteFile(desk.commentary, await sampleImage('jpeg', 640, 480, { gps: true }), 'harbour.jpg', 'image/jpeg');
+
+  const dialog = page.getByRole('dialog', { name: 'Describe the image' });
+  await expect(dialog).toBeVisible();
+  // Typing goes on meanwhile: the alt text is typed while the core processes the image.
+  await dialog.getByRole('textbox', { name: 'Alt text' }).fill('Boats drawn up on the shingle at dusk');
+  await dialog.getByRole('textbox', { name: /Caption/ }).fill('Aldeburgh, 2024');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(desk.commentary).toContainText(
+    /!\[Boats drawn up on the shingle at dusk\]\(media:[0-9a-f]{64}\.jpg "Aldeburgh, 2024"\)/,
+  );
+  const shown = desk.preview.getByRole('img', { name: 'Boats drawn up on the shingle at dusk' });
+  await expect(shown).toBeVisible();
+  await expect(desk.preview.locator('figcaption')).toHaveText('Aldeburgh, 2024');
+  expect(await shown.getAttribute('src')).toMatch(/^\/media\/[0-9a-f]{64}\.jpg$/);
+  await expect.poll(() => shown.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(640);
+  await expect(page.getByText('without alt text')).toHaveCount(0);
+
+  // Typing after the image goes on at the caret.
+  await page.keyboard.type(' And more words.');
+  await expect(desk.commentary).toContainText('And more words.');
+  await expect(desk.saveStatus).toHaveText(/Saved/);
+});
+
+test('an image without alt text is named in the status bar until it gets one, and can become the featured image', async ({
+  page,
+}) => {
+  const desk = new DeskPage(page);
+  await page.goto(host.url);
+  await desk.newDraft.click();
+  await desk.commentary.click();
+  await pasteFile(desk.commentary, await sampleImage('png', 300, 200), 'chart.png', 'image/png');
+  const dialog = page.getByRole('dialog', { name: 'Describe the image' });
+  await dialog.getByRole('button', { name: 'Skip for now' }).click();
+  await expect(page.getByText('1 image without alt text')).toBeVisible();
+
+  const images = page.getByRole('region', { name: 'Images' });
+  await images.getByRole('button', { name: 'Make featured' }).click();
+  const featured = images.getByRole('group', { name: 'Featured image' });
+  await expect(featured).toBeVisible();
+  await expect(page.getByText('2 images without alt text')).toBeVisible();
+  await images.getByRole('textbox', { name: 'Alt text of image 1' }).fill('Sales by month');
+  await featured.getByRole('textbox', { name: 'Featured image alt text' }).fill('Sales chart');
+  await expect(page.getByText(/without alt text/)).toHaveCount(0);
+  await expect(desk.commentary).toContainText('![Sales by month](media:');
+  await expect(desk.preview.locator('img.preview-featured')).toHaveAttribute('alt', 'Sales chart');
+
+  await featured.getByRole('button', { name: 'Clear featured image' }).click();
+  await expect(desk.preview.locator('img.preview-featured')).toHaveCount(0);
+});
+
+test('a file that is not an image is refused with a message, and the draft is left as it was', async ({ page }) => {
+  const desk = new DeskPage(page);
+  await page.goto(host.url);
+  await desk.newDraft.click();
+  await desk.commentary.click();
+  await page.keyboard.type('Before.');
+  await pasteFile(desk.commentary, htmlNamedPng, 'photo.png', 'image/png');
+  await expect(page.getByRole('alert')).toContainText(
+    'photo.png was not added: This file is not an image: it holds a web page (HTML).',
+  );
+  // Refused, it asks for no alt text any more.
+  await expect(page.getByRole('dialog', { name: 'Describe the image' })).toHaveCount(0);
+  await expect(desk.commentary).toHaveText('Before.');
+  // The app still answers: typing goes on.
+  await page.keyboard.type(' After.');
+  await expect(desk.commentary).toHaveText('Before. After.');
+});
