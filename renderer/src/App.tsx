@@ -241,6 +241,7 @@ export function App() {
             publishAsked={publishAsked}
             onPublishAskAnswered={answerPublishAsk}
             readOnly={current.trashedAt !== null}
+            switching={desk.switching}
             accounts={blogs.accounts}
             onManageBlogs={() => setDialog('blogs')}
             onSaved={library.noteSaved}

@@ -249,3 +249,25 @@ test('a rewrite of the whole commentary keeps the version before it, and restori
   await history.getByRole('button', { name: 'Restore this version' }).click();
   await expect(desk.commentary).toContainText('The first version of this commentary');
 });
+
+test('typing while a new draft is on its way waits for it, instead of going into the draft leaving', async ({
+  page,
+}) => {
+  const desk = new DeskPage(page);
+  await page.goto(host.url);
+  await desk.newDraft.click();
+  await desk.title.fill('The first draft');
+  await expect(desk.saveStatus).toHaveText('Saved');
+
+  // The new draft takes its time to arrive, as it may on a busy machine.
+  await page.route('**/createDraft', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await desk.newDraft.click();
+  await desk.title.fill('The second draft');
+  await expect(desk.saveStatus).toHaveText('Saved');
+  await expect(desk.drafts.getByRole('listitem')).toHaveCount(2);
+  await expect(desk.drafts).toContainText('The first draft');
+  await expect(desk.drafts).toContainText('The second draft');
+});

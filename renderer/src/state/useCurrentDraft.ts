@@ -7,6 +7,8 @@ import { api } from '../api';
 export function useCurrentDraft(refreshLibrary: () => Promise<void>) {
   const [current, setCurrent] = useState<Draft | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  /** Another draft is on its way to the desk: what is typed meanwhile would go to the one leaving. */
+  const [switching, setSwitching] = useState(false);
   const openId = useRef<string | null>(null);
   openId.current = current?.id ?? null;
 
@@ -20,14 +22,24 @@ export function useCurrentDraft(refreshLibrary: () => Promise<void>) {
       // The open draft stays as its editor has it: a copy read now would lack the edits not yet
       // saved, and showing it would drop them from the editor and, at its next save, from disk.
       if (id === openId.current) return;
-      settle(await api.getDraft({ id }), 'The draft could not be opened');
+      setSwitching(true);
+      try {
+        settle(await api.getDraft({ id }), 'The draft could not be opened');
+      } finally {
+        setSwitching(false);
+      }
     },
     [settle],
   );
 
   const create = useCallback(
     async (content?: DraftContent) => {
-      settle(await api.createDraft(content ? { content } : {}), 'A new draft could not be created');
+      setSwitching(true);
+      try {
+        settle(await api.createDraft(content ? { content } : {}), 'A new draft could not be created');
+      } finally {
+        setSwitching(false);
+      }
       await refreshLibrary();
     },
     [settle, refreshLibrary],
@@ -82,5 +94,5 @@ export function useCurrentDraft(refreshLibrary: () => Promise<void>) {
     [refreshLibrary],
   );
 
-  return { current, problem, setProblem, open, create, trash, restore, emptyTrash, undoEmptyTrash, show };
+  return { current, switching, problem, setProblem, open, create, trash, restore, emptyTrash, undoEmptyTrash, show };
 }

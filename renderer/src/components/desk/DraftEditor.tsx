@@ -54,6 +54,8 @@ interface DraftEditorProps {
   readonly onPublishAskAnswered: () => void;
   /** A draft in the trash is shown to be read, not edited or published. */
   readonly readOnly: boolean;
+  /** Another draft is opening: the fields take no typing until it is here. */
+  readonly switching: boolean;
   readonly accounts: readonly Account[];
   readonly onManageBlogs: () => void;
   readonly onSaved: (draft: Draft) => void;
@@ -255,7 +257,7 @@ export function DraftEditor(props: DraftEditorProps) {
         <Panel id="editor" minSize="30%" defaultSize={showPreview ? '50%' : '100%'}>
           <section className="editor" aria-label="Editor">
             <div className="editor-scroll">
-              <fieldset className="editor-fields" disabled={readOnly}>
+              <fieldset className="editor-fields" disabled={readOnly || props.switching}>
                 {/* A text area so that a long title wraps in full; it stays one line of text. */}
                 <textarea
                   ref={titleField}
