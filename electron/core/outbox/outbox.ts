@@ -27,6 +27,7 @@ import { isPending, nextDue, pendingBefore, postKey } from './queue';
 import { pullRecent } from './pull';
 import { defaultBackoff, judgeFailure, type BackoffPolicy } from './retryPolicy';
 import { currentLink, sendEntry, type SendResult } from './sendEntry';
+import { BlogImages } from './sendImages';
 import { systemTimer, type SetTimer } from './timers';
 
 /** What the outbox needs from the library. */
@@ -83,6 +84,7 @@ const IDENTITY_SUFFIX_SPACE = 36 ** 8;
 export class Outbox {
   readonly #options: OutboxOptions;
   readonly #store: EntryStore;
+  readonly #images: BlogImages;
   readonly #now: () => Date;
   readonly #random: () => number;
   readonly #setTimer: SetTimer;
@@ -104,6 +106,7 @@ export class Outbox {
     this.#options = options;
     this.#store = new EntryStore(options.folder);
     this.#now = options.now ?? (() => new Date());
+    this.#images = new BlogImages({ libraryFolder: options.folder, logError: options.logError, now: this.#now });
     this.#random = options.random ?? Math.random;
     this.#setTimer = options.setTimer ?? systemTimer;
     this.#newId = options.newId ?? randomUUID;
@@ -423,7 +426,14 @@ export class Outbox {
             this.#options.postStyleFor(sending.accountId),
             this.#draftOrNull(sending.draftId),
           ]);
-          result = await sendEntry({ entry: { ...sending, mayExist: current.mayExist }, draft, adapter, style });
+          const images = this.#images;
+          result = await sendEntry({
+            entry: { ...sending, mayExist: current.mayExist },
+            draft,
+            adapter,
+            style,
+            images,
+          });
         } catch (error) {
           await this.#failed(sending, error);
           return;

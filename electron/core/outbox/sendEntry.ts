@@ -5,6 +5,7 @@ import type { OutboxEntry, OutboxSchedule, RemoteLink } from '../../../shared/mo
 import { AppError } from '../../../shared/result';
 import type { BlogAdapter, OutgoingPost, PostSchedule, RemotePost } from '../publishing/blogAdapter';
 import { outgoingPost, type PostStyle } from '../publishing/outgoingPost';
+import type { BlogImages } from './sendImages';
 
 /** What one attempt achieved on the blog. */
 export type SendResult =
@@ -18,6 +19,8 @@ export interface SendRequest {
   readonly draft: Draft | null;
   readonly adapter: BlogAdapter;
   readonly style: PostStyle;
+  /** Uploads the post's images (once per blog) before the post that uses them. */
+  readonly images: BlogImages;
 }
 
 /**
@@ -37,13 +40,21 @@ export async function sendEntry(request: SendRequest): Promise<SendResult> {
     throw new AppError('not-found', 'The draft was deleted from the library, so there is nothing to publish.');
   }
   const sentHash = contentHash(draft);
+  const images = await request.images.send({
+    accountId: entry.accountId,
+    draft,
+    adapter,
+    mayHaveUploaded: entry.mayExist,
+  });
   const post = (identity: string): OutgoingPost =>
-    outgoingPost(draft, {
-      identity,
-      schedule: postSchedule(entry.schedule),
-      style: request.style,
-      accountId: entry.accountId,
-    });
+    images.place(
+      outgoingPost(draft, {
+        identity,
+        schedule: postSchedule(entry.schedule),
+        style: request.style,
+        accountId: entry.accountId,
+      }),
+    );
   if (link === null) {
     const wanted = post(entry.identity);
     const found = entry.mayExist ? await adapter.findByIdentity(entry.identity, { slug: wanted.slug }) : null;

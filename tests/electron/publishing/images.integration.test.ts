@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { Transport } from '../../../electron/core/publishing/blogAdapter';
-import { BLOGGER_TAKES_NO_IMAGES, BloggerAdapter } from '../../../electron/core/publishing/blogger/adapter';
+import { BLOGGER_TAKES_NO_IMAGES } from '../../../electron/core/publishing/blogger/adapter';
 import { GhostAdminAdapter } from '../../../electron/core/publishing/ghost/adminAdapter';
 import { uploadName, type ImageUpload } from '../../../electron/core/publishing/imageUpload';
 import { MicropubAdapter } from '../../../electron/core/publishing/micropub/adapter';
@@ -15,6 +15,7 @@ import { startMicropub, type MicropubServer } from '../../servers/micropub';
 import { startWordPress, wordPressSkipReason, type WordPressServer } from '../../servers/wordpress';
 import { useTempFolders } from '../../support/tempFolder';
 import { sampleImage } from '../media/support/images';
+import { silentBlogger } from './support/silentBlogger';
 
 const transport: Transport = { fetch, timeoutMs: 30_000 };
 const newFolder = useTempFolders();
@@ -157,23 +158,12 @@ describe('image uploads to a Micropub site with a media endpoint', () => {
 
 describe('Blogger', () => {
   it('refuses images before anything is sent, saying what the writer can do', async () => {
-    let requests = 0;
-    const adapter = new BloggerAdapter({
-      blogId: '123',
-      accessToken: () => Promise.resolve('token'),
-      transport: {
-        fetch: () => {
-          requests += 1;
-          return Promise.reject(new Error('nothing may be sent'));
-        },
-        timeoutMs: 1_000,
-      },
-    });
+    const { adapter, requests } = silentBlogger();
     expect(await adapter.imageSupport()).toEqual({ kind: 'refuses', reason: BLOGGER_TAKES_NO_IMAGES });
     await expect(adapter.uploadImage(await photo(10, '', ''))).rejects.toMatchObject({
       failure: 'rejected',
       message: BLOGGER_TAKES_NO_IMAGES,
     });
-    expect(requests).toBe(0);
+    expect(requests()).toBe(0);
   });
 });

@@ -187,10 +187,6 @@ export class MicropubAdapter implements BlogAdapter {
     return Promise.resolve({ categories: null, summary: { maxCharacters: null }, slug: true, timeZone: null });
   }
 
-  /**
-   * Micropub categories are plain names that a post creates by using them. Where the server lists
-   * its categories (q=category), an existing one is reused with its spelling.
-   */
   async imageSupport(): Promise<ImageSupport> {
     const endpoint = await this.#mediaEndpoint();
     return endpoint === null
@@ -218,6 +214,10 @@ export class MicropubAdapter implements BlogAdapter {
     return endpoint === undefined || endpoint === '' ? null : new URL(endpoint, this.#options.endpoint).toString();
   }
 
+  /**
+   * Micropub categories are plain names that a post creates by using them. Where the server lists
+   * its categories (q=category), an existing one is reused with its spelling.
+   */
   async ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
     const wanted = names.filter(
       (name, index) => names.findIndex((other) => hashtagKey(other) === hashtagKey(name)) === index,
