@@ -12,7 +12,13 @@ import {
   SourceSchema,
 } from './model/draft';
 import { DraftImageSchema, ImageInfoSchema, NewImageSchema } from './model/image';
-import { DraftQuerySchema, RevisionSummarySchema, TagCountSchema } from './model/library';
+import {
+  DraftPageRequestSchema,
+  DraftPageSchema,
+  DraftQuerySchema,
+  RevisionSummarySchema,
+  TagCountSchema,
+} from './model/library';
 import { LibraryNoticeSchema } from './model/notice';
 import {
   ConflictDetailsSchema,
@@ -53,6 +59,11 @@ export const contract = {
     'The drafts that match the query (search words, status, tag, trash), most recently updated first.',
     DraftQuerySchema,
     z.array(DraftSummarySchema),
+  ),
+  listDraftPage: call(
+    'A window of the drafts that match the query, most recently updated first, and how many match in all: what the list shows.',
+    DraftPageRequestSchema,
+    DraftPageSchema,
   ),
   getDraft: call('One whole draft.', byId, DraftSchema),
   createDraft: call(

@@ -86,15 +86,38 @@ describe('the installer configuration', () => {
     const included = config.files.filter((pattern) => !pattern.startsWith('!'));
     expect(included.sort()).toEqual(['out/**/*', 'package.json']);
     expect(config.files).toContain('!**/*.map');
+    // The CLI runs from the repository with Node; the installed app has no use for it.
+    expect(config.files).toContain('!out/cli/**');
     expect(config.asar).toBe(true);
     // Only the native image library is unpacked beside the archive, nothing of the app's own code.
     expect(config.asarUnpack).toEqual(['**/node_modules/sharp/**/*', '**/node_modules/@img/**/*']);
     expect(packageJson.main.startsWith('out/')).toBe(true);
     // electron-builder adds the production dependencies; the build tools must not be among them.
-    for (const tool of ['electron', 'electron-builder', 'electron-vite', 'vite', 'vitest', 'typescript', 'eslint']) {
+    for (const tool of [
+      'electron',
+      'electron-builder',
+      'electron-vite',
+      'vite',
+      'vitest',
+      'typescript',
+      'eslint',
+      'tsx',
+    ]) {
       expect(Object.keys(packageJson.dependencies), tool).not.toContain(tool);
       expect(Object.keys(packageJson.devDependencies), tool).toContain(tool);
     }
+  });
+
+  it('ships no TypeScript compiler: tsx and esbuild are development packages only, however they come in', () => {
+    // The lock marks every package that only development needs; the rest is what an install ships.
+    const lock = z
+      .looseObject({ packages: z.record(z.string(), z.looseObject({ dev: z.boolean().optional() })) })
+      .parse(JSON.parse(readFileSync(new URL('package-lock.json', root), 'utf8')));
+    const compilers = Object.entries(lock.packages).filter(([location]) =>
+      /(^|\/)node_modules\/(tsx|esbuild|typescript|@esbuild\/[^/]+)$/.test(location),
+    );
+    expect(compilers.map(([location]) => location)).toContain('node_modules/tsx');
+    for (const [location, entry] of compilers) expect(entry.dev, location).toBe(true);
   });
 
   it('flips the fuses that would let the installed app run as Node or load code from outside its archive', () => {

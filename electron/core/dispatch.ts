@@ -14,7 +14,7 @@ export interface DispatchOptions {
  * Every host (Electron IPC, the dev host, the CLI) goes through here.
  */
 export async function dispatch(
-  handlers: Handlers,
+  handlers: Partial<Handlers>,
   name: unknown,
   input: unknown,
   options: DispatchOptions,
@@ -23,8 +23,10 @@ export async function dispatch(
   const parsed = contract[name].input.safeParse(input);
   // In words naming the field: the message may be shown to the writer as it is.
   if (!parsed.success) return fail('invalid-input', describeValidation(parsed.error));
+  // A host that opened only part of the core (the CLI's draft commands) has only its calls.
+  const handler = handlers[name] as ((input: unknown) => Promise<unknown>) | undefined;
+  if (!handler) return fail('unavailable', `${name} is not available here.`);
   try {
-    const handler = handlers[name] as (input: unknown) => Promise<unknown>;
     return ok(await handler(parsed.data));
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toData() };

@@ -1,8 +1,9 @@
 import type { Handlers } from '../../shared/contract';
-import { emptyDraftContent, type Draft } from '../../shared/model/draft';
+import type { Draft } from '../../shared/model/draft';
 import { AppError } from '../../shared/result';
 import type { Accounts } from './accounts/accounts';
 import type { DraftLibrary } from './library/draftLibrary';
+import { libraryHandlers } from './libraryHandlers';
 import type { MediaService } from './media/mediaService';
 import type { Outbox } from './outbox/outbox';
 import type { QuoteService } from './quotes/quoteService';
@@ -19,34 +20,11 @@ export function createHandlers(services: {
 }): Handlers {
   const { library, quotes, accounts, outbox, media, themes } = services;
   return {
-    listDrafts: (query) => library.list(query),
-    getDraft: ({ id }) => library.get(id),
-    createDraft: ({ content }) => library.create(content ?? emptyDraftContent()),
-    saveDraft: ({ id, content }) => library.save(id, content),
-    trashDraft: ({ id }) => library.trash(id),
-    restoreDraft: ({ id }) => library.restore(id),
-    emptyTrash: async () => {
-      const emptied = await library.emptyTrash();
-      // Only now, never before: a trashed draft (and its history) keeps its images until here, and
-      // an emptying that can still be undone keeps the images of what it set aside.
-      const imagesRemoved = await media.removeUnused(await library.imagesInUse());
-      return { ...emptied, imagesRemoved };
-    },
-    undoEmptyTrash: async ({ batch }) => ({ restored: await library.undoEmptyTrash(batch) }),
-    listRevisions: ({ id }) =>
-      library.revisions(
-        id,
-        (accountId) => accounts.list().find((account) => account.id === accountId)?.blogName ?? 'a blog since removed',
-      ),
-    getRevision: ({ id, revision }) => library.revision(id, revision),
-    restoreRevision: ({ id, revision }) => library.restoreRevision(id, revision),
-    listTags: () => Promise.resolve(library.tags()),
+    ...libraryHandlers(library, () => Promise.resolve(media)),
     readClipboard: () => quotes.readClipboard(),
     quoteFromClipboard: ({ clipboard }) => Promise.resolve(quotes.fromClipboard(clipboard)),
     enrichSource: ({ source }) => quotes.enrichSource(source),
-    addImage: ({ data }) => media.add(Buffer.from(data, 'base64')),
     addImageFromWeb: ({ url }) => media.addFromWeb(url),
-    draftImages: async ({ id }) => media.draftImages(await library.get(id)),
     listAccounts: () => Promise.resolve(accounts.list()),
     addAccount: (input) => accounts.add(input),
     removeAccount: async ({ id }) => {
@@ -86,7 +64,6 @@ export function createHandlers(services: {
     listThemeSnapshots: () => themes.list(),
     getThemeSnapshot: ({ accountId }) => themes.get(accountId, accounts.get(accountId).blogName),
     takeThemeSnapshot: ({ accountId }) => themes.take(accountId),
-    listNotices: () => Promise.resolve([...library.notices()]),
   };
 }
 

@@ -8,23 +8,15 @@ import { defaultKeyFile, localKeySealer } from './accounts/localKeySealer';
 import { defaultDataFolder } from './dataFolder';
 import { EventHub } from './events';
 import { createHandlers } from './handlers';
-import { DraftLibrary } from './library/draftLibrary';
+import type { DraftLibrary } from './library/draftLibrary';
+import type { LibraryLock } from './lock/libraryLock';
 import { MediaService } from './media/mediaService';
-import { acquireLibraryLock, type LibraryLock } from './lock/libraryLock';
-import { LibraryLockedError } from './lock/lockMessages';
-import type { LockProgram } from './lock/lockRecord';
+import { lockFor, openDraftLibrary, type LibraryAccess } from './openLibrary';
 import { Outbox } from './outbox/outbox';
 import { createQuoteService, type QuoteService } from './quotes/quoteService';
 import { networkSource } from './themes/networkSource';
 import { SnapshotStore } from './themes/snapshotStore';
 import { ThemeSnapshots } from './themes/themeSnapshots';
-
-/** How a host opens the library. */
-export type LibraryAccess =
-  /** Holds the library's lock until close(): one process at a time writes a library. */
-  | { readonly mode: 'write'; readonly program: LockProgram }
-  /** Writes nothing and takes no lock: reading while another process (the app) writes. */
-  | { readonly mode: 'read' };
 
 export interface ServiceOptions {
   /** The library folder. */
@@ -73,7 +65,7 @@ export interface Services {
  * LibraryLockedError naming the holder when another process has it.
  */
 export async function openServices(options: ServiceOptions): Promise<Services> {
-  const lock = options.access.mode === 'write' ? await lockLibrary(options, options.access.program) : null;
+  const lock = await lockFor(options);
   try {
     return await openUnderLock(options, lock);
   } catch (error) {
@@ -82,21 +74,9 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   }
 }
 
-async function lockLibrary(options: ServiceOptions, program: LockProgram): Promise<LibraryLock> {
-  const now = options.now ?? (() => new Date());
-  const outcome = await acquireLibraryLock({ folder: options.dataFolder, program, now });
-  if (!outcome.ok) throw new LibraryLockedError(outcome.refusal, program, now());
-  return outcome.lock;
-}
-
 async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null): Promise<Services> {
   const readOnly = options.access.mode === 'read';
-  const library = await DraftLibrary.open({
-    folder: options.dataFolder,
-    logError: options.logError,
-    readOnly,
-    ...(options.now ? { now: options.now } : {}),
-  });
+  const library = await openDraftLibrary(options);
   const quotes = createQuoteService({
     fetch: options.fetch ?? fetch,
     now: options.now ?? (() => new Date()),

@@ -1,18 +1,22 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { AppCommand } from '../../shared/contract';
 import type { ClipboardPayload } from '../../shared/model/clipboard';
 import { api } from './api';
-import { AccountsDialog } from './components/accounts/AccountsDialog';
 import { ConfirmDialog } from './components/ConfirmDialog';
-import { DraftEditor, type DraftEditorHandle } from './components/desk/DraftEditor';
-import { HistoryDialog } from './components/desk/HistoryDialog';
-import { PasteCatcher } from './components/desk/PasteCatcher';
+import type { DraftEditorHandle } from './components/desk/DraftEditor';
 import { UndoBar } from './components/desk/UndoBar';
 import { Messages } from './components/Messages';
-import { OutboxDialog } from './components/publish/OutboxDialog';
-import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { LibrarySidebar } from './components/sidebar/LibrarySidebar';
 import { Toolbar } from './components/Toolbar';
+import {
+  AccountsDialog,
+  DraftEditor,
+  HistoryDialog,
+  OutboxDialog,
+  PasteCatcher,
+  preloadLateParts,
+  ShortcutsSheet,
+} from './lateParts';
 import { withShortcut } from './shortcuts';
 import { useAccounts } from './state/useAccounts';
 import { useConnectivity } from './state/useConnectivity';
@@ -168,6 +172,14 @@ export function App() {
     [open, refreshLibrary],
   );
 
+  // Once the library is on screen, the editor is fetched while the writer looks at it.
+  const libraryShown = library.drafts !== null;
+  useEffect(() => {
+    if (!libraryShown) return;
+    const idle = requestIdleCallback(preloadLateParts, { timeout: 2_000 });
+    return () => cancelIdleCallback(idle);
+  }, [libraryShown]);
+
   return (
     <div className={focusMode ? 'app focus-mode' : 'app'}>
       {!focusMode && (
@@ -224,28 +236,32 @@ export function App() {
           </div>
         )}
         {dialog === 'paste-new-post' && (
-          <PasteCatcher
-            purpose="New post from clipboard"
-            onPaste={(clipboard) => void createFromClipboard(clipboard)}
-            onCancel={closeDialog}
-          />
+          <Suspense fallback={null}>
+            <PasteCatcher
+              purpose="New post from clipboard"
+              onPaste={(clipboard) => void createFromClipboard(clipboard)}
+              onCancel={closeDialog}
+            />
+          </Suspense>
         )}
         {current ? (
-          <DraftEditor
-            ref={editor}
-            key={`${current.id}@${current.revision}`}
-            draft={current}
-            libraryTags={library.tags}
-            showPreview={showPreview && !focusMode}
-            showPublish={showPublish}
-            publishAsked={publishAsked}
-            onPublishAskAnswered={answerPublishAsk}
-            readOnly={current.trashedAt !== null}
-            switching={desk.switching}
-            accounts={blogs.accounts}
-            onManageBlogs={() => setDialog('blogs')}
-            onSaved={library.noteSaved}
-          />
+          <Suspense fallback={<div className="desk-loading" aria-busy="true" />}>
+            <DraftEditor
+              ref={editor}
+              key={`${current.id}@${current.revision}`}
+              draft={current}
+              libraryTags={library.tags}
+              showPreview={showPreview && !focusMode}
+              showPublish={showPublish}
+              publishAsked={publishAsked}
+              onPublishAskAnswered={answerPublishAsk}
+              readOnly={current.trashedAt !== null}
+              switching={desk.switching}
+              accounts={blogs.accounts}
+              onManageBlogs={() => setDialog('blogs')}
+              onSaved={library.noteSaved}
+            />
+          </Suspense>
         ) : (
           library.drafts !== null && (
             <div className="welcome">
@@ -258,7 +274,6 @@ export function App() {
           )
         )}
       </main>
-      {dialog === 'shortcuts' && <ShortcutsSheet onClose={closeDialog} />}
       {typeof dialog === 'object' && dialog?.kind === 'empty-trash' && (
         <ConfirmDialog
           title="Empty the trash?"
@@ -268,31 +283,35 @@ export function App() {
           onCancel={closeDialog}
         />
       )}
-      {dialog === 'history' && current && (
-        <HistoryDialog
-          draftId={current.id}
-          beforeRestore={() => editor.current?.flush() ?? Promise.resolve(true)}
-          onRestored={desk.show}
-          onClose={closeDialog}
-        />
-      )}
-      {dialog === 'outbox' && (
-        <OutboxDialog
-          accounts={blogs.accounts}
-          titleOf={(id) => library.drafts?.find((draft) => draft.id === id)?.title || 'Untitled'}
-          onClose={closeDialog}
-        />
-      )}
-      {dialog === 'blogs' && (
-        <AccountsDialog
-          accounts={blogs.accounts}
-          onChanged={() => {
-            void blogs.refresh();
-            void refreshLibrary();
-          }}
-          onClose={closeDialog}
-        />
-      )}
+      <Suspense fallback={null}>
+        {dialog === 'shortcuts' && <ShortcutsSheet onClose={closeDialog} />}
+        {dialog === 'history' && current && (
+          <HistoryDialog
+            draftId={current.id}
+            beforeRestore={() => editor.current?.flush() ?? Promise.resolve(true)}
+            onRestored={desk.show}
+            onClose={closeDialog}
+            accounts={blogs.accounts}
+          />
+        )}
+        {dialog === 'outbox' && (
+          <OutboxDialog
+            accounts={blogs.accounts}
+            titleOf={(id) => library.drafts?.find((draft) => draft.id === id)?.title || 'Untitled'}
+            onClose={closeDialog}
+          />
+        )}
+        {dialog === 'blogs' && (
+          <AccountsDialog
+            accounts={blogs.accounts}
+            onChanged={() => {
+              void blogs.refresh();
+              void refreshLibrary();
+            }}
+            onClose={closeDialog}
+          />
+        )}
+      </Suspense>
     </div>
   );
 }

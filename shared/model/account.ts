@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { accountKinds, attributionStyles } from './accountChoices';
 import { HttpUrlSchema, IdSchema } from './draft';
 import { limits } from './limits';
 
 /** The blog protocols an account can speak. */
-export const AccountKindSchema = z.enum(['wordpress', 'xmlrpc', 'ghost', 'micropub', 'blogger']);
+export const AccountKindSchema = z.enum(accountKinds);
 export type AccountKind = z.infer<typeof AccountKindSchema>;
 
 /** Per-blog choices about how a post is published there. */
@@ -11,7 +12,7 @@ export const AccountOptionsSchema = z.strictObject({
   /** Also append the hashtags to the post's title (the example post shows them there). */
   hashtagsInTitle: z.boolean(),
   /** How quotes are credited on this blog (see shared/render/quote.ts). */
-  attribution: z.enum(['via', 'source', 'quoteback']).default('via'),
+  attribution: z.enum(attributionStyles).default('via'),
   /** Whether the link to a quote's source opens it at the quoted passage (a text fragment). */
   linkToPassage: z.boolean().default(false),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DraftStatusSchema } from './draft';
+import { DraftStatusSchema, DraftSummarySchema, IdSchema } from './draft';
 import { limits } from './limits';
 
 /** Which drafts a list shows: all filters apply together. */
@@ -13,14 +13,33 @@ export const DraftQuerySchema = z.strictObject({
 });
 export type DraftQuery = z.infer<typeof DraftQuerySchema>;
 
+/** The most drafts one page may hold: a screenful or two of the list, with rows to spare. */
+export const MAX_PAGE_DRAFTS = 500;
+
+/** A window of the list: the drafts matching `query` from position `offset` on, at most `limit` of them. */
+export const DraftPageRequestSchema = z.strictObject({
+  query: DraftQuerySchema,
+  offset: z.number().int().nonnegative(),
+  limit: z.number().int().min(1).max(MAX_PAGE_DRAFTS),
+});
+export type DraftPageRequest = z.infer<typeof DraftPageRequestSchema>;
+
+/** What the list shows of a query: how many drafts match in all, and the asked window of them, newest first. */
+export const DraftPageSchema = z.strictObject({
+  total: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+  drafts: z.array(DraftSummarySchema),
+});
+export type DraftPage = z.infer<typeof DraftPageSchema>;
+
 /** One earlier version of a draft, as the history list shows it. */
 export const RevisionSummarySchema = z.strictObject({
   revision: z.number().int().nonnegative(),
   savedAt: z.iso.datetime({ offset: true }),
   title: z.string(),
   words: z.number().int().nonnegative(),
-  /** Why it was kept, when more than an editing spell: "Published to My Blog". */
-  label: z.string().optional(),
+  /** The account this version was published to, when it is the version that went out. */
+  publishedTo: IdSchema.optional(),
 });
 export type RevisionSummary = z.infer<typeof RevisionSummarySchema>;
 

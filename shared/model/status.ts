@@ -1,5 +1,8 @@
 import type { DraftStatus, PublishState, PublishTargets } from './draft';
 
+/** Where a draft stands overall, across its blogs (see DraftStatusSchema); a plain list, for the CLI's help. */
+export const draftStatuses = ['draft', 'queued', 'published', 'changed', 'needs-you', 'conflict'] as const;
+
 // When blogs disagree, the badge shows what most needs the writer: a conflict before an error,
 // an error before pending work, pending work before "changed", "changed" before "published".
 const precedence: readonly DraftStatus[] = ['conflict', 'needs-you', 'queued', 'changed', 'published', 'draft'];

@@ -1,3 +1,4 @@
+import type { AttributionStyle } from '../model/accountChoices';
 import type { Quote, Source } from '../model/draft';
 import { markTextDirection } from './direction';
 import { escapeHtml } from './escape';
@@ -47,15 +48,6 @@ function viaLine(source: Source, href: string | null): string {
   if (!href) return name ? `<p class="quote-via">via ${name}.</p>\n` : '';
   return `<p class="quote-via">via <a href="${escapeHtml(href)}">${name}</a>.</p>\n`;
 }
-
-/**
- * How a blog credits a quote: "via" (the excerpt, then 'via <a>Title</a>.', as WordPress's early
- * Press This did and the example post shows), "source" (the modern Press This line), or a
- * Quotebacks-compatible blockquote (class quoteback, data-title, data-author, cite, footer).
- */
-export type AttributionStyle = 'via' | 'source' | 'quoteback';
-
-export const attributionStyles: readonly AttributionStyle[] = ['via', 'source', 'quoteback'];
 
 /** Per-blog choices about how a post is rendered. */
 export interface RenderOptions {

@@ -2,7 +2,8 @@ import { copyFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openServices, type LibraryAccess } from '../../electron/core/services';
+import type { LibraryAccess } from '../../electron/core/openLibrary';
+import { openServices } from '../../electron/core/services';
 import type { OutboxEntry } from '../../shared/model/outbox';
 import { snapshotFolder } from '../support/folderSnapshot';
 import { reblogPost } from '../support/fixtures';
@@ -79,7 +80,7 @@ describe('opening a library read-only', () => {
     });
     expect((await services.library.get(interrupted)).title).toBe('Cut short');
     await services.library.revisions(interrupted);
-    services.library.tags();
+    await services.library.tags();
     // The entry caught mid-send is shown as it is (the app may be sending it now); the old one is not listed.
     expect(services.outbox.list().map((entry) => [entry.id, entry.state.state])).toEqual([
       ['entry-sending-0001', 'sending'],
@@ -127,12 +128,20 @@ describe('opening a library read-only', () => {
       await rm(path.join(folder, 'index.json'));
       const before = await snapshotFolder(folder);
 
-      await expect(open(folder, READ)).rejects.toMatchObject({
+      const refusal = {
         kind: 'unavailable',
         message: expect.stringMatching(
           /is damaged.*\. Commonplace repairs it when it next opens the library for writing/,
         ) as unknown,
-      });
+      };
+      if (damage === 'outbox entry') await expect(open(folder, READ)).rejects.toMatchObject(refusal);
+      else {
+        // A reader looks at the documents only when asked: listing finds the damage, and refuses.
+        const services = await open(folder, READ);
+        await expect(services.library.list()).rejects.toMatchObject(refusal);
+        await expect(services.library.get(draft.id)).rejects.toMatchObject(refusal);
+        await services.close();
+      }
       expect(await snapshotFolder(folder)).toEqual(before);
     }
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { emptySource, type Quote } from '../../shared/model/draft';
 import { renderMarkdown } from '../../shared/render/markdown';
 import { renderPostBody } from '../../shared/render/post';
-import { attributionStyles, excerptAsPublished, isCutMidSentence, renderQuote } from '../../shared/render/quote';
+import { attributionStyles } from '../../shared/model/accountChoices';
+import { excerptAsPublished, isCutMidSentence, renderQuote } from '../../shared/render/quote';
 import { sanitize } from '../../shared/render/sanitize';
 import { reblogPost } from '../support/fixtures';
 

@@ -1,11 +1,13 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDevHost } from '../../devhost/server';
-import { logError, type CliContext } from '../context';
+import { logError, type ServicesContext } from '../context';
 
-const BUILT_RENDERER = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
+// The CLI is built into out/cli, one folder of modules beside the built renderer.
+const BUILT_RENDERER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
 
-/** Runs the browser dev host until SIGINT or SIGTERM; the first line printed is its address. */
-export async function serve(context: CliContext, options: { port?: number }): Promise<void> {
+/** `serve`: the browser dev host until SIGINT or SIGTERM; the first line printed is its address. */
+export async function run(context: ServicesContext, options: { port?: number }): Promise<void> {
   const host = await startDevHost({
     services: context.services,
     rendererFolder: BUILT_RENDERER,

@@ -14,7 +14,7 @@ import { contentHash } from '../../../shared/model/contentHash';
 import type { MediaFile } from '../../../shared/model/image';
 import { filesUsed } from '../../../shared/media/references';
 import { hashtagKey } from '../../../shared/model/hashtags';
-import type { DraftQuery, RevisionSummary, TagCount } from '../../../shared/model/library';
+import type { DraftPage, DraftQuery, RevisionSummary, TagCount } from '../../../shared/model/library';
 import type { LibraryNotice } from '../../../shared/model/notice';
 import { AppError } from '../../../shared/result';
 import { countWords } from '../../../shared/text/words';
@@ -59,11 +59,13 @@ export class DraftLibrary {
   readonly #store: DraftStore;
   readonly #index: LibraryIndex;
   readonly #history: RevisionHistory;
-  readonly #search = new SearchIndex();
+  readonly #search: SearchIndex;
   readonly #emptied: EmptiedTrash;
   readonly #saves: CoalescingQueue<DraftContent, Draft>;
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #notices: LibraryNotice[] = [];
+  #indexing: Promise<void> | null = null;
+  #searchStarting: Promise<void> | null = null;
   /** The drafts written most recently, as written: a save need not read back what it just wrote. */
   readonly #recent = new Map<string, Draft>();
 
@@ -81,6 +83,7 @@ export class DraftLibrary {
       readOnly: this.#readOnly,
     });
     this.#history = new RevisionHistory(options.folder, options.history ?? defaultHistoryPolicy, this.#readOnly);
+    this.#search = new SearchIndex({ folder: options.folder, readOnly: this.#readOnly, logError: options.logError });
     this.#saves = new CoalescingQueue((id, content) =>
       this.#exclusive(id, () =>
         this.#update(id, (draft) => ({ ...draft, ...content, targets: markLocalEdits(draft.targets, content) }), {
@@ -90,7 +93,11 @@ export class DraftLibrary {
     );
   }
 
-  /** Opens (or creates) the library in `options.folder`: migrates, recovers and re-indexes as needed. */
+  /**
+   * Opens (or creates) the library in `options.folder`: a writer migrates, recovers and
+   * re-indexes as needed, and search catches up in the background. A reader does that work
+   * only when it is first asked something that needs it, so `drafts show` reads one document.
+   */
   static async open(options: LibraryOptions): Promise<DraftLibrary> {
     const library = new DraftLibrary(options);
     if (!library.#readOnly) {
@@ -98,19 +105,39 @@ export class DraftLibrary {
       await library.#history.prepare();
       // What the trash held at a crash is gone as if the app had closed: undo lasts while it is open.
       await library.#emptied.clear();
+      await library.#searchStarted();
     }
-    await library.#index.load();
-    await library.#reconcile();
-    // Damaged documents were recovered by #reconcile; one damaged since is recovered when opened.
-    library.#search.fill(Object.keys(library.#index.entries), async (id) => {
-      try {
-        return (await library.#store.read(id))?.draft ?? null;
-      } catch (error) {
-        library.#logError(`The draft ${id} could not be indexed for search`, error);
-        return null;
-      }
-    });
     return library;
+  }
+
+  /** The summaries' index, loaded and brought in line with the documents (once). */
+  #indexed(): Promise<void> {
+    this.#indexing ??= (async () => {
+      await this.#index.load();
+      await this.#reconcile();
+    })();
+    return this.#indexing;
+  }
+
+  /** Search, caught up with the documents as #indexed found them (started once). */
+  #searchStarted(): Promise<void> {
+    this.#searchStarting ??= (async () => {
+      await this.#indexed();
+      // Damaged documents were recovered by #reconcile; one damaged since is recovered when opened.
+      const stamps = new Map(
+        Object.entries(this.#index.entries).map(([id, { size, mtimeMs }]) => [id, { size, mtimeMs }]),
+      );
+      this.#search.catchUp(stamps, async (id) => {
+        try {
+          // As the writer sees it: a save that a crash cut between its renames is its previous copy.
+          return await this.#load(id);
+        } catch (error) {
+          this.#logError(`The draft ${id} could not be indexed for search`, error);
+          return null;
+        }
+      });
+    })();
+    return this.#searchStarting;
   }
 
   get folder(): string {
@@ -118,8 +145,9 @@ export class DraftLibrary {
   }
 
   /** Resolves once full-text search covers the whole library (it fills in the background at open). */
-  searchReady(): Promise<void> {
-    return this.#search.ready();
+  async searchReady(): Promise<void> {
+    await this.#searchStarted();
+    await this.#search.ready();
   }
 
   /** What the library did on the writer's behalf since it opened (recoveries, refusals). */
@@ -127,21 +155,34 @@ export class DraftLibrary {
     return [...this.#notices];
   }
 
+  /** Every draft that matches the query, most recently updated first. */
   async list(query: DraftQuery = {}): Promise<DraftSummary[]> {
+    return [...(await this.#matching(query))];
+  }
+
+  /** A window of the drafts that match the query (see `list`), and how many match in all. */
+  async page(query: DraftQuery, offset: number, limit: number): Promise<DraftPage> {
+    const matching = await this.#matching(query);
+    return { total: matching.length, offset, drafts: matching.slice(offset, offset + limit) };
+  }
+
+  async #matching(query: DraftQuery): Promise<readonly DraftSummary[]> {
+    await this.#indexed();
     const trash = query.trash ?? 'exclude';
     const tagKey = query.tag === undefined ? undefined : hashtagKey(query.tag);
-    const matches = query.search?.trim() ? await this.#search.find(query.search) : null;
+    const search = query.search?.trim() ? query.search : undefined;
+    if (search !== undefined) await this.#searchStarted();
+    const matches = search === undefined ? null : await this.#search.find(search);
     const keyOf = memoized(hashtagKey);
-    return this.#index
-      .summaries()
-      .filter((summary) => {
-        if (trash === 'exclude' && summary.trashedAt !== null) return false;
-        if (trash === 'only' && summary.trashedAt === null) return false;
-        if (query.status !== undefined && summary.status !== query.status) return false;
-        if (tagKey !== undefined && !summary.hashtags.some((tag) => keyOf(tag) === tagKey)) return false;
-        return matches === null || matches.has(summary.id);
-      })
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    const all = this.#index.newestFirst();
+    if (trash === 'include' && query.status === undefined && tagKey === undefined && matches === null) return all;
+    return all.filter((summary) => {
+      if (trash === 'exclude' && summary.trashedAt !== null) return false;
+      if (trash === 'only' && summary.trashedAt === null) return false;
+      if (query.status !== undefined && summary.status !== query.status) return false;
+      if (tagKey !== undefined && !summary.hashtags.some((tag) => keyOf(tag) === tagKey)) return false;
+      return matches === null || matches.has(summary.id);
+    });
   }
 
   async get(id: string): Promise<Draft> {
@@ -212,6 +253,7 @@ export class DraftLibrary {
    */
   async emptyTrash(): Promise<{ deleted: number; batch: string | null }> {
     if (this.#readOnly) throw readOnlyRefusal();
+    await this.#indexed();
     const trashed = this.#index.summaries().filter((summary) => summary.trashedAt !== null);
     if (trashed.length === 0) return { deleted: 0, batch: null };
     const batch = this.#newId();
@@ -230,6 +272,7 @@ export class DraftLibrary {
   /** Brings back the drafts an emptying of the trash took, while the library is still open; returns how many. */
   async undoEmptyTrash(batch: string): Promise<number> {
     if (this.#readOnly) throw readOnlyRefusal();
+    await this.#indexed();
     const files = await this.#emptied.bringBack(batch);
     const ids = new Set(
       files
@@ -244,8 +287,9 @@ export class DraftLibrary {
     }
     for (const id of ids) {
       const draft = await this.get(id);
-      this.#index.put(summarize(draft), await this.#store.stamp(id));
-      this.#search.put(draft);
+      const stamp = await this.#store.stamp(id);
+      this.#index.put(summarize(draft), stamp);
+      this.#search.put(draft, stamp);
     }
     return ids.size;
   }
@@ -256,6 +300,7 @@ export class DraftLibrary {
    * it is for rare moments such as emptying the trash.
    */
   async imagesInUse(): Promise<Set<MediaFile>> {
+    await this.#indexed();
     // What was set aside is read as text: any mention of an image keeps it, whatever shape the file is in.
     const used = new Set<MediaFile>(
       (await this.#emptied.texts()).flatMap((text) => [...text.matchAll(MEDIA_FILE_MENTION)].map(([file]) => file)),
@@ -270,15 +315,15 @@ export class DraftLibrary {
     return used;
   }
 
-  /** The draft's earlier versions, newest first; `blogName` names the blog a version was published to. */
-  async revisions(id: string, blogName = (accountId: string) => accountId): Promise<RevisionSummary[]> {
+  /** The draft's earlier versions, newest first. */
+  async revisions(id: string): Promise<RevisionSummary[]> {
     await this.get(id);
     return (await this.#history.list(id)).map(({ revision, savedAt, content, publishedTo }) => ({
       revision,
       savedAt,
       title: content.title,
       words: countWords(content.commentary),
-      ...(publishedTo === undefined ? {} : { label: `Published to ${blogName(publishedTo)}` }),
+      ...(publishedTo === undefined ? {} : { publishedTo }),
     }));
   }
 
@@ -299,7 +344,8 @@ export class DraftLibrary {
   }
 
   /** Every tag in use outside the trash, with how many drafts use it, most used first. */
-  tags(): TagCount[] {
+  async tags(): Promise<TagCount[]> {
+    await this.#indexed();
     const counts = new Map<string, { tag: string; count: number }>();
     const keyOf = memoized(hashtagKey);
     for (const summary of this.#index.summaries()) {
@@ -321,6 +367,7 @@ export class DraftLibrary {
     await Promise.allSettled(this.#locks.values());
     await this.#history.idle();
     await this.#index.flush();
+    await this.#search.close();
     if (!this.#readOnly) await this.#emptied.clear();
   }
 
@@ -373,7 +420,7 @@ export class DraftLibrary {
       });
     }
     this.#index.put(summarize(draft), stamp);
-    this.#search.put(draft);
+    this.#search.put(draft, stamp);
     this.#remember(draft);
   }
 
@@ -468,8 +515,7 @@ export class DraftLibrary {
     const known = this.#index.entries;
     const entries: Record<string, IndexEntry> = {};
     let changed = ids.length !== Object.keys(known).length;
-    // All at once: one by one, the stat calls alone take most of a second at 10,000 drafts.
-    const stamps = await Promise.all(ids.map((id) => this.#store.stamp(id).catch(() => null)));
+    const stamps = await this.#store.stamps(ids);
     for (const [position, id] of ids.entries()) {
       const stamp = stamps[position];
       const entry = known[id];

@@ -1,102 +1,143 @@
-import MiniSearch from 'minisearch';
 import type { Draft } from '../../../shared/model/draft';
+import type { FileStamp } from './draftStore';
+import type { WordIndex } from './wordIndex';
 
-interface SearchDocument {
-  readonly id: string;
-  readonly title: string;
-  readonly commentary: string;
-  readonly quotes: string;
-  readonly sources: string;
-  readonly hashtags: string;
-}
+type Words = typeof import('./wordIndex');
+let loadingWords: Promise<Words> | null = null;
 
-function searchDocument(draft: Draft): SearchDocument {
-  return {
-    id: draft.id,
-    title: draft.title,
-    commentary: draft.commentary,
-    quotes: draft.quotes.map((quote) => `${quote.excerpt}\n${quote.note}`).join('\n'),
-    sources: draft.quotes
-      .map(({ source }) => [source.title, source.author, source.siteName, source.url ?? ''].join('\n'))
-      .join('\n'),
-    hashtags: draft.hashtags.join(' '),
-  };
-}
-
-const INDEX_DELAY_MS = 250;
 /**
- * How long after open the index starts filling, unless a search needs it sooner: reading every
- * draft competes for the CPU with the window's first paint, which matters more at that moment.
+ * The index's code and SQLite itself, loaded when search is first needed: a command that shows
+ * one draft or lists the library never loads them.
+ */
+function loadWords(): Promise<Words> {
+  loadingWords ??= import('./wordIndex');
+  return loadingWords;
+}
+
+/** How long the writer's saves must pause before their words are indexed. */
+const INDEX_DELAY_MS = 250;
+/** How long words may wait for such a pause while the writer keeps typing. */
+const INDEX_MAX_DELAY_MS = 5_000;
+/**
+ * How long after open the index is opened and starts catching up with the documents, unless a
+ * search needs it sooner: loading SQLite and reading drafts compete for the CPU with the window's
+ * first paint, which matters more then.
  */
 const FILL_DELAY_MS = 2_000;
-/** Drafts read at once while filling. */
+/** Drafts read at once while catching up. */
 const FILL_BATCH = 8;
+/** Drafts written to the index in one transaction while catching up. */
+const WRITE_BATCH = 256;
 
-const nonAscii = /[\u0080-\uffff]/;
-
-// Accents and case never matter: "zurich" finds "Zürich". Most words are ASCII, and Unicode
-// normalisation is the costliest step of indexing, so it runs only where it can change something.
-function normalizeTerm(term: string): string {
-  if (!nonAscii.test(term)) return term.toLowerCase();
-  return term.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('und');
+export interface SearchIndexOptions {
+  /** The library folder: the index lives in search.sqlite there. */
+  readonly folder: string;
+  /** A reader (a CLI command while the app may be writing) writes nothing: what the file does not cover, it indexes in memory. */
+  readonly readOnly: boolean;
+  readonly logError: (message: string, error: unknown) => void;
 }
 
 /**
- * Full-text search over title, commentary, quotes, their sources and hashtags (MiniSearch, in
- * memory). It is filled in the background after the library opens, so start-up never waits for
- * it, and kept current on every save.
+ * Full-text search over title, commentary, quotes, their sources and hashtags, persisted beside
+ * the library (SQLite FTS5, see wordIndex.ts) so that it is ready at once after open.
+ *
+ * The documents are the truth. Each draft in the file carries the stamp of the document its words
+ * were read from; at open (`catchUp`) a draft whose document has another stamp, or none, is read
+ * again (in the background, from a moment after open or as soon as a search waits), and a search
+ * waits until that is done. Every draft's words are in exactly one trusted place: the file (the
+ * drafts in #trusted) or memory (what the file does not hold correctly: for a reader, which never
+ * writes, the drafts changed since the file was written; for a writer, drafts whose words the
+ * file could not take). A save is indexed after a short pause in the writer's saves, and a search
+ * indexes what is still pending first. A damaged index file is made again.
  */
 export class SearchIndex {
-  readonly #search = new MiniSearch<SearchDocument>({
-    fields: ['title', 'commentary', 'quotes', 'sources', 'hashtags'],
-    processTerm: normalizeTerm,
-    searchOptions: { prefix: true, combineWith: 'AND', boost: { title: 3, hashtags: 2 } },
-  });
-  #ready: Promise<void> = Promise.resolve();
-  readonly #pending = new Map<string, Draft>();
+  readonly #options: SearchIndexOptions;
+  #words: Words | null = null;
+  /** The index beside the library: read and written by a writer, only read by a reader; null when it cannot be used. */
+  #file: WordIndex | null = null;
+  /** The drafts whose rows in the file describe their documents. */
+  readonly #trusted = new Set<string>();
+  /** The words of every other draft (made when first needed). */
+  #memory: WordIndex | null = null;
+  readonly #pending = new Map<string, { draft: Draft; stamp: FileStamp }>();
+  /** Drafts saved since open: their words are newer than anything catching up reads. */
+  readonly #savedSinceOpen = new Set<string>();
   #timer: ReturnType<typeof setTimeout> | null = null;
-  #stopped = false;
+  #pendingSince: number | null = null;
+  #ready: Promise<void> = Promise.resolve();
   #startFilling: () => void = () => undefined;
+  /** Whether anything waits for the index: then catching up starts at once. */
+  #wanted = false;
+  #stopped = false;
 
-  /**
-   * Fills the index from drafts that `load` yields, from a moment after open or as soon as
-   * anything waits for it; searches wait until it is done. A draft that a save put in meanwhile
-   * is newer than what was loaded, and is kept.
-   */
-  fill(ids: Iterable<string>, load: (id: string) => Promise<Draft | null>): void {
-    const pending = [...ids];
-    const started = new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, FILL_DELAY_MS);
-      timer.unref();
-      this.#startFilling = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    this.#ready = (async () => {
-      await started;
-      for (let start = 0; start < pending.length; start += FILL_BATCH) {
-        if (this.#stopped) return;
-        // Reading a few drafts at once overlaps their disk reads with one another.
-        const drafts = await Promise.all(pending.slice(start, start + FILL_BATCH).map(load));
-        for (const draft of drafts) {
-          if (draft && !this.#search.has(draft.id) && !this.#pending.has(draft.id)) {
-            this.#search.add(searchDocument(draft));
-          }
-        }
-      }
-    })();
+  constructor(options: SearchIndexOptions) {
+    this.#options = options;
   }
 
-  /** Resolves once the index holds every draft the library had when it opened. */
+  /**
+   * Opens the index file a moment after open (or at once when a search waits) and compares it
+   * with the documents as the library found them at open (`current`: every draft's document
+   * stamp). A writer drops the rows of drafts that are gone; drafts whose words are missing or out
+   * of date are read with `load` and indexed in the background. Searches wait until that is done.
+   */
+  catchUp(current: ReadonlyMap<string, FileStamp>, load: (id: string) => Promise<Draft | null>): void {
+    this.#ready = this.#catchUp(current, load);
+  }
+
+  async #catchUp(current: ReadonlyMap<string, FileStamp>, load: (id: string) => Promise<Draft | null>): Promise<void> {
+    if (!this.#wanted) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, FILL_DELAY_MS);
+        timer.unref();
+        this.#startFilling = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    // Closing before search was ever needed (a short CLI command): the next open catches up.
+    if (this.#isStopped()) return;
+    this.#words = await loadWords();
+    const indexed = this.#openFile(this.#words);
+    const stale: string[] = [];
+    for (const [id, stamp] of current) {
+      const known = indexed.get(id);
+      if (known && known.size === stamp.size && known.mtimeMs === stamp.mtimeMs) this.#trusted.add(id);
+      else stale.push(id);
+    }
+    const gone = [...indexed.keys()].filter((id) => !current.has(id));
+    if (gone.length > 0 && !this.#options.readOnly) this.#writeFile((file) => file.remove(gone));
+    // Saves made before the index was opened are indexed as usual now.
+    if (this.#pending.size > 0) this.#indexPending();
+    let batch: { draft: Draft; stamp: FileStamp }[] = [];
+    for (let start = 0; start < stale.length; start += FILL_BATCH) {
+      if (this.#isStopped()) return;
+      // Reading a few drafts at once overlaps their disk reads with one another.
+      const ids = stale.slice(start, start + FILL_BATCH);
+      const stored = await Promise.all(ids.map((id) => load(id)));
+      for (const [position, id] of ids.entries()) {
+        const draft = stored[position];
+        const stamp = current.get(id);
+        if (draft && stamp) batch.push({ draft, stamp });
+      }
+      if (batch.length >= WRITE_BATCH) {
+        this.#index(this.#notSavedSince(batch));
+        batch = [];
+      }
+    }
+    this.#index(this.#notSavedSince(batch));
+  }
+
+  /** Resolves once the index covers every draft the library had when it opened. */
   ready(): Promise<void> {
+    this.#wanted = true;
     this.#startFilling();
     return this.#ready;
   }
 
   /**
-   * Stops filling: the library is closing, and a short-lived process (a CLI command) would
-   * otherwise stay alive reading every draft of a large library for an index nobody will ask.
+   * Stops catching up: the library is closing, and a short-lived process (a CLI command) would
+   * otherwise stay alive reading every draft for an index nobody will ask.
    */
   async stop(): Promise<void> {
     this.#stopped = true;
@@ -104,37 +145,127 @@ export class SearchIndex {
   }
 
   /**
-   * Queues the draft's new text for indexing. Indexing a long draft takes about a millisecond,
-   * so it waits for a pause in the writer's saves and indexes only the latest version; a search
-   * indexes whatever is still queued first.
+   * Queues a draft's new words, with the stamp of the document just written. Indexing runs on
+   * the main thread and its commit waits for the disk, so it waits for a pause in the writer's
+   * saves (or, while they keep typing, at most a few seconds) and indexes only the latest
+   * version; a search indexes whatever is still queued first.
    */
-  put(draft: Draft): void {
-    this.#pending.set(draft.id, draft);
-    if (this.#timer) return;
-    this.#timer = setTimeout(() => this.#indexPending(), INDEX_DELAY_MS);
+  put(draft: Draft, stamp: FileStamp): void {
+    this.#savedSinceOpen.add(draft.id);
+    this.#pending.set(draft.id, { draft, stamp });
+    const now = Date.now();
+    this.#pendingSince ??= now;
+    if (this.#timer) clearTimeout(this.#timer);
+    const wait = Math.min(INDEX_DELAY_MS, Math.max(0, this.#pendingSince + INDEX_MAX_DELAY_MS - now));
+    this.#timer = setTimeout(() => this.#indexPending(), wait);
     this.#timer.unref();
   }
 
+  /** Forgets a draft deleted for good. */
   remove(id: string): void {
     this.#pending.delete(id);
-    if (this.#search.has(id)) this.#search.discard(id);
+    this.#trusted.delete(id);
+    this.#memory?.remove([id]);
+    this.#writeFile((file) => file.remove([id]));
   }
 
-  /** The ids of the drafts matching every word of the query. */
+  /** The ids of the drafts holding every word of the query (each as the start of a word). */
   async find(query: string): Promise<Set<string>> {
     await this.ready();
     this.#indexPending();
-    return new Set(this.#search.search(query).map((result) => String(result.id)));
+    const match = (this.#words ?? (await loadWords())).matchQuery(query);
+    if (match === null) return new Set();
+    const found = new Set(this.#memory?.match(match) ?? []);
+    for (const id of this.#file?.match(match) ?? []) if (this.#trusted.has(id)) found.add(id);
+    return found;
+  }
+
+  /** Writes what is pending and closes the index file. */
+  async close(): Promise<void> {
+    await this.stop();
+    this.#indexPending();
+    this.#file?.close();
+    this.#file = null;
+    this.#memory?.close();
+    this.#memory = null;
+  }
+
+  /** Opens the index file; returns what it holds (each draft's document stamp). */
+  #openFile({ WordIndex }: Words): Map<string, FileStamp> {
+    const { folder, readOnly, logError } = this.#options;
+    try {
+      this.#file = readOnly ? WordIndex.openFileToRead(folder) : WordIndex.openFile(folder);
+      return new Map((this.#file?.stamps() ?? []).map(({ id, size, mtimeMs }) => [id, { size, mtimeMs }]));
+    } catch (error) {
+      this.#file?.close();
+      this.#file = null;
+      // A reader leaves the file alone: what it cannot read, it indexes in memory.
+      if (readOnly) return new Map();
+      logError('The search index could not be read; it is being made again from the drafts', error);
+      try {
+        WordIndex.removeFile(folder);
+        this.#file = WordIndex.openFile(folder);
+      } catch (remakeError) {
+        logError('The search index cannot be kept beside the library; it is kept in memory', remakeError);
+      }
+      return new Map();
+    }
+  }
+
+  /** Read through a method: the library may close (stop) at any await of the catch-up. */
+  #isStopped(): boolean {
+    return this.#stopped;
+  }
+
+  /** A save since open is newer than the document catching up read: that save is indexed instead. */
+  #notSavedSince(batch: readonly { draft: Draft; stamp: FileStamp }[]): { draft: Draft; stamp: FileStamp }[] {
+    return batch.filter(({ draft }) => !this.#savedSinceOpen.has(draft.id));
   }
 
   #indexPending(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    for (const draft of this.#pending.values()) {
-      const document = searchDocument(draft);
-      if (this.#search.has(draft.id)) this.#search.replace(document);
-      else this.#search.add(document);
-    }
+    this.#pendingSince = null;
+    // Before catchUp has loaded the index's code, saves wait in #pending: catchUp indexes them.
+    if (this.#pending.size === 0 || this.#words === null) return;
+    const entries = [...this.#pending.values()];
     this.#pending.clear();
+    this.#index(entries);
   }
+
+  /** Indexes drafts in the file where it can (a writer's), else in memory. */
+  #index(entries: readonly { draft: Draft; stamp: FileStamp }[]): void {
+    if (entries.length === 0) return;
+    const ids = entries.map(({ draft }) => draft.id);
+    const written = !this.#options.readOnly && this.#writeFile((file) => file.put(entries));
+    if (written) {
+      this.#memory?.remove(ids);
+      for (const id of ids) this.#trusted.add(id);
+    } else {
+      for (const id of ids) this.#trusted.delete(id);
+      this.#memory ??= (this.#words ?? failNoWords()).WordIndex.inMemory();
+      this.#memory.put(entries);
+    }
+  }
+
+  /**
+   * Runs a write on the file; false when there is no file or it refused (a full disk, a damaged
+   * file). Nothing is lost: those words go to memory, and at the next open the file, whose stamps
+   * no longer match the documents, is brought up to date from them.
+   */
+  #writeFile(write: (file: WordIndex) => void): boolean {
+    if (this.#file === null) return false;
+    try {
+      write(this.#file);
+      return true;
+    } catch (error) {
+      this.#options.logError('The search index could not be updated', error);
+      return false;
+    }
+  }
+}
+
+/** Drafts are indexed only after catchUp has loaded the index's code. */
+function failNoWords(): never {
+  throw new Error('The search index was used before it was opened.');
 }

@@ -1,7 +1,7 @@
 import { postOptionsOf, type DraftContent } from '../../../shared/model/draft';
 import { postSlug } from '../../../shared/text/slug';
 import { renderPostBody } from '../../../shared/render/post';
-import type { AttributionStyle } from '../../../shared/render/quote';
+import type { AttributionStyle } from '../../../shared/model/accountChoices';
 import { publishedTitle } from '../../../shared/render/title';
 import type { ClientIdentity, OutgoingPost, PostSchedule } from './blogAdapter';
 

@@ -2,7 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import type { DraftContent } from '../../../shared/model/draft';
 import { withImageAddresses } from '../../../shared/render/imageSources';
 import { createIncrementalRenderer } from '../../../shared/render/incremental';
-import type { AttributionStyle } from '../../../shared/render/quote';
+import type { AttributionStyle } from '../../../shared/model/accountChoices';
 import { mediaAddress } from '../media/mediaAddress';
 import { useOnline } from '../state/useOnline';
 

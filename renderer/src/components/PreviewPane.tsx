@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Account } from '../../../shared/model/account';
 import type { DraftContent } from '../../../shared/model/draft';
-import { attributionStyles, type AttributionStyle } from '../../../shared/render/quote';
+import { attributionStyles, type AttributionStyle } from '../../../shared/model/accountChoices';
 import { Preview } from './Preview';
 import { ThemedPreviewPane } from './themed/ThemedPreviewPane';
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../../electron/core/lock/libraryLock';
 import { LockRecordSchema } from '../../../electron/core/lock/lockRecord';
 import { startDevHost, type RunningDevHost } from '../../e2e/support/devHost';
+import { callHost } from '../../e2e/support/hostApi';
 import { runCli } from '../../support/cli';
 import { REBLOG_POST_FILE } from '../../support/fixtures';
 import { snapshotFolder } from '../../support/folderSnapshot';
@@ -15,17 +16,21 @@ afterEach(async () => {
   await Promise.all(hosts.splice(0).map((host) => host.stop()));
 });
 
-/** Starts `commonplace serve` on the folder; returns the pid its lock names. */
-async function serveLibrary(folder: string): Promise<number> {
-  hosts.push(await startDevHost(folder));
-  return LockRecordSchema.parse(JSON.parse(await readFile(path.join(folder, LOCK_FILE), 'utf8'))).pid;
+/** Starts `commonplace serve` on the folder; returns the pid its lock names, and the host. */
+async function serveLibrary(folder: string): Promise<{ pid: number; host: RunningDevHost }> {
+  const host = await startDevHost(folder);
+  hosts.push(host);
+  const pid = LockRecordSchema.parse(JSON.parse(await readFile(path.join(folder, LOCK_FILE), 'utf8'))).pid;
+  return { pid, host };
 }
 
 describe('the CLI while the app has the library open', () => {
   it('refuses commands that change the library, and runs those that read it without writing a byte', async () => {
     const folder = await newFolder();
     const id = (await runCli(folder, ['drafts', 'create', '--from', REBLOG_POST_FILE])).stdout.trim();
-    const pid = await serveLibrary(folder);
+    const { pid, host } = await serveLibrary(folder);
+    // The app writes its search index a moment after it opens; a search waits until it has.
+    await callHost(host, 'listDrafts', { search: 'anything' });
     const before = await snapshotFolder(folder);
 
     const changes = [
@@ -72,7 +77,7 @@ describe('the CLI while the app has the library open', () => {
 
   it('serve refuses a library that is already open, naming the one that has it', async () => {
     const folder = await newFolder();
-    const pid = await serveLibrary(folder);
+    const { pid } = await serveLibrary(folder);
     const second = await runCli(folder, ['serve']);
     expect(second.code).toBe(1);
     expect(second.stdout).toBe('');

@@ -6,7 +6,7 @@ import {
   type AccountOptions,
   type VaultInfo,
 } from '../../../../shared/model/account';
-import { attributionStyles, type AttributionStyle } from '../../../../shared/render/quote';
+import { attributionStyles, type AttributionStyle } from '../../../../shared/model/accountChoices';
 import { api } from '../../api';
 import { useThemeSnapshots } from '../../state/useThemeSnapshots';
 import { ThemeSnapshotControl } from './ThemeSnapshotControl';

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { Account } from '../../../../shared/model/account';
 import type { Draft, DraftContent } from '../../../../shared/model/draft';
 import type { RevisionSummary } from '../../../../shared/model/library';
 import { api } from '../../api';
@@ -12,10 +13,14 @@ interface HistoryDialogProps {
   /** Called with the draft as restored: the editor reopens it. */
   readonly onRestored: (draft: Draft) => void;
   readonly onClose: () => void;
+  /** The blogs, to name the one a version was published to. */
+  readonly accounts: readonly Account[];
 }
 
 /** The draft's earlier versions; restoring one keeps the current version in the history too. */
-export function HistoryDialog({ draftId, beforeRestore, onRestored, onClose }: HistoryDialogProps) {
+export function HistoryDialog({ draftId, beforeRestore, onRestored, onClose, accounts }: HistoryDialogProps) {
+  const blogName = (accountId: string) =>
+    accounts.find((account) => account.id === accountId)?.blogName ?? 'a blog since removed';
   const dialog = useRef<HTMLDialogElement>(null);
   const [revisions, setRevisions] = useState<readonly RevisionSummary[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -94,7 +99,9 @@ export function HistoryDialog({ draftId, beforeRestore, onRestored, onClose }: H
               <span>
                 <strong>{revision.title || 'Untitled'}</strong> — {revision.words} words,{' '}
                 <time dateTime={revision.savedAt}>{relativeTime(revision.savedAt)}</time>
-                {revision.label && <span className="revision-label"> · {revision.label}</span>}
+                {revision.publishedTo && (
+                  <span className="revision-label"> · Published to {blogName(revision.publishedTo)}</span>
+                )}
               </span>
               <button type="button" onClick={() => void compare(revision)}>
                 Compare and restore…

@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
-import { limits } from '../../../shared/model/limits';
-import { imageMarkdown } from '../../../shared/media/references';
-import { AppError } from '../../../shared/result';
-import type { CliContext } from '../context';
+import { imageMarkdown } from '../../../../shared/media/references';
+import { limits } from '../../../../shared/model/limits';
+import { AppError } from '../../../../shared/result';
+import type { LibraryContext } from '../../context';
 
 export interface MediaAddOptions {
   readonly alt?: string;
@@ -10,11 +10,11 @@ export interface MediaAddOptions {
 }
 
 /**
- * Adds an image file to a draft as the app does (processed, stripped of metadata, kept by its
- * content): at the end of the commentary, or as the featured image with --featured. Prints the
- * image as JSON: {"file", "type", "width", "height", "bytes", "place", "alt"}.
+ * `media add ID FILE`: an image file into a draft as the app adds it (processed, stripped of
+ * metadata, kept by its content): at the end of the commentary, or as the featured image with
+ * --featured. Prints the image as JSON: {"file", "type", "width", "height", "bytes", "place", "alt"}.
  */
-export async function addMedia(context: CliContext, id: string, file: string, options: MediaAddOptions): Promise<void> {
+export async function run(context: LibraryContext, id: string, file: string, options: MediaAddOptions): Promise<void> {
   const draft = await context.call('getDraft', { id });
   const size = (await stat(file).catch(() => null))?.size;
   if (size === undefined) throw new AppError('invalid-input', `Cannot read ${file}.`);

@@ -1,0 +1,189 @@
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { BENCH_CACHE, cachedDraftId, cachedLibrary } from './support/cachedLibrary';
+import type { ProbeFigures } from './support/libraryProbe';
+import { ms, summarizeSample } from './support/stats';
+import { measureStart, type StartFigures } from './start.bench';
+
+const DEFAULT_SIZES = [0, 100, 1_000, 10_000, 100_000] as const;
+const CLI = fileURLToPath(new URL('../../electron/cli/bin.js', import.meta.url));
+const PROBE = fileURLToPath(new URL('./support/libraryProbe.ts', import.meta.url));
+
+type Sample = { median: number; p95: number };
+
+interface SizeFigures {
+  readonly size: number;
+  readonly library: ProbeFigures;
+  readonly start: { firstPaint: Sample; shown: Sample; interactive: Sample; host: Sample };
+  readonly cli: { show: Sample; listHead: Sample; listWhole: Sample };
+}
+
+/** Runs `command` (a program and its arguments, or a shell line) and measures process start to exit. */
+function timeProcess(command: readonly string[]): Promise<number> {
+  const [program, ...args] = command;
+  if (program === undefined) throw new Error('no command');
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(program, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      const elapsed = performance.now() - started;
+      if (code === 0) resolve(elapsed);
+      else reject(new Error(`${command.join(' ')} exited with ${code}: ${stderr}`));
+    });
+  });
+}
+
+async function timeRuns(runs: number, command: readonly string[]): Promise<Sample> {
+  const sample: number[] = [];
+  // One run first that is not counted: it brings the files into the page cache, as for a writer's second command.
+  await timeProcess(command);
+  for (let run = 0; run < runs; run += 1) sample.push(await timeProcess(command));
+  return summarizeSample(sample);
+}
+
+function runProbe(folder: string, size: number): Promise<ProbeFigures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', PROBE, folder, String(size)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code === 0) resolve(JSON.parse(stdout) as ProbeFigures);
+      else reject(new Error(`the library probe exited with ${code} at ${size} drafts`));
+    });
+  });
+}
+
+async function measureSize(size: number, browser: import('@playwright/test').Browser): Promise<SizeFigures> {
+  const folder = await cachedLibrary(size);
+  const library = await runProbe(folder, size);
+  const large = size >= 100_000;
+  const starts: StartFigures[] = [];
+  for (let run = 0; run < (large ? 3 : 5); run += 1) starts.push(await measureStart(browser, folder));
+  const of = (pick: (figures: StartFigures) => number) => summarizeSample(starts.map(pick));
+  const node = [process.execPath, CLI, '--data', folder];
+  const cliRuns = large ? 3 : 10;
+  const id = size > 0 ? cachedDraftId(size, Math.floor(size / 3)) : 'aaaaaaaaaaaa';
+  const quoted = node.map((word) => `'${word}'`).join(' ');
+  return {
+    size,
+    library,
+    start: {
+      firstPaint: of((figures) => figures.firstPaint),
+      shown: of((figures) => figures.shown),
+      interactive: of((figures) => figures.interactive),
+      host: of((figures) => figures.host),
+    },
+    cli: {
+      // At 0 drafts there is nothing to show: the command exits 1, which is no figure.
+      show: size > 0 ? await timeRuns(cliRuns, [...node, 'drafts', 'show', id]) : { median: NaN, p95: NaN },
+      listHead: await timeRuns(cliRuns, ['sh', '-c', `${quoted} drafts list --json | head -c 1000 > /dev/null`]),
+      listWhole: await timeRuns(cliRuns, ['sh', '-c', `${quoted} drafts list --json > /dev/null`]),
+    },
+  };
+}
+
+const CELL = 22;
+
+function cell(value: number | undefined, unit: 'ms' | 'MB' | 'KB' | '×', baseline?: number): string {
+  if (value === undefined || Number.isNaN(value)) return '—'.padStart(CELL);
+  const shown =
+    unit === 'ms' ? ms(value) : unit === '×' ? `${value.toFixed(2)}×` : `${value.toFixed(value < 10 ? 1 : 0)} ${unit}`;
+  const ratio =
+    baseline !== undefined && baseline > 0 && !Number.isNaN(baseline) ? ` (×${(value / baseline).toFixed(1)})` : '';
+  return ` ${shown}${ratio}`.padStart(CELL);
+}
+
+function printTable(figures: readonly SizeFigures[], help: Sample, nodeBaseline: Sample): void {
+  const header = ['drafts'.padEnd(34), ...figures.map((f) => f.size.toLocaleString('en').padStart(CELL)), '  goal'];
+  console.log(header.join(''));
+  const base = figures.find((f) => f.size === 0);
+  const hundred = figures.find((f) => f.size === 100);
+  const row = (
+    name: string,
+    pick: (f: SizeFigures) => number | undefined,
+    unit: 'ms' | 'MB' | 'KB' | '×',
+    goal: string,
+    baseline: 'empty' | 'none' = 'empty',
+  ) => {
+    const baseValue = baseline === 'empty' && base ? pick(base) : undefined;
+    console.log(
+      [
+        name.padEnd(34),
+        ...figures.map((f) => cell(pick(f), unit, f === base ? undefined : baseValue)),
+        `  ${goal}`,
+      ].join(''),
+    );
+  };
+  row('search index made (once, if none)', (f) => f.library.indexMadeMs ?? undefined, 'ms', '', 'none');
+  row('library open', (f) => f.library.openMs, 'ms', '');
+  row('first list page', (f) => f.library.firstPageMs, 'ms', '≤ 50 ms at any size');
+  row('first list page, size', (f) => f.library.firstPageBytes / 1024, 'KB', '', 'none');
+  row('whole list (as the page asked before)', (f) => f.library.wholeListMs, 'ms', '');
+  row('whole list, size', (f) => f.library.wholeListBytes / 1024, 'KB', '', 'none');
+  row('search ready after open', (f) => f.library.searchReadyMs, 'ms', '≤ 1 s at 10,000; ≤ 3 s at 100,000');
+  row('query "people world" median', (f) => f.library.commonQuery.median, 'ms', '');
+  row('query "people world" p95', (f) => f.library.commonQuery.p95, 'ms', '≤ 30 ms at 100,000');
+  row('query "article N" median', (f) => f.library.rareQuery.median, 'ms', '');
+  row('query "article N" p95', (f) => f.library.rareQuery.p95, 'ms', '≤ 30 ms at 100,000');
+  row('autosave median', (f) => f.library.autosave?.median, 'ms', '', 'none');
+  row('autosave p95', (f) => f.library.autosave?.p95, 'ms', '', 'none');
+  row(
+    'autosave median / at 100 drafts',
+    (f) =>
+      f.library.autosave && hundred?.library.autosave
+        ? f.library.autosave.median / hundred.library.autosave.median
+        : undefined,
+    '×',
+    '≤ 1.5× at 100,000',
+    'none',
+  );
+  row('main process RSS after open', (f) => f.library.afterOpen.rssMb, 'MB', 'reported');
+  row('main process heap after open', (f) => f.library.afterOpen.heapMb, 'MB', 'reported');
+  row('main process RSS after a search', (f) => f.library.afterSearch.rssMb, 'MB', 'reported');
+  row('main process heap after a search', (f) => f.library.afterSearch.heapMb, 'MB', 'reported');
+  row('start: host ready (median)', (f) => f.start.host.median, 'ms', '');
+  row('start: first contentful paint', (f) => f.start.firstPaint.median, 'ms', '≤ 300 ms');
+  row('start: list shown (median)', (f) => f.start.shown.median, 'ms', '');
+  row('start: interactive median', (f) => f.start.interactive.median, 'ms', '≤ 500 ms at 10,000; ≤ 1 s at 100,000');
+  row('start: interactive p95', (f) => f.start.interactive.p95, 'ms', '');
+  row('CLI drafts show ID (median)', (f) => f.cli.show.median, 'ms', '≤ 150 ms');
+  row('CLI drafts list --json | head', (f) => f.cli.listHead.median, 'ms', '');
+  row('CLI drafts list --json (whole)', (f) => f.cli.listWhole.median, 'ms', '≤ 300 ms at 10,000');
+  console.log(
+    `CLI --help: ${ms(help.median)} median / ${ms(help.p95)} p95 (goal ≤ 150 ms); baseline node -e '': ` +
+      `${ms(nodeBaseline.median)} median / ${ms(nodeBaseline.p95)} p95; --help / baseline ×${(help.median / nodeBaseline.median).toFixed(1)}`,
+  );
+  console.log(
+    "Start and memory figures are medians of 5 runs (3 at 100,000); CLI figures of 10 runs (3 at 100,000), each after one uncounted run; in parentheses: × the empty library (× node -e '' for the CLI's --help).",
+  );
+}
+
+/** `npm run bench scale [SIZES]`: every scale row at each size (e.g. `npm run bench scale 0,10000`). */
+export async function benchScale(sizesArgument?: string): Promise<void> {
+  const sizes = sizesArgument ? sizesArgument.split(',').map(Number) : [...DEFAULT_SIZES];
+  console.log(
+    `\n== Scale: ${sizes.map((size) => size.toLocaleString('en')).join(' / ')} drafts of ~1,500 words (libraries kept in ${BENCH_CACHE}); load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores`,
+  );
+  const nodeBaseline = await timeRuns(10, [process.execPath, '-e', '']);
+  const help = await timeRuns(10, [process.execPath, CLI, '--help']);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const figures: SizeFigures[] = [];
+  try {
+    for (const size of sizes) {
+      figures.push(await measureSize(size, browser));
+      console.log(`  measured ${size.toLocaleString('en')} drafts`);
+    }
+  } finally {
+    await browser.close();
+  }
+  printTable(figures, help, nodeBaseline);
+  console.log(`load average at the end: ${os.loadavg()[0]?.toFixed(1)}`);
+}

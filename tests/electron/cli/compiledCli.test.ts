@@ -1,0 +1,130 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { REBLOG_POST_FILE } from '../../support/fixtures';
+import { runCli } from '../../support/cli';
+import { useTempFolders } from '../../support/tempFolder';
+import { sampleImage } from '../media/support/images';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CLI = path.join(ROOT, 'electron/cli/bin.js');
+const BUILT_CLI = path.join(ROOT, 'out/cli');
+const newFolder = useTempFolders();
+
+// Module hooks (run on Node's loader thread) that note every module the process loads, in a file.
+const HOOKS = `import { appendFileSync } from 'node:fs';
+export async function load(url, context, nextLoad) {
+  appendFileSync(process.env.LOADED_MODULES_LOG, url + '\\n');
+  return nextLoad(url, context);
+}`;
+const REGISTER = `import { register } from 'node:module';
+register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)});`;
+
+/** Runs the CLI as a writer's shell would, and lists every module it loaded (file URLs). */
+async function modulesLoadedBy(data: string, args: readonly string[]): Promise<string[]> {
+  const log = path.join(data, 'loaded-modules.log');
+  await new Promise<void>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, CLI, '--data', data, ...args],
+      { env: { ...process.env, COMMONPLACE_DATA: '', LOADED_MODULES_LOG: log } },
+      (error, _stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve()),
+    );
+  });
+  return (await readFile(log, 'utf8')).split('\n').filter((line) => line.startsWith('file:'));
+}
+
+const SourceMapSchema = z.looseObject({ sources: z.array(z.string()) });
+
+/** The source files (relative to the repository) compiled into the loaded modules of out/cli. */
+async function sourcesOf(modules: readonly string[]): Promise<string[]> {
+  const sources = new Set<string>();
+  for (const module of modules) {
+    const file = fileURLToPath(module);
+    if (path.dirname(file) !== BUILT_CLI) continue;
+    if (!existsSync(`${file}.map`)) {
+      // A facade the bundler adds for a module both imported and loaded lazily: it only re-exports.
+      const code = await readFile(file, 'utf8');
+      expect(code.split('\n').filter((line) => line.trim() !== '' && !/^(import|export)\b/.test(line))).toEqual([]);
+      continue;
+    }
+    const map = SourceMapSchema.parse(JSON.parse(await readFile(`${file}.map`, 'utf8')));
+    for (const source of map.sources) sources.add(path.relative(ROOT, path.resolve(BUILT_CLI, source)));
+  }
+  return [...sources].sort();
+}
+
+describe('the compiled CLI', () => {
+  it('runs the JavaScript built into out/cli: no TypeScript source and no compiler is loaded', async () => {
+    const data = await newFolder();
+    const loaded = await modulesLoadedBy(data, ['--help']);
+    expect(loaded.some((url) => url.includes('/out/cli/main.js'))).toBe(true);
+    expect(loaded.filter((url) => /\.(ts|tsx|mts)$/.test(url))).toEqual([]);
+    expect(loaded.filter((url) => /\/node_modules\/(tsx|esbuild|typescript)\//.test(url))).toEqual([]);
+  });
+
+  it('answers --help from the command table alone: no library, schema or command module loads', async () => {
+    const data = await newFolder();
+    const loaded = await modulesLoadedBy(data, ['--help']);
+    const sources = await sourcesOf(loaded);
+    expect(sources).toContain('electron/cli/program.ts');
+    const core = sources.filter((source) => source.startsWith('electron/core/'));
+    // The stray-error guard is installed before any command runs; it imports nothing.
+    expect(core.sort()).toEqual(['electron/core/dataFolder.ts', 'electron/core/shell/strayErrors.ts']);
+    expect(sources.filter((source) => source.startsWith('electron/cli/commands/'))).toEqual([]);
+    // zod is bundled into the CLI's chunks: neither its files nor a chunk holding it load for help.
+    expect(loaded.filter((url) => url.includes('/node_modules/zod/'))).toEqual([]);
+    expect(sources.filter((source) => source.includes('node_modules/zod/'))).toEqual([]);
+  });
+
+  it('loads for `drafts list` only the library and that command: no publishing, accounts or outbox code', async () => {
+    const data = await newFolder();
+    expect((await runCli(data, ['drafts', 'create', '--from', REBLOG_POST_FILE])).code).toBe(0);
+    const sources = await sourcesOf(await modulesLoadedBy(data, ['drafts', 'list', '--json']));
+    expect(sources).toContain('electron/core/library/draftLibrary.ts');
+    expect(sources).toContain('electron/cli/commands/drafts/list.ts');
+    expect(sources.filter((source) => /^electron\/core\/(publishing|accounts|outbox|quotes)\//.test(source))).toEqual(
+      [],
+    );
+    expect(
+      sources.filter((source) => source.startsWith('electron/cli/commands/') && !source.endsWith('/list.ts')),
+    ).toEqual([]);
+  });
+
+  it('loads SQLite only for a search: showing or listing drafts reads the documents alone', async () => {
+    const data = await newFolder();
+    const id = (await runCli(data, ['drafts', 'create', '--from', REBLOG_POST_FILE])).stdout.trim();
+    const sqlite = (loaded: readonly string[]) => loaded.filter((url) => url.includes('/node_modules/libsql/'));
+    expect(sqlite(await modulesLoadedBy(data, ['drafts', 'show', id]))).toEqual([]);
+    expect(sqlite(await modulesLoadedBy(data, ['drafts', 'list', '--json']))).toEqual([]);
+    expect(sqlite(await modulesLoadedBy(data, ['drafts', 'list', '--json', '--search', 'peshmerga']))).not.toEqual([]);
+  });
+
+  it('loads the media library and sharp only for a draft that has images', async () => {
+    const data = await newFolder();
+    const id = (await runCli(data, ['drafts', 'create', '--from', REBLOG_POST_FILE])).stdout.trim();
+    const media = async (args: string[]) => {
+      const loaded = await modulesLoadedBy(data, args);
+      const sources = await sourcesOf(loaded);
+      return [
+        ...loaded.filter((url) => url.includes('/node_modules/sharp/')),
+        ...sources.filter((source) => source.startsWith('electron/core/media/')),
+      ];
+    };
+    expect(await media(['drafts', 'show', id, '--json'])).toEqual([]);
+    const photo = path.join(data, 'photo.png');
+    await writeFile(photo, await sampleImage('png', 40, 30));
+    expect((await runCli(data, ['media', 'add', id, photo, '--alt', 'A photo'])).code).toBe(0);
+    expect(await media(['drafts', 'show', id, '--json'])).not.toEqual([]);
+  });
+
+  it('loads the publishing code for the commands that reach blogs (so the check above can tell)', async () => {
+    const data = await newFolder();
+    const sources = await sourcesOf(await modulesLoadedBy(data, ['accounts', 'list', '--json']));
+    expect(sources.some((source) => source.startsWith('electron/core/publishing/'))).toBe(true);
+  });
+});

@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LibraryIndex } from '../../../electron/core/library/libraryIndex';
+import type { DraftSummary } from '../../../shared/model/draft';
+import { useTempFolders } from '../../support/tempFolder';
+
+const newFolder = useTempFolders();
+
+function summary(id: string, minute: number): DraftSummary {
+  const at = new Date(Date.parse('2026-11-24T10:00:00.000Z') + minute * 60_000).toISOString();
+  return {
+    id,
+    title: id,
+    firstWords: '',
+    hashtags: [],
+    status: 'draft',
+    createdAt: at,
+    updatedAt: at,
+    revision: 1,
+    trashedAt: null,
+  };
+}
+
+/** The list's order as a whole sort gives it: newest first, then by id. */
+function sortedAfresh(index: LibraryIndex): string[] {
+  return index
+    .summaries()
+    .sort((a, b) => (a.updatedAt === b.updatedAt ? (a.id < b.id ? -1 : 1) : a.updatedAt < b.updatedAt ? 1 : -1))
+    .map((each) => each.id);
+}
+
+const change = fc.oneof(
+  // Few ids and few minutes: the same draft changes again, and drafts share a moment.
+  fc.record({ kind: fc.constant('put' as const), id: fc.constantFrom('a', 'b', 'c', 'd', 'e'), minute: fc.nat(6) }),
+  fc.record({ kind: fc.constant('remove' as const), id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'z') }),
+  fc.record({ kind: fc.constant('read' as const) }),
+);
+
+describe('the summaries in the list order', () => {
+  it('stay in the order a whole sort gives through any puts and removes, without sorting again', async () => {
+    const folder = await newFolder();
+    await fc.assert(
+      fc.asyncProperty(fc.array(change, { maxLength: 40 }), async (changes) => {
+        const index = new LibraryIndex(folder, { delayMs: 60_000, logError: () => undefined, readOnly: true });
+        await index.load();
+        for (const each of changes) {
+          if (each.kind === 'put') index.put(summary(each.id, each.minute), { size: 1, mtimeMs: 1 });
+          else if (each.kind === 'remove') index.remove(each.id);
+          // Reading keeps the order; changes before the first read find none kept yet.
+          else expect(index.newestFirst().map((summary) => summary.id)).toEqual(sortedAfresh(index));
+        }
+        expect(index.newestFirst().map((summary) => summary.id)).toEqual(sortedAfresh(index));
+      }),
+    );
+  });
+
+  it('moves a draft saved just now to the top of the order it keeps', async () => {
+    const index = new LibraryIndex(await newFolder(), { delayMs: 60_000, logError: () => undefined, readOnly: true });
+    await index.load();
+    for (const [minute, id] of ['a', 'b', 'c'].entries()) index.put(summary(id, minute), { size: 1, mtimeMs: 1 });
+    const kept = index.newestFirst();
+    expect(kept.map((each) => each.id)).toEqual(['c', 'b', 'a']);
+    index.put(summary('a', 9), { size: 2, mtimeMs: 2 });
+    // The same array, brought up to date in place: nothing sorted the whole list again.
+    expect(index.newestFirst()).toBe(kept);
+    expect(kept.map((each) => each.id)).toEqual(['a', 'c', 'b']);
+  });
+});
