@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { AppError } from '../../shared/result';
 import { keepRunningThroughStrayErrors } from '../core/shell/strayErrors';
 import { logError } from './context';
+import { endWhenOutputCloses } from './endWhenOutputCloses';
 import { buildProgram } from './program';
 
 const EXIT_FAILED = 1;
@@ -23,8 +24,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-// A failure in background work is reported on stderr; the command (or `serve`) carries on.
-keepRunningThroughStrayErrors(process, logError);
+endWhenOutputCloses(process, (code) => process.exit(code));
 // A failure in background work is reported on stderr; the command (or `serve`) carries on.
 keepRunningThroughStrayErrors(process, logError);
 process.exitCode = await main(process.argv.slice(2));

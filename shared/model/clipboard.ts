@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { limits } from './limits';
 import { AppError } from '../result';
 import { describeValidation } from './validationMessages';
-
-const characters = new Intl.NumberFormat('en-US');
+import { formatCount } from '../text/numbers';
 
 /**
  * What the clipboard holds, as every host hands it to the core: each format's name mapped to its
@@ -18,12 +17,11 @@ export const ClipboardPayloadSchema = z.strictObject({
         .string()
         .min(1, 'A clipboard format has an empty name.')
         .max(limits.clipboardFormatNameCharacters, 'A clipboard format has a name too long to be real.'),
-      z
-        .string()
-        .max(
-          limits.clipboardFormatCharacters,
-          `What you copied is too long to quote: more than ${characters.format(limits.clipboardFormatCharacters)} characters. Copy a shorter passage.`,
-        ),
+      z.string().max(limits.clipboardFormatCharacters, {
+        // Worded when needed: a formatter made at import would slow every start (see formatCount).
+        error: () =>
+          `What you copied is too long to quote: more than ${formatCount(limits.clipboardFormatCharacters)} characters. Copy a shorter passage.`,
+      }),
     )
     .refine(
       (formats) => Object.keys(formats).length <= limits.clipboardFormats,

@@ -12,8 +12,7 @@ import {
 import { hashtagKey } from './hashtags';
 import { limits } from './limits';
 import { describeIssue, describeValidation } from './validationMessages';
-
-const numbers = new Intl.NumberFormat('en-US');
+import { formatCount } from '../text/numbers';
 
 /** What of the writer's content can be saved now, and what is held back, in words. */
 export interface SaveableContent {
@@ -38,7 +37,7 @@ export function saveableContent(content: DraftContent, saved: DraftContent): Sav
     .filter((quote): quote is Quote => quote !== null);
   if (quotes.length > limits.quotesPerDraft) {
     withheld.push(
-      `The draft has more than ${numbers.format(limits.quotesPerDraft)} quotes; only the first ${numbers.format(limits.quotesPerDraft)} are saved.`,
+      `The draft has more than ${formatCount(limits.quotesPerDraft)} quotes; only the first ${formatCount(limits.quotesPerDraft)} are saved.`,
     );
     quotes.length = limits.quotesPerDraft;
   }
@@ -116,7 +115,7 @@ function saveableHashtags(hashtags: readonly string[], withheld: string[]): stri
   }
   if (kept.length > limits.hashtagsPerDraft) {
     withheld.push(
-      `The draft has more than ${numbers.format(limits.hashtagsPerDraft)} hashtags; only the first ${numbers.format(limits.hashtagsPerDraft)} are saved.`,
+      `The draft has more than ${formatCount(limits.hashtagsPerDraft)} hashtags; only the first ${formatCount(limits.hashtagsPerDraft)} are saved.`,
     );
     kept.length = limits.hashtagsPerDraft;
   }
@@ -138,7 +137,7 @@ class FieldChecker {
     const sentence = describeIssue({ ...issue, path });
     if (issue.code === 'too_big') {
       const limit = Number(issue.maximum);
-      this.#withheld.push(`${sentence} Only its first ${numbers.format(limit)} are saved.`);
+      this.#withheld.push(`${sentence} Only its first ${formatCount(limit)} are saved.`);
       return cutAt(value, limit);
     }
     this.#withheld.push(`${sentence} Its last saved value is kept until it is fixed.`);

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-
-const numbers = new Intl.NumberFormat('en-US');
+import { formatCount } from '../text/numbers';
 
 /** Fields by their key, as a writer knows them. */
 const fieldWords: Readonly<Record<string, string>> = {
@@ -72,7 +71,7 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   const last = issue.path.at(-1);
   switch (issue.code) {
     case 'too_big': {
-      const limit = numbers.format(Number(issue.maximum));
+      const limit = formatCount(Number(issue.maximum));
       if (issue.origin === 'string') return `${capital(field)} is longer than ${limit} characters.`;
       if (issue.origin === 'array' || issue.origin === 'set') {
         return `${capital(field)} has more than ${limit} ${itemWords[String(last)] ?? 'items'}.`;
@@ -84,12 +83,12 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       if (issue.origin === 'string') {
         return minimum <= 1
           ? `${capital(field)} is empty.`
-          : `${capital(field)} is shorter than ${numbers.format(minimum)} characters.`;
+          : `${capital(field)} is shorter than ${formatCount(minimum)} characters.`;
       }
       if (issue.origin === 'array' || issue.origin === 'set') {
-        return `${capital(field)} needs at least ${numbers.format(minimum)} ${itemWords[String(last)] ?? 'items'}.`;
+        return `${capital(field)} needs at least ${formatCount(minimum)} ${itemWords[String(last)] ?? 'items'}.`;
       }
-      return `${capital(field)} is less than ${numbers.format(minimum)}.`;
+      return `${capital(field)} is less than ${formatCount(minimum)}.`;
     }
     case 'invalid_type':
       return issue.input === undefined

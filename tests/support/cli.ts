@@ -20,7 +20,8 @@ export function runCli(
     const child = execFile(
       process.execPath,
       [CLI, '--data', dataFolder, ...args],
-      { env: { ...process.env, COMMONPLACE_DATA: '', ...env } },
+      // A command that hangs is killed rather than left running after its test gave up on it.
+      { env: { ...process.env, COMMONPLACE_DATA: '', ...env }, timeout: 120_000, killSignal: 'SIGKILL' },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });

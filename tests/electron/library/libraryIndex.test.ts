@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LibraryIndex } from '../../../electron/core/library/libraryIndex';
@@ -64,5 +66,26 @@ describe('the summaries in the list order', () => {
     // The same array, brought up to date in place: nothing sorted the whole list again.
     expect(index.newestFirst()).toBe(kept);
     expect(kept.map((each) => each.id)).toEqual(['a', 'c', 'b']);
+  });
+});
+
+describe('index.json', () => {
+  it('is written in the list order, so the next open finds the summaries already sorted', async () => {
+    const folder = await newFolder();
+    const index = new LibraryIndex(folder, { delayMs: 60_000, logError: () => undefined, readOnly: false });
+    await index.load();
+    // Put in an order that is not the list's: oldest first, and one draft saved again last.
+    for (const [minute, id] of ['draft-aa', 'draft-bb', 'draft-cc', 'draft-dd'].entries())
+      index.put(summary(id, minute), { size: 1, mtimeMs: 1 });
+    index.put(summary('draft-bb', 9), { size: 2, mtimeMs: 2 });
+    await index.flush();
+    const written = JSON.parse(await readFile(path.join(folder, 'index.json'), 'utf8')) as {
+      drafts: Record<string, unknown>;
+    };
+    expect(Object.keys(written.drafts)).toEqual(['draft-bb', 'draft-dd', 'draft-cc', 'draft-aa']);
+
+    const reopened = new LibraryIndex(folder, { delayMs: 60_000, logError: () => undefined, readOnly: true });
+    await reopened.load();
+    expect(reopened.summaries().map((each) => each.id)).toEqual(['draft-bb', 'draft-dd', 'draft-cc', 'draft-aa']);
   });
 });
