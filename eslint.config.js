@@ -3,7 +3,10 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Imports that would break a runtime boundary; see "Style" in the README. */
+/**
+ * Imports that would break a runtime boundary; see "Style" in the README. Folder patterns match at
+ * any depth ('**'): '../../renderer/…' from electron/core is as much a breach as '../renderer/…'.
+ */
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'child_process', 'url', 'net'];
 
 function forbid(patterns, message) {
@@ -34,7 +37,7 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': forbid(
-        ['electron', 'react', 'react-dom', '*/electron/*', '*/renderer/*', ...nodeBuiltins],
+        ['electron', 'react', 'react-dom', '**/electron/**', '**/renderer/**', ...nodeBuiltins],
         'shared/ runs on both sides: no Node, DOM, React or Electron, and no imports from electron/ or renderer/.',
       ),
     },
@@ -44,7 +47,7 @@ export default tseslint.config(
     ignores: ['electron/main/**', 'electron/preload/**'],
     rules: {
       'no-restricted-imports': forbid(
-        ['electron', 'electron/*', 'react', '*/renderer/*'],
+        ['electron', 'electron/*', 'react', '**/renderer/**'],
         "The core and the CLI/dev hosts run in plain Node: only electron/main and electron/preload may import 'electron'.",
       ),
     },
@@ -52,14 +55,14 @@ export default tseslint.config(
   {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': forbid(['react', '*/renderer/*'], 'The Electron host does not import the renderer.'),
+      'no-restricted-imports': forbid(['react', '**/renderer/**'], 'The Electron host does not import the renderer.'),
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': forbid(
-        ['electron', 'electron/*', '*/electron/*', ...nodeBuiltins],
+        ['electron', 'electron/*', '**/electron/**', ...nodeBuiltins],
         'The renderer reaches the core only through the API contract (shared/contract.ts).',
       ),
     },

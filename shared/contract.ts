@@ -3,11 +3,14 @@ import { AccountOptionsSchema, AccountSchema, NewAccountSchema, VaultInfoSchema 
 import { BlogFeaturesSchema } from './model/blogFeatures';
 import { ClipboardPayloadSchema } from './model/clipboard';
 import {
+  DraftChangesSchema,
   DraftContentSchema,
-  DraftSchema,
+  DraftStatusSchema,
   DraftSummarySchema,
+  DraftViewSchema,
   HttpUrlSchema,
   IdSchema,
+  PublishStateSchema,
   QuoteSchema,
   SourceSchema,
 } from './model/draft';
@@ -65,19 +68,19 @@ export const contract = {
     DraftPageRequestSchema,
     DraftPageSchema,
   ),
-  getDraft: call('One whole draft.', byId, DraftSchema),
+  getDraft: call('One whole draft.', byId, DraftViewSchema),
   createDraft: call(
     'A new draft, empty or with the given content; acknowledged once on disk.',
     z.strictObject({ content: DraftContentSchema.optional() }),
-    DraftSchema,
+    DraftViewSchema,
   ),
   saveDraft: call(
-    "Replaces a draft's content; acknowledged once on disk, with the new revision.",
-    z.strictObject({ id: IdSchema, content: DraftContentSchema }),
-    DraftSchema,
+    "Changes a draft's content (only what changed; unchanged quotes are named, not sent); acknowledged once on disk with the new revision and summary (a `draft-changed` event announces it to every page).",
+    z.strictObject({ id: IdSchema, changes: DraftChangesSchema }),
+    z.strictObject({ revision: z.number().int().nonnegative(), summary: DraftSummarySchema }),
   ),
-  trashDraft: call('Moves a draft to the trash; it can be restored until the trash is emptied.', byId, DraftSchema),
-  restoreDraft: call('Takes a draft out of the trash.', byId, DraftSchema),
+  trashDraft: call('Moves a draft to the trash; it can be restored until the trash is emptied.', byId, DraftViewSchema),
+  restoreDraft: call('Takes a draft out of the trash.', byId, DraftViewSchema),
   emptyTrash: call(
     'Deletes every trashed draft, then the images nothing uses any more; returns how many of each, and the batch that undoEmptyTrash takes until the app closes.',
     z.strictObject({}),
@@ -101,7 +104,7 @@ export const contract = {
   restoreRevision: call(
     'Brings an earlier version back as the newest revision (the replaced one stays in history).',
     z.strictObject({ id: IdSchema, revision: z.number().int().nonnegative() }),
-    DraftSchema,
+    DraftViewSchema,
   ),
   listTags: call(
     'Every tag in use, with its number of drafts, most used first.',
@@ -148,7 +151,17 @@ export const contract = {
     NewAccountSchema,
     AccountSchema,
   ),
-  removeAccount: call('Removes a blog and its secret.', byId, z.strictObject({ removed: z.literal(true) })),
+  removeAccount: call(
+    'Removes a blog and its secret. Its posts stay on the blog, and their drafts keep their links and history (adding the blog again relinks them); its waiting outbox entries are cancelled, with the reason.',
+    byId,
+    z.strictObject({
+      removed: z.literal(true),
+      /** Drafts with a post on the blog: they keep it, and its link. */
+      posts: z.number().int().nonnegative(),
+      /** Outbox entries for the blog that were waiting, now cancelled. */
+      cancelled: z.number().int().nonnegative(),
+    }),
+  ),
   setAccountOptions: call(
     'Changes how posts are published to one blog.',
     z.strictObject({ id: IdSchema, options: AccountOptionsSchema }),
@@ -268,8 +281,29 @@ export const AppEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('command'), command: AppCommandSchema }),
   /** The main side made or found a draft for the writer (a deep link, an opened file): show it. */
   z.strictObject({ type: z.literal('open-draft'), id: IdSchema }),
-  /** Drafts changed outside the renderer (the CLI, publishing): lists should refresh. */
-  z.strictObject({ type: z.literal('library-changed') }),
+  /** A draft was created or changed (saved, trashed, restored, pulled from a blog): its new summary. */
+  z.strictObject({ type: z.literal('draft-changed'), summary: DraftSummarySchema }),
+  /** Drafts were deleted for good (the trash was emptied). */
+  z.strictObject({ type: z.literal('drafts-deleted'), ids: z.array(IdSchema) }),
+  /** The tags in use changed: every tag with its new count, as `listTags` answers. */
+  z.strictObject({ type: z.literal('tags-changed'), tags: z.array(TagCountSchema) }),
+  /**
+   * Where a draft stands on one blog changed (the outbox owns it): the new state, and the draft's
+   * new overall status (its summary's `status`).
+   */
+  z.strictObject({
+    type: z.literal('target-changed'),
+    draftId: IdSchema,
+    accountId: IdSchema,
+    state: PublishStateSchema,
+    status: DraftStatusSchema,
+  }),
+  /** An outbox entry was recorded or changed state: the entry as it now is. */
+  z.strictObject({ type: z.literal('outbox-entry-changed'), entry: OutboxEntrySchema }),
+  /** A blog was added, changed or removed: every blog, as `listAccounts` answers. */
+  z.strictObject({ type: z.literal('accounts-changed'), accounts: z.array(AccountSchema) }),
+  /** The library did something on the writer's behalf (a damaged draft restored, …). */
+  z.strictObject({ type: z.literal('notice'), notice: LibraryNoticeSchema }),
   /** A blog's theme snapshot was taken (again) or removed (`info` null). */
   z.strictObject({
     type: z.literal('theme-snapshot-changed'),

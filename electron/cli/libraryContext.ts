@@ -11,7 +11,7 @@ export async function openLibraryContext(
   access: LibraryAccess,
 ): Promise<LibraryContext & { close(): Promise<void> }> {
   const opened = await openLibrary({ dataFolder, access, logError });
-  const handlers = libraryHandlers(opened.library, () => opened.media());
+  const handlers = libraryHandlers(opened.library, opened.view, () => opened.media());
   return {
     async call<Call extends LibraryCallName>(name: Call, input: CallInput<Call>): Promise<CallOutput<Call>> {
       const result = await dispatch(handlers, name, input, { logError });

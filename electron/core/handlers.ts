@@ -4,6 +4,7 @@ import { AppError } from '../../shared/result';
 import type { Accounts } from './accounts/accounts';
 import type { DraftLibrary } from './library/draftLibrary';
 import { libraryHandlers } from './libraryHandlers';
+import type { LibraryView } from './libraryView';
 import type { MediaService } from './media/mediaService';
 import type { Outbox } from './outbox/outbox';
 import type { QuoteService } from './quotes/quoteService';
@@ -12,15 +13,16 @@ import type { ThemeSnapshots } from './themes/themeSnapshots';
 /** The contract's calls, implemented over the core services. */
 export function createHandlers(services: {
   readonly library: DraftLibrary;
+  readonly view: LibraryView;
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
   readonly media: MediaService;
   readonly themes: ThemeSnapshots;
 }): Handlers {
-  const { library, quotes, accounts, outbox, media, themes } = services;
+  const { library, view, quotes, accounts, outbox, media, themes } = services;
   return {
-    ...libraryHandlers(library, () => Promise.resolve(media)),
+    ...libraryHandlers(library, view, () => Promise.resolve(media)),
     readClipboard: () => quotes.readClipboard(),
     quoteFromClipboard: ({ clipboard }) => Promise.resolve(quotes.fromClipboard(clipboard)),
     enrichSource: ({ source }) => quotes.enrichSource(source),
@@ -28,9 +30,11 @@ export function createHandlers(services: {
     listAccounts: () => Promise.resolve(accounts.list()),
     addAccount: (input) => accounts.add(input),
     removeAccount: async ({ id }) => {
+      const { blogName } = accounts.get(id);
       await accounts.remove(id);
+      const cancelled = await outbox.cancelForBlog(id, `The blog “${blogName}” was removed from your blogs.`);
       await themes.forget(id);
-      return { removed: true as const };
+      return { removed: true as const, posts: outbox.postsOn(id), cancelled };
     },
     setAccountOptions: ({ id, options }) => accounts.setOptions(id, options),
     blogFeatures: async ({ accountId }) => (await accounts.adapterFor(accountId)).features(),

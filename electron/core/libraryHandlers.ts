@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/contract';
 import { imageUses } from '../../shared/media/references';
 import { emptyDraftContent } from '../../shared/model/draft';
 import type { DraftLibrary } from './library/draftLibrary';
+import type { LibraryView } from './libraryView';
 import type { MediaService } from './media/mediaService';
 
 /** The contract's calls that only the draft library (and its images) answer. */
@@ -26,19 +27,27 @@ export type LibraryCallName =
 export type LibraryHandlers = Pick<Handlers, LibraryCallName>;
 
 /**
- * The library's calls, implemented over the library and its images alone (the CLI's draft
- * commands need no more). `media`: the library's images, which a host may load only when a call
- * first needs them (their code, and sharp's, is no part of listing or showing drafts without images).
+ * The library's calls, implemented over the library, the view that joins in where each draft
+ * stands on its blogs (the outbox's), and its images (the CLI's draft commands need no more).
+ * `media`: the library's images, which a host may load only when a call first needs them (their
+ * code, and sharp's, is no part of listing or showing drafts without images).
  */
-export function libraryHandlers(library: DraftLibrary, media: () => Promise<MediaService>): LibraryHandlers {
+export function libraryHandlers(
+  library: DraftLibrary,
+  view: LibraryView,
+  media: () => Promise<MediaService>,
+): LibraryHandlers {
   return {
-    listDrafts: (query) => library.list(query),
-    listDraftPage: ({ query, offset, limit }) => library.page(query, offset, limit),
-    getDraft: ({ id }) => library.get(id),
-    createDraft: ({ content }) => library.create(content ?? emptyDraftContent()),
-    saveDraft: ({ id, content }) => library.save(id, content),
-    trashDraft: ({ id }) => library.trash(id),
-    restoreDraft: ({ id }) => library.restore(id),
+    listDrafts: (query) => view.list(query),
+    listDraftPage: ({ query, offset, limit }) => view.page(query, offset, limit),
+    getDraft: ({ id }) => view.get(id),
+    createDraft: async ({ content }) => view.view(await library.create(content ?? emptyDraftContent())),
+    saveDraft: async ({ id, changes }) => {
+      const { revision } = await library.save(id, changes);
+      return { revision, summary: view.summary(id) };
+    },
+    trashDraft: async ({ id }) => view.view(await library.trash(id)),
+    restoreDraft: async ({ id }) => view.view(await library.restore(id)),
     emptyTrash: async () => {
       const emptied = await library.emptyTrash();
       // Only now, never before: a trashed draft (and its history) keeps its images until here, and
@@ -49,7 +58,7 @@ export function libraryHandlers(library: DraftLibrary, media: () => Promise<Medi
     undoEmptyTrash: async ({ batch }) => ({ restored: await library.undoEmptyTrash(batch) }),
     listRevisions: ({ id }) => library.revisions(id),
     getRevision: ({ id, revision }) => library.revision(id, revision),
-    restoreRevision: ({ id, revision }) => library.restoreRevision(id, revision),
+    restoreRevision: async ({ id, revision }) => view.view(await library.restoreRevision(id, revision)),
     listTags: () => library.tags(),
     listNotices: () => Promise.resolve([...library.notices()]),
     addImage: async ({ data }) => (await media()).add(Buffer.from(data, 'base64')),

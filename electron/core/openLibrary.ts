@@ -1,4 +1,7 @@
-import { DraftLibrary } from './library/draftLibrary';
+import { AppError } from '../../shared/result';
+import type { DraftLibrary } from './library/draftLibrary';
+import { openLibraryAndOutbox } from './libraryAndOutbox';
+import type { LibraryView } from './libraryView';
 import type { MediaService } from './media/mediaService';
 import { acquireLibraryLock, type LibraryLock } from './lock/libraryLock';
 import { LibraryLockedError } from './lock/lockMessages';
@@ -19,9 +22,11 @@ export interface LibraryOpenOptions {
   readonly logError: (message: string, error: unknown) => void;
 }
 
-/** The draft library alone, under the library's lock when it writes. */
+/** The draft library, under the library's lock when it writes, with the view that joins in where drafts stand. */
 export interface OpenedLibrary {
   readonly library: DraftLibrary;
+  /** The drafts with where each stands on its blogs, as the outbox's records say (nothing is sent). */
+  readonly view: LibraryView;
   /** The library's images, loaded (with their code) when first asked for. */
   media(): Promise<MediaService>;
   /** Flushes pending writes and releases the lock. */
@@ -42,16 +47,31 @@ export async function lockFor(options: LibraryOpenOptions): Promise<LibraryLock 
 }
 
 /**
- * Opens the drafts and nothing else (no accounts or outbox, and none of their code; the images
- * when first asked for): what the CLI's commands that read or edit drafts need, so they start at once.
+ * Opens the drafts and the outbox's records of where they stand, offline (no accounts, nothing is
+ * sent; the images when first asked for): what the CLI's commands that read or edit drafts need.
+ * The outbox's records open with the drafts because they own the publishing states that drafts of
+ * an older format hand over as they are migrated.
  */
 export async function openLibrary(options: LibraryOpenOptions): Promise<OpenedLibrary> {
   const lock = await lockFor(options);
   try {
-    const library = await openDraftLibrary(options);
+    const noBlogs = (): never => {
+      throw new AppError('unavailable', 'This command does not publish: its blogs are not opened.');
+    };
+    const { library, view, close } = await openLibraryAndOutbox({
+      folder: options.dataFolder,
+      logError: options.logError,
+      readOnly: options.access.mode === 'read',
+      ...(options.now ? { now: options.now } : {}),
+      adapterFor: () => Promise.resolve().then(noBlogs),
+      postStyleFor: noBlogs,
+      online: false,
+      publish: () => undefined,
+    });
     let media: Promise<MediaService> | null = null;
     return {
       library,
+      view,
       media() {
         media ??= import('./media/mediaService').then(
           ({ MediaService }) =>
@@ -66,7 +86,7 @@ export async function openLibrary(options: LibraryOpenOptions): Promise<OpenedLi
       },
       async close() {
         try {
-          await library.close();
+          await close();
         } finally {
           await lock?.release();
         }
@@ -76,14 +96,4 @@ export async function openLibrary(options: LibraryOpenOptions): Promise<OpenedLi
     await lock?.release();
     throw error;
   }
-}
-
-/** The library as every host opens it (the caller holds the lock when it writes). */
-export function openDraftLibrary(options: LibraryOpenOptions): Promise<DraftLibrary> {
-  return DraftLibrary.open({
-    folder: options.dataFolder,
-    logError: options.logError,
-    readOnly: options.access.mode === 'read',
-    ...(options.now ? { now: options.now } : {}),
-  });
 }

@@ -9,10 +9,12 @@ import { defaultDataFolder } from './dataFolder';
 import { EventHub } from './events';
 import { createHandlers } from './handlers';
 import type { DraftLibrary } from './library/draftLibrary';
+import { openLibraryAndOutbox } from './libraryAndOutbox';
+import type { LibraryView } from './libraryView';
 import type { LibraryLock } from './lock/libraryLock';
 import { MediaService } from './media/mediaService';
-import { lockFor, openDraftLibrary, type LibraryAccess } from './openLibrary';
-import { Outbox } from './outbox/outbox';
+import { lockFor, type LibraryAccess } from './openLibrary';
+import type { Outbox } from './outbox/outbox';
 import { createQuoteService, type QuoteService } from './quotes/quoteService';
 import { networkSource } from './themes/networkSource';
 import { SnapshotStore } from './themes/snapshotStore';
@@ -48,6 +50,8 @@ const NETWORK_TIMEOUT_MS = 30_000;
 /** Everything a host needs: the core services, wired, and the contract's handlers over them. */
 export interface Services {
   readonly library: DraftLibrary;
+  /** The library as the renderer sees it: drafts with their states on blogs joined in. */
+  readonly view: LibraryView;
   readonly quotes: QuoteService;
   readonly accounts: Accounts;
   readonly outbox: Outbox;
@@ -76,7 +80,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
 
 async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null): Promise<Services> {
   const readOnly = options.access.mode === 'read';
-  const library = await openDraftLibrary(options);
+  const events = new EventHub();
   const quotes = createQuoteService({
     fetch: options.fetch ?? fetch,
     now: options.now ?? (() => new Date()),
@@ -84,7 +88,6 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     logError: options.logError,
     ...(options.readClipboard ? { readClipboard: options.readClipboard } : {}),
   });
-  const events = new EventHub();
   const google = googleSettingsFromEnvironment();
   const transport = { fetch: options.fetch ?? fetch, timeoutMs: NETWORK_TIMEOUT_MS };
   const accounts = await Accounts.open({
@@ -95,17 +98,17 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     sealers: options.sealers ?? { seal: localKeySealer(defaultKeyFile(defaultDataFolder())) },
     transport,
     readOnly,
+    onChange: (accounts) => events.publish({ type: 'accounts-changed', accounts }),
   });
-  const outbox = await Outbox.open({
+  const { library, outbox, view, close } = await openLibraryAndOutbox({
     folder: options.dataFolder,
-    library,
-    adapterFor: (accountId) => accounts.adapterFor(accountId),
-    postStyleFor: (accountId) => accounts.get(accountId).options,
-    events,
     logError: options.logError,
-    online: options.online ?? true,
     readOnly,
     ...(options.now ? { now: options.now } : {}),
+    adapterFor: (accountId) => accounts.adapterFor(accountId),
+    postStyleFor: (accountId) => accounts.get(accountId).options,
+    online: options.online ?? true,
+    publish: (event) => events.publish(event),
   });
   const media = new MediaService({
     folder: options.dataFolder,
@@ -126,17 +129,17 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
   });
   return {
     library,
+    view,
     quotes,
     accounts,
     outbox,
     media,
     themes,
     events,
-    handlers: createHandlers({ library, quotes, accounts, outbox, media, themes }),
+    handlers: createHandlers({ library, view, quotes, accounts, outbox, media, themes }),
     async close() {
       try {
-        await outbox.close();
-        await library.close();
+        await close();
       } finally {
         await lock?.release();
       }

@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppCommand } from '../../shared/contract';
 import type { ClipboardPayload } from '../../shared/model/clipboard';
 import { api } from './api';
@@ -18,11 +18,10 @@ import {
   ShortcutsSheet,
 } from './lateParts';
 import { withShortcut } from './shortcuts';
-import { useAccounts } from './state/useAccounts';
 import { useConnectivity } from './state/useConnectivity';
 import { useCurrentDraft } from './state/useCurrentDraft';
-import { useLibrary } from './state/useLibrary';
-import { useOutboxSummary } from './state/useOutboxSummary';
+import { outboxCounts } from './state/libraryState';
+import { libraryStore, useLibraryState } from './state/useLibraryStore';
 import { useShortcuts } from './state/useShortcuts';
 
 /** The dialogs and panels the writer can open; one dialog at a time. */
@@ -46,17 +45,29 @@ interface UndoOffer {
 const EMPTY_TRASH_UNDO_MS = 30_000;
 const TRASH_UNDO_MS = 10_000;
 
-function drafts(count: number): string {
+function draftCount(count: number): string {
   return `${count} draft${count === 1 ? '' : 's'}`;
 }
 
 export function App() {
-  const library = useLibrary();
-  const refreshLibrary = library.refresh;
-  const desk = useCurrentDraft(refreshLibrary);
-  const { current, open, create, restore, setProblem } = desk;
-  const blogs = useAccounts();
-  const outbox = useOutboxSummary();
+  const library = useLibraryState();
+  const drafts = useMemo(
+    () =>
+      library.loaded
+        ? library.list.ids.flatMap((id) => {
+            const summary = library.summaries.get(id);
+            return summary ? [summary] : [];
+          })
+        : null,
+    [library.loaded, library.list.ids, library.summaries],
+  );
+  const outbox = useMemo(() => outboxCounts(library.outbox), [library.outbox]);
+  const desk = useCurrentDraft();
+  const { current, open, create, setProblem } = desk;
+  useEffect(() => {
+    void libraryStore.start();
+    return () => libraryStore.stop();
+  }, []);
   useConnectivity();
   const [showPreview, setShowPreview] = useState(true);
   const [focusMode, setFocusMode] = useState(false);
@@ -71,6 +82,15 @@ export function App() {
   const [undoOffer, setUndoOffer] = useState<UndoOffer | null>(null);
   const forgetUndo = useCallback(() => setUndoOffer(null), []);
 
+  /** A restored draft replaces the open one, so what its editor has not saved yet is saved first. */
+  const restoreFromTrash = useCallback(
+    async (id?: string) => {
+      if (await (editor.current?.flush() ?? Promise.resolve(true))) await desk.restore(id);
+      else setProblem('The draft was not restored: its last edits could not be saved. Try again.');
+    },
+    [desk, setProblem],
+  );
+
   /** Saves what is typed, then moves the draft to the trash, offering to take it back. */
   const trashCurrent = useCallback(async () => {
     await editor.current?.flush();
@@ -78,10 +98,10 @@ export function App() {
     if (!trashed) return;
     setUndoOffer({
       message: `Moved “${trashed.title || 'Untitled'}” to the trash.`,
-      undo: () => desk.restore(trashed.id),
+      undo: () => restoreFromTrash(trashed.id),
       visibleMs: TRASH_UNDO_MS,
     });
-  }, [desk]);
+  }, [desk, restoreFromTrash]);
 
   /** Asks first, naming how many drafts the whole trash holds (the list may be filtered). */
   const askToEmptyTrash = useCallback(async () => {
@@ -95,7 +115,7 @@ export function App() {
     const emptied = await desk.emptyTrash();
     if (!emptied) return;
     setUndoOffer({
-      message: `Deleted ${drafts(emptied.deleted)} for good.`,
+      message: `Deleted ${draftCount(emptied.deleted)} for good.`,
       undo: () => desk.undoEmptyTrash(emptied.batch),
       visibleMs: EMPTY_TRASH_UNDO_MS,
     });
@@ -132,12 +152,6 @@ export function App() {
     void create();
   }, [create]);
 
-  /** The restored draft replaces the open one, so what its editor has not saved yet is saved first. */
-  const restoreFromTrash = useCallback(async () => {
-    if (await (editor.current?.flush() ?? Promise.resolve(true))) await restore();
-    else setProblem('The draft was not restored: its last edits could not be saved. Try again.');
-  }, [restore, setProblem]);
-
   const commands: Partial<Record<AppCommand, () => void>> = {
     newDraft,
     focusSearch: () => {
@@ -166,14 +180,13 @@ export function App() {
         if (event.type === 'command') latestCommands.current[event.command]?.();
         else if (event.type === 'open-draft') void open(event.id);
         else if (event.type === 'open-url') window.open(event.url, '_blank', 'noopener,noreferrer');
-        else if (event.type === 'library-changed') void refreshLibrary();
         // theme-snapshot-changed: the Blogs dialog and the themed preview listen for it themselves.
       }),
-    [open, refreshLibrary],
+    [open],
   );
 
   // Once the library is on screen, the editor is fetched while the writer looks at it.
-  const libraryShown = library.drafts !== null;
+  const libraryShown = drafts !== null;
   useEffect(() => {
     if (!libraryShown) return;
     const idle = requestIdleCallback(preloadLateParts, { timeout: 2_000 });
@@ -184,12 +197,12 @@ export function App() {
     <div className={focusMode ? 'app focus-mode' : 'app'}>
       {!focusMode && (
         <LibrarySidebar
-          drafts={library.drafts}
-          query={library.query}
+          drafts={drafts}
+          query={library.list.query}
           tags={library.tags}
           selectedId={current?.id ?? null}
           searchRef={searchRef}
-          onQuery={library.setQuery}
+          onQuery={(query) => libraryStore.setQuery(query)}
           onSelect={(id) => void open(id)}
           onCreate={newDraft}
           onEmptyTrash={() => void askToEmptyTrash()}
@@ -215,7 +228,7 @@ export function App() {
             showShortcuts: () => setDialog('shortcuts'),
           }}
         />
-        <Messages problem={desk.problem ?? library.problem} />
+        <Messages problem={desk.problem ?? library.problem} notices={library.notices} />
         {undoOffer && (
           <UndoBar
             message={undoOffer.message}
@@ -257,13 +270,13 @@ export function App() {
               onPublishAskAnswered={answerPublishAsk}
               readOnly={current.trashedAt !== null}
               switching={desk.switching}
-              accounts={blogs.accounts}
+              accounts={library.accounts}
               onManageBlogs={() => setDialog('blogs')}
-              onSaved={library.noteSaved}
+              onReplaced={() => void desk.reload()}
             />
           </Suspense>
         ) : (
-          library.drafts !== null && (
+          drafts !== null && (
             <div className="welcome">
               <h1>Commonplace</h1>
               <p>Write about what you read: your words, the passage that moved you, and where it came from.</p>
@@ -277,8 +290,8 @@ export function App() {
       {typeof dialog === 'object' && dialog?.kind === 'empty-trash' && (
         <ConfirmDialog
           title="Empty the trash?"
-          message={`${drafts(dialog.count)} in the trash will be deleted, with ${dialog.count === 1 ? 'its' : 'their'} history. Undo is offered for 30 seconds after.`}
-          confirmLabel={`Delete ${drafts(dialog.count)}`}
+          message={`${draftCount(dialog.count)} in the trash will be deleted, with ${dialog.count === 1 ? 'its' : 'their'} history. Undo is offered for 30 seconds after.`}
+          confirmLabel={`Delete ${draftCount(dialog.count)}`}
           onConfirm={() => void emptyTrash()}
           onCancel={closeDialog}
         />
@@ -291,26 +304,18 @@ export function App() {
             beforeRestore={() => editor.current?.flush() ?? Promise.resolve(true)}
             onRestored={desk.show}
             onClose={closeDialog}
-            accounts={blogs.accounts}
+            accounts={library.accounts}
           />
         )}
         {dialog === 'outbox' && (
           <OutboxDialog
-            accounts={blogs.accounts}
-            titleOf={(id) => library.drafts?.find((draft) => draft.id === id)?.title || 'Untitled'}
+            entries={library.outbox}
+            accounts={library.accounts}
+            titleOf={(id) => library.summaries.get(id)?.title || 'Untitled'}
             onClose={closeDialog}
           />
         )}
-        {dialog === 'blogs' && (
-          <AccountsDialog
-            accounts={blogs.accounts}
-            onChanged={() => {
-              void blogs.refresh();
-              void refreshLibrary();
-            }}
-            onClose={closeDialog}
-          />
-        )}
+        {dialog === 'blogs' && <AccountsDialog accounts={library.accounts} onClose={closeDialog} />}
       </Suspense>
     </div>
   );

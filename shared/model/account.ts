@@ -85,3 +85,13 @@ export const VaultInfoSchema = z.strictObject({
   description: z.string(),
 });
 export type VaultInfo = z.infer<typeof VaultInfoSchema>;
+
+/** What removing a blog did to its posts, in words. */
+export function describeRemoval(posts: number, cancelled: number): string {
+  const kept =
+    posts === 0
+      ? 'No draft was published there.'
+      : `${posts === 1 ? 'Its post stays' : `Its ${posts} posts stay`} on the blog, linked to ${posts === 1 ? 'its draft' : 'their drafts'} here; adding the blog again relinks ${posts === 1 ? 'it' : 'them'}.`;
+  if (cancelled === 0) return kept;
+  return `${kept} ${cancelled === 1 ? 'A change waiting to go out was' : `${cancelled} changes waiting to go out were`} cancelled.`;
+}

@@ -89,10 +89,33 @@ export type DraftContent = z.infer<typeof DraftContentSchema>;
 export function postOptionsOf(content: Pick<DraftContent, 'options'>): PostOptions {
   return content.options ?? emptyPostOptions();
 }
+/** A quote a save leaves as the draft has it: named, not sent again (its clipboard HTML can be megabytes). */
+export const UnchangedQuoteSchema = z.strictObject({ unchanged: IdSchema });
+export type UnchangedQuote = z.infer<typeof UnchangedQuoteSchema>;
+
+/**
+ * What one save changes: only the fields the writer changed since the last acknowledged save;
+ * in the quotes, each quote that did not change is named instead of sent. The whole content is
+ * a valid set of changes too.
+ */
+export const DraftChangesSchema = z.strictObject({
+  title: DraftContentSchema.shape.title.optional(),
+  commentary: DraftContentSchema.shape.commentary.optional(),
+  quotes: z
+    .array(z.union([QuoteSchema, UnchangedQuoteSchema]))
+    .max(limits.quotesPerDraft)
+    .optional(),
+  hashtags: DraftContentSchema.shape.hashtags.optional(),
+  featuredImage: DraftContentSchema.shape.featuredImage.optional(),
+  options: DraftContentSchema.shape.options,
+});
+export type DraftChanges = z.infer<typeof DraftChangesSchema>;
 
 /**
  * Where a draft stands on one blog. Each state carries exactly what is true in it, so that
- * e.g. a remote id exists only once the post is on the blog.
+ * e.g. a remote id exists only once the post is on the blog. The outbox owns these states (its
+ * entries and its record of each post on each blog); drafts never store them: they are joined in
+ * when a summary or a draft is built for the renderer, and announced by `target-changed` events.
  */
 export const PublishStateSchema = z.discriminatedUnion('state', [
   z.strictObject({ state: z.literal('not-published') }),
@@ -127,10 +150,11 @@ export type PublishTargets = z.infer<typeof PublishTargetsSchema>;
 
 /**
  * The version of the draft document format. Version 1 kept targets as a list, which allowed two
- * states for one blog; version 2 keys them by account; version 3 adds the featured image (images
- * themselves are referenced from the markdown). Older documents are migrated at start.
+ * states for one blog; version 2 keyed them by account; version 3 adds the featured image (images
+ * themselves are referenced from the markdown); version 4 holds content only: where the draft
+ * stands on its blogs moved to the outbox, which owns it. Older documents are migrated at start.
  */
-export const DRAFT_SCHEMA_VERSION = 3;
+export const DRAFT_SCHEMA_VERSION = 4;
 
 /** A draft as the library stores it: the writer's content plus what the library keeps about it. */
 export const DraftSchema = DraftContentSchema.extend({
@@ -141,15 +165,24 @@ export const DraftSchema = DraftContentSchema.extend({
   /** Increases by one on every acknowledged save. */
   revision: z.number().int().nonnegative(),
   trashedAt: IsoTimestamp.nullable(),
-  targets: PublishTargetsSchema,
 });
 export type Draft = z.infer<typeof DraftSchema>;
+
+/**
+ * A draft as the renderer (and `drafts show --json`) sees it: the library's draft with where it
+ * stands on each blog joined in from the outbox when it is built.
+ */
+export const DraftViewSchema = DraftSchema.extend({ targets: PublishTargetsSchema });
+export type DraftView = z.infer<typeof DraftViewSchema>;
 
 /** Where a draft stands overall, across its blogs: what the library's badge and filter show. */
 export const DraftStatusSchema = z.enum(draftStatuses);
 export type DraftStatus = z.infer<typeof DraftStatusSchema>;
 
-/** What a list of drafts shows for each one, without loading its whole text. */
+/**
+ * What a list of drafts shows for each one, without loading its whole text. The library keeps
+ * everything but `status`, which is joined in from the outbox; `draft-changed` events carry it.
+ */
 export const DraftSummarySchema = z.strictObject({
   id: IdSchema,
   title: z.string(),

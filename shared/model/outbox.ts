@@ -11,6 +11,12 @@ export const OutboxScheduleSchema = z.discriminatedUnion('status', [
 ]);
 export type OutboxSchedule = z.infer<typeof OutboxScheduleSchema>;
 
+/** An update held because the post was changed on the blog since it was sent from here. */
+export const HeldConflictSchema = z.strictObject({
+  /** When the blog last changed the post, as found when the update was held. */
+  remoteModifiedAt: IsoTimestamp,
+});
+
 /**
  * Where one outbox entry stands. `sending` is only ever seen from outside while an attempt is
  * under way; an entry found in it when the outbox opens was interrupted, and is treated as an
@@ -21,12 +27,25 @@ export const OutboxEntryStateSchema = z.discriminatedUnion('state', [
   z.strictObject({ state: z.literal('sending'), startedAt: IsoTimestamp }),
   z.strictObject({ state: z.literal('retrying'), at: IsoTimestamp, reason: z.string().min(1) }),
   z.strictObject({ state: z.literal('done'), at: IsoTimestamp }),
-  z.strictObject({ state: z.literal('needs-you'), reason: z.string().min(1), conflict: z.boolean() }),
-  z.strictObject({ state: z.literal('cancelled'), at: IsoTimestamp }),
+  z.strictObject({
+    state: z.literal('needs-you'),
+    reason: z.string().min(1),
+    /** Set when the entry is held as a conflict: compare, then keep mine or take theirs. */
+    conflict: HeldConflictSchema.nullable(),
+  }),
+  z.strictObject({
+    state: z.literal('cancelled'),
+    at: IsoTimestamp,
+    /** Why, when it was not the writer who cancelled it (the blog was removed, …). */
+    reason: z.string().min(1).nullable(),
+  }),
 ]);
 export type OutboxEntryState = z.infer<typeof OutboxEntryStateSchema>;
 
-/** What the blog held for the post when the entry was made: what an update must not overwrite blindly. */
+/**
+ * The post on the blog as known here: what an update must not overwrite blindly. `sentHash` is
+ * the content hash of what was sent; a draft whose hash differs is "changed since publish".
+ */
 export const RemoteLinkSchema = z.strictObject({
   remoteId: z.string().min(1),
   url: HttpUrlSchema,
@@ -35,11 +54,18 @@ export const RemoteLinkSchema = z.strictObject({
 });
 export type RemoteLink = z.infer<typeof RemoteLinkSchema>;
 
+/** The identity stamped on a post before its first attempt (see publishing/clientIdentity.ts). */
+export const ClientIdentitySchema = z.string().regex(/^[a-z0-9-]+$/);
+
 /** `publish` creates the post, or updates it once it is on the blog; `delete` moves it to the blog's trash. */
 export const OutboxActionSchema = z.enum(['publish', 'delete']);
 export type OutboxAction = z.infer<typeof OutboxActionSchema>;
 
-export const OUTBOX_ENTRY_VERSION = 1;
+/**
+ * The version of the outbox entry format. Version 2 gave a held conflict the blog's modified
+ * time, a cancellation its reason, and counted interruptions; older entries are migrated on read.
+ */
+export const OUTBOX_ENTRY_VERSION = 2;
 
 /** One remote write, recorded durably before it is first tried. */
 export const OutboxEntrySchema = z.strictObject({
@@ -52,14 +78,23 @@ export const OutboxEntrySchema = z.strictObject({
   action: OutboxActionSchema,
   schedule: OutboxScheduleSchema,
   /** The client identity stamped on the post, stored before the first attempt. */
-  identity: z.string().regex(/^[a-z0-9-]+$/),
-  /** The post on the blog as last known here, or null before it was created. */
+  identity: ClientIdentitySchema,
+  /**
+   * The post on the blog as known here: when the entry was recorded, then as the entry left it
+   * once finished (null before the post was created, and after it was removed).
+   */
   remote: RemoteLinkSchema.nullable(),
   /** True when an earlier attempt may have reached the blog: look for the post before creating it. */
   mayExist: z.boolean(),
   /** True after "keep mine": the update goes out even though the post changed on the blog. */
   force: z.boolean(),
   attempts: z.number().int().nonnegative(),
+  /**
+   * How many times in a row the app stopped while this entry was being sent. The first is
+   * settled as an attempt that may have reached the blog; a second holds the entry for the
+   * writer, so that a start never replays what stopped the app.
+   */
+  interruptions: z.number().int().nonnegative(),
   createdAt: IsoTimestamp,
   state: OutboxEntryStateSchema,
 });

@@ -1,4 +1,5 @@
 // `npm run bench`: prints medians and ratios against a baseline measured in the same run.
+import { benchBoundary } from './boundary.bench';
 import { benchImages } from './images.bench';
 import { benchLibrary } from './library.bench';
 import { benchQuotes } from './quotes.bench';
@@ -16,5 +17,6 @@ if (!only || only === 'themed') await benchThemedPreview();
 if (!only || only === 'library') await benchLibrary();
 if (!only || only === 'start') await benchStart();
 if (!only || only === 'quotes') await benchQuotes();
+if (!only || only === 'boundary') await benchBoundary();
 if (!only || only === 'scale') await benchScale(process.argv[3]);
 if (!only || only === 'images') await benchImages();

@@ -71,7 +71,6 @@ async function measureNaive(size: number): Promise<Figures> {
       updatedAt: now,
       revision: 1,
       trashedAt: null,
-      targets: {},
     }));
     await writer.write();
 
@@ -83,7 +82,11 @@ async function measureNaive(size: number): Promise<Figures> {
     const list = summarizeSample(
       await timeEach(LISTS, () =>
         Promise.resolve(
-          JSON.stringify(db.data.drafts.map(summarize).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))),
+          JSON.stringify(
+            db.data.drafts
+              .map((draft) => summarize(draft, 'draft'))
+              .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+          ),
         ),
       ),
     );

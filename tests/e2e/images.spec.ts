@@ -1,7 +1,8 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { htmlNamedPng, sampleImage } from '../electron/media/support/images';
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
+import { pasteFile } from './support/pasteFile';
 
 let host: RunningDevHost;
 
@@ -14,19 +15,6 @@ test.afterEach(async ({ page: _page }, testInfo) => {
   await testInfo.attach('dev host log', { body: host.log(), contentType: 'text/plain' });
   await host.dispose();
 });
-
-/** Pastes a file into the element, as the browser does for a real Ctrl+V of a copied image or screenshot. */
-async function pasteFile(target: Locator, bytes: Buffer, name: string, type: string): Promise<void> {
-  await target.evaluate(
-    (element, file) => {
-      const data = new DataTransfer();
-      const binary = Uint8Array.from(atob(file.base64), (character) => character.charCodeAt(0));
-      data.items.add(new File([binary], file.name, { type: file.type }));
-      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    },
-    { base64: bytes.toString('base64'), name, type },
-  );
-}
 
 test('a pasted image appears at the caret, asks for its alt text, and shows in the preview from the library', async ({
   page,

@@ -1,9 +1,25 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import sharp from 'sharp';
+import { basicAuthorization } from '../../electron/core/publishing/http/request';
+import { sampleImage } from '../electron/media/support/images';
 import { startWordPress, wordPressSkipReason, type WordPressServer } from '../servers/wordpress';
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
+import { pasteFile } from './support/pasteFile';
 
 const skipReason = wordPressSkipReason();
+
+/** Adds the WordPress blog in the Blogs dialog, and returns the dialog, still open. */
+async function addBlog(page: Page, wordpress: WordPressServer): Promise<Locator> {
+  await page.getByRole('button', { name: 'Blogs', exact: true }).click();
+  const blogs = page.getByRole('dialog', { name: 'Blogs' });
+  await blogs.getByRole('textbox', { name: 'Blog address' }).fill(wordpress.url);
+  await blogs.getByRole('textbox', { name: 'User name' }).fill(wordpress.user);
+  await blogs.getByLabel('Password or key').fill(wordpress.applicationPassword);
+  await blogs.getByRole('button', { name: 'Add blog' }).click();
+  await expect(blogs.getByRole('status')).toContainText('Added “');
+  return blogs;
+}
 if (skipReason) console.log(`Publishing e2e tests skip: ${skipReason}`);
 
 test.describe('one-click publishing to a real WordPress', () => {
@@ -31,13 +47,7 @@ test.describe('one-click publishing to a real WordPress', () => {
     const desk = new DeskPage(page);
     await page.goto(host.url);
 
-    await page.getByRole('button', { name: 'Blogs', exact: true }).click();
-    const blogs = page.getByRole('dialog', { name: 'Blogs' });
-    await blogs.getByRole('textbox', { name: 'Blog address' }).fill(wordpress.url);
-    await blogs.getByRole('textbox', { name: 'User name' }).fill(wordpress.user);
-    await blogs.getByLabel('Password or key').fill(wordpress.applicationPassword);
-    await blogs.getByRole('button', { name: 'Add blog' }).click();
-    await expect(blogs.getByRole('status')).toContainText('Added “');
+    const blogs = await addBlog(page, wordpress);
     await blogs.getByRole('checkbox', { name: 'Link to the passage' }).check();
     await blogs.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'Blogs', exact: true }).click();
@@ -80,12 +90,7 @@ test.describe('one-click publishing to a real WordPress', () => {
     const second = await startDevHost(await makeDataFolder());
     try {
       await page.goto(second.url);
-      await page.getByRole('button', { name: 'Blogs', exact: true }).click();
-      await blogs.getByRole('textbox', { name: 'Blog address' }).fill(wordpress.url);
-      await blogs.getByRole('textbox', { name: 'User name' }).fill(wordpress.user);
-      await blogs.getByLabel('Password or key').fill(wordpress.applicationPassword);
-      await blogs.getByRole('button', { name: 'Add blog' }).click();
-      await expect(blogs.getByRole('status')).toContainText('Added “');
+      await addBlog(page, wordpress);
       await blogs.getByRole('button', { name: /^Import recent posts from / }).click();
       await expect(blogs.getByRole('status')).toContainText(/Imported [1-9]\d* posts? from/, { timeout: 30_000 });
       await blogs.getByRole('button', { name: 'Close' }).click();
@@ -94,5 +99,107 @@ test.describe('one-click publishing to a real WordPress', () => {
     } finally {
       await second.dispose();
     }
+  });
+
+  test('publishes a pasted photo: the live post shows it from the blog, without its GPS position', async ({ page }) => {
+    test.setTimeout(90_000);
+    const desk = new DeskPage(page);
+    await page.goto(host.url);
+    const blogs = await addBlog(page, wordpress);
+    await blogs.getByRole('button', { name: 'Close' }).click();
+
+    await desk.newDraft.click();
+    await desk.title.fill('A photo from the desk');
+    await desk.commentary.click();
+    await page.keyboard.type('The harbour this morning:');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await pasteFile(desk.commentary, await sampleImage('jpeg', 640, 480, { gps: true }), 'harbour.jpg', 'image/jpeg');
+    const describeImage = page.getByRole('dialog', { name: 'Describe the image' });
+    await describeImage.getByRole('textbox', { name: 'Alt text' }).fill('Boats drawn up on the shingle');
+    await describeImage.getByRole('button', { name: 'Done' }).click();
+    await expect(desk.commentary).toContainText(/\(media:[0-9a-f]{64}\.jpg\)/);
+    await expect(desk.saveStatus).toHaveText('Saved');
+
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Publish' });
+    await panel.getByRole('button', { name: 'Publish', exact: true }).click();
+    await expect(panel.getByRole('status')).toHaveText('Published.', { timeout: 30_000 });
+    const live = await page.request.get(
+      (await panel.getByRole('link', { name: 'View post' }).getAttribute('href')) ?? '',
+    );
+    const html = await live.text();
+
+    expect(html).not.toContain('media:');
+    const source =
+      /<img[^>]*src="([^"]+)"[^>]*alt="Boats drawn up on the shingle"|<img[^>]*alt="Boats drawn up on the shingle"[^>]*src="([^"]+)"/.exec(
+        html,
+      );
+    const url = source?.[1] ?? source?.[2] ?? '';
+    expect(url).toMatch(new RegExp(`^${wordpress.url.replace(/[.?]/g, '\\$&')}/wp-content/uploads/.+\\.jpg$`));
+    const image = await page.request.get(url);
+    expect(image.status()).toBe(200);
+    const metadata = await sharp(await image.body()).metadata();
+    expect([metadata.width, metadata.exif]).toEqual([640, undefined]);
+  });
+
+  test('taking the blog’s version of a conflict puts it on the desk, and the next edit keeps it', async ({ page }) => {
+    test.setTimeout(90_000);
+    const desk = new DeskPage(page);
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Blogs', exact: true }).click();
+    const blogs = page.getByRole('dialog', { name: 'Blogs' });
+    await blogs.getByRole('textbox', { name: 'Blog address' }).fill(wordpress.url);
+    await blogs.getByRole('textbox', { name: 'User name' }).fill(wordpress.user);
+    await blogs.getByLabel('Password or key').fill(wordpress.applicationPassword);
+    await blogs.getByRole('button', { name: 'Add blog' }).click();
+    await expect(blogs.getByRole('status')).toContainText('Added “');
+    await blogs.getByRole('button', { name: 'Close' }).click();
+
+    const title = `Conflict on the desk ${Date.now()}`;
+    await desk.newDraft.click();
+    await desk.title.fill(title);
+    await desk.commentary.fill('Written here first.');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Publish' });
+    await panel.getByRole('button', { name: 'Publish', exact: true }).click();
+    await expect(panel.getByRole('status')).toHaveText('Published.', { timeout: 30_000 });
+
+    // Someone edits the post on the blog, past the next second (WordPress keeps whole seconds).
+    const auth = basicAuthorization(wordpress.user, wordpress.applicationPassword);
+    const found = await page.request.get(`${wordpress.url}/wp-json/wp/v2/posts`, {
+      params: { search: title, context: 'edit' },
+      headers: { authorization: auth },
+    });
+    const [post] = (await found.json()) as { id: number }[];
+    expect(post).toBeDefined();
+    await page.waitForTimeout(1_100);
+    const edited = await page.request.post(`${wordpress.url}/wp-json/wp/v2/posts/${post?.id}`, {
+      headers: { authorization: auth },
+      data: { title: `${title} (fixed on the blog)` },
+    });
+    expect(edited.status()).toBe(200);
+
+    await desk.commentary.press('End');
+    await desk.commentary.pressSequentially(' And here.');
+    await expect(desk.saveStatus).toHaveText('Saved');
+    await panel.getByRole('button', { name: 'Publish changes' }).click();
+    await expect(panel.getByLabel(/^State on /)).toContainText('Edited on the blog and here', { timeout: 30_000 });
+    await panel.getByRole('button', { name: 'Compare and choose…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Edited on the blog and here' })
+      .getByRole('button', { name: 'Take theirs' })
+      .click();
+
+    // The desk shows the blog's version, not the one the editor had: the next edit builds on it.
+    await expect(desk.title).toHaveValue(`${title} (fixed on the blog)`);
+    await expect(desk.commentary).not.toContainText('And here.');
+    await desk.commentary.press('End');
+    await desk.commentary.pressSequentially(' After.');
+    await expect(desk.saveStatus).toHaveText('Saved');
+    await page.reload();
+    await page.getByRole('button', { name: /fixed on the blog/ }).click();
+    await expect(desk.title).toHaveValue(`${title} (fixed on the blog)`);
+    await expect(desk.commentary).toContainText('After.');
   });
 });

@@ -44,7 +44,7 @@ describe('dispatch: every call is distrusted', () => {
       ['createDraft', { content: { ...reblogPost(), title: 'x'.repeat(1_001) } }],
       ['createDraft', { content: { ...reblogPost(), hashtags: ['ISIS', 'isis'] } }],
       ['createDraft', { content: { ...reblogPost(), hashtags: ['#ISIS'] } }],
-      ['saveDraft', { id: 'aaaaaaaa', content: null }],
+      ['saveDraft', { id: 'aaaaaaaa', changes: null }],
     ];
     for (const [index, [name, input]] of bad.entries()) {
       const result = await dispatch(handlers, name, input, options);
@@ -61,8 +61,8 @@ describe('dispatch: every call is distrusted', () => {
 
   it('names the field and its limit in words (a 2,000-character title once read "✖ Too big … → at content.title")', async () => {
     const { handlers } = await services();
-    const content = { ...reblogPost(), title: 'x'.repeat(2_000) };
-    expect(await dispatch(handlers, 'saveDraft', { id: 'aaaaaaaa', content }, options)).toEqual({
+    const changes = { title: 'x'.repeat(2_000) };
+    expect(await dispatch(handlers, 'saveDraft', { id: 'aaaaaaaa', changes }, options)).toEqual({
       ok: false,
       error: { kind: 'invalid-input', message: 'The title is longer than 1,000 characters.' },
     });

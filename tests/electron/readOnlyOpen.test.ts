@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { LibraryAccess } from '../../electron/core/openLibrary';
 import { openServices } from '../../electron/core/services';
-import type { OutboxEntry } from '../../shared/model/outbox';
 import { snapshotFolder } from '../support/folderSnapshot';
 import { reblogPost } from '../support/fixtures';
 import { useTempFolders } from '../support/tempFolder';
@@ -18,7 +17,8 @@ function open(dataFolder: string, access: LibraryAccess) {
   return openServices({ dataFolder, access, logError: () => undefined, online: false });
 }
 
-function outboxEntry(id: string, draftId: string, state: OutboxEntry['state']): OutboxEntry {
+/** An outbox entry as format 1 (before the outbox owned publishing states) wrote it. */
+function outboxEntry(id: string, draftId: string, state: Record<string, unknown>): Record<string, unknown> {
   return {
     schemaVersion: 1,
     id,
@@ -61,7 +61,7 @@ async function libraryAWriterWouldTouch(): Promise<{ folder: string; interrupted
   });
   const finished = outboxEntry('entry-finished-01', kept.id, { state: 'done', at: '2020-01-01T10:00:02.000Z' });
   for (const entry of [sending, finished]) {
-    await writeFile(path.join(outbox, `${entry.id}.json`), JSON.stringify(entry));
+    await writeFile(path.join(outbox, `${String(entry['id'])}.json`), JSON.stringify(entry));
   }
   return { folder, interrupted: interrupted.id };
 }
@@ -75,7 +75,7 @@ describe('opening a library read-only', () => {
     const titles = (await services.library.list()).map((summary) => summary.title).sort();
     expect(titles).toHaveLength(3);
     expect(titles).toContain('Cut short');
-    expect((await services.library.get('v1-draft-00000001')).targets['account-0002']).toMatchObject({
+    expect((await services.view.get('v1-draft-00000001')).targets['account-0002']).toMatchObject({
       state: 'needs-you',
     });
     expect((await services.library.get(interrupted)).title).toBe('Cut short');
@@ -134,14 +134,8 @@ describe('opening a library read-only', () => {
           /is damaged.*\. Commonplace repairs it when it next opens the library for writing/,
         ) as unknown,
       };
-      if (damage === 'outbox entry') await expect(open(folder, READ)).rejects.toMatchObject(refusal);
-      else {
-        // A reader looks at the documents only when asked: listing finds the damage, and refuses.
-        const services = await open(folder, READ);
-        await expect(services.library.list()).rejects.toMatchObject(refusal);
-        await expect(services.library.get(draft.id)).rejects.toMatchObject(refusal);
-        await services.close();
-      }
+      // Where drafts stand is derived from their content: a reader lists them as it opens, finds the damage, and refuses.
+      await expect(open(folder, READ)).rejects.toMatchObject(refusal);
       expect(await snapshotFolder(folder)).toEqual(before);
     }
   });

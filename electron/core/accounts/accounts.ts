@@ -45,6 +45,8 @@ export interface AccountsOptions {
   readonly newId?: () => string;
   /** Lists only, writing nothing (not even the credentials folder). */
   readonly readOnly?: boolean;
+  /** Hears every change of the blogs, once it is on disk: every blog, as `list` answers. */
+  readonly onChange?: (accounts: Account[]) => void;
 }
 
 /**
@@ -61,6 +63,7 @@ export class Accounts {
   readonly #now: () => Date;
   readonly #newId: () => string;
   readonly #readOnly: boolean;
+  readonly #onChange: (accounts: Account[]) => void;
 
   private constructor(options: AccountsOptions) {
     this.#document = openDocument<AccountsFile>(
@@ -75,6 +78,7 @@ export class Accounts {
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? randomUUID;
     this.#readOnly = options.readOnly ?? false;
+    this.#onChange = options.onChange ?? (() => undefined);
   }
 
   static async open(options: AccountsOptions): Promise<Accounts> {
@@ -115,6 +119,7 @@ export class Accounts {
     await this.#vault.set(account.id, secret);
     this.#document.data.accounts = [...this.#document.data.accounts, account];
     await this.#document.write();
+    this.#onChange(this.list());
     return publicView(account);
   }
 
@@ -124,6 +129,7 @@ export class Accounts {
     this.#document.data.accounts = this.#document.data.accounts.filter((account) => account.id !== id);
     await this.#document.write();
     await this.#vault.delete(id);
+    this.#onChange(this.list());
   }
 
   async setOptions(id: string, options: AccountOptions): Promise<Account> {
@@ -133,6 +139,7 @@ export class Accounts {
       account.id === id ? updated : account,
     );
     await this.#document.write();
+    this.#onChange(this.list());
     return publicView(updated);
   }
 

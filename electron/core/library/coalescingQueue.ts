@@ -8,16 +8,19 @@ interface Lane<T, R> {
 }
 
 /**
- * Runs one task at a time per key; values submitted while a task runs are coalesced so that only
- * the latest is run next, and every caller it superseded is answered with that run's result.
- * This serialises saves of one draft and lets autosave outpace the disk without queueing up.
+ * Runs one task at a time per key; values submitted while a task runs are coalesced into one
+ * (`combine`; by default the latest wins) that is run next, and every caller it covers is
+ * answered with that run's result. This serialises saves of one draft and lets autosave outpace
+ * the disk without queueing up.
  */
 export class CoalescingQueue<T, R> {
   readonly #lanes = new Map<string, Lane<T, R>>();
   readonly #run: (key: string, value: T) => Promise<R>;
+  readonly #combine: (earlier: T, later: T) => T;
 
-  constructor(run: (key: string, value: T) => Promise<R>) {
+  constructor(run: (key: string, value: T) => Promise<R>, combine: (earlier: T, later: T) => T = (_, later) => later) {
     this.#run = run;
+    this.#combine = combine;
   }
 
   submit(key: string, value: T): Promise<R> {
@@ -26,7 +29,7 @@ export class CoalescingQueue<T, R> {
       if (lane) {
         const waiters = lane.pending?.waiters ?? [];
         waiters.push({ resolve, reject });
-        lane.pending = { value, waiters };
+        lane.pending = { value: lane.pending ? this.#combine(lane.pending.value, value) : value, waiters };
         return;
       }
       this.#lanes.set(key, { pending: null });

@@ -5,16 +5,15 @@ import {
   DraftSchema,
   emptyDraftContent,
   type Draft,
+  type DraftChanges,
   type DraftContent,
-  type DraftSummary,
-  type PublishState,
-  type PublishTargets,
 } from '../../../shared/model/draft';
 import { contentHash } from '../../../shared/model/contentHash';
+import { applyChanges, combineChanges } from '../../../shared/model/draftChanges';
 import type { MediaFile } from '../../../shared/model/image';
 import { filesUsed } from '../../../shared/media/references';
 import { hashtagKey } from '../../../shared/model/hashtags';
-import type { DraftPage, DraftQuery, RevisionSummary, TagCount } from '../../../shared/model/library';
+import type { DraftQuery, RevisionSummary, TagCount } from '../../../shared/model/library';
 import type { LibraryNotice } from '../../../shared/model/notice';
 import { AppError } from '../../../shared/result';
 import { countWords } from '../../../shared/text/words';
@@ -23,10 +22,30 @@ import { readOnlyRefusal, RepairNeededError } from '../storage/readOnly';
 import { CoalescingQueue } from './coalescingQueue';
 import { EmptiedTrash } from './emptiedTrash';
 import { DraftStore, type FileStamp, type StoredDraft } from './draftStore';
-import { indexEntry, LibraryIndex, type IndexEntry } from './libraryIndex';
+import { indexEntry, LibraryIndex, listingOf, type IndexEntry, type Listing } from './libraryIndex';
+import type { LegacyFields } from './migrations';
 import { defaultHistoryPolicy, isLargeChange, RevisionHistory, type HistoryPolicy } from './revisionHistory';
 import { SearchIndex } from './searchIndex';
-import { summarize } from '../../../shared/model/summary';
+
+/**
+ * What changed in the library, once it is on disk: a draft written (created, saved, trashed,
+ * restored; `before` is its listing until then), drafts deleted for good, or a notice for the
+ * writer. The hosts turn these into the contract's events.
+ */
+export type LibraryChange =
+  | { readonly kind: 'saved'; readonly draft: Draft; readonly listing: Listing; readonly before: Listing | undefined }
+  | { readonly kind: 'deleted'; readonly ids: readonly string[] }
+  | { readonly kind: 'notice'; readonly notice: LibraryNotice };
+
+/** Which drafts the library lists (where drafts stand on blogs is not the library's to filter). */
+export type ListingQuery = Omit<DraftQuery, 'status'>;
+
+/** A window of the drafts that match, and how many match in all. */
+export interface ListingPage {
+  readonly total: number;
+  readonly offset: number;
+  readonly drafts: readonly Listing[];
+}
 
 export interface LibraryOptions {
   /** The library folder; created when missing. */
@@ -38,6 +57,13 @@ export interface LibraryOptions {
   readonly history?: HistoryPolicy;
   /** Where failures that no caller is waiting for are reported. */
   readonly logError: (message: string, error: unknown) => void;
+  /** Hears every change, once it is on disk. */
+  readonly onChange?: (change: LibraryChange) => void;
+  /**
+   * Receives what an older document held that drafts no longer keep, before the document is
+   * rewritten in the current format (where the draft stood on its blogs goes to the outbox).
+   */
+  readonly adoptLegacy?: (draftId: string, legacy: LegacyFields) => Promise<void>;
   /**
    * Reads only, writing nothing at all (no index, migration or repair), for reading while another
    * process may be writing: an older document is migrated in memory; a damaged one is refused.
@@ -55,13 +81,15 @@ export class DraftLibrary {
   readonly #now: () => Date;
   readonly #newId: () => string;
   readonly #logError: (message: string, error: unknown) => void;
+  readonly #onChange: (change: LibraryChange) => void;
+  readonly #adoptLegacy: (draftId: string, legacy: LegacyFields) => Promise<void>;
   readonly #readOnly: boolean;
   readonly #store: DraftStore;
   readonly #index: LibraryIndex;
   readonly #history: RevisionHistory;
   readonly #search: SearchIndex;
   readonly #emptied: EmptiedTrash;
-  readonly #saves: CoalescingQueue<DraftContent, Draft>;
+  readonly #saves: CoalescingQueue<DraftChanges, Draft>;
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #notices: LibraryNotice[] = [];
   #indexing: Promise<void> | null = null;
@@ -74,6 +102,8 @@ export class DraftLibrary {
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? randomUUID;
     this.#logError = options.logError;
+    this.#onChange = options.onChange ?? (() => undefined);
+    this.#adoptLegacy = options.adoptLegacy ?? (() => Promise.resolve());
     this.#readOnly = options.readOnly ?? false;
     this.#store = new DraftStore(options.folder);
     this.#emptied = new EmptiedTrash(options.folder);
@@ -84,12 +114,9 @@ export class DraftLibrary {
     });
     this.#history = new RevisionHistory(options.folder, options.history ?? defaultHistoryPolicy, this.#readOnly);
     this.#search = new SearchIndex({ folder: options.folder, readOnly: this.#readOnly, logError: options.logError });
-    this.#saves = new CoalescingQueue((id, content) =>
-      this.#exclusive(id, () =>
-        this.#update(id, (draft) => ({ ...draft, ...content, targets: markLocalEdits(draft.targets, content) }), {
-          touch: true,
-        }),
-      ),
+    this.#saves = new CoalescingQueue(
+      (id, changes) => this.#exclusive(id, () => this.#update(id, (draft) => changed(draft, changes), { touch: true })),
+      combineChanges,
     );
   }
 
@@ -108,6 +135,14 @@ export class DraftLibrary {
       await library.#searchStarted();
     }
     return library;
+  }
+
+  /**
+   * Resolves once every draft is listed: what the outbox derives where drafts stand against (their
+   * content hashes). A writer is listed at open; a reader lists when first asked.
+   */
+  listed(): Promise<void> {
+    return this.#indexed();
   }
 
   /** The summaries' index, loaded and brought in line with the documents (once). */
@@ -156,17 +191,27 @@ export class DraftLibrary {
   }
 
   /** Every draft that matches the query, most recently updated first. */
-  async list(query: DraftQuery = {}): Promise<DraftSummary[]> {
+  async list(query: ListingQuery = {}): Promise<Listing[]> {
     return [...(await this.#matching(query))];
   }
 
   /** A window of the drafts that match the query (see `list`), and how many match in all. */
-  async page(query: DraftQuery, offset: number, limit: number): Promise<DraftPage> {
+  async page(query: ListingQuery, offset: number, limit: number): Promise<ListingPage> {
     const matching = await this.#matching(query);
     return { total: matching.length, offset, drafts: matching.slice(offset, offset + limit) };
   }
 
-  async #matching(query: DraftQuery): Promise<readonly DraftSummary[]> {
+  /** The draft's listing, without reading the draft; undefined when there is no such draft. */
+  listing(id: string): Listing | undefined {
+    return this.#index.listing(id);
+  }
+
+  /** The fingerprint of the draft's content (what the outbox compares with what it sent); null when there is no such draft. */
+  contentHash(id: string): string | null {
+    return this.#index.listing(id)?.contentHash ?? null;
+  }
+
+  async #matching(query: ListingQuery): Promise<readonly Listing[]> {
     await this.#indexed();
     const trash = query.trash ?? 'exclude';
     const tagKey = query.tag === undefined ? undefined : hashtagKey(query.tag);
@@ -175,13 +220,12 @@ export class DraftLibrary {
     const matches = search === undefined ? null : await this.#search.find(search);
     const keyOf = memoized(hashtagKey);
     const all = this.#index.newestFirst();
-    if (trash === 'include' && query.status === undefined && tagKey === undefined && matches === null) return all;
-    return all.filter((summary) => {
-      if (trash === 'exclude' && summary.trashedAt !== null) return false;
-      if (trash === 'only' && summary.trashedAt === null) return false;
-      if (query.status !== undefined && summary.status !== query.status) return false;
-      if (tagKey !== undefined && !summary.hashtags.some((tag) => keyOf(tag) === tagKey)) return false;
-      return matches === null || matches.has(summary.id);
+    if (trash === 'include' && tagKey === undefined && matches === null) return all;
+    return all.filter((listing) => {
+      if (trash === 'exclude' && listing.trashedAt !== null) return false;
+      if (trash === 'only' && listing.trashedAt === null) return false;
+      if (tagKey !== undefined && !listing.hashtags.some((tag) => keyOf(tag) === tagKey)) return false;
+      return matches === null || matches.has(listing.id);
     });
   }
 
@@ -201,42 +245,31 @@ export class DraftLibrary {
       updatedAt: now,
       revision: 1,
       trashedAt: null,
-      targets: {},
     });
     await this.#exclusive(draft.id, () => this.#write(draft));
     return draft;
   }
 
-  /** Replaces the draft's content. Saves of one draft run in order; the last acknowledged wins. */
-  save(id: string, content: DraftContent): Promise<Draft> {
-    return this.#saves.submit(id, content);
+  /**
+   * Changes the draft's content: the fields given (the whole content, or only what changed).
+   * Saves of one draft run in order, each over the one before; the last acknowledged wins.
+   */
+  save(id: string, changes: DraftChanges): Promise<Draft> {
+    return this.#saves.submit(id, changes);
   }
 
-  /** Records where the draft stands on one blog (publishing and the outbox call this). */
-  setPublishState(id: string, accountId: string, state: PublishState): Promise<Draft> {
+  /**
+   * Keeps the version that went out to a blog in the history, marked with its account, when the
+   * draft still holds what was sent (`sentHash`); the outbox calls this when a post is published.
+   */
+  keepPublishedVersion(id: string, accountId: string, sentHash: string): Promise<void> {
     return this.#exclusive(id, async () => {
       // Under the draft's lock already: read as its owner (get would wait for this very task).
       const current = this.#recent.get(id) ?? (await this.#loadOwned(id));
-      const before = current?.targets[accountId];
-      const newlyPublished =
-        current !== null &&
-        state.state === 'published' &&
-        contentHash(current) === state.sentHash &&
-        !(before?.state === 'published' && before.sentHash === state.sentHash);
-      // The version that went out stays findable in the history, by the blog it went to.
-      if (newlyPublished) await this.#history.snapshot(current, this.#now(), accountId);
-      return this.#update(id, (draft) => ({ ...draft, targets: { ...draft.targets, [accountId]: state } }));
+      if (current !== null && contentHash(current) === sentHash) {
+        await this.#history.snapshot(current, this.#now(), accountId);
+      }
     });
-  }
-
-  /** Forgets the draft's state on a blog (the account was removed). */
-  clearPublishState(id: string, accountId: string): Promise<Draft> {
-    return this.#exclusive(id, () =>
-      this.#update(id, (draft) => ({
-        ...draft,
-        targets: Object.fromEntries(Object.entries(draft.targets).filter(([account]) => account !== accountId)),
-      })),
-    );
   }
 
   trash(id: string): Promise<Draft> {
@@ -254,7 +287,7 @@ export class DraftLibrary {
   async emptyTrash(): Promise<{ deleted: number; batch: string | null }> {
     if (this.#readOnly) throw readOnlyRefusal();
     await this.#indexed();
-    const trashed = this.#index.summaries().filter((summary) => summary.trashedAt !== null);
+    const trashed = this.#index.listings().filter((listing) => listing.trashedAt !== null);
     if (trashed.length === 0) return { deleted: 0, batch: null };
     const batch = this.#newId();
     for (const { id } of trashed) {
@@ -266,6 +299,7 @@ export class DraftLibrary {
         this.#search.remove(id);
       });
     }
+    this.#onChange({ kind: 'deleted', ids: trashed.map(({ id }) => id) });
     return { deleted: trashed.length, batch };
   }
 
@@ -288,8 +322,10 @@ export class DraftLibrary {
     for (const id of ids) {
       const draft = await this.get(id);
       const stamp = await this.#store.stamp(id);
-      this.#index.put(summarize(draft), stamp);
+      const listing = listingOf(draft);
+      this.#index.put(listing, stamp);
       this.#search.put(draft, stamp);
+      this.#onChange({ kind: 'saved', draft, listing, before: undefined });
     }
     return ids.size;
   }
@@ -348,9 +384,9 @@ export class DraftLibrary {
     await this.#indexed();
     const counts = new Map<string, { tag: string; count: number }>();
     const keyOf = memoized(hashtagKey);
-    for (const summary of this.#index.summaries()) {
-      if (summary.trashedAt !== null) continue;
-      for (const tag of summary.hashtags) {
+    for (const listing of this.#index.listings()) {
+      if (listing.trashedAt !== null) continue;
+      for (const tag of listing.hashtags) {
         const key = keyOf(tag);
         const entry = counts.get(key) ?? { tag, count: 0 };
         entry.count += 1;
@@ -419,9 +455,12 @@ export class DraftLibrary {
         cause: error,
       });
     }
-    this.#index.put(summarize(draft), stamp);
+    const before = this.#index.listing(draft.id);
+    const listing = listingOf(draft);
+    this.#index.put(listing, stamp);
     this.#search.put(draft, stamp);
     this.#remember(draft);
+    this.#onChange({ kind: 'saved', draft, listing, before });
   }
 
   #remember(draft: Draft): void {
@@ -468,6 +507,7 @@ export class DraftLibrary {
   async #recoverInterrupted(id: string): Promise<Draft | null> {
     const previous = await this.#store.readPrevious(id).catch(() => null);
     if (!previous) return null;
+    await this.#adoptLegacy(id, previous.legacy);
     // A reader may also see this mid-save of another process: the previous copy is the draft then too.
     if (!this.#readOnly) await this.#store.write(previous.draft);
     return previous.draft;
@@ -478,6 +518,7 @@ export class DraftLibrary {
     const quarantined = await this.#store.quarantine(id, this.#now());
     this.#logError(`The draft ${id} was damaged and moved to ${quarantined}`, damage);
     const previous = await this.#store.readPrevious(id).catch(() => null);
+    if (previous) await this.#adoptLegacy(id, previous.legacy);
     const fromHistory = previous ? null : (await this.#history.list(id).catch(() => []))[0];
     const restored: Draft | null =
       previous?.draft ??
@@ -505,7 +546,6 @@ export class DraftLibrary {
       updatedAt: savedAt,
       revision,
       trashedAt: null,
-      targets: {},
     };
   }
 
@@ -526,7 +566,7 @@ export class DraftLibrary {
       changed = true;
       try {
         const draft = await this.#loadForIndex(id);
-        if (draft) entries[id] = indexEntry(summarize(draft), await this.#stampAfterLoad(id));
+        if (draft) entries[id] = indexEntry(listingOf(draft), await this.#stampAfterLoad(id));
       } catch (error) {
         if (error instanceof RepairNeededError) throw error;
         this.#logError(`The draft ${id} was left out of the library`, error);
@@ -538,11 +578,17 @@ export class DraftLibrary {
     }
   }
 
-  /** Like #load, but also rewrites a document of an older format in the current one (unless read-only). */
+  /**
+   * Like #load, but also rewrites a document of an older format in the current one (unless
+   * read-only), once what it held that drafts no longer keep has been handed over: killed in
+   * between, the next open finds the old document and hands it over again (handing over is
+   * idempotent), so nothing is lost.
+   */
   async #loadForIndex(id: string): Promise<Draft | null> {
     const stored = await this.#store.read(id).catch(() => null);
-    if (stored && stored.formatVersion < DRAFT_SCHEMA_VERSION && !this.#readOnly) {
-      await this.#store.write(stored.draft);
+    if (stored && stored.formatVersion < DRAFT_SCHEMA_VERSION) {
+      await this.#adoptLegacy(id, stored.legacy);
+      if (!this.#readOnly) await this.#store.write(stored.draft);
       return stored.draft;
     }
     return stored ? stored.draft : this.#load(id);
@@ -555,28 +601,19 @@ export class DraftLibrary {
   }
 
   #notify(kind: LibraryNotice['kind'], draftId: string, message: string): void {
-    this.#notices.push({ kind, draftId, message, at: this.#now().toISOString() });
+    const notice: LibraryNotice = { kind, draftId, message, at: this.#now().toISOString() };
+    this.#notices.push(notice);
+    this.#onChange({ kind: 'notice', notice });
   }
 }
 
-/**
- * A local edit makes a published post "changed since publish"; editing it back to what was sent
- * makes it "published" again. Other states are the outbox's business and stay as they are.
- */
-function markLocalEdits(targets: PublishTargets, content: DraftContent): PublishTargets {
-  const published = Object.values(targets).some(
-    (state) => state.state === 'published' || state.state === 'changed-since-publish',
-  );
-  if (!published) return targets;
-  const hash = contentHash(content);
-  const marked: PublishTargets = {};
-  for (const [account, state] of Object.entries(targets)) {
-    marked[account] =
-      state.state === 'published' || state.state === 'changed-since-publish'
-        ? { ...state, state: hash === state.sentHash ? 'published' : 'changed-since-publish' }
-        : state;
+/** The draft with the changes made; refused when they name a quote the draft no longer has. */
+function changed(draft: Draft, changes: DraftChanges): Draft {
+  const content = applyChanges(draft, changes);
+  if (!content) {
+    throw new AppError('conflict', 'This save names a quote the draft no longer has: open the draft again, then edit.');
   }
-  return marked;
+  return { ...draft, ...content };
 }
 
 /** How many just-written drafts are kept in memory: the few a writer has open. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DRAFT_SCHEMA_VERSION, DraftSchema, type Draft } from '../../../shared/model/draft';
 import { isTempFile, syncFolder } from '../storage/durableWrite';
 import { openDocument, type DocumentCodec } from '../storage/jsonDocument';
-import { draftVersionOf, migrateDraftDocument } from './migrations';
+import { draftVersionOf, migrateDraftDocument, type LegacyFields } from './migrations';
 
 const CURRENT = '.json';
 /** Documents stamped between two turns of the event loop. */
@@ -71,7 +71,7 @@ export class DraftStore {
   /** Writes durably, keeping the replaced copy; returns the new document's stamp. */
   async write(draft: Draft): Promise<FileStamp> {
     const file = this.file(draft.id);
-    const stored: StoredDraft = { draft, formatVersion: DRAFT_SCHEMA_VERSION };
+    const stored: StoredDraft = { draft, formatVersion: DRAFT_SCHEMA_VERSION, legacy: {} };
     await openDocument(file, draftCodec(file), stored, { previousCopy: this.previousFile(draft.id) }).write();
     return this.stamp(draft.id);
   }
@@ -129,15 +129,17 @@ function emptyWhenMissing(error: unknown): string[] {
 export interface StoredDraft {
   readonly draft: Draft;
   readonly formatVersion: number;
+  /** What an older format held that drafts no longer keep (see migrations.ts), for its new owner. */
+  readonly legacy: LegacyFields;
 }
 
 // lowdb holds a StoredDraft; on disk the document is the bare draft.
 function draftCodec(file: string): DocumentCodec<StoredDraft | null> {
   return {
-    parse: (json) => ({
-      draft: DraftSchema.parse(migrateDraftDocument(json, file)),
-      formatVersion: draftVersionOf(json),
-    }),
+    parse: (json) => {
+      const { document, legacy } = migrateDraftDocument(json, file);
+      return { draft: DraftSchema.parse(document), formatVersion: draftVersionOf(json), legacy };
+    },
     toJson: (stored) => stored?.draft ?? null,
   };
 }

@@ -1,11 +1,35 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DRAFT_SCHEMA_VERSION, DraftSummarySchema, type DraftSummary } from '../../../shared/model/draft';
+import { DRAFT_SCHEMA_VERSION, DraftSummarySchema, type Draft } from '../../../shared/model/draft';
+import { contentHash } from '../../../shared/model/contentHash';
+import { firstWordsOf, listOrder } from '../../../shared/model/summary';
 import { CorruptDocumentError, openDocument, schemaCodec } from '../storage/jsonDocument';
 import type { FileStamp } from './draftStore';
 
+/**
+ * What the library lists of a draft: its summary without the status (the outbox owns where a
+ * draft stands on its blogs; it is joined in), and the fingerprint of its content, from which the
+ * outbox tells a post "changed since publish" without reading the draft.
+ */
+export const ListingSchema = DraftSummarySchema.omit({ status: true }).extend({ contentHash: z.string().min(1) });
+export type Listing = z.infer<typeof ListingSchema>;
+
+export function listingOf(draft: Draft): Listing {
+  return {
+    id: draft.id,
+    title: draft.title,
+    firstWords: firstWordsOf(draft.commentary),
+    hashtags: [...draft.hashtags],
+    createdAt: draft.createdAt,
+    updatedAt: draft.updatedAt,
+    revision: draft.revision,
+    trashedAt: draft.trashedAt,
+    contentHash: contentHash(draft),
+  };
+}
+
 const IndexEntrySchema = z.strictObject({
-  summary: DraftSummarySchema,
+  listing: ListingSchema,
   /** The document's stamp when the summary was taken: a different stamp means the entry is stale. */
   size: z.number(),
   mtimeMs: z.number(),
@@ -14,7 +38,7 @@ const IndexEntrySchema = z.strictObject({
 export type IndexEntry = z.infer<typeof IndexEntrySchema>;
 
 // The index is a cache of the documents: a different version is simply rebuilt.
-const INDEX_VERSION = 2;
+const INDEX_VERSION = 3;
 const IndexSchema = z.strictObject({
   schemaVersion: z.literal(INDEX_VERSION),
   drafts: z.record(z.string(), IndexEntrySchema),
@@ -22,7 +46,7 @@ const IndexSchema = z.strictObject({
 type Index = z.infer<typeof IndexSchema>;
 
 /**
- * The summaries the library lists, in index.json. Written lazily (a save never waits for it)
+ * The listings the library lists, in index.json. Written lazily (a save never waits for it)
  * and checked against the documents' stamps at open, since the documents are the truth.
  */
 export class LibraryIndex {
@@ -36,7 +60,7 @@ export class LibraryIndex {
    * The summaries in the list's order, sorted once and then kept in order as drafts change:
    * sorting 100,000 costs ~100 ms, which a page after every autosave would otherwise pay.
    */
-  #newestFirst: DraftSummary[] | null = null;
+  #newestFirst: Listing[] | null = null;
 
   /** `readOnly`: the index lives in memory only and is never written. */
   constructor(
@@ -66,21 +90,21 @@ export class LibraryIndex {
     return this.#document.data.drafts;
   }
 
-  summaries(): DraftSummary[] {
-    return Object.values(this.#document.data.drafts).map((entry) => entry.summary);
+  listings(): Listing[] {
+    return Object.values(this.#document.data.drafts).map((entry) => entry.listing);
   }
 
   /**
-   * Every summary, most recently updated first; among drafts updated at the same moment, by id,
+   * Every listing, most recently updated first; among drafts updated at the same moment, by id,
    * so that the order is the same at every call and pages of it never overlap or skip.
    */
-  newestFirst(): readonly DraftSummary[] {
-    this.#newestFirst ??= this.summaries().sort(listOrder);
+  newestFirst(): readonly Listing[] {
+    this.#newestFirst ??= this.listings().sort(listOrder);
     return this.#newestFirst;
   }
 
-  summary(id: string): DraftSummary | undefined {
-    return this.#document.data.drafts[id]?.summary;
+  listing(id: string): Listing | undefined {
+    return this.#document.data.drafts[id]?.listing;
   }
 
   /** True when the entry matches the document on disk and needs no re-reading. */
@@ -96,18 +120,18 @@ export class LibraryIndex {
     this.#scheduleWrite();
   }
 
-  put(summary: DraftSummary, stamp: FileStamp): void {
+  put(listing: Listing, stamp: FileStamp): void {
     const drafts = this.#document.data.drafts;
-    const previous = drafts[summary.id]?.summary;
-    drafts[summary.id] = { summary, ...stamp, draftVersion: DRAFT_SCHEMA_VERSION };
+    const previous = drafts[listing.id]?.listing;
+    drafts[listing.id] = { listing, ...stamp, draftVersion: DRAFT_SCHEMA_VERSION };
     if (previous) this.#takeOut(previous);
-    this.#newestFirst?.splice(positionOf(this.#newestFirst, summary), 0, summary);
+    this.#newestFirst?.splice(positionOf(this.#newestFirst, listing), 0, listing);
     this.#scheduleWrite();
   }
 
   remove(id: string): void {
     const drafts = this.#document.data.drafts;
-    const previous = drafts[id]?.summary;
+    const previous = drafts[id]?.listing;
     if (!previous) return;
     // In place: copying a record of 100,000 entries for each draft the trash lets go is quadratic.
     Reflect.deleteProperty(drafts, id);
@@ -115,11 +139,11 @@ export class LibraryIndex {
     this.#scheduleWrite();
   }
 
-  /** Takes a summary out of the kept order (which is sorted again when next asked if it is not found). */
-  #takeOut(summary: DraftSummary): void {
+  /** Takes a listing out of the kept order (which is sorted again when next asked if it is not found). */
+  #takeOut(listing: Listing): void {
     if (!this.#newestFirst) return;
-    const position = positionOf(this.#newestFirst, summary);
-    if (this.#newestFirst[position] === summary) this.#newestFirst.splice(position, 1);
+    const position = positionOf(this.#newestFirst, listing);
+    if (this.#newestFirst[position] === listing) this.#newestFirst.splice(position, 1);
     else this.#newestFirst = null;
   }
 
@@ -162,28 +186,18 @@ export class LibraryIndex {
   }
 }
 
-/** The list's order: most recently updated first; among drafts updated at the same moment, by id. */
-function listOrder(a: DraftSummary, b: DraftSummary): number {
-  return compare(b.updatedAt, a.updatedAt) || compare(a.id, b.id);
-}
-
-/** Where `summary` is, or would go, in `sorted` (in list order; ids are unique, so the place is one). */
-function positionOf(sorted: readonly DraftSummary[], summary: DraftSummary): number {
+/** Where `listing` is, or would go, in `sorted` (in list order; ids are unique, so the place is one). */
+function positionOf(sorted: readonly Listing[], listing: Listing): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (listOrder(sorted[middle] as DraftSummary, summary) < 0) low = middle + 1;
+    if (listOrder(sorted[middle] as Listing, listing) < 0) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
-/** Code-unit order: the library's times are all ISO 8601 in UTC, where it is the order of time. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function indexEntry(summary: DraftSummary, stamp: FileStamp): IndexEntry {
-  return { summary, ...stamp, draftVersion: DRAFT_SCHEMA_VERSION };
+export function indexEntry(listing: Listing, stamp: FileStamp): IndexEntry {
+  return { listing, ...stamp, draftVersion: DRAFT_SCHEMA_VERSION };
 }

@@ -1,8 +1,8 @@
 import { contentHash } from '../../../shared/model/contentHash';
 import type { Draft } from '../../../shared/model/draft';
-import type { ConflictDetails } from '../../../shared/model/outbox';
+import type { ConflictDetails, RemoteLink } from '../../../shared/model/outbox';
 import type { DraftLibrary } from '../library/draftLibrary';
-import type { BlogAdapter, RemotePost } from '../publishing/blogAdapter';
+import type { BlogAdapter } from '../publishing/blogAdapter';
 import { outgoingPost, type PostStyle } from '../publishing/outgoingPost';
 import { draftFromRemote } from './remoteDraft';
 
@@ -35,24 +35,22 @@ export async function conflictDetails(options: {
 
 /**
  * "Take theirs": the blog's version becomes the draft (saved like any edit, so the library's
- * revision history applies), and the target is published again as of the blog's modified time.
+ * revision history applies). Returns the post as it now stands for the draft: published as of
+ * the blog's modified time, with the draft's new content as what was sent.
  */
 export async function takeTheirs(options: {
-  readonly library: Pick<DraftLibrary, 'save' | 'setPublishState'>;
+  readonly library: Pick<DraftLibrary, 'save'>;
   readonly draftId: string;
-  readonly accountId: string;
   readonly remoteId: string;
   readonly adapter: BlogAdapter;
   readonly style: PostStyle;
-}): Promise<RemotePost> {
+}): Promise<RemoteLink> {
   const remote = await options.adapter.get(options.remoteId);
   const saved = await options.library.save(options.draftId, draftFromRemote(remote, options.style));
-  await options.library.setPublishState(options.draftId, options.accountId, {
-    state: 'published',
+  return {
     remoteId: remote.remoteId,
     url: remote.url,
     remoteModifiedAt: remote.modifiedAt,
     sentHash: contentHash(saved),
-  });
-  return remote;
+  };
 }

@@ -2,10 +2,13 @@ import { mkdir, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { OutboxEntrySchema, type OutboxEntry } from '../../../shared/model/outbox';
 import { isTempFile, syncFolder } from '../storage/durableWrite';
-import { openDocument, schemaCodec } from '../storage/jsonDocument';
+import { NewerVersionError, openDocument, type DocumentCodec } from '../storage/jsonDocument';
 import { RepairNeededError } from '../storage/readOnly';
+import { migrateEntryDocument } from './entryMigrations';
 
-const codec = schemaCodec(OutboxEntrySchema);
+function codecFor(file: string): DocumentCodec<OutboxEntry> {
+  return { parse: (json) => OutboxEntrySchema.parse(migrateEntryDocument(json, file)) };
+}
 
 /**
  * The outbox on disk: `<library>/outbox/<entry id>.json`, one durable lowdb document per entry,
@@ -20,7 +23,8 @@ export class EntryStore {
 
   /**
    * Reads every entry; a damaged one is moved to `outbox/quarantine/` and reported, never fatal.
-   * A reader (`readOnly`) creates nothing and moves nothing: a damaged entry is refused.
+   * A reader (`readOnly`) creates nothing and moves nothing: a damaged entry is refused. An
+   * entry written by a newer app is left on disk, untouched, and reported.
    */
   async loadAll(
     logError: (message: string, error: unknown) => void,
@@ -32,10 +36,14 @@ export class EntryStore {
       if (!name.endsWith('.json') || isTempFile(name)) continue;
       const file = path.join(this.#folder, name);
       try {
-        const document = openDocument<OutboxEntry | null>(file, codec, null);
+        const document = openDocument<OutboxEntry | null>(file, codecFor(file), null);
         await document.read();
         if (document.data) entries.push(document.data);
       } catch (error) {
+        if (error instanceof NewerVersionError) {
+          logError(`The outbox entry ${name} was left alone`, error);
+          continue;
+        }
         if (readOnly) throw new RepairNeededError(`The outbox entry ${name} is damaged.`);
         logError(`The outbox entry ${name} was damaged and set aside`, error);
         await this.#quarantine(file, name).catch((moveError: unknown) =>
@@ -46,9 +54,13 @@ export class EntryStore {
     return entries;
   }
 
-  /** Writes the entry durably: when this resolves, it survives a crash or a power cut. */
+  /**
+   * Writes the entry durably: when this resolves, it survives a crash or a power cut. An entry
+   * that would not read back is refused before anything is written.
+   */
   async save(entry: OutboxEntry): Promise<void> {
-    const document = openDocument<OutboxEntry>(this.#file(entry.id), codec, entry);
+    const file = this.#file(entry.id);
+    const document = openDocument<OutboxEntry>(file, codecFor(file), OutboxEntrySchema.parse(entry));
     await document.write();
   }
 

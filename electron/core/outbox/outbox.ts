@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AppEvent } from '../../../shared/contract';
-import { contentHash } from '../../../shared/model/contentHash';
-import type { Draft, PublishState } from '../../../shared/model/draft';
+import type { Draft, DraftStatus, PublishState, PublishTargets } from '../../../shared/model/draft';
+import { draftStatus } from '../../../shared/model/status';
 import {
   OUTBOX_ENTRY_VERSION,
   type ConflictDetails,
@@ -12,6 +11,7 @@ import {
   type OutboxSchedule,
   type PublishOutcome,
   type PullReport,
+  type RemoteLink,
   type RemoveOutcome,
 } from '../../../shared/model/outbox';
 import { AppError } from '../../../shared/result';
@@ -21,27 +21,39 @@ import type { BlogAdapter } from '../publishing/blogAdapter';
 import { newClientIdentity } from '../publishing/clientIdentity';
 import type { PostStyle } from '../publishing/outgoingPost';
 import { conflictDetails, takeTheirs } from './conflicts';
-import { EntryStore } from './entryStore';
 import { KeyedSerializer, Limiter } from './limiter';
+import { OutboxRecords } from './outboxRecords';
 import { isPending, nextDue, pendingBefore, postKey } from './queue';
 import { pullRecent } from './pull';
 import { defaultBackoff, judgeFailure, type BackoffPolicy } from './retryPolicy';
-import { currentLink, sendEntry, type SendResult } from './sendEntry';
+import { sendEntry, type SendResult } from './sendEntry';
 import { BlogImages } from './sendImages';
+import { knownPost, targetState } from './targetState';
 import { systemTimer, type SetTimer } from './timers';
 
-/** What the outbox needs from the library. */
-export type OutboxLibrary = Pick<DraftLibrary, 'get' | 'save' | 'create' | 'list' | 'setPublishState'>;
+/** What the outbox needs from the library: the drafts' content, its fingerprint, and its history of what went out. */
+export type OutboxLibrary = Pick<DraftLibrary, 'get' | 'save' | 'create' | 'contentHash' | 'keepPublishedVersion'>;
+
+/**
+ * What changed in the outbox, as it happens: an entry's new state, or where a draft now stands on
+ * a blog. The hosts turn these into the contract's events.
+ */
+export type OutboxChange =
+  | { readonly kind: 'entry'; readonly entry: OutboxEntry }
+  | { readonly kind: 'target'; readonly draftId: string; readonly accountId: string; readonly state: PublishState };
 
 export interface OutboxOptions {
   /** The library folder; entries live in its `outbox/` subfolder. */
   readonly folder: string;
+  /** The outbox's records, when they were opened beforehand (to take over older drafts' states). */
+  readonly records?: OutboxRecords;
   readonly library: OutboxLibrary;
   /** The adapter for an account, with its secret from the vault. */
   readonly adapterFor: (accountId: string) => Promise<BlogAdapter>;
   /** How drafts appear on that account's blog. */
   readonly postStyleFor: (accountId: string) => PostStyle | Promise<PostStyle>;
-  readonly events: { publish(event: AppEvent): void };
+  /** Hears every change, once it is on disk. */
+  readonly onChange?: (change: OutboxChange) => void;
   readonly logError: (message: string, error: unknown) => void;
   readonly now?: () => Date;
   /** In [0, 1): spreads retries (jitter) and makes client identities unique. */
@@ -75,22 +87,29 @@ const DEFAULT_CONCURRENCY = 3;
 const DEFAULT_PROBE_INTERVAL_MS = 60_000;
 const DEFAULT_RETENTION_MS = 7 * 24 * 3600_000;
 const IDENTITY_SUFFIX_SPACE = 36 ** 8;
+/** Interruptions in a row after which an entry waits for the writer instead of being sent again. */
+const MAX_INTERRUPTIONS = 2;
 
 /**
  * The durable outbox: every remote write is recorded on disk before it is tried, tried at once
  * when online, retried in the background with backoff, and never applied twice. Entries for one
  * post go out in the order they were made; different blogs are written to side by side.
+ *
+ * It is the one owner of where each draft stands on each blog: that state is derived from its
+ * own records (entries, and link records of posts no entry speaks for) and the draft's content
+ * hash, never stored in the draft, and announced as a `target` change whenever it changes.
  */
 export class Outbox {
   readonly #options: OutboxOptions;
-  readonly #store: EntryStore;
+  readonly #records: OutboxRecords;
   readonly #images: BlogImages;
   readonly #now: () => Date;
   readonly #random: () => number;
   readonly #setTimer: SetTimer;
   readonly #newId: () => string;
   readonly #backoff: BackoffPolicy;
-  readonly #entries = new Map<string, OutboxEntry>();
+  /** Where each post stands, as last derived and announced, by postKey. */
+  readonly #targets = new Map<string, PublishState>();
   readonly #running = new Map<string, Promise<void>>();
   readonly #accounts = new KeyedSerializer();
   readonly #limiter: Limiter;
@@ -99,12 +118,11 @@ export class Outbox {
   #online: boolean;
   readonly #readOnly: boolean;
   #closed = false;
-  #sequence = 0;
   #cancelTimer: (() => void) | null = null;
 
-  private constructor(options: OutboxOptions) {
+  private constructor(options: OutboxOptions, records: OutboxRecords) {
     this.#options = options;
-    this.#store = new EntryStore(options.folder);
+    this.#records = records;
     this.#now = options.now ?? (() => new Date());
     this.#images = new BlogImages({ libraryFolder: options.folder, logError: options.logError, now: this.#now });
     this.#random = options.random ?? Math.random;
@@ -113,29 +131,33 @@ export class Outbox {
     this.#backoff = options.backoff ?? defaultBackoff;
     this.#limiter = new Limiter(options.concurrency ?? DEFAULT_CONCURRENCY);
     this.#online = options.online ?? true;
-    this.#readOnly = options.readOnly ?? false;
+    this.#readOnly = records.readOnly;
   }
 
   /**
    * Opens the outbox in the library folder and starts draining it in the background. An entry
-   * found mid-attempt was interrupted by a crash or a kill: it may have reached the blog.
+   * found mid-attempt was interrupted by a crash or a kill: it may have reached the blog, so it is
+   * checked before it is sent again; one found so twice in a row waits for the writer instead, so
+   * that a start never replays what stopped the app.
    */
   static async open(options: OutboxOptions): Promise<Outbox> {
-    const outbox = new Outbox(options);
-    const retention = options.retentionMs ?? DEFAULT_RETENTION_MS;
-    for (const entry of await outbox.#store.loadAll(options.logError, { readOnly: outbox.#readOnly })) {
-      outbox.#sequence = Math.max(outbox.#sequence, entry.sequence + 1);
-      const finishedAt = entry.state.state === 'done' || entry.state.state === 'cancelled' ? entry.state.at : null;
-      if (finishedAt !== null && outbox.#now().getTime() - Date.parse(finishedAt) > retention) {
-        if (!outbox.#readOnly) await outbox.#store.remove(entry.id);
-        continue;
-      }
-      outbox.#entries.set(entry.id, entry);
-      if (entry.state.state === 'sending' && !outbox.#readOnly) {
-        // Its request may still be running on the server: give it time before looking for the post.
-        const at = new Date(outbox.#now().getTime() + outbox.#backoff.settleMs).toISOString();
-        const reason = 'The app stopped while this was being sent; checking the blog before sending again.';
-        await outbox.#save({ ...entry, mayExist: true, state: { state: 'retrying', at, reason } });
+    const now = options.now ?? (() => new Date());
+    const records =
+      options.records ??
+      (await OutboxRecords.open({
+        folder: options.folder,
+        logError: options.logError,
+        now,
+        retentionMs: options.retentionMs ?? DEFAULT_RETENTION_MS,
+        readOnly: options.readOnly ?? false,
+      }));
+    const outbox = new Outbox(options, records);
+    for (const { draftId, accountId } of records.posts()) {
+      outbox.#targets.set(postKey({ draftId, accountId }), outbox.#derive(draftId, accountId));
+    }
+    if (!outbox.#readOnly) {
+      for (const entry of records.entries()) {
+        if (entry.state.state === 'sending') await outbox.#settleInterrupted(entry);
       }
     }
     outbox.#pump();
@@ -144,7 +166,40 @@ export class Outbox {
 
   /** Every entry, oldest first. */
   list(): OutboxEntry[] {
-    return [...this.#entries.values()].sort((a, b) => a.sequence - b.sequence);
+    return this.#records.entries();
+  }
+
+  /** Where the draft stands on one blog. */
+  targetOf(draftId: string, accountId: string): PublishState {
+    return this.#targets.get(postKey({ draftId, accountId })) ?? { state: 'not-published' };
+  }
+
+  /** Where the draft stands on each blog the outbox has dealt with for it. */
+  targetsOf(draftId: string): PublishTargets {
+    return Object.fromEntries(
+      this.#records.accountsOf(draftId).map((accountId) => [accountId, this.targetOf(draftId, accountId)]),
+    );
+  }
+
+  /** The draft's overall status across its blogs: what the library's badge and filter show. */
+  statusOf(draftId: string): DraftStatus {
+    return draftStatus(this.targetsOf(draftId));
+  }
+
+  /**
+   * The draft's content changed (a save): its posts may now be "changed since publish", or
+   * published again. Announces each that changed.
+   */
+  contentChanged(draftId: string): void {
+    for (const accountId of this.#records.accountsOf(draftId)) this.#refresh(draftId, accountId);
+  }
+
+  /**
+   * Takes over where an older draft document said the draft stands on its blogs (see
+   * OutboxRecords.adoptLegacyTargets); what changed is announced.
+   */
+  async adoptLegacyTargets(draftId: string, legacy: unknown): Promise<void> {
+    for (const accountId of await this.#records.adoptLegacyTargets(draftId, legacy)) this.#refresh(draftId, accountId);
   }
 
   get online(): boolean {
@@ -176,7 +231,9 @@ export class Outbox {
         isPending(entry) &&
         !this.#running.has(entry.id),
     );
-    for (const entry of unsent) await this.#save({ ...entry, state: { state: 'cancelled', at: this.#stamp() } });
+    for (const entry of unsent) {
+      await this.#save({ ...entry, state: { state: 'cancelled', at: this.#stamp(), reason: null } });
+    }
     const entry = await this.#record(request.draftId, request.accountId, 'delete', { status: 'publish' });
     const tried = await this.#tryNow(entry);
     if (tried.state.state === 'done') return { kind: 'removed' };
@@ -193,25 +250,41 @@ export class Outbox {
     if (entry.state.state === 'done' || entry.state.state === 'cancelled') {
       throw new AppError('invalid-input', 'That outbox entry is finished; there is nothing to retry.');
     }
-    if (!this.#running.has(entry.id)) {
-      await this.#save({ ...entry, state: { state: 'queued' } });
-      await this.#setTarget(entry, { state: 'queued', queuedAt: entry.createdAt });
-    }
+    if (!this.#running.has(entry.id)) await this.#save({ ...entry, state: { state: 'queued' } });
     return this.#tryNow(this.#entry(entryId));
   }
 
   /** Drops a pending entry; the draft's target goes back to what the blog last had. */
-  async cancel(entryId: string): Promise<OutboxEntry> {
+  async cancel(entryId: string, reason: string | null = null): Promise<OutboxEntry> {
     const entry = this.#entry(entryId);
     if (this.#running.has(entry.id)) {
       throw new AppError('conflict', 'That entry is being sent right now; cancel it once the attempt has finished.');
     }
     if (entry.state.state === 'done' || entry.state.state === 'cancelled') return entry;
-    const cancelled: OutboxEntry = { ...entry, state: { state: 'cancelled', at: this.#stamp() } };
+    const cancelled: OutboxEntry = { ...entry, state: { state: 'cancelled', at: this.#stamp(), reason } };
     await this.#save(cancelled);
-    const othersPending = this.list().some((other) => postKey(other) === postKey(entry) && isPending(other));
-    if (!othersPending) await this.#setTarget(entry, await this.#restingState(entry));
     return cancelled;
+  }
+
+  /**
+   * The blog was removed: its waiting entries (and those that need the writer) are cancelled with
+   * the reason, so nothing more goes to it; what it holds and its history stay. An entry being
+   * sent right now finishes its attempt. Returns how many were cancelled.
+   */
+  async cancelForBlog(accountId: string, reason: string): Promise<number> {
+    let cancelled = 0;
+    for (const entry of this.list()) {
+      const open = isPending(entry) || entry.state.state === 'needs-you';
+      if (entry.accountId !== accountId || !open || this.#running.has(entry.id)) continue;
+      await this.#save({ ...entry, state: { state: 'cancelled', at: this.#stamp(), reason } });
+      cancelled += 1;
+    }
+    return cancelled;
+  }
+
+  /** How many drafts have a post on this blog, as the outbox knows them. */
+  postsOn(accountId: string): number {
+    return this.#records.posts().filter((post) => post.accountId === accountId && this.#linkOf(post) !== null).length;
   }
 
   /**
@@ -257,7 +330,7 @@ export class Outbox {
     const [pending] = this.list().filter(isPending);
     if (!pending) return this.#online;
     try {
-      const adapter = await this.#options.adapterFor(pending.accountId);
+      const { adapter } = await this.#blog(pending.accountId);
       await adapter.listRecent(1);
       this.setOnline(true);
     } catch {
@@ -270,14 +343,11 @@ export class Outbox {
   /** The post as written here and as it is on the blog, for a target held as a conflict. */
   async conflictDetails(draftId: string, accountId: string): Promise<ConflictDetails> {
     const draft = await this.#options.library.get(draftId);
-    const target = draft.targets[accountId];
-    if (target?.state !== 'conflict') {
+    const target = this.targetOf(draftId, accountId);
+    if (target.state !== 'conflict') {
       throw new AppError('invalid-input', 'This post is not held as a conflict on that blog.');
     }
-    const [adapter, style] = await Promise.all([
-      this.#options.adapterFor(accountId),
-      this.#options.postStyleFor(accountId),
-    ]);
+    const { adapter, style } = await this.#blog(accountId);
     return conflictDetails({ draft, accountId, remoteId: target.remoteId, adapter, style });
   }
 
@@ -297,32 +367,40 @@ export class Outbox {
       return this.#publishOutcome(await this.#tryNow(entry));
     }
     const details = await this.conflictDetails(draftId, accountId);
-    const [adapter, style] = await Promise.all([
-      this.#options.adapterFor(accountId),
-      this.#options.postStyleFor(accountId),
-    ]);
-    const published = await takeTheirs({
+    const { adapter, style } = await this.#blog(accountId);
+    const taken = await takeTheirs({
       library: this.#options.library,
       draftId,
-      accountId,
       remoteId: details.remoteId,
       adapter,
       style,
     });
-    for (const entry of held) await this.#save({ ...entry, state: { state: 'cancelled', at: this.#stamp() } });
-    this.#changed();
-    return { kind: 'published', remoteId: published.remoteId, url: published.url };
+    // The held update is settled: the blog holds their version, which the draft now is.
+    for (const entry of held) {
+      await this.#save({ ...entry, remote: taken, mayExist: false, state: { state: 'done', at: this.#stamp() } });
+    }
+    return { kind: 'published', remoteId: taken.remoteId, url: taken.url };
   }
 
   /** Imports the account's recent posts as drafts linked to them; posts already linked are skipped. */
   async pull(accountId: string, count: number): Promise<PullReport> {
-    const [adapter, style] = await Promise.all([
-      this.#options.adapterFor(accountId),
-      this.#options.postStyleFor(accountId),
-    ]);
-    const report = await pullRecent({ library: this.#options.library, accountId, count, adapter, style });
-    if (report.imported.length > 0) this.#changed();
-    return report;
+    const { adapter, style } = await this.#blog(accountId);
+    const linked = new Set<string>();
+    for (const { draftId, accountId: account } of this.#records.posts()) {
+      const remote = account === accountId ? knownPost(this.#records.post(draftId, account))?.remote : null;
+      if (remote) linked.add(remote.remoteId);
+    }
+    return pullRecent({
+      library: this.#options.library,
+      linked,
+      count,
+      adapter,
+      style,
+      link: async (draftId, remote, identity) => {
+        await this.#records.saveLink(draftId, accountId, { remote, identity });
+        this.#refresh(draftId, accountId);
+      },
+    });
   }
 
   /** Stops background work and waits for attempts under way; entries stay on disk for next time. */
@@ -344,7 +422,8 @@ export class Outbox {
     if (this.#closed) throw new AppError('unavailable', 'The outbox is closing.');
     const draft = await this.#draftOrNull(draftId);
     if (!draft && action === 'publish') throw new AppError('not-found', `There is no draft with id ${draftId}.`);
-    const forPost = this.list().filter((entry) => postKey(entry) === postKey({ draftId, accountId }));
+    const records = this.#records.post(draftId, accountId);
+    const forPost = records.entries;
     const foldable = forPost.findLast(
       (entry) =>
         entry.action === action &&
@@ -357,29 +436,28 @@ export class Outbox {
       // Same post, same action, not yet sent: one entry keeps one identity, so no second post.
       entry = { ...foldable, schedule, force: foldable.force || force, state: { state: 'queued' } };
     } else {
-      const previous = forPost.at(-1);
-      const remote = (draft && currentLink({ accountId, remote: previous?.remote ?? null }, draft)) ?? null;
+      const known = knownPost(records);
+      const remote = known?.remote ?? null;
       entry = {
         schemaVersion: OUTBOX_ENTRY_VERSION,
         id: this.#newId(),
-        sequence: this.#sequence,
+        sequence: this.#records.nextSequence(),
         draftId,
         accountId,
         action,
         schedule,
-        identity: previous?.identity ?? newClientIdentity(() => this.#identitySuffix()),
+        identity: known?.identity ?? newClientIdentity(() => this.#identitySuffix()),
         remote,
         // An earlier entry for this post may have created it under the identity reused here.
-        mayExist: remote === null && previous !== undefined,
+        mayExist: remote === null && known !== null,
         force,
         attempts: 0,
+        interruptions: 0,
         createdAt: this.#stamp(),
         state: { state: 'queued' },
       };
-      this.#sequence += 1;
     }
     await this.#save(entry);
-    if (action === 'publish') await this.#setTarget(entry, { state: 'queued', queuedAt: entry.createdAt });
     return entry;
   }
 
@@ -398,8 +476,8 @@ export class Outbox {
 
   /**
    * One attempt at one entry, one per blog at a time within the overall bound. Writes "sending"
-   * durably before the request, and the library's state before the entry's on success, so that
-   * a crash at any point leaves an entry that is retried (and checked) rather than lost.
+   * durably before the request, so that a crash at any point leaves an entry that is retried
+   * (and checked) rather than lost.
    */
   #attempt(entry: OutboxEntry): Promise<OutboxEntry> {
     const existing = this.#running.get(entry.id);
@@ -418,21 +496,17 @@ export class Outbox {
           state: { state: 'sending', startedAt },
         };
         await this.#save(sending);
-        if (sending.action === 'publish') await this.#setTarget(sending, { state: 'sending', startedAt });
         let result: SendResult;
         try {
-          const [adapter, style, draft] = await Promise.all([
-            this.#options.adapterFor(sending.accountId),
-            this.#options.postStyleFor(sending.accountId),
-            this.#draftOrNull(sending.draftId),
-          ]);
-          const images = this.#images;
+          const { adapter, style } = await this.#blog(sending.accountId);
+          const draft = await this.#draftOrNull(sending.draftId);
           result = await sendEntry({
             entry: { ...sending, mayExist: current.mayExist },
+            link: this.#linkOf(sending),
             draft,
             adapter,
             style,
-            images,
+            images: this.#images,
           });
         } catch (error) {
           await this.#failed(sending, error);
@@ -453,21 +527,17 @@ export class Outbox {
 
   async #succeeded(entry: OutboxEntry, result: SendResult): Promise<void> {
     const done = { state: 'done', at: this.#stamp() } as const;
+    const settled = { ...entry, interruptions: 0 };
     if (result.kind === 'removed') {
-      await this.#setTarget(entry, { state: 'not-published' });
-      await this.#save({ ...entry, state: done });
+      await this.#save({ ...settled, remote: null, state: done });
       return;
     }
     const { remote } = result;
     if (result.kind === 'conflict') {
-      await this.#setTarget(entry, {
-        state: 'conflict',
-        remoteId: remote.remoteId,
-        remoteModifiedAt: remote.modifiedAt,
-      });
       const reason =
         'The post was changed on the blog since it was published from here: compare, then keep yours or take theirs.';
-      await this.#save({ ...entry, mayExist: false, state: { state: 'needs-you', reason, conflict: true } });
+      const conflict = { remoteModifiedAt: remote.modifiedAt };
+      await this.#save({ ...settled, mayExist: false, state: { state: 'needs-you', reason, conflict } });
       return;
     }
     const link = {
@@ -476,27 +546,35 @@ export class Outbox {
       remoteModifiedAt: remote.modifiedAt,
       sentHash: result.sentHash,
     };
-    // The writer may have typed while the post was on its way: then it is already changed since.
-    const draft = await this.#draftOrNull(entry.draftId);
-    const changed = draft !== null && contentHash(draft) !== result.sentHash;
-    await this.#setTarget(entry, { state: changed ? 'changed-since-publish' : 'published', ...link });
-    await this.#save({ ...entry, remote: link, mayExist: false, force: false, state: done });
+    // The writer may have typed while the post was on its way: then the target derives as
+    // "changed since publish" from the draft's hash, which is no longer the one sent.
+    await this.#save({ ...settled, remote: link, mayExist: false, force: false, state: done });
+    // The version that went out stays findable in the draft's history, by the blog it went to;
+    // the post is on the blog whether or not that history could be written.
+    await this.#options.library
+      .keepPublishedVersion(entry.draftId, entry.accountId, result.sentHash)
+      .catch((error: unknown) =>
+        this.#options.logError(`The published version of ${entry.draftId} was not kept`, error),
+      );
   }
 
   async #failed(entry: OutboxEntry, error: unknown): Promise<void> {
     const verdict = judgeFailure(error, entry.attempts, this.#backoff, this.#random);
     if (verdict.kind === 'needs-you') {
-      await this.#setTarget(entry, { state: 'needs-you', reason: verdict.reason });
-      await this.#save({ ...entry, state: { state: 'needs-you', reason: verdict.reason, conflict: false } });
+      await this.#save({
+        ...entry,
+        interruptions: 0,
+        state: { state: 'needs-you', reason: verdict.reason, conflict: null },
+      });
       return;
     }
     if (!(error instanceof AppError)) this.#options.logError(`Publishing entry ${entry.id} failed unexpectedly`, error);
     const now = this.#now().getTime();
     if (verdict.accountPauseMs !== null) this.#pausedUntil.set(entry.accountId, now + verdict.accountPauseMs);
     const at = new Date(now + verdict.delayMs).toISOString();
-    await this.#setTarget(entry, { state: 'queued', queuedAt: entry.createdAt });
     await this.#save({
       ...entry,
+      interruptions: 0,
       mayExist: entry.mayExist || verdict.mayHaveApplied,
       state: { state: 'retrying', at, reason: verdict.reason },
     });
@@ -521,14 +599,13 @@ export class Outbox {
     if (due.wakeAt !== null) this.#cancelTimer = this.#setTimer(() => this.#pump(), Math.max(0, due.wakeAt - now));
   }
 
-  async #publishOutcome(entry: OutboxEntry): Promise<PublishOutcome> {
+  #publishOutcome(entry: OutboxEntry): PublishOutcome {
     if (entry.state.state === 'done' && entry.remote) {
       return { kind: 'published', remoteId: entry.remote.remoteId, url: entry.remote.url };
     }
     if (entry.state.state === 'needs-you') return { kind: 'needs-you', entryId: entry.id, reason: entry.state.reason };
     if (entry.state.state === 'cancelled' || entry.state.state === 'done') {
-      const draft = await this.#draftOrNull(entry.draftId);
-      const link = draft && currentLink(entry, draft);
+      const link = this.#linkOf(entry);
       if (link) return { kind: 'published', remoteId: link.remoteId, url: link.url };
       throw new AppError('conflict', 'That entry was cancelled before it was published.');
     }
@@ -552,34 +629,75 @@ export class Outbox {
     return { kind: 'queued', entryId: entry.id, reason, nextAttemptAt: this.#online ? this.#stamp() : null };
   }
 
-  /** Where a target rests when nothing is pending for it: on the blog as last known, or not at all. */
-  async #restingState(entry: OutboxEntry): Promise<PublishState> {
-    const draft = await this.#draftOrNull(entry.draftId);
-    const link = currentLink(entry, draft);
-    if (!link) return { state: 'not-published' };
-    const changed = draft !== null && contentHash(draft) !== link.sentHash;
-    return { state: changed ? 'changed-since-publish' : 'published', ...link };
-  }
-
-  async #setTarget(entry: OutboxEntry, state: PublishState): Promise<void> {
+  /**
+   * The blog's adapter and how posts look there. One at a time, so that a failure of either (a
+   * blog removed meanwhile, a secret missing) is one rejection that the caller handles, never a
+   * second one left dangling; a blog that is gone says so in words the writer can act on.
+   */
+  async #blog(accountId: string): Promise<{ adapter: BlogAdapter; style: PostStyle }> {
     try {
-      await this.#options.library.setPublishState(entry.draftId, entry.accountId, state);
-      this.#changed();
+      const style = await this.#options.postStyleFor(accountId);
+      const adapter = await this.#options.adapterFor(accountId);
+      return { adapter, style };
     } catch (error) {
-      // A draft deleted for good has no target to show; anything else is worth knowing about.
-      if (!(error instanceof AppError && error.kind === 'not-found')) throw error;
+      if (error instanceof AppError && error.kind === 'not-found') throw new BlogGoneError(error);
+      throw error;
     }
   }
 
-  /** Every change to an entry comes through here. */
+  /** The post on the blog as the outbox knows it now, for the entry's draft and blog. */
+  #linkOf(entry: Pick<OutboxEntry, 'draftId' | 'accountId'>): RemoteLink | null {
+    return knownPost(this.#records.post(entry.draftId, entry.accountId))?.remote ?? null;
+  }
+
+  #derive(draftId: string, accountId: string): PublishState {
+    return targetState(this.#records.post(draftId, accountId), this.#options.library.contentHash(draftId));
+  }
+
+  /** Derives where the post stands now, and announces it when that changed. */
+  #refresh(draftId: string, accountId: string): void {
+    const key = postKey({ draftId, accountId });
+    const state = this.#derive(draftId, accountId);
+    const before = this.#targets.get(key);
+    this.#targets.set(key, state);
+    if (before === undefined || !sameState(before, state)) {
+      this.#options.onChange?.({ kind: 'target', draftId, accountId, state });
+    }
+  }
+
+  /**
+   * An entry found "sending" at start: settled as an attempt that may have reached the blog (it is
+   * looked for before it is sent again), once; found so again, it waits for the writer.
+   */
+  async #settleInterrupted(entry: OutboxEntry): Promise<void> {
+    const interruptions = entry.interruptions + 1;
+    if (interruptions >= MAX_INTERRUPTIONS) {
+      const reason =
+        'The app stopped twice while this was being sent, so it is held: retry it when you are ready, or cancel it.';
+      await this.#save({
+        ...entry,
+        interruptions,
+        mayExist: true,
+        state: { state: 'needs-you', reason, conflict: null },
+      });
+      return;
+    }
+    // Its request may still be running on the server: give it time before looking for the post.
+    const at = new Date(this.#now().getTime() + this.#backoff.settleMs).toISOString();
+    const reason = 'The app stopped while this was being sent; checking the blog before sending again.';
+    await this.#save({ ...entry, interruptions, mayExist: true, state: { state: 'retrying', at, reason } });
+  }
+
+  /** Every change to an entry comes through here: on disk first, then announced. */
   async #save(entry: OutboxEntry): Promise<void> {
     if (this.#readOnly) throw readOnlyRefusal();
-    await this.#store.save(entry);
-    this.#entries.set(entry.id, entry);
+    await this.#records.saveEntry(entry);
+    this.#options.onChange?.({ kind: 'entry', entry });
+    this.#refresh(entry.draftId, entry.accountId);
   }
 
   #entry(id: string): OutboxEntry {
-    const entry = this.#entries.get(id);
+    const entry = this.#records.entry(id);
     if (!entry) throw new AppError('not-found', `There is no outbox entry ${id}.`);
     return entry;
   }
@@ -593,10 +711,6 @@ export class Outbox {
     }
   }
 
-  #changed(): void {
-    this.#options.events.publish({ type: 'library-changed' });
-  }
-
   #stamp(): string {
     return this.#now().toISOString();
   }
@@ -605,5 +719,21 @@ export class Outbox {
     return Math.floor(this.#random() * IDENTITY_SUFFIX_SPACE)
       .toString(36)
       .padStart(8, '0');
+  }
+}
+
+function sameState(a: PublishState, b: PublishState): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The blog an entry was going to is no longer among the writer's blogs. */
+export class BlogGoneError extends AppError {
+  constructor(cause: unknown) {
+    super(
+      'not-found',
+      'The blog this was going to was removed from your blogs: publish the draft to another blog, or cancel this.',
+      { cause },
+    );
+    this.name = 'BlogGoneError';
   }
 }

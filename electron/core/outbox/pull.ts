@@ -1,5 +1,5 @@
 import { contentHash } from '../../../shared/model/contentHash';
-import type { PullReport } from '../../../shared/model/outbox';
+import { ClientIdentitySchema, type PullReport, type RemoteLink } from '../../../shared/model/outbox';
 import type { DraftLibrary } from '../library/draftLibrary';
 import type { BlogAdapter } from '../publishing/blogAdapter';
 import type { PostStyle } from '../publishing/outgoingPost';
@@ -11,15 +11,17 @@ import { draftFromRemote } from './remoteDraft';
  * Posts already linked to a draft (in or out of the trash) are left alone.
  */
 export async function pullRecent(options: {
-  readonly library: Pick<DraftLibrary, 'list' | 'get' | 'create' | 'setPublishState'>;
-  readonly accountId: string;
+  readonly library: Pick<DraftLibrary, 'create'>;
+  /** The remote ids of the account's posts that drafts here are already linked to. */
+  readonly linked: ReadonlySet<string>;
   readonly count: number;
   readonly adapter: BlogAdapter;
   readonly style: PostStyle;
+  /** Records the new draft's link to its post (the outbox's record). */
+  readonly link: (draftId: string, remote: RemoteLink, identity: string | null) => Promise<void>;
 }): Promise<PullReport> {
-  const { library, accountId } = options;
   const recent = await options.adapter.listRecent(options.count);
-  const linked = await linkedRemoteIds(library, accountId);
+  const linked = new Set(options.linked);
   const imported: string[] = [];
   let skipped = 0;
   for (const remote of recent) {
@@ -27,28 +29,14 @@ export async function pullRecent(options: {
       skipped += 1;
       continue;
     }
-    const draft = await library.create(draftFromRemote(remote, options.style));
-    await library.setPublishState(draft.id, accountId, {
-      state: 'published',
-      remoteId: remote.remoteId,
-      url: remote.url,
-      remoteModifiedAt: remote.modifiedAt,
-      sentHash: contentHash(draft),
-    });
+    const draft = await options.library.create(draftFromRemote(remote, options.style));
+    await options.link(
+      draft.id,
+      { remoteId: remote.remoteId, url: remote.url, remoteModifiedAt: remote.modifiedAt, sentHash: contentHash(draft) },
+      ClientIdentitySchema.safeParse(remote.identity).data ?? null,
+    );
     linked.add(remote.remoteId);
     imported.push(draft.id);
   }
   return { imported, skipped };
-}
-
-/** The remote ids of the account's posts that drafts here are linked to. Reads every draft that is not plain local. */
-async function linkedRemoteIds(library: Pick<DraftLibrary, 'list' | 'get'>, accountId: string): Promise<Set<string>> {
-  const summaries = [...(await library.list()), ...(await library.list({ trash: 'only' }))];
-  const ids = new Set<string>();
-  for (const summary of summaries) {
-    if (summary.status === 'draft') continue;
-    const target = (await library.get(summary.id)).targets[accountId];
-    if (target && 'remoteId' in target) ids.add(target.remoteId);
-  }
-  return ids;
 }

@@ -1,9 +1,10 @@
-import type { Draft, PublishState } from '../../../shared/model/draft';
+import type { Draft } from '../../../shared/model/draft';
 import { contentHash } from '../../../shared/model/contentHash';
 import { hashtagKey } from '../../../shared/model/hashtags';
 import type { OutboxEntry, OutboxSchedule, RemoteLink } from '../../../shared/model/outbox';
 import { AppError } from '../../../shared/result';
 import type { BlogAdapter, OutgoingPost, PostSchedule, RemotePost } from '../publishing/blogAdapter';
+import { featuredReference } from '../publishing/imageUpload';
 import { outgoingPost, type PostStyle } from '../publishing/outgoingPost';
 import type { BlogImages } from './sendImages';
 
@@ -15,6 +16,8 @@ export type SendResult =
 
 export interface SendRequest {
   readonly entry: OutboxEntry;
+  /** The post on the blog as the outbox knows it now; null before it was created. */
+  readonly link: RemoteLink | null;
   /** The draft as it is now, or null when it no longer exists. */
   readonly draft: Draft | null;
   readonly adapter: BlogAdapter;
@@ -29,8 +32,7 @@ export interface SendRequest {
  * post so that an edit made on the blog is held as a conflict instead of overwritten.
  */
 export async function sendEntry(request: SendRequest): Promise<SendResult> {
-  const { entry, draft, adapter } = request;
-  const link = currentLink(entry, draft);
+  const { entry, draft, adapter, link } = request;
   if (entry.action === 'delete') {
     const remoteId = link?.remoteId ?? (await adapter.findByIdentity(entry.identity))?.remoteId;
     if (remoteId !== undefined) await adapter.delete(remoteId);
@@ -101,19 +103,6 @@ function sameSlug(slug: string, post: OutgoingPost): boolean {
   return kept === post.slug.own || kept === post.slug.latin;
 }
 
-/** The post on the blog as the library knows it now, else as the entry recorded it. */
-export function currentLink(entry: Pick<OutboxEntry, 'accountId' | 'remote'>, draft: Draft | null): RemoteLink | null {
-  const target = draft?.targets[entry.accountId];
-  return (target && linkOf(target)) ?? entry.remote;
-}
-
-/** The link a published target carries, or null for any other state. */
-export function linkOf(state: PublishState): RemoteLink | null {
-  if (state.state !== 'published' && state.state !== 'changed-since-publish') return null;
-  const { remoteId, url, remoteModifiedAt, sentHash } = state;
-  return { remoteId, url, remoteModifiedAt, sentHash };
-}
-
 export function postSchedule(schedule: OutboxSchedule): PostSchedule {
   return schedule.status === 'future' ? { status: 'future', date: new Date(schedule.date) } : schedule;
 }
@@ -136,6 +125,10 @@ function holdsPost(adapter: BlogAdapter, remote: RemotePost, post: OutgoingPost)
       post.categories.length === 0 ||
       names(remote.categories) === names(post.categories)) &&
     remote.content.trim() === adapter.storedContent(post).trim() &&
-    status.includes(remote.status)
+    status.includes(remote.status) &&
+    // An adapter that does not read the featured image cannot say it is there: send it again.
+    (remote.featuredImage === undefined
+      ? featuredReference(post.featuredImage) === null
+      : remote.featuredImage === featuredReference(post.featuredImage))
   );
 }

@@ -21,7 +21,7 @@ export const BLOG_IMAGE_LONG_SIDE = 2048;
 export interface PostImages {
   /** The blog's copy of each library image the post uses. */
   readonly addresses: ReadonlyMap<MediaFile, RemoteImage>;
-  /** The post with every library image named by its address on the blog; throws if one is left. */
+  /** The post with every library image named by its address on the blog, and its featured image; throws if one is left. */
   place(post: OutgoingPost): OutgoingPost;
 }
 
@@ -62,7 +62,8 @@ export class BlogImages {
         addresses.set(use.file, await this.#sendOnce(request, use, support.findable));
       }
     }
-    return { addresses, place: (post) => placed(post, addresses) };
+    const featured = request.draft.featuredImage ? (addresses.get(request.draft.featuredImage.file) ?? null) : null;
+    return { addresses, place: (post) => ({ ...placed(post, addresses), featuredImage: featured }) };
   }
 
   async #sendOnce(request: SendImagesRequest, use: ImageUse, findable: boolean): Promise<RemoteImage> {

@@ -1,6 +1,6 @@
 import type { BlogFeatures } from '../../../shared/model/blogFeatures';
 import type { PostSlug } from '../../../shared/text/slug';
-import type { ImageUploader } from './imageUpload';
+import type { ImageUploader, RemoteImage } from './imageUpload';
 
 /**
  * What every blog protocol offers the outbox. Adapters throw `PublishingError` (an `AppError`)
@@ -37,6 +37,8 @@ export interface OutgoingPost {
   readonly html: string;
   readonly tags: readonly string[];
   readonly schedule: PostSchedule;
+  /** The post's featured image, already on the blog; absent or null for none (an update clears it). */
+  readonly featuredImage?: RemoteImage | null;
 }
 
 /** Every status a post can have on a blog, including those the client never sets itself. */
@@ -66,6 +68,11 @@ export interface RemotePost {
   readonly categories: readonly string[] | null;
   /** The client identity found on the post, or null for posts made elsewhere. */
   readonly identity: ClientIdentity | null;
+  /**
+   * The featured image as the blog names it (see `featuredReference`), null for none; absent
+   * where the adapter does not read it.
+   */
+  readonly featuredImage?: string | null;
 }
 
 /** A tag on the blog. */

@@ -7,6 +7,7 @@ import { PublishingError } from './publishingError';
 import { checkStatus } from './http/responses';
 import { restRoute } from './wordpress/restRoute';
 import { RestIndexSchema } from './wordpress/restSchemas';
+import { blogAddress } from './http/blogAddress';
 
 /** The APIs a blog announces. */
 export interface DiscoveredBlog {
@@ -47,7 +48,7 @@ const xmlRpcApis: readonly XmlRpcApi[] = ['WordPress', 'MetaWeblog', 'Movable Ty
  * form as fallback, and XML-RPC through RSD (<link rel="EditURI">).
  */
 export async function discoverBlog(address: string, transport: Transport): Promise<DiscoveredBlog> {
-  const start = withScheme(address);
+  const start = blogAddress(address);
   const request: HttpRequest = { method: 'GET', url: start, headers: { accept: 'text/html' } };
   const page = await sendRequest(transport, request);
   checkStatus(request, page);
@@ -68,16 +69,6 @@ export async function discoverBlog(address: string, transport: Transport): Promi
     xmlRpcBlogId: xmlRpc?.blogId ?? null,
     xmlRpcApi: xmlRpc?.api ?? null,
   };
-}
-
-function withScheme(address: string): string {
-  const trimmed = address.trim();
-  const url = /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
-  try {
-    return new URL(url).toString();
-  } catch (error) {
-    throw new PublishingError('not-an-api', `"${address}" is not a web address.`, { cause: error });
-  }
 }
 
 function findLink(links: readonly AnnouncedLink[], rel: string): string | null {

@@ -40,6 +40,11 @@ export interface ImageUploader {
   findImage(upload: Pick<ImageUpload, 'file' | 'name'>): Promise<RemoteImage | null>;
 }
 
+/** How a blog names a featured image: by its id where it has one (WordPress), else by its address. */
+export function featuredReference(image: RemoteImage | null | undefined): string | null {
+  return image ? (image.remoteId ?? image.url) : null;
+}
+
 /** "cp-<first 16 hex digits of the SHA-256>": the title WordPress derives from the upload's name. */
 export function uploadTitle(file: MediaFile): string {
   return `cp-${file.slice(0, 16)}`;

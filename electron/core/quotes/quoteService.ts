@@ -24,14 +24,10 @@ export interface QuoteService {
   fromClipboard(payload: unknown): Quote;
   /** The source with its empty fields filled from its page; throws 'unavailable' when offline. */
   enrichSource(source: Source): Promise<Source>;
-  /** fromClipboard, then enrichSource when the page can be read; offline, the quote is kept as it is. */
-  importFromClipboard(
-    payload: unknown,
-  ): Promise<{ readonly quote: Quote; readonly enriched: boolean; readonly problem: string | null }>;
 }
 
 export function createQuoteService(options: QuoteServiceOptions): QuoteService {
-  const service: QuoteService = {
+  return {
     async readClipboard() {
       if (!options.readClipboard) {
         throw new AppError(
@@ -50,16 +46,5 @@ export function createQuoteService(options: QuoteServiceOptions): QuoteService {
       const metadata = await fetchSourceMetadata(source.url, { fetch: options.fetch });
       return fillSource(source, null, metadata);
     },
-    async importFromClipboard(payload) {
-      const quote = service.fromClipboard(payload);
-      if (quote.source.url === null) return { quote, enriched: false, problem: null };
-      try {
-        return { quote: { ...quote, source: await service.enrichSource(quote.source) }, enriched: true, problem: null };
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        return { quote, enriched: false, problem: error.message };
-      }
-    },
   };
-  return service;
 }

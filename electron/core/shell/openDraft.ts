@@ -15,14 +15,13 @@ export interface OpenDraftServices {
 
 /**
  * Carries out what the OS asked to open: a markdown file or a commonplace://quote link becomes a
- * new draft, saved before anything is shown; then lists refresh and the window shows the draft.
+ * new draft, saved before anything is shown (the library announces it); then the window shows it.
  * Throws an AppError with a message for the writer when the file or link cannot be used.
  */
 export async function openDraftFor(request: OpenRequest, services: OpenDraftServices): Promise<Draft> {
   const content =
     request.kind === 'markdown-file' ? await markdownContent(request.path) : linkContent(request.link, services);
   const draft = await services.library.create(content);
-  services.events.publish({ type: 'library-changed' });
   services.events.publish({ type: 'open-draft', id: draft.id });
   return draft;
 }

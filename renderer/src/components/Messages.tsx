@@ -1,13 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { LibraryNotice } from '../../../shared/model/notice';
-import { api } from '../api';
 
 /** What went wrong just now, and what the library did on the writer's behalf since it opened. */
-export function Messages({ problem }: { problem: string | null }) {
-  const [notices, setNotices] = useState<readonly LibraryNotice[]>([]);
-  useEffect(() => {
-    void api.listNotices({}).then((result) => result.ok && setNotices(result.value));
-  }, []);
+export function Messages({ problem, notices }: { problem: string | null; notices: readonly LibraryNotice[] }) {
+  const [dismissed, setDismissed] = useState<ReadonlySet<LibraryNotice>>(new Set());
   return (
     <>
       {problem && (
@@ -15,14 +11,16 @@ export function Messages({ problem }: { problem: string | null }) {
           {problem}
         </p>
       )}
-      {notices.map((notice) => (
-        <p key={`${notice.draftId}-${notice.at}`} role="alert" className="notice">
-          {notice.message}
-          <button type="button" onClick={() => setNotices(notices.filter((shown) => shown !== notice))}>
-            Dismiss
-          </button>
-        </p>
-      ))}
+      {notices
+        .filter((notice) => !dismissed.has(notice))
+        .map((notice) => (
+          <p key={`${notice.draftId}-${notice.at}`} role="alert" className="notice">
+            {notice.message}
+            <button type="button" onClick={() => setDismissed(new Set(dismissed).add(notice))}>
+              Dismiss
+            </button>
+          </p>
+        ))}
     </>
   );
 }

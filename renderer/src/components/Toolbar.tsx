@@ -1,6 +1,6 @@
-import type { Draft } from '../../../shared/model/draft';
+import type { DraftView } from '../../../shared/model/draft';
 import { withShortcut } from '../shortcuts';
-import type { OutboxSummary } from '../state/useOutboxSummary';
+import type { OutboxCounts } from '../state/libraryState';
 
 /** What the toolbar can open or switch; each is also a menu command or a shortcut. */
 export interface ToolbarActions {
@@ -17,15 +17,15 @@ export interface ToolbarActions {
 }
 
 interface ToolbarProps {
-  readonly current: Draft | null;
-  readonly outbox: OutboxSummary;
+  readonly current: DraftView | null;
+  readonly outbox: OutboxCounts;
   readonly previewShown: boolean;
   readonly focusMode: boolean;
   readonly publishShown: boolean;
   readonly actions: ToolbarActions;
 }
 
-function outboxLine({ waiting, needsYou }: OutboxSummary): string {
+function outboxLine({ waiting, needsYou }: OutboxCounts): string {
   if (needsYou > 0) return `${needsYou} post${needsYou === 1 ? ' needs' : 's need'} you`;
   return waiting > 0 ? `${waiting} waiting to go out` : '';
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Draft, DraftContent } from '../../../shared/model/draft';
+import type { Draft, DraftChanges, DraftContent } from '../../../shared/model/draft';
+import { changesBetween } from '../../../shared/model/draftChanges';
 import { saveableContent } from '../../../shared/model/saveableContent';
 import type { Result } from '../../../shared/result';
 import { inDesktopApp } from '../api';
@@ -18,25 +19,26 @@ const FIRST_RETRY_MS = 1_000;
 const MOST_RETRY_MS = 15_000;
 
 /**
- * Saves the draft shortly after the writer pauses. Only one save is in flight at a time, so the
- * library always receives edits in the order they were made; edits made meanwhile go in the next.
- * What is sent is what the library can take (see saveableContent): a field it would refuse never
- * holds back the rest, and the status says what was held back.
+ * Saves the draft shortly after the writer pauses, sending only what changed since the last
+ * acknowledged save (a quote left alone is named, not sent). Only one save is in flight at a
+ * time, so the library always receives edits in the order they were made; edits made meanwhile
+ * go in the next. What is sent is what the library can take (see saveableContent): a field it
+ * would refuse never holds back the rest, and the status says what was held back.
  */
 export function useAutosave(
   draft: Draft,
   content: DraftContent,
-  save: (id: string, content: DraftContent) => Promise<Result<Draft>>,
-  onSaved: (draft: Draft) => void,
+  save: (id: string, changes: DraftChanges) => Promise<Result<{ readonly revision: number }>>,
 ): { status: SaveStatus; saveNow: () => void; flush: () => Promise<boolean> } {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', revision: draft.revision, withheld: [] });
   const latest = useRef(content);
   /** What was typed when the last acknowledged save was sent (compared by identity). */
   const savedContent = useRef(content);
-  /** What the library holds since then: the fallback for a field it would refuse. */
+  /** What the library holds since then: the fallback for a field it would refuse, and what changes are counted from. */
   const onDisk = useRef(content);
   const withheld = useRef<readonly string[]>([]);
-  const inFlight = useRef(false);
+  /** The save on its way, settling once it is answered; null when none is. */
+  const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const retryIn = useRef(FIRST_RETRY_MS);
   latest.current = content;
@@ -53,10 +55,9 @@ export function useAutosave(
     if (inFlight.current || latest.current === savedContent.current) return;
     const sending = latest.current;
     const saveable = saveableContent(sending, onDisk.current);
-    inFlight.current = true;
     setStatus({ kind: 'saving' });
-    void save(draft.id, saveable.content).then((result) => {
-      inFlight.current = false;
+    inFlight.current = save(draft.id, changesBetween(onDisk.current, saveable.content)).then((result) => {
+      inFlight.current = null;
       if (!result.ok) {
         setStatus({ kind: 'failed', message: result.error.message });
         // A disk that fills or a host that restarts comes back: saving resumes without the writer.
@@ -71,11 +72,10 @@ export function useAutosave(
       savedContent.current = sending;
       onDisk.current = saveable.content;
       withheld.current = saveable.withheld;
-      onSaved(result.value);
       if (latest.current !== sending) saveNow();
       else setStatus({ kind: 'saved', revision: result.value.revision, withheld: saveable.withheld });
     });
-  }, [draft.id, save, onSaved]);
+  }, [draft.id, save]);
 
   useEffect(() => {
     if (content === savedContent.current) return;
@@ -87,8 +87,18 @@ export function useAutosave(
   /** Saves what is pending now and resolves once it is on disk: true when everything typed is saved. */
   const flush = useCallback(async () => {
     saveNow();
-    const deadline = Date.now() + FLUSH_TIMEOUT_MS;
-    while (inFlight.current && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    let handle: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      handle = setTimeout(() => resolve('late'), FLUSH_TIMEOUT_MS);
+    });
+    try {
+      // A save answered while edits were made meanwhile starts the next one: wait for each in turn.
+      for (let saving = inFlight.current; saving; saving = inFlight.current) {
+        if ((await Promise.race([saving.then(() => 'saved' as const), late])) === 'late') break;
+      }
+    } finally {
+      clearTimeout(handle);
+    }
     return allSaved();
   }, [saveNow]);
 

@@ -1,20 +1,26 @@
 import { useCallback, useRef, useState } from 'react';
-import type { Draft, DraftContent } from '../../../shared/model/draft';
+import type { DraftContent, DraftView } from '../../../shared/model/draft';
 import type { Result } from '../../../shared/result';
 import { api } from '../api';
+import { libraryStore } from './useLibraryStore';
 
-/** The draft on the desk, and the actions that change which draft that is; failures become `problem`. */
-export function useCurrentDraft(refreshLibrary: () => Promise<void>) {
-  const [current, setCurrent] = useState<Draft | null>(null);
+/**
+ * The draft on the desk, and the actions that change which draft that is; failures become
+ * `problem`. Lists follow by themselves: the core announces every change to the store.
+ */
+export function useCurrentDraft() {
+  const [current, setCurrent] = useState<DraftView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   /** Another draft is on its way to the desk: what is typed meanwhile would go to the one leaving. */
   const [switching, setSwitching] = useState(false);
   const openId = useRef<string | null>(null);
   openId.current = current?.id ?? null;
 
-  const settle = useCallback((result: Result<Draft | null>, failure: string): void => {
+  const settle = useCallback((result: Result<DraftView | null>, failure: string): void => {
     setProblem(result.ok ? null : `${failure}: ${result.error.message}`);
-    if (result.ok) setCurrent(result.value);
+    if (!result.ok) return;
+    if (result.value) libraryStore.showing(result.value);
+    setCurrent(result.value);
   }, []);
 
   const open = useCallback(
@@ -24,13 +30,21 @@ export function useCurrentDraft(refreshLibrary: () => Promise<void>) {
       if (id === openId.current) return;
       setSwitching(true);
       try {
-        settle(await api.getDraft({ id }), 'The draft could not be opened');
+        settle(await libraryStore.open(id), 'The draft could not be opened');
       } finally {
         setSwitching(false);
       }
     },
     [settle],
   );
+
+  /**
+   * Reads the open draft again after the core replaced its content (the blog's version taken in
+   * a conflict); the caller has saved the editor's edits first.
+   */
+  const reload = useCallback(async () => {
+    if (openId.current) settle(await libraryStore.open(openId.current), 'The draft could not be read again');
+  }, [settle]);
 
   const create = useCallback(
     async (content?: DraftContent) => {
@@ -40,19 +54,17 @@ export function useCurrentDraft(refreshLibrary: () => Promise<void>) {
       } finally {
         setSwitching(false);
       }
-      await refreshLibrary();
     },
-    [settle, refreshLibrary],
+    [settle],
   );
 
   /** Moves the open draft to the trash; resolves with it as trashed (for an undo), or null. */
-  const trash = useCallback(async (): Promise<Draft | null> => {
+  const trash = useCallback(async (): Promise<DraftView | null> => {
     if (!current) return null;
     const result = await api.trashDraft({ id: current.id });
     settle(result.ok ? { ok: true, value: null } : result, 'The draft could not be moved to the trash');
-    await refreshLibrary();
     return result.ok ? result.value : null;
-  }, [current, settle, refreshLibrary]);
+  }, [current, settle]);
 
   /** Takes a draft out of the trash (the open one by default) and shows it. */
   const restore = useCallback(
@@ -60,9 +72,8 @@ export function useCurrentDraft(refreshLibrary: () => Promise<void>) {
       const restoring = id ?? current?.id;
       if (!restoring) return;
       settle(await api.restoreDraft({ id: restoring }), 'The draft could not be restored');
-      await refreshLibrary();
     },
-    [current, settle, refreshLibrary],
+    [current, settle],
   );
 
   /** Empties the trash; resolves with what undoEmptyTrash needs, or null when nothing was deleted. */
@@ -70,29 +81,31 @@ export function useCurrentDraft(refreshLibrary: () => Promise<void>) {
     const result = await api.emptyTrash({});
     if (!result.ok) setProblem(`The trash could not be emptied: ${result.error.message}`);
     else if (current?.trashedAt) setCurrent(null);
-    await refreshLibrary();
     return result.ok && result.value.batch !== null
       ? { deleted: result.value.deleted, batch: result.value.batch }
       : null;
-  }, [current, refreshLibrary]);
+  }, [current]);
 
-  const undoEmptyTrash = useCallback(
-    async (batch: string) => {
-      const result = await api.undoEmptyTrash({ batch });
-      setProblem(result.ok ? null : `The drafts could not be brought back: ${result.error.message}`);
-      await refreshLibrary();
-    },
-    [refreshLibrary],
-  );
+  const undoEmptyTrash = useCallback(async (batch: string) => {
+    const result = await api.undoEmptyTrash({ batch });
+    setProblem(result.ok ? null : `The drafts could not be brought back: ${result.error.message}`);
+  }, []);
 
   /** Shows a draft the main side already has (restored from history, say). */
-  const show = useCallback(
-    (draft: Draft) => {
-      setCurrent(draft);
-      void refreshLibrary();
-    },
-    [refreshLibrary],
-  );
+  const show = useCallback((draft: DraftView) => settle({ ok: true, value: draft }, ''), [settle]);
 
-  return { current, switching, problem, setProblem, open, create, trash, restore, emptyTrash, undoEmptyTrash, show };
+  return {
+    current,
+    switching,
+    problem,
+    setProblem,
+    open,
+    reload,
+    create,
+    trash,
+    restore,
+    emptyTrash,
+    undoEmptyTrash,
+    show,
+  };
 }

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { DraftSchema } from '../../../shared/model/draft';
+import { DraftViewSchema } from '../../../shared/model/draft';
 import { DraftImageSchema, ImageInfoSchema } from '../../../shared/model/image';
 import { runCli } from '../../support/cli';
 import { REBLOG_POST_FILE } from '../../support/fixtures';
@@ -40,7 +40,7 @@ describe('commonplace media add', () => {
 
     const shown = JSON.parse((await runCli(data, ['drafts', 'show', id, '--json'])).stdout) as Record<string, unknown>;
     const { images, ...draft } = shown;
-    const parsed = DraftSchema.parse(draft);
+    const parsed = DraftViewSchema.parse(draft);
     expect(parsed.commentary.trimEnd().endsWith(`![A beach at dusk](media:${image.file})`)).toBe(true);
     expect(parsed.featuredImage).toEqual({ file: image.file, alt: '' });
     expect(

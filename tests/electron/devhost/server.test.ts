@@ -4,9 +4,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openServices } from '../../../electron/core/services';
 import { startDevHost, type DevHost } from '../../../electron/devhost/server';
-import { API_PATH, EVENTS_PATH, MEDIA_PATH, TOKEN_HEADER } from '../../../shared/contract';
+import { API_PATH, AppEventSchema, EVENTS_PATH, MEDIA_PATH, TOKEN_HEADER } from '../../../shared/contract';
 import { sampleImage } from '../media/support/images';
 import { reblogPost } from '../../support/fixtures';
+import { sampleEvents } from '../../support/sampleEvents';
 import { useTempFolders } from '../../support/tempFolder';
 
 const newFolder = useTempFolders();
@@ -205,5 +206,34 @@ describe('the dev host’s event stream', () => {
       request.end();
     });
     expect(await received).toContain('data: {"type":"command","command":"newDraft"}');
+  });
+
+  it('streams every event of the contract, each as it was published', async () => {
+    const target = await start();
+    const events = Object.values(sampleEvents);
+    const received = new Promise<unknown[]>((resolve, reject) => {
+      const request = httpRequest(
+        `${target.origin}${EVENTS_PATH}`,
+        { headers: { [TOKEN_HEADER]: target.token } },
+        (response) => {
+          let body = '';
+          let published = false;
+          response.setEncoding('utf8').on('data', (chunk: string) => {
+            body += chunk;
+            if (!published) {
+              published = true;
+              for (const event of events) lastServices?.events.publish(event);
+            }
+            const messages = body.split('\n\n').filter((message) => message.startsWith('data: '));
+            if (messages.length < events.length) return;
+            resolve(messages.map((message) => AppEventSchema.parse(JSON.parse(message.slice('data: '.length)))));
+            request.destroy();
+          });
+        },
+      );
+      request.on('error', reject);
+      request.end();
+    });
+    expect(await received).toEqual(events);
   });
 });

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DraftLibrary, type LibraryOptions } from '../../../electron/core/library/draftLibrary';
+import { openLibraryAndOutbox } from '../../../electron/core/libraryAndOutbox';
+import { MemoryBlog } from '../outbox/support/memoryBlog';
 import {
   DRAFT_SCHEMA_VERSION,
   DraftSchema,
@@ -19,6 +21,17 @@ const V1_FIXTURES = fileURLToPath(new URL('../../fixtures/library/v1', import.me
 
 function open(folder: string, options: Partial<LibraryOptions> = {}) {
   return DraftLibrary.open({ folder, logError: () => undefined, ...options });
+}
+
+/** The library with the outbox that owns where drafts stand on blogs, as the app opens them. */
+function openWithOutbox(folder: string, blog = new MemoryBlog()) {
+  return openLibraryAndOutbox({
+    folder,
+    logError: () => undefined,
+    adapterFor: () => Promise.resolve(blog),
+    postStyleFor: () => ({ hashtagsInTitle: false }),
+    publish: () => undefined,
+  });
 }
 
 /** A clock the test moves by hand. */
@@ -168,8 +181,8 @@ describe('migrations', () => {
     for (const name of await readdir(V1_FIXTURES)) {
       await copyFile(path.join(V1_FIXTURES, name), path.join(folder, 'drafts', name));
     }
-    const library = await open(folder);
-    const draft = await library.get('v1-draft-00000001');
+    const { library, view, close } = await openWithOutbox(folder);
+    const draft = await view.get('v1-draft-00000001');
     expect(draft.schemaVersion).toBe(DRAFT_SCHEMA_VERSION);
     expect(draft.targets).toEqual({
       'account-0001': { state: 'queued', queuedAt: '2016-08-11T08:31:00.000Z' },
@@ -180,7 +193,10 @@ describe('migrations', () => {
     expect(draft.quotes[0]?.source.author).toBe('Rudaw');
     const onDisk = JSON.parse(await readFile(draftFile(folder, draft.id), 'utf8')) as { schemaVersion: number };
     expect(onDisk.schemaVersion).toBe(DRAFT_SCHEMA_VERSION);
-    expect((await library.list())[0]?.status).toBe('needs-you');
+    expect(onDisk).not.toHaveProperty('targets');
+    expect((await view.list())[0]?.status).toBe('needs-you');
+    expect((await library.list())[0]?.id).toBe(draft.id);
+    await close();
   });
 
   it('opens drafts and snapshots whose hashtags kept part of an emoji, with the emoji dropped whole', async () => {
@@ -341,18 +357,9 @@ describe('revision history', () => {
     const clock = manualClock();
     const library = await open(await newFolder(), { now: clock.now });
     const draft = await library.create(reblogPost());
-    const link = { remoteId: '7', url: 'https://blog.example/p/7', remoteModifiedAt: clock.now().toISOString() };
-    await library.setPublishState(draft.id, 'account-one', {
-      state: 'published',
-      ...link,
-      sentHash: contentHash(draft),
-    });
+    await library.keepPublishedVersion(draft.id, 'account-one', contentHash(draft));
     // The same version confirmed again is not kept twice.
-    await library.setPublishState(draft.id, 'account-one', {
-      state: 'published',
-      ...link,
-      sentHash: contentHash(draft),
-    });
+    await library.keepPublishedVersion(draft.id, 'account-one', contentHash(draft));
     clock.advance(10);
     await library.save(draft.id, { ...reblogPost(), title: 'Edited after publishing' });
     const [kept, ...others] = await library.revisions(draft.id);
@@ -361,11 +368,7 @@ describe('revision history', () => {
     expect((await library.revision(draft.id, kept?.revision ?? -1)).title).toBe(reblogPost().title);
     // A publish that finished after the writer typed on names a version no longer there: none is kept as published.
     clock.advance(10);
-    await library.setPublishState(draft.id, 'account-two', {
-      state: 'published',
-      ...link,
-      sentHash: 'an earlier hash',
-    });
+    await library.keepPublishedVersion(draft.id, 'account-two', 'an earlier hash');
     expect((await library.revisions(draft.id)).filter((revision) => revision.publishedTo !== undefined)).toHaveLength(
       1,
     );
@@ -425,20 +428,21 @@ describe('search, filters and tags', () => {
   });
 
   it('filters by tag and status, and counts tags for autocomplete', async () => {
-    const library = await open(await newFolder());
+    const { library, view, close } = await openWithOutbox(await newFolder());
     await library.create({ ...reblogPost(), hashtags: ['ISIS', 'Iraq'] });
     await library.create({ ...reblogPost(), hashtags: ['iraq', 'Syria'] });
     const binned = await library.create({ ...reblogPost(), hashtags: ['Iraq', 'Trash'] });
     await library.trash(binned.id);
     expect(await library.list({ tag: 'IRAQ' })).toHaveLength(2);
     expect(await library.list({ tag: 'syria' })).toHaveLength(1);
-    expect(await library.list({ status: 'draft' })).toHaveLength(2);
-    expect(await library.list({ status: 'published' })).toHaveLength(0);
+    expect(await view.list({ status: 'draft' })).toHaveLength(2);
+    expect(await view.list({ status: 'published' })).toHaveLength(0);
     expect(await library.tags()).toEqual([
       { tag: 'Iraq', count: 2 },
       { tag: 'ISIS', count: 1 },
       { tag: 'Syria', count: 1 },
     ]);
+    await close();
   });
 
   it('lists most recently updated first', async () => {
@@ -474,28 +478,26 @@ describe('a damaged revision history', () => {
 });
 
 describe('publish states', () => {
-  it('records a blog’s state, and marks a published post changed by local edits (and back)', async () => {
-    const library = await open(await newFolder());
+  it('are joined in from the outbox: a published post is changed by local edits (and back), and the draft never holds it', async () => {
+    const folder = await newFolder();
+    const { library, outbox, view, close } = await openWithOutbox(folder);
     const sent = titled('Sent');
     const draft = await library.create(sent);
-    const published = {
-      state: 'published' as const,
-      remoteId: '42',
-      url: 'http://127.0.0.1:8080/?p=42',
-      remoteModifiedAt: '2026-11-24T10:00:00.000Z',
+    await outbox.publish({ draftId: draft.id, accountId: 'account-0001', schedule: { status: 'publish' } });
+    expect((await view.list())[0]?.status).toBe('published');
+    expect((await view.get(draft.id)).targets['account-0001']).toMatchObject({
+      state: 'published',
       sentHash: contentHash(sent),
-    };
-    await library.setPublishState(draft.id, 'account-0001', published);
-    expect((await library.list())[0]?.status).toBe('published');
+    });
 
-    const edited = await library.save(draft.id, { ...sent, title: 'Sent, then edited' });
-    expect(edited.targets['account-0001']?.state).toBe('changed-since-publish');
-    expect((await library.list({ status: 'changed' })).map((summary) => summary.id)).toEqual([draft.id]);
+    await library.save(draft.id, { ...sent, title: 'Sent, then edited' });
+    expect((await view.get(draft.id)).targets['account-0001']?.state).toBe('changed-since-publish');
+    expect((await view.list({ status: 'changed' })).map((summary) => summary.id)).toEqual([draft.id]);
 
-    const reverted = await library.save(draft.id, sent);
-    expect(reverted.targets['account-0001']?.state).toBe('published');
-
-    await library.clearPublishState(draft.id, 'account-0001');
-    expect((await library.get(draft.id)).targets).toEqual({});
+    await library.save(draft.id, sent);
+    expect((await view.get(draft.id)).targets['account-0001']?.state).toBe('published');
+    const onDisk = JSON.parse(await readFile(draftFile(folder, draft.id), 'utf8')) as object;
+    expect(onDisk).not.toHaveProperty('targets');
+    await close();
   });
 });

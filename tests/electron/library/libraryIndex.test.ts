@@ -2,20 +2,19 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LibraryIndex } from '../../../electron/core/library/libraryIndex';
-import type { DraftSummary } from '../../../shared/model/draft';
+import { LibraryIndex, type Listing } from '../../../electron/core/library/libraryIndex';
 import { useTempFolders } from '../../support/tempFolder';
 
 const newFolder = useTempFolders();
 
-function summary(id: string, minute: number): DraftSummary {
+function summary(id: string, minute: number): Listing {
   const at = new Date(Date.parse('2026-11-24T10:00:00.000Z') + minute * 60_000).toISOString();
   return {
     id,
     title: id,
     firstWords: '',
     hashtags: [],
-    status: 'draft',
+    contentHash: 'hash',
     createdAt: at,
     updatedAt: at,
     revision: 1,
@@ -26,7 +25,7 @@ function summary(id: string, minute: number): DraftSummary {
 /** The list's order as a whole sort gives it: newest first, then by id. */
 function sortedAfresh(index: LibraryIndex): string[] {
   return index
-    .summaries()
+    .listings()
     .sort((a, b) => (a.updatedAt === b.updatedAt ? (a.id < b.id ? -1 : 1) : a.updatedAt < b.updatedAt ? 1 : -1))
     .map((each) => each.id);
 }
@@ -86,6 +85,6 @@ describe('index.json', () => {
 
     const reopened = new LibraryIndex(folder, { delayMs: 60_000, logError: () => undefined, readOnly: true });
     await reopened.load();
-    expect(reopened.summaries().map((each) => each.id)).toEqual(['draft-bb', 'draft-dd', 'draft-cc', 'draft-aa']);
+    expect(reopened.listings().map((each) => each.id)).toEqual(['draft-bb', 'draft-dd', 'draft-cc', 'draft-aa']);
   });
 });

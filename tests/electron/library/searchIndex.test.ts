@@ -24,7 +24,6 @@ function draft(id: string, title: string): Draft {
     updatedAt: at,
     revision: 1,
     trashedAt: null,
-    targets: {},
   });
 }
 

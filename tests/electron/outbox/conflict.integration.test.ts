@@ -67,7 +67,7 @@ describe.skipIf(skipReason !== null)('an update after the post was edited on the
   it('holds the update as a conflict, and shows both sides', async () => {
     const { draft, local, remoteId } = await conflictingEdits();
     if (!harness) return;
-    const { library, outbox } = harness;
+    const { outbox, targetOf } = harness;
 
     const outcome = await outbox.update({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
 
@@ -75,7 +75,7 @@ describe.skipIf(skipReason !== null)('an update after the post was edited on the
       kind: 'needs-you',
       reason: expect.stringMatching(/changed on the blog/) as unknown,
     });
-    const target = (await library.get(draft.id)).targets[ACCOUNT];
+    const target = await targetOf(draft.id, ACCOUNT);
     expect(target).toMatchObject({ state: 'conflict', remoteId });
     const remote = await restAdapter(server.url, server).get(remoteId);
     expect(remote.title).toMatch(/fixed on the blog/);
@@ -86,13 +86,17 @@ describe.skipIf(skipReason !== null)('an update after the post was edited on the
     expect(details.remote.title).toBe(remote.title);
     expect(details.remote.html).toContain('Rewritten on the blog.');
     expect([...details.remote.tags].sort()).toEqual(['ISIS', 'Iraq']);
-    expect(outbox.list().at(-1)?.state).toMatchObject({ state: 'needs-you', conflict: true });
+    expect(outbox.list().at(-1)?.state).toEqual({
+      state: 'needs-you',
+      reason: expect.stringMatching(/changed on the blog/) as unknown,
+      conflict: { remoteModifiedAt: remote.modifiedAt },
+    });
   });
 
   it('"keep mine" overwrites the blog with the draft', async () => {
     const { draft, local, remoteId } = await conflictingEdits();
     if (!harness) return;
-    const { library, outbox } = harness;
+    const { outbox, targetOf } = harness;
     await outbox.update({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
 
     const outcome = await outbox.resolveConflict(draft.id, ACCOUNT, 'keep-mine');
@@ -101,7 +105,7 @@ describe.skipIf(skipReason !== null)('an update after the post was edited on the
     const remote = await restAdapter(server.url, server).get(remoteId);
     expect(remote.title).toBe(local.title);
     expect(remote.content).toBe(wordPressBlocks(renderPostBody(local), outbox.list().at(-1)?.identity));
-    expect((await library.get(draft.id)).targets[ACCOUNT]).toEqual({
+    expect(await targetOf(draft.id, ACCOUNT)).toEqual({
       state: 'published',
       remoteId,
       url: remote.url,
@@ -114,7 +118,7 @@ describe.skipIf(skipReason !== null)('an update after the post was edited on the
   it('"take theirs" makes the blog\'s version the draft, published as of the blog\'s time', async () => {
     const { draft, local, remoteId } = await conflictingEdits();
     if (!harness) return;
-    const { library, outbox } = harness;
+    const { outbox, view } = harness;
     await outbox.update({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
     const before = await restAdapter(server.url, server).get(remoteId);
 
@@ -124,7 +128,7 @@ describe.skipIf(skipReason !== null)('an update after the post was edited on the
     const after = await restAdapter(server.url, server).get(remoteId);
     expect(after.modifiedAt).toBe(before.modifiedAt);
     expect(after.title).toBe(before.title);
-    const taken = await library.get(draft.id);
+    const taken = await view.get(draft.id);
     expect(taken.title).toBe(before.title);
     expect(taken.commentary).toBe('Rewritten on the blog.');
     expect([...taken.hashtags].sort()).toEqual(['ISIS', 'Iraq']);

@@ -90,7 +90,7 @@ describe('which entries go next', () => {
   function entry(draftId: string, accountId: string, state: OutboxEntryState): OutboxEntry {
     sequence += 1;
     return {
-      schemaVersion: 1,
+      schemaVersion: 2,
       id: `entry-${String(sequence).padStart(4, '0')}`,
       sequence,
       draftId,
@@ -102,6 +102,7 @@ describe('which entries go next', () => {
       mayExist: false,
       force: false,
       attempts: 0,
+      interruptions: 0,
       createdAt: '2026-01-01T00:00:00.000Z',
       state,
     };
@@ -137,8 +138,8 @@ describe('which entries go next', () => {
       [{ state: 'sending', startedAt: '2026-01-01T10:00:00.000Z' }, true],
       [{ state: 'retrying', at: '2026-01-01T10:00:00.000Z', reason: 'x' }, true],
       [{ state: 'done', at: '2026-01-01T10:00:00.000Z' }, false],
-      [{ state: 'needs-you', reason: 'x', conflict: false }, false],
-      [{ state: 'cancelled', at: '2026-01-01T10:00:00.000Z' }, false],
+      [{ state: 'needs-you', reason: 'x', conflict: null }, false],
+      [{ state: 'cancelled', at: '2026-01-01T10:00:00.000Z', reason: null }, false],
     ];
     for (const [state, pending] of states) expect(isPending(entry('draft-ffff', 'blog-one-1', state))).toBe(pending);
   });

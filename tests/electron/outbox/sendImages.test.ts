@@ -195,6 +195,7 @@ describe('sending a post’s images to a blog', () => {
     });
 
     expect(images.addresses.get(file)?.url).toMatch(/^https:\/\/blog\.example\//);
+    expect(images.place(outgoing(featured)).featuredImage).toEqual(images.addresses.get(file));
     const sent = blog.uploads[0];
     if (!sent) throw new Error('nothing was uploaded');
     const metadata = await sharp(sent.data).metadata();

@@ -2,9 +2,8 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DraftLibrary } from '../../../electron/core/library/draftLibrary';
+import { openLibraryAndOutbox } from '../../../electron/core/libraryAndOutbox';
 import { EntryStore } from '../../../electron/core/outbox/entryStore';
-import { Outbox } from '../../../electron/core/outbox/outbox';
 import { basicAuthorization } from '../../../electron/core/publishing/http/request';
 import type { DraftContent } from '../../../shared/model/draft';
 import { renderPostBody } from '../../../shared/render/post';
@@ -147,13 +146,15 @@ describe.skipIf(skipReason !== null)('soak: 200 posts to two blogs through fault
     const accountFor = (index: number): string => ACCOUNTS[index % ACCOUNTS.length] ?? ACCOUNTS[0];
 
     // Queue everything while offline, as on a plane: entries and identities on disk, nothing sent.
-    const library = await DraftLibrary.open({ folder, logError: () => undefined });
-    const queueing = await Outbox.open({
-      folder,
+    const {
       library,
+      outbox: queueing,
+      close,
+    } = await openLibraryAndOutbox({
+      folder,
       adapterFor: () => Promise.reject(new Error('offline: no adapter needed')),
       postStyleFor: () => ({ hashtagsInTitle: false }),
-      events: { publish: () => undefined },
+      publish: () => undefined,
       logError: () => undefined,
       online: false,
     });
@@ -168,8 +169,7 @@ describe.skipIf(skipReason !== null)('soak: 200 posts to two blogs through fault
       expect(outcome.kind).toBe('queued');
       drafts.push(draft);
     }
-    await queueing.close();
-    await library.close();
+    await close();
 
     const config = {
       timeoutMs: CLIENT_TIMEOUT_MS,
@@ -200,7 +200,14 @@ describe.skipIf(skipReason !== null)('soak: 200 posts to two blogs through fault
     const identities = new Map(
       (await new EntryStore(folder).loadAll(() => undefined)).map((entry) => [entry.draftId, entry.identity]),
     );
-    const reopened = await DraftLibrary.open({ folder, logError: () => undefined });
+    const reopened = await openLibraryAndOutbox({
+      folder,
+      adapterFor: () => Promise.reject(new Error('reading only')),
+      postStyleFor: () => ({ hashtagsInTitle: false }),
+      publish: () => undefined,
+      logError: () => undefined,
+      online: false,
+    });
     try {
       const posts = await Promise.all(
         servers.map(async (server, position) => {
@@ -218,7 +225,7 @@ describe.skipIf(skipReason !== null)('soak: 200 posts to two blogs through fault
         const byId = new Map(posts[position]?.map((post) => [String(post.id), post]));
         expect(byId.size).toBe(POSTS / ACCOUNTS.length);
         for (const { id } of drafts.filter((_draft, index) => accountFor(index) === accountId)) {
-          const draft = await reopened.get(id);
+          const draft = await reopened.view.get(id);
           const target = draft.targets[accountId];
           expect(target?.state, draft.title).toBe('published');
           const remote = target?.state === 'published' ? byId.get(target.remoteId) : undefined;

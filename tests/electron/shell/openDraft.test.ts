@@ -2,8 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../../shared/contract';
-import { EventHub } from '../../../electron/core/events';
-import { DraftLibrary } from '../../../electron/core/library/draftLibrary';
+import { openServices } from '../../../electron/core/services';
 import { openDraftFor } from '../../../electron/core/shell/openDraft';
 import { useTempFolders } from '../../support/tempFolder';
 
@@ -11,16 +10,25 @@ const newFolder = useTempFolders();
 
 async function setUp() {
   const folder = await newFolder();
-  const library = await DraftLibrary.open({ folder: path.join(folder, 'library'), logError: () => undefined });
-  const events = new EventHub();
+  const opened = await openServices({
+    dataFolder: path.join(folder, 'library'),
+    access: { mode: 'write', program: { kind: 'app' } },
+    logError: () => undefined,
+  });
+  const { library, events } = opened;
   const published: AppEvent[] = [];
   events.subscribe((event) => published.push(event));
   const services = { library, events, now: () => new Date('2026-11-24T08:00:00Z'), newId: () => 'quote-id-1' };
-  return { folder, library, published, services };
+  const reader = {
+    get: (id: string) => library.get(id),
+    list: () => library.list(),
+    close: () => opened.close(),
+  };
+  return { folder, library: reader, published, services };
 }
 
 describe('opening what the OS hands over', () => {
-  it('imports a markdown file as a saved draft, then refreshes lists and shows it', async () => {
+  it('imports a markdown file as a saved draft, announces it, then shows it', async () => {
     const { folder, library, published, services } = await setUp();
     const file = path.join(folder, 'essay.md');
     await writeFile(file, '# Reading slowly #books\n\nWhy I read less, and better.\n');
@@ -30,7 +38,11 @@ describe('opening what the OS hands over', () => {
       commentary: 'Why I read less, and better.',
       hashtags: ['books'],
     });
-    expect(published).toEqual([{ type: 'library-changed' }, { type: 'open-draft', id: draft.id }]);
+    expect(published).toEqual([
+      { type: 'draft-changed', summary: expect.objectContaining({ id: draft.id, title: 'Reading slowly' }) as unknown },
+      { type: 'tags-changed', tags: [{ tag: 'books', count: 1 }] },
+      { type: 'open-draft', id: draft.id },
+    ]);
     await library.close();
   });
 

@@ -27,17 +27,13 @@ export async function run(context: LibraryContext, id: string, file: string, opt
   const data = (await readFile(file)).toString('base64');
   const image = await context.call('addImage', { name: file.split(/[\\/]/).at(-1) ?? file, data });
   const alt = options.alt ?? '';
-  const { title, commentary, quotes, hashtags, featuredImage } = draft;
-  const content = options.featured
-    ? { title, commentary, quotes, hashtags, featuredImage: { file: image.file, alt } }
+  const { commentary } = draft;
+  const changes = options.featured
+    ? { featuredImage: { file: image.file, alt } }
     : {
-        title,
-        quotes,
-        hashtags,
-        featuredImage,
         commentary: `${commentary.trimEnd()}${commentary.trim() === '' ? '' : '\n\n'}${imageMarkdown(image.file, alt)}\n`,
       };
-  await context.call('saveDraft', { id, content });
+  await context.call('saveDraft', { id, changes });
   if (alt.trim() === '')
     process.stderr.write('commonplace: the image has no alt text; add one for readers who cannot see it.\n');
   context.out(JSON.stringify({ ...image, place: options.featured ? 'featured' : 'commentary', alt }));

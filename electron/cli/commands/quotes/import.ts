@@ -4,18 +4,25 @@ import type { ServicesContext } from '../../context';
 
 /**
  * `quotes import ID --clipboard FILE`: a quote into a draft from a JSON file of clipboard formats
- * ({"formats": {...}}), through the same parser and source enrichment as the app; prints the quote as JSON.
+ * ({"formats": {...}}), through the contract's calls as the app makes them (the quote from the
+ * clipboard, then its source's details from its page, when it has an address); prints the quote
+ * as JSON. A source page that cannot be read leaves the quote as the clipboard gave it, and says so.
  */
 export async function run(context: ServicesContext, id: string, options: { clipboard: string }): Promise<void> {
   const payload = await readJsonFile(options.clipboard);
   const draft = await context.call('getDraft', { id });
-  const { quote, problem } = await context.services.quotes.importFromClipboard(payload);
-  const { title, commentary, quotes, hashtags, featuredImage } = draft;
-  await context.call('saveDraft', {
-    id,
-    content: { title, commentary, hashtags, quotes: [...quotes, quote], featuredImage },
-  });
-  if (problem) process.stderr.write(`commonplace: the source's details were not filled in: ${problem}\n`);
+  const copied = await context.call('quoteFromClipboard', { clipboard: payload });
+  let quote = copied;
+  if (copied.source.url !== null) {
+    try {
+      quote = { ...copied, source: await context.call('enrichSource', { source: copied.source }) };
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      process.stderr.write(`commonplace: the source's details were not filled in: ${error.message}\n`);
+    }
+  }
+  const kept = draft.quotes.map((each) => ({ unchanged: each.id }));
+  await context.call('saveDraft', { id, changes: { quotes: [...kept, quote] } });
   context.out(JSON.stringify(quote));
 }
 

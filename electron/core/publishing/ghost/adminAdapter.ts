@@ -250,6 +250,7 @@ export class GhostAdminAdapter implements BlogAdapter {
       status: ghostStatus[post.schedule.status],
       tags: tags.map((tag) => ({ id: tag.remoteId })),
       custom_excerpt: post.summary === '' ? null : shortened(post.summary, GHOST_EXCERPT_CHARACTERS),
+      feature_image: post.featuredImage?.url ?? null,
     };
     if ((creating || post.slug.chosen) && post.slug.latin !== '') body['slug'] = post.slug.latin;
     if (post.schedule.status === 'future') body['published_at'] = post.schedule.date.toISOString();
@@ -392,6 +393,7 @@ function toRemotePost(post: GhostPost): RemotePost {
     summary: post.custom_excerpt ?? '',
     categories: null,
     identity: identityInMarker(post.codeinjection_foot ?? ''),
+    ...(post.feature_image === undefined ? {} : { featuredImage: post.feature_image }),
   };
 }
 

@@ -25,6 +25,7 @@ export const GhostPostSchema = z.object({
   custom_excerpt: z.string().nullable().optional(),
   /** Code added to the post's page; the client identity rides in it as an HTML comment. */
   codeinjection_foot: z.string().nullable().optional(),
+  feature_image: z.string().nullable().optional(),
 });
 export type GhostPost = z.infer<typeof GhostPostSchema>;
 

@@ -313,6 +313,7 @@ export class MicropubAdapter implements BlogAdapter {
       summary: fields.summary?.[0] ?? '',
       categories: null,
       identity: identityInMarker(contentHtml(fields.content?.[0])),
+      featuredImage: photoUrl(fields.photo?.[0]),
     };
   }
 }
@@ -334,6 +335,9 @@ function properties(post: OutgoingPost, creating: boolean): Record<string, unkno
   if (post.summary !== '') fields['summary'] = [post.summary];
   // Servers take mp-slug when a post is made; changing an address afterwards is no Micropub operation.
   if (creating && post.slug.latin !== '') fields['mp-slug'] = [post.slug.latin];
+  // The featured image is the entry's photo. One operation per request (see update) cannot also
+  // delete a photo, so one removed from the draft stays on the post.
+  if (post.featuredImage) fields['photo'] = [post.featuredImage.url];
   if (post.schedule.status === 'future') fields['published'] = [post.schedule.date.toISOString()];
   return fields;
 }
@@ -347,6 +351,11 @@ function matches(current: RemotePost, post: OutgoingPost): boolean {
     current.tags.every((tag, index) => tag === post.tags[index]) &&
     (current.status === 'draft') === (post.schedule.status === 'draft')
   );
+}
+
+function photoUrl(photo: string | { readonly value: string } | undefined): string | null {
+  if (photo === undefined) return null;
+  return typeof photo === 'string' ? photo : photo.value;
 }
 
 function contentHtml(content: NonNullable<MicropubSource['properties']['content']>[number] | undefined): string {

@@ -4,6 +4,7 @@ import { linksFromHeader, linksFromHtml, type AnnouncedLink } from '../http/link
 import { IndieAuthMetadataSchema } from './schemas';
 import { PublishingError } from '../publishingError';
 import { checkStatus, readJson } from '../http/responses';
+import { blogAddress } from '../http/blogAddress';
 
 /** What an IndieWeb site announces for publishing to it. */
 export interface DiscoveredMicropub {
@@ -24,7 +25,7 @@ export interface DiscoveredMicropub {
  * come before <link> elements, as the recommendation asks.
  */
 export async function discoverMicropub(address: string, transport: Transport): Promise<DiscoveredMicropub> {
-  const request: HttpRequest = { method: 'GET', url: withScheme(address), headers: { accept: 'text/html' } };
+  const request: HttpRequest = { method: 'GET', url: blogAddress(address), headers: { accept: 'text/html' } };
   const page = await sendRequest(transport, request);
   checkStatus(request, page);
   const links = [...linksFromHeader(page.headers.get('link'), page.url), ...linksFromHtml(page.body, page.url)];
@@ -59,14 +60,4 @@ function findLink(links: readonly AnnouncedLink[], rel: string): string | null {
 function pageTitle(html: string): string | null {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.trim();
   return title === undefined || title === '' ? null : title;
-}
-
-function withScheme(address: string): string {
-  const trimmed = address.trim();
-  const url = /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
-  try {
-    return new URL(url).toString();
-  } catch (error) {
-    throw new PublishingError('not-an-api', `"${address}" is not a web address.`, { cause: error });
-  }
 }

@@ -25,6 +25,8 @@ export const MicropubSourceSchema = z.object({
     published: z.array(z.string()).optional(),
     updated: z.array(z.string()).optional(),
     url: z.array(z.string()).optional(),
+    /** The featured image: its address, or with alt text as {value, alt}. */
+    photo: z.array(z.union([z.string(), z.object({ value: z.string() })])).optional(),
     /** Set (to [true]) on a post that was deleted but can be undeleted. */
     deleted: z.array(z.unknown()).optional(),
   }),

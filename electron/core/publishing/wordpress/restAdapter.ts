@@ -229,6 +229,7 @@ export class WordPressRestAdapter implements BlogAdapter {
       excerpt: post.summary,
       status: post.schedule.status,
       tags: tags.map((tag) => Number(tag.remoteId)),
+      featured_media: Number(post.featuredImage?.remoteId ?? 0),
     };
     // None chosen leaves the blog's own choice (its default category for a new post).
     if (categories.length > 0) body['categories'] = categories.map((category) => Number(category.remoteId));
@@ -322,6 +323,9 @@ function toRemotePost(
     summary: post.excerpt?.raw ?? '',
     categories: (post.categories ?? []).flatMap((id) => categoryNames.get(id) ?? []),
     identity: identityOf(post),
+    ...(post.featured_media === undefined
+      ? {}
+      : { featuredImage: post.featured_media === 0 ? null : String(post.featured_media) }),
   };
 }
 

@@ -18,6 +18,8 @@ export const RestPostSchema = z.object({
   excerpt: z.object({ raw: z.string() }).optional(),
   tags: z.array(z.number().int()),
   categories: z.array(z.number().int()).optional(),
+  /** 0 for none; absent where the post type takes no featured image. */
+  featured_media: z.number().int().nonnegative().optional(),
 });
 export type RestPost = z.infer<typeof RestPostSchema>;
 

@@ -193,6 +193,8 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
         post.categories.length > 0
           ? { post_tag: [...post.tags], category: [...post.categories] }
           : { post_tag: [...post.tags] },
+      // 0 removes the featured image a post had.
+      post_thumbnail: Number(post.featuredImage?.remoteId ?? 0),
     };
     if ((creating || post.slug.chosen) && post.slug.own !== '') content['post_name'] = post.slug.own;
     if (post.schedule.status === 'future') content['post_date_gmt'] = post.schedule.date;
@@ -230,5 +232,8 @@ function toRemotePost(post: XmlRpcPost, now: Date): RemotePost {
     summary: post.post_excerpt,
     categories: post.terms.filter((term) => term.taxonomy === 'category').map((term) => titleFromHtml(term.name)),
     identity: identityField ?? null,
+    ...(post.post_thumbnail === undefined
+      ? {}
+      : { featuredImage: Array.isArray(post.post_thumbnail) ? null : post.post_thumbnail.attachment_id }),
   };
 }

@@ -18,6 +18,8 @@ export const XmlRpcPostSchema = z.object({
   post_modified_gmt: z.date(),
   terms: z.array(XmlRpcTermSchema),
   custom_fields: z.array(z.object({ key: z.string(), value: z.string() })).default([]),
+  /** The featured image's media item, or an empty list for none. */
+  post_thumbnail: z.union([z.object({ attachment_id: Id }), z.array(z.never()).length(0)]).optional(),
 });
 export type XmlRpcPost = z.infer<typeof XmlRpcPostSchema>;
 

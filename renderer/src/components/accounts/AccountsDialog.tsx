@@ -5,6 +5,7 @@ import {
   type AccountKind,
   type AccountOptions,
   type VaultInfo,
+  describeRemoval,
 } from '../../../../shared/model/account';
 import { attributionStyles, type AttributionStyle } from '../../../../shared/model/accountChoices';
 import { api } from '../../api';
@@ -27,13 +28,13 @@ function attributionOf(value: string): AttributionStyle {
 }
 
 interface AccountsDialogProps {
+  /** The blogs as the core announced them; every change here comes back that way. */
   readonly accounts: readonly Account[];
-  readonly onChanged: () => void;
   readonly onClose: () => void;
 }
 
 /** The writer's blogs: add one by its address, see what was found, remove one. */
-export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogProps) {
+export function AccountsDialog({ accounts, onClose }: AccountsDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [vault, setVault] = useState<VaultInfo | null>(null);
   const [kind, setKind] = useState<AccountKind>('wordpress');
@@ -68,7 +69,6 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
       tone: 'done',
       text: `Added “${result.value.blogName}” as ${result.value.userName}${result.value.canPublish ? '' : ' (this user may only submit posts for review)'}.`,
     });
-    onChanged();
   }
 
   async function setOptions(account: Account, options: AccountOptions): Promise<void> {
@@ -78,7 +78,6 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
       setMessage({ tone: 'problem', text: result.error.message });
       setChosenOptions(({ [account.id]: _refused, ...others }) => others);
     }
-    onChanged();
   }
 
   async function pull(account: Account): Promise<void> {
@@ -93,17 +92,18 @@ export function AccountsDialog({ accounts, onChanged, onClose }: AccountsDialogP
       tone: 'done',
       text: `Imported ${imported.length} post${imported.length === 1 ? '' : 's'} from “${account.blogName}”${skipped > 0 ? ` (${skipped} already here)` : ''}.`,
     });
-    onChanged();
   }
 
   async function remove(account: Account): Promise<void> {
     const result = await api.removeAccount({ id: account.id });
     setMessage(
       result.ok
-        ? { tone: 'done', text: `Removed “${account.blogName}”.` }
+        ? {
+            tone: 'done',
+            text: `Removed “${account.blogName}”. ${describeRemoval(result.value.posts, result.value.cancelled)}`,
+          }
         : { tone: 'problem', text: result.error.message },
     );
-    onChanged();
   }
 
   return (

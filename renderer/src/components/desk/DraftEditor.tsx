@@ -5,6 +5,7 @@ import type { ClipboardPayload } from '../../../../shared/model/clipboard';
 import {
   emptySource,
   type Draft,
+  type DraftChanges,
   type DraftContent,
   type PostOptions,
   type Quote,
@@ -32,7 +33,7 @@ import { QuoteList } from './QuoteList';
 import { StatusBar } from './StatusBar';
 import { UndoBar } from './UndoBar';
 
-const saveDraft = (id: string, content: DraftContent) => api.saveDraft({ id, content });
+const saveDraft = (id: string, changes: DraftChanges) => api.saveDraft({ id, changes });
 
 /** What the app (its menus and shortcuts) can ask of the open draft's editor. */
 export interface DraftEditorHandle {
@@ -58,7 +59,8 @@ interface DraftEditorProps {
   readonly switching: boolean;
   readonly accounts: readonly Account[];
   readonly onManageBlogs: () => void;
-  readonly onSaved: (draft: Draft) => void;
+  /** The core replaced the draft's content (the blog's version taken): the desk reads it again. */
+  readonly onReplaced: () => void;
 }
 
 interface Removed {
@@ -68,7 +70,7 @@ interface Removed {
 
 /** The desk for one draft: title, commentary, quotes and hashtags, with the live preview beside. */
 export function DraftEditor(props: DraftEditorProps) {
-  const { ref, draft, libraryTags, showPreview, showPublish, readOnly, accounts, onManageBlogs, onSaved } = props;
+  const { ref, draft, libraryTags, showPreview, showPublish, readOnly, accounts, onManageBlogs, onReplaced } = props;
   const titleField = useRef<HTMLTextAreaElement>(null);
   // A new, empty draft is for writing: the caret starts in its title.
   const [isNew] = useState(
@@ -89,7 +91,7 @@ export function DraftEditor(props: DraftEditorProps) {
   const titleLimit = useFieldLimit('The title', limits.titleCharacters);
   const titleNote = titleLimit.note(content.title.length);
   const [removed, setRemoved] = useState<Removed | null>(null);
-  const { status, saveNow, flush } = useAutosave(draft, content, saveDraft, onSaved);
+  const { status, saveNow, flush } = useAutosave(draft, content, saveDraft);
   const edit = useCallback((change: Partial<DraftContent>) => setContent((current) => ({ ...current, ...change })), []);
   // Callbacks read the latest content through a ref, so they stay the same across keystrokes and
   // the quote and hashtag editors (memoised) do not re-render while the writer types.
@@ -369,10 +371,10 @@ export function DraftEditor(props: DraftEditorProps) {
                 accounts={accounts}
                 flush={flush}
                 onManageBlogs={onManageBlogs}
-                savedRevision={status.kind === 'saved' ? status.revision : null}
                 content={content}
                 onOptions={editOptions}
                 onResolveDate={resolveDate}
+                onReplaced={onReplaced}
               />
             )}
             <StatusBar content={content} status={status} onRetry={saveNow} />

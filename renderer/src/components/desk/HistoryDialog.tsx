@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Account } from '../../../../shared/model/account';
-import type { Draft, DraftContent } from '../../../../shared/model/draft';
+import type { DraftContent, DraftView } from '../../../../shared/model/draft';
 import type { RevisionSummary } from '../../../../shared/model/library';
 import { api } from '../../api';
 import { relativeTime } from '../../format/relativeTime';
@@ -11,7 +11,7 @@ interface HistoryDialogProps {
   /** Saves the editor's pending edits first, so they are kept in the history, not lost. */
   readonly beforeRestore: () => Promise<boolean>;
   /** Called with the draft as restored: the editor reopens it. */
-  readonly onRestored: (draft: Draft) => void;
+  readonly onRestored: (draft: DraftView) => void;
   readonly onClose: () => void;
   /** The blogs, to name the one a version was published to. */
   readonly accounts: readonly Account[];

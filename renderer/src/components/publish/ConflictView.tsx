@@ -6,6 +6,10 @@ import { api } from '../../api';
 interface ConflictViewProps {
   readonly draftId: string;
   readonly accountId: string;
+  /** Saves what the writer typed; nothing is resolved while it is not saved. */
+  readonly flush: () => Promise<boolean>;
+  /** The draft now holds the blog's version: the desk shows it instead of what the editor had. */
+  readonly onTakenTheirs: () => void;
   readonly onDone: () => void;
 }
 
@@ -13,7 +17,7 @@ interface ConflictViewProps {
  * The post as written here beside the post as it now is on the blog, and the writer's choice.
  * The blog's HTML is untrusted: it is shown only through the same sanitizer as the preview.
  */
-export function ConflictView({ draftId, accountId, onDone }: ConflictViewProps) {
+export function ConflictView({ draftId, accountId, flush, onTakenTheirs, onDone }: ConflictViewProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [details, setDetails] = useState<ConflictDetails | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -27,11 +31,17 @@ export function ConflictView({ draftId, accountId, onDone }: ConflictViewProps) 
   }, [draftId, accountId]);
 
   async function choose(resolution: ConflictResolution): Promise<void> {
+    // Edits still on their way would land after the choice (and over theirs): they are saved first.
+    if (!(await flush())) {
+      setProblem('Your last edits could not be saved, so nothing was chosen. Fix the save problem first.');
+      return;
+    }
     const result = await api.resolveConflict({ draftId, accountId, resolution });
     if (!result.ok) {
       setProblem(result.error.message);
       return;
     }
+    if (resolution === 'take-theirs') onTakenTheirs();
     dialog.current?.close();
   }
 

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Account } from '../../../../shared/model/account';
 import type { OutboxEntry } from '../../../../shared/model/outbox';
 import { api } from '../../api';
 import { relativeTime } from '../../format/relativeTime';
 
 interface OutboxDialogProps {
+  /** Every entry, as the outbox announced it. */
+  readonly entries: ReadonlyMap<string, OutboxEntry>;
   readonly accounts: readonly Account[];
   readonly titleOf: (draftId: string) => string;
   readonly onClose: () => void;
@@ -28,29 +30,18 @@ function describe(entry: OutboxEntry): string {
 }
 
 /** Every remote write waiting, under way or recently finished, with retry and cancel. */
-export function OutboxDialog({ accounts, titleOf, onClose }: OutboxDialogProps) {
+export function OutboxDialog({ entries: byId, accounts, titleOf, onClose }: OutboxDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [entries, setEntries] = useState<readonly OutboxEntry[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
-
-  const reload = useCallback(async () => {
-    const result = await api.listOutbox({});
-    if (result.ok) setEntries(result.value);
-    else setProblem(result.error.message);
-  }, []);
+  const entries = [...byId.values()].sort((a, b) => a.sequence - b.sequence);
 
   useEffect(() => {
     dialog.current?.showModal();
-    void reload();
-    return api.onEvent((event) => {
-      if (event.type === 'library-changed') void reload();
-    });
-  }, [reload]);
+  }, []);
 
   async function act(call: Promise<{ ok: boolean; error?: { message: string } }>): Promise<void> {
     const result = await call;
     setProblem(result.ok ? null : (result.error?.message ?? 'That did not work.'));
-    await reload();
   }
 
   const blogName = (id: string) => accounts.find((account) => account.id === id)?.blogName ?? id;

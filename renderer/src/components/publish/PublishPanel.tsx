@@ -1,16 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Account } from '../../../../shared/model/account';
 import {
   postOptionsOf,
-  type Draft,
   type DraftContent,
   type PostOptions,
   type PublishState,
+  type PublishTargets,
 } from '../../../../shared/model/draft';
 import type { OutboxSchedule, PublishOutcome } from '../../../../shared/model/outbox';
 import { api } from '../../api';
 import { momentInZone } from '../../format/blogTime';
 import { useBlogFeatures, type FeaturesByAccount } from '../../state/useBlogFeatures';
+import { useLibraryState } from '../../state/useLibraryStore';
 import { CategoryPicker } from './CategoryPicker';
 import { ConflictView } from './ConflictView';
 import { PostOptionsFields } from './PostOptionsFields';
@@ -23,8 +24,6 @@ interface PublishPanelProps {
   /** Saves what the writer typed, so what goes out is what the preview shows. */
   readonly flush: () => Promise<boolean>;
   readonly onManageBlogs: () => void;
-  /** The draft's last saved revision: a save can change its state on a blog (changed since publish). */
-  readonly savedRevision: number | null;
   /** The draft as typed: its title makes the address, and the warnings read all of it. */
   readonly content: DraftContent;
   /** The post's options, edited here and saved with the draft like any edit. */
@@ -34,6 +33,8 @@ interface PublishPanelProps {
   /** The writer asked to publish at once: done when the draft has one usual blog; then answered. */
   readonly publishAsked: boolean;
   readonly onPublishAskAnswered: () => void;
+  /** The draft's content was replaced by the blog's version: the desk must show it. */
+  readonly onReplaced: () => void;
 }
 
 interface TargetMessage {
@@ -56,6 +57,8 @@ function describeOutcome(outcome: PublishOutcome): string {
   if (outcome.kind === 'queued') return `Queued: ${outcome.reason}`;
   return outcome.reason;
 }
+
+const noTargets: PublishTargets = {};
 
 /** Where a set time is read: the first chosen blog's own zone that its API tells, else the computer's. */
 function scheduleZone(accounts: readonly Account[], chosen: ReadonlySet<string>, features: FeaturesByAccount) {
@@ -88,10 +91,11 @@ function summaryKept(accounts: readonly Account[], chosen: ReadonlySet<string>, 
 
 /** Publish (or update) the draft on one or several blogs, and see where it stands on each. */
 export function PublishPanel(props: PublishPanelProps) {
-  const { draftId, accounts, flush, onManageBlogs, savedRevision, content, onOptions, onResolveDate } = props;
+  const { draftId, accounts, flush, onManageBlogs, content, onOptions, onResolveDate, onReplaced } = props;
   const { publishAsked, onPublishAskAnswered } = props;
   const options = postOptionsOf(content);
-  const [draft, setDraft] = useState<Draft | null>(null);
+  // Where the draft stands on each blog: joined in when it was opened, then kept by the core's events.
+  const targets = useLibraryState().targets.get(draftId) ?? noTargets;
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [when, setWhen] = useState<When>('publish');
   const [date, setDate] = useState('');
@@ -104,33 +108,16 @@ export function PublishPanel(props: PublishPanelProps) {
   const [messages, setMessages] = useState<Readonly<Record<string, TargetMessage>>>({});
   const [conflictWith, setConflictWith] = useState<string | null>(null);
 
-  const reload = useCallback(async () => {
-    const result = await api.getDraft({ id: draftId });
-    if (result.ok) setDraft(result.value);
-  }, [draftId]);
-
-  useEffect(
-    () =>
-      api.onEvent((event) => {
-        if (event.type === 'library-changed') void reload();
-      }),
-    [reload],
-  );
-
   useEffect(() => {
-    void reload();
-  }, [reload, savedRevision]);
-
-  useEffect(() => {
-    if (draft && chosen.size === 0) setChosen(new Set(usualBlogs(draft, accounts)));
-  }, [draft, accounts, chosen.size]);
+    if (chosen.size === 0) setChosen(new Set(usualBlogs(targets, accounts)));
+  }, [targets, accounts, chosen.size]);
 
   // The shortcut publishes at once to the draft's one usual blog (where it is, or the only blog);
   // with several, the panel is open for the writer to choose.
   useEffect(() => {
-    if (!publishAsked || draft === null || busy) return;
+    if (!publishAsked || busy) return;
     onPublishAskAnswered();
-    const usual = usualBlogs(draft, accounts);
+    const usual = usualBlogs(targets, accounts);
     if (usual.length === 1) {
       setChosen(new Set(usual));
       void publish(usual);
@@ -158,18 +145,15 @@ export function PublishPanel(props: PublishPanelProps) {
     }
     const result = await api.publishDraft({ draftId, accountIds: [...accountIds], schedule: chosenSchedule });
     setBusy(false);
-    const fresh = await api.getDraft({ id: draftId });
-    if (fresh.ok) setDraft(fresh.value);
     if (!result.ok) {
       setProblem(result.error.message);
       return;
     }
-    const targets = fresh.ok ? fresh.value.targets : {};
     setMessages(
       Object.fromEntries(
         result.value.map(({ accountId, outcome }) => [
           accountId,
-          { text: describeOutcome(outcome), state: targets[accountId]?.state },
+          { text: describeOutcome(outcome), state: outcome.kind },
         ]),
       ),
     );
@@ -186,13 +170,13 @@ export function PublishPanel(props: PublishPanelProps) {
     );
   }
 
-  const anyPublished = draft !== null && Object.values(draft.targets).some((state) => 'remoteId' in state);
+  const anyPublished = Object.values(targets).some((state) => 'remoteId' in state);
   return (
     <section className="publish-panel" aria-label="Publish">
       <fieldset>
         <legend>Blogs</legend>
         {accounts.map((account) => {
-          const state = draft?.targets[account.id];
+          const state = targets[account.id];
           const message = messages[account.id];
           return (
             <div key={account.id} className="publish-target">
@@ -287,10 +271,9 @@ export function PublishPanel(props: PublishPanelProps) {
         <ConflictView
           draftId={draftId}
           accountId={conflictWith}
-          onDone={() => {
-            setConflictWith(null);
-            void reload();
-          }}
+          flush={flush}
+          onTakenTheirs={onReplaced}
+          onDone={() => setConflictWith(null)}
         />
       )}
     </section>
@@ -298,8 +281,8 @@ export function PublishPanel(props: PublishPanelProps) {
 }
 
 /** The blogs a draft usually goes to: those it is on already, else the only blog there is. */
-function usualBlogs(draft: Draft, accounts: readonly Account[]): string[] {
-  const linked = Object.keys(draft.targets);
+function usualBlogs(targets: PublishTargets, accounts: readonly Account[]): string[] {
+  const linked = Object.keys(targets).filter((id) => accounts.some((account) => account.id === id));
   if (linked.length > 0) return linked;
   const [only] = accounts;
   return only && accounts.length === 1 ? [only.id] : [];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DraftSchema } from '../../../../shared/model/draft';
+import { DraftViewSchema } from '../../../../shared/model/draft';
 import { DraftImageSchema } from '../../../../shared/model/image';
 
-/** What `drafts show ID --json` prints: the draft, and every use of a library image in it. */
-export const ShownDraftSchema = DraftSchema.extend({ images: z.array(DraftImageSchema) });
+/** What `drafts show ID --json` prints: the draft with where it stands on each blog, and every use of a library image in it. */
+export const ShownDraftSchema = DraftViewSchema.extend({ images: z.array(DraftImageSchema) });

@@ -1,7 +1,6 @@
 // The outbox's process for the soak test: opens the library and its outbox (which drains in the
 // background), prints its progress, and exits once nothing is pending, unless it is killed first.
-import { DraftLibrary } from '../../../../electron/core/library/draftLibrary';
-import { Outbox } from '../../../../electron/core/outbox/outbox';
+import { openLibraryAndOutbox } from '../../../../electron/core/libraryAndOutbox';
 import { isPending } from '../../../../electron/core/outbox/queue';
 import { WordPressRestAdapter } from '../../../../electron/core/publishing/wordpress/restAdapter';
 
@@ -18,17 +17,15 @@ const config = JSON.parse(configJson) as { accounts: Record<string, Account>; ti
 const logError = (message: string, error: unknown): void => {
   process.stderr.write(`${message}: ${String(error)}\n`);
 };
-const library = await DraftLibrary.open({ folder, logError });
-const outbox = await Outbox.open({
+const { outbox, close } = await openLibraryAndOutbox({
   folder,
-  library,
   adapterFor: (accountId) => {
     const account = config.accounts[accountId];
     if (!account) return Promise.reject(new Error(`no account ${accountId}`));
     return Promise.resolve(new WordPressRestAdapter({ ...account, transport: { fetch, timeoutMs: config.timeoutMs } }));
   },
   postStyleFor: () => ({ hashtagsInTitle: false }),
-  events: { publish: () => undefined },
+  publish: () => undefined,
   logError,
   backoff: { baseMs: 100, maxMs: 1_500, maxRetryAfterMs: 5_000, settleMs: 1_000 },
   concurrency: 2,
@@ -49,5 +46,4 @@ for (;;) {
   }
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
-await outbox.close();
-await library.close();
+await close();

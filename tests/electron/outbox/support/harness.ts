@@ -1,6 +1,9 @@
 import type { AppEvent } from '../../../../shared/contract';
-import { DraftLibrary } from '../../../../electron/core/library/draftLibrary';
-import { Outbox, type OutboxOptions } from '../../../../electron/core/outbox/outbox';
+import type { PublishState } from '../../../../shared/model/draft';
+import type { DraftLibrary } from '../../../../electron/core/library/draftLibrary';
+import { openLibraryAndOutbox } from '../../../../electron/core/libraryAndOutbox';
+import type { LibraryView } from '../../../../electron/core/libraryView';
+import type { Outbox, OutboxOptions } from '../../../../electron/core/outbox/outbox';
 import type { BlogAdapter, RemotePost } from '../../../../electron/core/publishing/blogAdapter';
 import { basicAuthorization } from '../../../../electron/core/publishing/http/request';
 import { identityInBlocks } from '../../../../electron/core/publishing/wordpress/blocks';
@@ -23,7 +26,11 @@ export function restAdapter(
 export interface Harness {
   readonly library: DraftLibrary;
   readonly outbox: Outbox;
+  /** The library as the renderer sees it, with targets joined in from the outbox. */
+  readonly view: LibraryView;
   readonly events: AppEvent[];
+  /** Where the draft stands on the blog, as the renderer would be shown it. */
+  readonly targetOf: (draftId: string, accountId: string) => Promise<PublishState | undefined>;
   /** Closes the outbox, then the library. */
   close(): Promise<void>;
 }
@@ -32,31 +39,30 @@ export interface Harness {
 export async function openHarness(
   folder: string,
   adapters: Readonly<Record<string, BlogAdapter>>,
-  overrides: Partial<Omit<OutboxOptions, 'folder' | 'library' | 'adapterFor' | 'events'>> = {},
+  overrides: Partial<Omit<OutboxOptions, 'folder' | 'library' | 'adapterFor' | 'onChange' | 'records'>> = {},
 ): Promise<Harness> {
-  const library = await DraftLibrary.open({ folder, logError: () => undefined });
   const events: AppEvent[] = [];
-  const outbox = await Outbox.open({
+  const { newId, ...rest } = overrides;
+  const { library, outbox, view, close } = await openLibraryAndOutbox({
     folder,
-    library,
     adapterFor: (accountId) => {
       const adapter = adapters[accountId];
       return adapter ? Promise.resolve(adapter) : Promise.reject(new Error(`no account ${accountId}`));
     },
     postStyleFor: () => ({ hashtagsInTitle: false }),
-    events: { publish: (event) => events.push(event) },
+    publish: (event) => events.push(event),
     logError: () => undefined,
     backoff: { baseMs: 50, maxMs: 400, maxRetryAfterMs: 10_000, settleMs: 200 },
-    ...overrides,
+    ...rest,
+    ...(newId ? { newEntryId: newId } : {}),
   });
   return {
     library,
     outbox,
+    view,
     events,
-    async close() {
-      await outbox.close();
-      await library.close();
-    },
+    targetOf: async (draftId, accountId) => (await view.get(draftId)).targets[accountId],
+    close,
   };
 }
 

@@ -1,0 +1,115 @@
+import type { AppEvent } from '../../shared/contract';
+import type { DraftStatus, DraftSummary, DraftView } from '../../shared/model/draft';
+import { hashtagKey } from '../../shared/model/hashtags';
+import type { DraftPage, DraftQuery } from '../../shared/model/library';
+import { AppError } from '../../shared/result';
+import type { DraftLibrary, LibraryChange } from './library/draftLibrary';
+import type { Listing } from './library/libraryIndex';
+import type { Outbox, OutboxChange } from './outbox/outbox';
+
+/**
+ * What the renderer sees of the library: the library's drafts (content) with where each stands
+ * on its blogs joined in from the outbox (which owns it) when a summary or a draft is built, and
+ * the changes of both announced as the contract's events, each carrying what changed.
+ */
+export class LibraryView {
+  readonly #library: DraftLibrary;
+  readonly #outbox: Outbox;
+  readonly #publish: (event: AppEvent) => void;
+  readonly #logError: (message: string, error: unknown) => void;
+
+  constructor(
+    library: DraftLibrary,
+    outbox: Outbox,
+    publish: (event: AppEvent) => void,
+    logError: (message: string, error: unknown) => void,
+  ) {
+    this.#library = library;
+    this.#outbox = outbox;
+    this.#publish = publish;
+    this.#logError = logError;
+  }
+
+  /** The drafts that match, most recently updated first, each with its status across its blogs. */
+  async list(query: DraftQuery = {}): Promise<DraftSummary[]> {
+    const { status, ...listingQuery } = query;
+    const summaries = (await this.#library.list(listingQuery)).map((listing) => this.#summary(listing));
+    return status === undefined ? summaries : summaries.filter((summary) => summary.status === status);
+  }
+
+  /** A window of the drafts that match (see `list`), and how many match in all. */
+  async page(query: DraftQuery, offset: number, limit: number): Promise<DraftPage> {
+    const { status, ...listingQuery } = query;
+    if (status === undefined) {
+      const page = await this.#library.page(listingQuery, offset, limit);
+      return { total: page.total, offset: page.offset, drafts: page.drafts.map((listing) => this.#summary(listing)) };
+    }
+    // Where drafts stand is the outbox's: a status is filtered on the joined summaries.
+    const matching = await this.list(query);
+    return { total: matching.length, offset, drafts: matching.slice(offset, offset + limit) };
+  }
+
+  /** One whole draft, with where it stands on each blog. */
+  async get(id: string): Promise<DraftView> {
+    return this.view(await this.#library.get(id));
+  }
+
+  /** The summary of one draft, as lists show it. */
+  summary(id: string): DraftSummary {
+    const listing = this.#library.listing(id);
+    if (!listing) throw new AppError('not-found', `There is no draft with id ${id}.`);
+    return this.#summary(listing);
+  }
+
+  /** A draft as the library returned it, with its targets joined in. */
+  view<T extends { readonly id: string }>(draft: T): T & Pick<DraftView, 'targets'> {
+    return { ...draft, targets: this.#outbox.targetsOf(draft.id) };
+  }
+
+  /** Announces a change of the library: the draft's new summary, and the tags' counts when they moved. */
+  libraryChanged(change: LibraryChange): void {
+    if (change.kind === 'notice') {
+      this.#publish({ type: 'notice', notice: change.notice });
+      return;
+    }
+    if (change.kind === 'deleted') {
+      this.#publish({ type: 'drafts-deleted', ids: [...change.ids] });
+      return;
+    }
+    // A save can make a published post "changed since publish", or published again.
+    this.#outbox.contentChanged(change.draft.id);
+    this.#publish({ type: 'draft-changed', summary: this.#summary(change.listing) });
+    if (tagsMoved(change.before, change.listing)) {
+      this.#library.tags().then(
+        (tags) => this.#publish({ type: 'tags-changed', tags }),
+        (error: unknown) => this.#logError('The tags could not be counted', error),
+      );
+    }
+  }
+
+  /** Announces a change of the outbox: an entry's new state, or a draft's new state on a blog. */
+  outboxChanged(change: OutboxChange): void {
+    if (change.kind === 'entry') {
+      this.#publish({ type: 'outbox-entry-changed', entry: change.entry });
+      return;
+    }
+    const { draftId, accountId, state } = change;
+    this.#publish({ type: 'target-changed', draftId, accountId, state, status: this.#statusOf(draftId) });
+  }
+
+  #summary(listing: Listing): DraftSummary {
+    const { id, title, firstWords, hashtags, createdAt, updatedAt, revision, trashedAt } = listing;
+    return { id, title, firstWords, hashtags, status: this.#statusOf(id), createdAt, updatedAt, revision, trashedAt };
+  }
+
+  #statusOf(draftId: string): DraftStatus {
+    return this.#outbox.statusOf(draftId);
+  }
+}
+
+/** Whether the tag counts changed: hashtags added or removed, or the draft moved in or out of the trash. */
+function tagsMoved(before: Listing | undefined, after: Listing): boolean {
+  const counted = (listing: Listing | undefined) =>
+    listing && listing.trashedAt === null ? [...new Set(listing.hashtags.map(hashtagKey))].sort().join(' ') : '';
+  return counted(before) !== counted(after);
+}

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi, type Api } from '../../../shared/contract';
+import { dispatch } from '../../../electron/core/dispatch';
+import { openServices, type Services } from '../../../electron/core/services';
+import { outboxCounts, type LibraryState } from '../../../renderer/src/state/libraryState';
+import { LibraryStore } from '../../../renderer/src/state/libraryStore';
+import { startMicropub, type MicropubServer } from '../../servers/micropub';
+import { reblogPost } from '../../support/fixtures';
+import { useTempFolders } from '../../support/tempFolder';
+
+const newFolder = useTempFolders();
+
+/** The contract over the core in this process: calls through the dispatch, events from the hub. */
+function apiOver(services: Services): Api {
+  return createApi(
+    (name, input) => dispatch(services.handlers, name, input, { logError: () => undefined }),
+    (listener) => services.events.subscribe(listener),
+  );
+}
+
+/** The store's state as plain data, to compare two stores. */
+function plain(state: LibraryState) {
+  return {
+    list: state.list,
+    summaries: Object.fromEntries(state.list.ids.map((id) => [id, state.summaries.get(id)])),
+    tags: state.tags,
+    accounts: state.accounts,
+    outbox: [...state.outbox.values()].sort((a, b) => a.sequence - b.sequence),
+    targets: Object.fromEntries(state.targets),
+    notices: state.notices,
+  };
+}
+
+async function value<T>(call: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+  const result = await call;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+describe('the renderer’s store', () => {
+  let site: MicropubServer;
+  beforeAll(async () => {
+    site = await startMicropub();
+  }, 60_000);
+  afterAll(async () => {
+    await site.stop();
+  });
+
+  it('fed only by the core’s events after one load, equals a store loaded afresh', async () => {
+    const services = await openServices({
+      dataFolder: await newFolder(),
+      access: { mode: 'write', program: { kind: 'dev-host' } },
+      logError: () => undefined,
+    });
+    const api = apiOver(services);
+    const calls: string[] = [];
+    const counted = createApi(
+      (name, input) => {
+        calls.push(name);
+        return dispatch(services.handlers, name, input, { logError: () => undefined });
+      },
+      (listener) => services.events.subscribe(listener),
+    );
+    const fed = new LibraryStore(counted);
+    await fed.start();
+    const loadCalls = calls.length;
+
+    const account = await value(api.addAccount({ kind: 'micropub', address: site.url, user: '', secret: site.token }));
+    const first = await value(api.createDraft({ content: reblogPost() }));
+    const second = await value(api.createDraft({ content: { ...reblogPost(), title: 'Second', hashtags: ['Mosul'] } }));
+    const third = await value(api.createDraft({ content: { ...reblogPost(), title: 'Third' } }));
+    await fed.open(first.id);
+    await value(api.saveDraft({ id: first.id, changes: { title: 'First, edited', hashtags: ['ISIS', 'Books'] } }));
+    await value(api.publishDraft({ draftId: first.id, accountIds: [account.id], schedule: { status: 'publish' } }));
+    await value(api.saveDraft({ id: first.id, changes: { commentary: 'Changed since it went out.' } }));
+    await value(api.setOnline({ online: false }));
+    await value(api.publishDraft({ draftId: second.id, accountIds: [account.id], schedule: { status: 'draft' } }));
+    await value(api.setOnline({ online: true }));
+    await value(api.drainOutbox({}));
+    await value(api.trashDraft({ id: third.id }));
+    await value(api.emptyTrash({}));
+    // The store asked nothing after its load (opening a draft aside): every change came as an event.
+    expect(calls.slice(loadCalls)).toEqual(['getDraft']);
+
+    const fresh = new LibraryStore(api);
+    await fresh.start();
+    await fresh.open(first.id);
+    expect(plain(fed.getState())).toEqual(plain(fresh.getState()));
+    expect(fed.getState().list.ids).toEqual([first.id, second.id]);
+    expect(fed.getState().targets.get(first.id)?.[account.id]?.state).toBe('changed-since-publish');
+    expect(fed.getState().summaries.get(second.id)?.status).toBe('published');
+    expect(fed.getState().tags).toEqual([
+      { tag: 'Books', count: 1 },
+      { tag: 'ISIS', count: 1 },
+      { tag: 'Mosul', count: 1 },
+    ]);
+    fed.stop();
+    fresh.stop();
+    await services.close();
+  }, 60_000);
+
+  it('counts what waits to go out from the outbox’s own events: none once a publish is done', async () => {
+    const services = await openServices({
+      dataFolder: await newFolder(),
+      access: { mode: 'write', program: { kind: 'dev-host' } },
+      logError: () => undefined,
+    });
+    const api = apiOver(services);
+    const store = new LibraryStore(api);
+    await store.start();
+    const account = await value(api.addAccount({ kind: 'micropub', address: site.url, user: '', secret: site.token }));
+    const draft = await value(api.createDraft({ content: reblogPost() }));
+    const seen: number[] = [];
+    const unsubscribe = store.subscribe(() => seen.push(outboxCounts(store.getState().outbox).waiting));
+
+    await value(api.publishDraft({ draftId: draft.id, accountIds: [account.id], schedule: { status: 'publish' } }));
+
+    expect(seen).toContain(1);
+    expect(outboxCounts(store.getState().outbox)).toEqual({ waiting: 0, needsYou: 0 });
+    unsubscribe();
+    store.stop();
+    await services.close();
+  }, 60_000);
+
+  it('keeps a filtered list by the filter, and asks again only for a search', async () => {
+    const services = await openServices({
+      dataFolder: await newFolder(),
+      access: { mode: 'write', program: { kind: 'dev-host' } },
+      logError: () => undefined,
+    });
+    const api = apiOver(services);
+    let lists = 0;
+    const store = new LibraryStore(
+      createApi(
+        (name, input) => {
+          if (name === 'listDrafts') lists += 1;
+          return dispatch(services.handlers, name, input, { logError: () => undefined });
+        },
+        (listener) => services.events.subscribe(listener),
+      ),
+    );
+    await store.start();
+    const tagged = await value(api.createDraft({ content: { ...reblogPost(), hashtags: ['Mosul'] } }));
+    await value(api.createDraft({ content: reblogPost() }));
+    store.setQuery({ tag: 'mosul' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(store.getState().list.ids).toEqual([tagged.id]);
+    const asked = lists;
+    const later = await value(api.createDraft({ content: { ...reblogPost(), title: 'Later', hashtags: ['Mosul'] } }));
+    expect(store.getState().list.ids).toEqual([later.id, tagged.id]);
+    await value(api.saveDraft({ id: tagged.id, changes: { hashtags: [] } }));
+    expect(store.getState().list.ids).toEqual([later.id]);
+    expect(lists).toBe(asked);
+
+    // Whether a draft matches words is the search index's to say: a change there is asked again.
+    store.setQuery({ search: 'Later' });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(store.getState().list.ids).toEqual([later.id]);
+    const searched = lists;
+    await value(api.saveDraft({ id: tagged.id, changes: { title: 'Later still' } }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(lists).toBe(searched + 1);
+    expect(store.getState().list).toMatchObject({ ids: [tagged.id, later.id], state: 'ready' });
+    store.stop();
+    await services.close();
+  }, 60_000);
+});
