@@ -18,16 +18,14 @@ import { AppError } from '../../../shared/result';
 import { readOnlyRefusal } from '../storage/readOnly';
 import type { DraftLibrary } from '../library/draftLibrary';
 import type { BlogAdapter } from '../publishing/blogAdapter';
-import { newClientIdentity } from '../publishing/clientIdentity';
 import type { PostStyle } from '../publishing/outgoingPost';
-import { conflictDetails, takeTheirs } from './conflicts';
 import { KeyedSerializer, Limiter } from './limiter';
 import { OutboxRecords } from './outboxRecords';
 import { isPending, nextDue, pendingBefore, postKey } from './queue';
-import { pullRecent } from './pull';
-import { defaultBackoff, judgeFailure, type BackoffPolicy } from './retryPolicy';
-import { sendEntry, type SendResult } from './sendEntry';
-import { BlogImages } from './sendImages';
+import type { BackoffPolicy } from './retryPolicy';
+import type { SendResult } from './sendEntry';
+import type { BlogImages } from './sendImages';
+import type * as Sending from './sending';
 import { knownPost, targetState } from './targetState';
 import { systemTimer, type SetTimer } from './timers';
 
@@ -102,12 +100,12 @@ const MAX_INTERRUPTIONS = 2;
 export class Outbox {
   readonly #options: OutboxOptions;
   readonly #records: OutboxRecords;
-  readonly #images: BlogImages;
+  #images: BlogImages | null = null;
   readonly #now: () => Date;
   readonly #random: () => number;
   readonly #setTimer: SetTimer;
   readonly #newId: () => string;
-  readonly #backoff: BackoffPolicy;
+  readonly #backoff: BackoffPolicy | null;
   /** Where each post stands, as last derived and announced, by postKey. */
   readonly #targets = new Map<string, PublishState>();
   readonly #running = new Map<string, Promise<void>>();
@@ -124,11 +122,10 @@ export class Outbox {
     this.#options = options;
     this.#records = records;
     this.#now = options.now ?? (() => new Date());
-    this.#images = new BlogImages({ libraryFolder: options.folder, logError: options.logError, now: this.#now });
     this.#random = options.random ?? Math.random;
     this.#setTimer = options.setTimer ?? systemTimer;
     this.#newId = options.newId ?? randomUUID;
-    this.#backoff = options.backoff ?? defaultBackoff;
+    this.#backoff = options.backoff ?? null;
     this.#limiter = new Limiter(options.concurrency ?? DEFAULT_CONCURRENCY);
     this.#online = options.online ?? true;
     this.#readOnly = records.readOnly;
@@ -348,6 +345,7 @@ export class Outbox {
       throw new AppError('invalid-input', 'This post is not held as a conflict on that blog.');
     }
     const { adapter, style } = await this.#blog(accountId);
+    const { conflictDetails } = await sendingMachinery();
     return conflictDetails({ draft, accountId, remoteId: target.remoteId, adapter, style });
   }
 
@@ -368,6 +366,7 @@ export class Outbox {
     }
     const details = await this.conflictDetails(draftId, accountId);
     const { adapter, style } = await this.#blog(accountId);
+    const { takeTheirs } = await sendingMachinery();
     const taken = await takeTheirs({
       library: this.#options.library,
       draftId,
@@ -390,6 +389,7 @@ export class Outbox {
       const remote = account === accountId ? knownPost(this.#records.post(draftId, account))?.remote : null;
       if (remote) linked.add(remote.remoteId);
     }
+    const { pullRecent } = await sendingMachinery();
     return pullRecent({
       library: this.#options.library,
       linked,
@@ -422,6 +422,7 @@ export class Outbox {
     if (this.#closed) throw new AppError('unavailable', 'The outbox is closing.');
     const draft = await this.#draftOrNull(draftId);
     if (!draft && action === 'publish') throw new AppError('not-found', `There is no draft with id ${draftId}.`);
+    const { newClientIdentity } = await sendingMachinery();
     const records = this.#records.post(draftId, accountId);
     const forPost = records.entries;
     const foldable = forPost.findLast(
@@ -500,6 +501,12 @@ export class Outbox {
         try {
           const { adapter, style } = await this.#blog(sending.accountId);
           const draft = await this.#draftOrNull(sending.draftId);
+          const { sendEntry, BlogImages } = await sendingMachinery();
+          this.#images ??= new BlogImages({
+            libraryFolder: this.#options.folder,
+            logError: this.#options.logError,
+            now: this.#now,
+          });
           result = await sendEntry({
             entry: { ...sending, mayExist: current.mayExist },
             link: this.#linkOf(sending),
@@ -559,7 +566,8 @@ export class Outbox {
   }
 
   async #failed(entry: OutboxEntry, error: unknown): Promise<void> {
-    const verdict = judgeFailure(error, entry.attempts, this.#backoff, this.#random);
+    const { judgeFailure, defaultBackoff } = await sendingMachinery();
+    const verdict = judgeFailure(error, entry.attempts, this.#backoff ?? defaultBackoff, this.#random);
     if (verdict.kind === 'needs-you') {
       await this.#save({
         ...entry,
@@ -683,7 +691,8 @@ export class Outbox {
       return;
     }
     // Its request may still be running on the server: give it time before looking for the post.
-    const at = new Date(this.#now().getTime() + this.#backoff.settleMs).toISOString();
+    const { defaultBackoff } = await sendingMachinery();
+    const at = new Date(this.#now().getTime() + (this.#backoff ?? defaultBackoff).settleMs).toISOString();
     const reason = 'The app stopped while this was being sent; checking the blog before sending again.';
     await this.#save({ ...entry, interruptions, mayExist: true, state: { state: 'retrying', at, reason } });
   }
@@ -736,4 +745,12 @@ export class BlogGoneError extends AppError {
     );
     this.name = 'BlogGoneError';
   }
+}
+
+let sending: Promise<typeof Sending> | null = null;
+
+/** The outbox's code for reaching blogs, loaded once, when it is first needed. */
+function sendingMachinery(): Promise<typeof Sending> {
+  sending ??= import('./sending');
+  return sending;
 }

@@ -81,15 +81,20 @@ describe('the compiled CLI', () => {
     expect(sources.filter((source) => source.includes('node_modules/zod/'))).toEqual([]);
   });
 
-  it('loads for `drafts list` only the library and that command: no publishing, accounts or outbox code', async () => {
+  it('loads for `drafts list` only the library, the outbox’s records and that command: no publishing, accounts or sending code', async () => {
     const data = await newFolder();
     expect((await runCli(data, ['drafts', 'create', '--from', REBLOG_POST_FILE])).code).toBe(0);
     const sources = await sourcesOf(await modulesLoadedBy(data, ['drafts', 'list', '--json']));
     expect(sources).toContain('electron/core/library/draftLibrary.ts');
     expect(sources).toContain('electron/cli/commands/drafts/list.ts');
-    expect(sources.filter((source) => /^electron\/core\/(publishing|accounts|outbox|quotes)\//.test(source))).toEqual(
+    expect(sources.filter((source) => /^electron\/core\/(publishing|accounts|quotes|media)\//.test(source))).toEqual(
       [],
     );
+    // Where each draft stands on its blogs is the outbox's to say: its records load, its sending does not.
+    expect(sources).toContain('electron/core/outbox/outboxRecords.ts');
+    expect(
+      sources.filter((source) => /^electron\/core\/outbox\/(send|conflicts|pull|retryPolicy)/.test(source)),
+    ).toEqual([]);
     expect(
       sources.filter((source) => source.startsWith('electron/cli/commands/') && !source.endsWith('/list.ts')),
     ).toEqual([]);
