@@ -8,6 +8,7 @@ import {
   ImportReportSchema,
   LocalPathSchema,
 } from './model/archive';
+import { BlogFeaturesSchema } from './model/blogFeatures';
 import { ClipboardPayloadSchema } from './model/clipboard';
 import {
   DraftChangesSchema,
@@ -103,6 +104,11 @@ export const contract = {
     z.strictObject({ restored: z.number().int().nonnegative() }),
   ),
   listRevisions: call("A draft's earlier versions, newest first.", byId, z.array(RevisionSummarySchema)),
+  getRevision: call(
+    "One earlier version's content, to compare with the draft before restoring it.",
+    z.strictObject({ id: IdSchema, revision: z.number().int().nonnegative() }),
+    DraftContentSchema,
+  ),
   restoreRevision: call(
     'Brings an earlier version back as the newest revision (the replaced one stays in history).',
     z.strictObject({ id: IdSchema, revision: z.number().int().nonnegative() }),
@@ -168,6 +174,11 @@ export const contract = {
     'Changes how posts are published to one blog.',
     z.strictObject({ id: IdSchema, options: AccountOptionsSchema }),
     AccountSchema,
+  ),
+  blogFeatures: call(
+    'What one blog offers a post beyond its text, as the blog tells: its categories, an excerpt, a slug, its time zone.',
+    z.strictObject({ accountId: IdSchema }),
+    BlogFeaturesSchema,
   ),
   vaultInfo: call(
     'Where blog secrets are kept, and whether the OS protects them.',

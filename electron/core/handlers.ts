@@ -42,6 +42,7 @@ export function createHandlers(services: {
       return { removed: true as const, posts: outbox.postsOn(id), cancelled };
     },
     setAccountOptions: ({ id, options }) => accounts.setOptions(id, options),
+    blogFeatures: async ({ accountId }) => (await accounts.adapterFor(accountId)).features(),
     vaultInfo: () => Promise.resolve(accounts.vaultInfo()),
     publishDraft: async ({ draftId, accountIds, schedule }) => {
       refuseTrashed(await library.get(draftId));

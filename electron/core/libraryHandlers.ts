@@ -17,6 +17,7 @@ export type LibraryCallName =
   | 'emptyTrash'
   | 'undoEmptyTrash'
   | 'listRevisions'
+  | 'getRevision'
   | 'restoreRevision'
   | 'listTags'
   | 'listNotices'
@@ -56,6 +57,7 @@ export function libraryHandlers(
     },
     undoEmptyTrash: async ({ batch }) => ({ restored: await library.undoEmptyTrash(batch) }),
     listRevisions: ({ id }) => library.revisions(id),
+    getRevision: ({ id, revision }) => library.revision(id, revision),
     restoreRevision: async ({ id, revision }) => view.view(await library.restoreRevision(id, revision)),
     listTags: () => library.tags(),
     listNotices: () => Promise.resolve([...library.notices()]),

@@ -75,6 +75,9 @@ export function App() {
   const [showPreview, setShowPreview] = useState(true);
   const [focusMode, setFocusMode] = useState(false);
   const [showPublish, setShowPublish] = useState(false);
+  /** The writer asked to publish at once (the shortcut); the panel answers and clears it. */
+  const [publishAsked, setPublishAsked] = useState(false);
+  const answerPublishAsk = useCallback(() => setPublishAsked(false), []);
   const [dialog, setDialog] = useState<Dialog>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const editor = useRef<DraftEditorHandle>(null);
@@ -163,7 +166,10 @@ export function App() {
     showShortcuts: () => setDialog('shortcuts'),
     pasteAsQuote: () => editor.current?.pasteAsQuote(),
     insertImage: () => editor.current?.insertImage(),
-    publish: () => setShowPublish(true),
+    publish: () => {
+      setShowPublish(true);
+      setPublishAsked(true);
+    },
     preferences: () => setDialog('blogs'),
     newPostFromClipboard: () => void newPostFromClipboard(),
     exportLibrary: () => setDialog('export'),
@@ -267,7 +273,10 @@ export function App() {
               libraryTags={library.tags}
               showPreview={showPreview && !focusMode}
               showPublish={showPublish}
+              publishAsked={publishAsked}
+              onPublishAskAnswered={answerPublishAsk}
               readOnly={current.trashedAt !== null}
+              switching={desk.switching}
               accounts={library.accounts}
               onManageBlogs={() => setDialog('blogs')}
               onReplaced={() => void desk.reload()}
@@ -302,6 +311,7 @@ export function App() {
             beforeRestore={() => editor.current?.flush() ?? Promise.resolve(true)}
             onRestored={desk.show}
             onClose={closeDialog}
+            accounts={library.accounts}
           />
         )}
         {dialog === 'outbox' && (

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountKinds, apiKinds, attributionStyles } from './accountChoices';
 import { HttpUrlSchema, IdSchema } from './draft';
+import { limits } from './limits';
 import { PostFormatSchema, SiteFlavourSchema, SiteLayoutSchema, StaticSiteSchema } from './staticSite';
 
 /** The blogs reached through a web API. */
@@ -50,11 +51,34 @@ export const AccountSchema = z.discriminatedUnion('kind', [
 ]);
 export type Account = z.infer<typeof AccountSchema>;
 
+const loopbackHost = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?(?:[/?#]|$)/i;
+
+/**
+ * The web addresses a blog address may mean, as people type them: as it is when it names http or
+ * https, else https first ("myblog.example.com", "127.0.0.1:8080"), then http for this computer's
+ * own addresses, where test and local blogs run without TLS. Empty when it cannot be an address.
+ */
+export function blogAddressCandidates(typed: string): string[] {
+  const address = typed.trim();
+  const spelled = /^https?:\/\//i.test(address)
+    ? [address]
+    : /^[a-z][a-z0-9+.-]*:\/\//i.test(address)
+      ? []
+      : [`https://${address}`, ...(loopbackHost.test(address) ? [`http://${address}`] : [])];
+  return spelled.filter((candidate) => HttpUrlSchema.safeParse(candidate).success);
+}
+
 /** What the writer types to add a blog reached through its API. Blogger takes no secret: the writer signs in to Google. */
 export const NewApiAccountSchema = z
   .strictObject({
     kind: ApiKindSchema,
-    address: HttpUrlSchema,
+    /** As typed: "myblog.example.com" will do (see blogAddressCandidates). */
+    address: z
+      .string()
+      .max(limits.urlCharacters)
+      .refine((typed) => blogAddressCandidates(typed).length > 0, {
+        message: 'enter the blog’s address, such as myblog.example.com',
+      }),
     user: z.string().max(200),
     secret: z.string().max(4_096),
     options: AccountOptionsSchema.optional(),

@@ -49,6 +49,29 @@ const HashtagListSchema = z
   .max(limits.hashtagsPerDraft)
   .refine((tags) => new Set(tags.map(hashtagKey)).size === tags.length, 'hashtags must be unique');
 
+/** The names of categories on one blog, as the writer picked them. */
+const CategoryListSchema = z
+  .array(z.string().trim().min(1).max(limits.categoryCharacters))
+  .max(limits.categoriesPerBlog)
+  .refine((names) => new Set(names.map((name) => name.toLocaleLowerCase('und'))).size === names.length, {
+    message: 'categories must be unique',
+  });
+
+/** How the post appears on its blogs beyond its text: what a writer sets in the publish panel. */
+export const PostOptionsSchema = z.strictObject({
+  /** The post's address on the blog; '' makes it from the title when the post is first sent. */
+  slug: z.string().max(limits.slugCharacters),
+  /** The short summary blogs show in lists and feeds (WordPress's excerpt, Ghost's custom excerpt); '' for none. */
+  summary: z.string().max(limits.summaryCharacters),
+  /** Categories per blog, by name, keyed by account id; blogs without categories ignore them. */
+  categories: z.record(IdSchema, CategoryListSchema),
+});
+export type PostOptions = z.infer<typeof PostOptionsSchema>;
+
+export function emptyPostOptions(): PostOptions {
+  return { slug: '', summary: '', categories: {} };
+}
+
 /** What the writer edits: the part of a draft the renderer sends on every save. */
 export const DraftContentSchema = z.strictObject({
   title: z.string().max(limits.titleCharacters),
@@ -57,9 +80,15 @@ export const DraftContentSchema = z.strictObject({
   hashtags: HashtagListSchema,
   /** The image a blog shows with the post in lists and at its top. */
   featuredImage: FeaturedImageSchema.nullable(),
+  /** Absent in drafts that never set any, which is the same as empty options. */
+  options: PostOptionsSchema.optional(),
 });
 export type DraftContent = z.infer<typeof DraftContentSchema>;
 
+/** The draft's post options, empty when it never set any. */
+export function postOptionsOf(content: Pick<DraftContent, 'options'>): PostOptions {
+  return content.options ?? emptyPostOptions();
+}
 /** A quote a save leaves as the draft has it: named, not sent again (its clipboard HTML can be megabytes). */
 export const UnchangedQuoteSchema = z.strictObject({ unchanged: IdSchema });
 export type UnchangedQuote = z.infer<typeof UnchangedQuoteSchema>;
@@ -78,6 +107,7 @@ export const DraftChangesSchema = z.strictObject({
     .optional(),
   hashtags: DraftContentSchema.shape.hashtags.optional(),
   featuredImage: DraftContentSchema.shape.featuredImage.optional(),
+  options: DraftContentSchema.shape.options,
 });
 export type DraftChanges = z.infer<typeof DraftChangesSchema>;
 

@@ -15,6 +15,7 @@ export function changesBetween(saved: DraftContent, current: DraftContent): Draf
   if (current.commentary !== saved.commentary) changes.commentary = current.commentary;
   if (current.hashtags !== saved.hashtags) changes.hashtags = current.hashtags;
   if (current.featuredImage !== saved.featuredImage) changes.featuredImage = current.featuredImage;
+  if (current.options !== undefined && current.options !== saved.options) changes.options = current.options;
   if (current.quotes !== saved.quotes) {
     const kept = new Set(saved.quotes);
     changes.quotes = current.quotes.map((quote) => (kept.has(quote) ? { unchanged: quote.id } : quote));
@@ -29,6 +30,7 @@ export function changesBetween(saved: DraftContent, current: DraftContent): Draf
 export function applyChanges(content: DraftContent, changes: DraftChanges): DraftContent | null {
   const quotes = changes.quotes === undefined ? content.quotes : resolveQuotes(content.quotes, changes.quotes);
   if (quotes === null) return null;
+  const options = changes.options ?? content.options;
   return {
     title: changes.title ?? content.title,
     commentary: changes.commentary ?? content.commentary,
@@ -36,6 +38,8 @@ export function applyChanges(content: DraftContent, changes: DraftChanges): Draf
     hashtags: changes.hashtags ?? content.hashtags,
     // null is a change (the featured image cleared); only absence keeps it.
     featuredImage: changes.featuredImage === undefined ? content.featuredImage : changes.featuredImage,
+    // Options once set are never unset (emptied, they are empty options), so absence keeps them.
+    ...(options === undefined ? {} : { options }),
   };
 }
 

@@ -4,15 +4,29 @@ export interface Hashtag {
   readonly key: string;
 }
 
-const tagCharacters = /[\p{L}\p{N}\p{M}_]+/gu;
-const hashtagInText = /(^|[^\p{L}\p{N}\p{M}_&/#])#([\p{L}\p{N}\p{M}_]+)/gu;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** A character a tag is made of: a letter or digit (with the marks on it), or "_". */
+const startsWithTagCharacter = /^[\p{L}\p{N}_]/u;
+/** Within a kept character: its letters, digits and marks, less the selectors that make an emoji of it. */
+const keptInCharacter = /[\p{L}\p{N}\p{M}_]/gu;
+const emojiSelectors = /[\uFE0E\uFE0F\u20E3]/g;
+/** A '#' followed by tag characters, emoji among them ("#🕊️peace"), not inside a word, URL or entity. */
+const hashtagInText =
+  /(^|[^\p{L}\p{N}\p{M}_&/#])#((?:[\p{L}\p{N}\p{M}_]|\p{Extended_Pictographic}|\u200D|\uFE0F)*[\p{L}\p{N}_][\p{L}\p{N}\p{M}_]*)/gu;
 
 /**
- * The display form of a tag: '#' and anything that is not a letter, digit, mark or underscore
- * dropped, keeping the writer's casing ("#ISIS" → "ISIS", "New York" → "NewYork").
+ * The display form of a tag: '#' and anything that is not a letter, digit or underscore dropped,
+ * a whole user-perceived character at a time, keeping the writer's casing ("#ISIS" → "ISIS",
+ * "New York" → "NewYork", "#🕊️peace" → "peace": the emoji goes with its variation selector, never
+ * leaving the selector behind).
  */
 export function cleanHashtag(raw: string): string {
-  return (raw.normalize('NFC').match(tagCharacters) ?? []).join('');
+  let tag = '';
+  for (const { segment } of graphemes.segment(raw.normalize('NFC'))) {
+    if (!startsWithTagCharacter.test(segment)) continue;
+    tag += (segment.match(keptInCharacter) ?? []).join('').replace(emojiSelectors, '');
+  }
+  return tag;
 }
 
 /** The identity of a tag: case-insensitive and Unicode-normalised, so "Iraq" and "IRAQ" are one tag. */
@@ -48,4 +62,15 @@ export function extractHashtags(line: string): { readonly text: string; readonly
     .replace(/[ \t]{2,}/g, ' ')
     .trim();
   return { text, hashtags: uniqueHashtags(found) };
+}
+
+/**
+ * A stored document's hashtags, cleaned again by today's rule: versions before it kept part of an
+ * emoji ("#🕊️peace" became U+FE0F + "peace"), which a draft read now must not be refused for.
+ */
+export function withCleanHashtags(document: unknown): unknown {
+  if (typeof document !== 'object' || document === null || !('hashtags' in document)) return document;
+  const { hashtags } = document;
+  if (!Array.isArray(hashtags) || !hashtags.every((tag): tag is string => typeof tag === 'string')) return document;
+  return { ...document, hashtags: [...uniqueHashtags(hashtags)] };
 }

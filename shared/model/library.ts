@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DraftStatusSchema, DraftSummarySchema } from './draft';
+import { DraftStatusSchema, DraftSummarySchema, IdSchema } from './draft';
 import { limits } from './limits';
 
 /** Which drafts a list shows: all filters apply together. */
@@ -38,6 +38,8 @@ export const RevisionSummarySchema = z.strictObject({
   savedAt: z.iso.datetime({ offset: true }),
   title: z.string(),
   words: z.number().int().nonnegative(),
+  /** The account this version was published to, when it is the version that went out. */
+  publishedTo: IdSchema.optional(),
 });
 export type RevisionSummary = z.infer<typeof RevisionSummarySchema>;
 

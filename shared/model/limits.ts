@@ -13,6 +13,10 @@ export const limits = {
   hashtagsPerDraft: 100,
   hashtagCharacters: 100,
   noteCharacters: 100_000,
+  slugCharacters: 200,
+  summaryCharacters: 5_000,
+  categoryCharacters: 200,
+  categoriesPerBlog: 50,
   searchCharacters: 1_000,
   /** A clipboard payload: how many formats, how long a format's name, how long any one format's content. */
   clipboardFormats: 64,

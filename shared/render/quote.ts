@@ -1,5 +1,6 @@
 import type { AttributionStyle } from '../model/accountChoices';
 import type { Quote, Source } from '../model/draft';
+import { markTextDirection } from './direction';
 import { escapeHtml } from './escape';
 import { renderMarkdown } from './markdown';
 import { passageLink } from './textFragment';
@@ -82,6 +83,10 @@ function quoteback(quote: Quote, body: string, href: string | null): string {
  * attribute always names the source itself; only the link a reader follows may open the passage.
  */
 export function renderQuote(quote: Quote, options: RenderOptions = {}): string {
+  return markTextDirection(creditedQuote(quote, options));
+}
+
+function creditedQuote(quote: Quote, options: RenderOptions): string {
   const style = options.attribution ?? 'via';
   const { url } = quote.source;
   const href = url && options.linkToPassage ? passageLink(url, quote.excerpt) : url;

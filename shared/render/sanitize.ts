@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { markTextDirection } from './direction';
 
 /**
  * The one allowlist for HTML that reaches the preview or a blog. Pure string → string, so it gives
@@ -70,7 +71,10 @@ const policy: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'input' && frame.attribs['type'] !== 'checkbox',
 };
 
-/** Removes every element, attribute and URL scheme that the allowlist does not name. */
+/**
+ * Removes every element, attribute and URL scheme that the allowlist does not name, then marks
+ * the direction of right-to-left text (see markTextDirection).
+ */
 export function sanitize(html: string): string {
-  return sanitizeHtml(html, policy);
+  return markTextDirection(sanitizeHtml(html, policy));
 }

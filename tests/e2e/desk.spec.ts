@@ -148,7 +148,8 @@ test('moves a draft to the trash and back, and restores an earlier version', asy
   await page.getByRole('button', { name: 'History' }).click();
   const history = page.getByRole('dialog', { name: 'Earlier versions' });
   await expect(history.getByRole('listitem')).toHaveCount(1);
-  await history.getByRole('button', { name: 'Restore' }).click();
+  await history.getByRole('button', { name: 'Compare and restore…' }).click();
+  await history.getByRole('button', { name: 'Restore this version' }).click();
   await expect(desk.title).toHaveValue('');
   await desk.title.fill('Second thoughts, kept');
   await expect(desk.saveStatus).toHaveText('Saved');
@@ -196,4 +197,77 @@ test('the preview links each quote to its passage when asked, keeping cite the s
     `${SOURCE_URL}#:~:text=The%20remaining%20militants%20may,writing%20on%20the%20wall.`,
   );
   await expect(desk.preview.locator('blockquote')).toHaveAttribute('cite', SOURCE_URL);
+});
+
+test('writes right to left: Arabic and Hebrew run right to left in the title, the commentary and the preview', async ({
+  page,
+}) => {
+  const desk = new DeskPage(page);
+  await page.goto(host.url);
+  await desk.newDraft.click();
+  await desk.title.fill('عنوان المقالة');
+  await desk.commentary.fill('مرحبا بالعالم، هذه فقرة.\n\nAn English paragraph.\n\nשלום עולם.');
+  await desk.addHashtags('#🕊️peace');
+
+  const direction = (locator: ReturnType<typeof page.locator>) =>
+    locator.evaluate((element) => getComputedStyle(element).direction);
+  await expect.poll(() => direction(desk.title)).toBe('rtl');
+  const lines = desk.commentary.locator('.cm-line');
+  await expect.poll(() => direction(lines.nth(0))).toBe('rtl');
+  await expect.poll(() => direction(lines.nth(2))).toBe('ltr');
+  await expect.poll(() => direction(lines.nth(4))).toBe('rtl');
+  await expect.poll(() => direction(desk.preview.getByRole('heading', { name: 'عنوان المقالة' }))).toBe('rtl');
+  await expect.poll(() => direction(desk.preview.getByText('مرحبا بالعالم، هذه فقرة.'))).toBe('rtl');
+  await expect.poll(() => direction(desk.preview.getByText('An English paragraph.'))).toBe('ltr');
+  await expect.poll(() => direction(desk.preview.getByText('שלום עולם.'))).toBe('rtl');
+  // The emoji goes whole from the hashtag: no variation selector left in front of the word.
+  await expect(desk.hashtags).toHaveText(/^#?peace/);
+  await expect(desk.saveStatus).toHaveText('Saved');
+});
+
+test('a rewrite of the whole commentary keeps the version before it, and restoring shows what changes first', async ({
+  page,
+}) => {
+  const desk = new DeskPage(page);
+  await page.goto(host.url);
+  await desk.newDraft.click();
+  await desk.title.fill('A draft rewritten');
+  const first = 'The first version of this commentary, long enough to be worth keeping when it is replaced. '.repeat(3);
+  await desk.commentary.fill(first.trim());
+  await expect(desk.saveStatus).toHaveText('Saved');
+  await desk.commentary.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Something else entirely.');
+  await expect(desk.saveStatus).toHaveText('Saved');
+
+  await page.getByRole('button', { name: 'History', exact: true }).click();
+  const history = page.getByRole('dialog', { name: 'Earlier versions' });
+  await history.getByRole('button', { name: 'Compare and restore…' }).first().click();
+  const changes = history.getByLabel('What restoring changes');
+  await expect(changes.locator('ins').first()).toContainText('first version of this commentary');
+  await expect(changes.locator('del')).toHaveText('Something else entirely');
+  await history.getByRole('button', { name: 'Restore this version' }).click();
+  await expect(desk.commentary).toContainText('The first version of this commentary');
+});
+
+test('typing while a new draft is on its way waits for it, instead of going into the draft leaving', async ({
+  page,
+}) => {
+  const desk = new DeskPage(page);
+  await page.goto(host.url);
+  await desk.newDraft.click();
+  await desk.title.fill('The first draft');
+  await expect(desk.saveStatus).toHaveText('Saved');
+
+  // The new draft takes its time to arrive, as it may on a busy machine.
+  await page.route('**/createDraft', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await desk.newDraft.click();
+  await desk.title.fill('The second draft');
+  await expect(desk.saveStatus).toHaveText('Saved');
+  await expect(desk.drafts.getByRole('listitem')).toHaveCount(2);
+  await expect(desk.drafts).toContainText('The first draft');
+  await expect(desk.drafts).toContainText('The second draft');
 });

@@ -73,6 +73,11 @@ test.describe('one-click publishing to a real WordPress', () => {
     await desk.commentary.pressSequentially(' More.');
     await expect(desk.saveStatus).toHaveText('Saved');
     await expect(panel.getByLabel(/^State on /)).toContainText('Changed since publish');
+    // The version that went out stays in the history, named by the blog it went to.
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    const history = page.getByRole('dialog', { name: 'Earlier versions' });
+    await expect(history.getByRole('listitem').filter({ hasText: /· Published to \S/ })).toHaveCount(1);
+    await history.getByRole('button', { name: 'Close' }).click();
     await panel.getByRole('button', { name: 'Publish changes' }).click();
     await expect(panel.getByLabel(/^State on /)).toContainText('Published', { timeout: 30_000 });
 

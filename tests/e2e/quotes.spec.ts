@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { paste } from './support/clipboard';
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
 
@@ -24,17 +25,6 @@ test.afterEach(async ({ page: _page }, testInfo) => {
   await new Promise((resolve) => (sourcePage ? sourcePage.close(resolve) : resolve(undefined)));
   sourcePage = null;
 });
-
-/** Pastes formats into the focused paste field, as the browser does for a real Ctrl+V. */
-async function paste(page: Page, formats: Record<string, string>): Promise<void> {
-  const field = page.getByRole('textbox', { name: 'Paste here' });
-  await field.waitFor();
-  await field.evaluate((element, copied) => {
-    const data = new DataTransfer();
-    for (const [type, content] of Object.entries(copied)) data.setData(type, content);
-    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, formats);
-}
 
 async function serveSourcePage(): Promise<string> {
   const server = createServer((_request, response) => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AccountOptionsSchema, AccountSchema } from '../../shared/model/account';
+import {
+  AccountOptionsSchema,
+  AccountSchema,
+  blogAddressCandidates,
+  NewAccountSchema,
+} from '../../shared/model/account';
 
 describe('AccountSchema', () => {
   it('reads an account saved before the per-blog choices existed with their defaults', () => {
@@ -24,5 +29,19 @@ describe('AccountSchema', () => {
   it('refuses an option it does not know, rather than dropping it silently', () => {
     const result = AccountOptionsSchema.safeParse({ hashtagsInTitle: false, linkToPasage: true });
     expect(result.success).toBe(false);
+  });
+});
+
+describe('blogAddressCandidates', () => {
+  it('takes addresses as people type them: https first, then http on this computer', () => {
+    expect(blogAddressCandidates('myblog.example.com')).toEqual(['https://myblog.example.com']);
+    expect(blogAddressCandidates('  127.0.0.1:8080 ')).toEqual(['https://127.0.0.1:8080', 'http://127.0.0.1:8080']);
+    expect(blogAddressCandidates('localhost/blog')).toEqual(['https://localhost/blog', 'http://localhost/blog']);
+    expect(blogAddressCandidates('http://blog.example.com/')).toEqual(['http://blog.example.com/']);
+    expect(blogAddressCandidates('ftp://blog.example.com/')).toEqual([]);
+    expect(blogAddressCandidates('not an address')).toEqual([]);
+    expect(
+      NewAccountSchema.safeParse({ kind: 'wordpress', address: 'myblog.example.com', user: 'a', secret: 'b' }).success,
+    ).toBe(true);
   });
 });

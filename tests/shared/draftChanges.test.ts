@@ -37,6 +37,18 @@ describe('the changes autosave sends', () => {
     expect(applyChanges(featured, { title: 'Only the title' })?.featuredImage).toEqual(photo);
   });
 
+  it('carry the post options when they change, and keep them when a save changes something else', () => {
+    const saved = reblogPost();
+    const options = { slug: 'my-address', summary: 'In a line.', categories: { 'account-one': ['Notes'] } };
+    const withOptions: DraftContent = { ...saved, options };
+
+    const setting = changesBetween(saved, withOptions);
+    expect(setting).toEqual({ options });
+    expect(DraftChangesSchema.parse(setting)).toEqual(setting);
+    expect(applyChanges(saved, setting)?.options).toEqual(options);
+    expect(applyChanges(withOptions, { title: 'Only the title' })?.options).toEqual(options);
+  });
+
   it('cannot be applied when a quote named as unchanged is no longer in the draft', () => {
     const saved = reblogPost();
     expect(

@@ -15,6 +15,16 @@ describe('hashtags', () => {
     expect(uniqueHashtags(['ISIS', '#isis', 'Iraq', 'IRAQ'])).toEqual(['ISIS', 'Iraq']);
   });
 
+  it('keeps whole characters: an emoji goes with its variation selector, never leaving it behind', () => {
+    expect(cleanHashtag('#🕊️peace')).toBe('peace');
+    expect(cleanHashtag('🕊️')).toBe('');
+    expect(cleanHashtag('👨‍👩‍👧family')).toBe('family');
+    expect(cleanHashtag('\uFE0Fpeace')).toBe('peace');
+    expect(cleanHashtag('नमस्ते')).toBe('नमस्ते');
+    expect(cleanHashtag('سلام')).toBe('سلام');
+    expect(extractHashtags('Peace now #🕊️peace #Iraq').hashtags).toEqual(['peace', 'Iraq']);
+  });
+
   it('refuses empty tags and keeps the first spelling of a duplicate', () => {
     expect(addHashtag(['ISIS'], '#')).toEqual(['ISIS']);
     expect(addHashtag(['ISIS'], 'isis')).toEqual(['ISIS']);
@@ -41,6 +51,9 @@ describe('hashtags', () => {
         for (const tag of tags) {
           expect(tag).not.toBe('');
           expect(cleanHashtag(tag)).toBe(tag);
+          // Never a tag that starts with a mark, and never an emoji's selector.
+          expect(tag).toMatch(/^[\p{L}\p{N}_]/u);
+          expect(tag).not.toMatch(/[\uFE0E\uFE0F\u20E3]/);
         }
         expect(uniqueHashtags(tags)).toEqual(tags);
       }),

@@ -22,7 +22,7 @@ function expectSame(renderer: IncrementalRenderer, commentary: string, quotes: Q
   expect(new Set(rendered.blocks.map((block) => block.key)).size).toBe(rendered.blocks.length);
 }
 
-const word = fc.constantFrom('the', 'quote', 'Iraq', 'writer', 'a', 'of', 'blog', 'x', 'Über', 'déjà');
+const word = fc.constantFrom('the', 'quote', 'Iraq', 'writer', 'a', 'of', 'blog', 'x', 'Über', 'déjà', 'سلام', 'שלום');
 const words = fc.array(word, { minLength: 1, maxLength: 8 }).map((list) => list.join(' '));
 const url = fc.constantFrom(
   'https://example.com/a',

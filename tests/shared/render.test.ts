@@ -68,6 +68,26 @@ describe('the shared renderer', () => {
   });
 });
 
+describe('right-to-left text', () => {
+  it('marks blocks that start in Arabic or Hebrew with dir="auto", and leaves left-to-right ones as they were', () => {
+    const [quote] = reblogPost().quotes;
+    if (!quote) throw new Error('the example post has a quote');
+    const html = renderPostBody({
+      commentary: 'مرحبا بالعالم.\n\nEnglish, then عربي.\n\n- واحد\n- two\n\n## עברית',
+      quotes: [{ ...quote, excerpt: 'שלום עולם.', source: { ...quote.source, title: 'כותרת' } }],
+    });
+    expect(html).toContain('<p dir="auto">مرحبا بالعالم.</p>');
+    expect(html).toContain('<p>English, then عربي.</p>');
+    expect(html).toContain('<ul dir="auto">\n<li dir="auto">واحد</li>\n<li>two</li>');
+    expect(html).toContain('<h2 dir="auto">עברית</h2>');
+    expect(html).toContain('<blockquote dir="auto" cite=');
+    expect(html).toContain('<p dir="auto" class="quote-source"><cite>כותרת</cite>');
+    expect(html).toContain('<p dir="auto">שלום עולם.</p>');
+    // Left-to-right posts are byte for byte what they were.
+    expect(renderPostBody(reblogPost())).not.toContain('dir=');
+  });
+});
+
 describe('attribution styles', () => {
   const credited = quote({
     excerpt: 'A passage, cut in',

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { renderPostBody } from '../../shared/render/post';
-import { wordPressBlocks } from '../../shared/render/wordpressBlocks';
+import { wordPressBlocks } from '../../electron/core/publishing/wordpress/blocks';
 import type { DraftContent } from '../../shared/model/draft';
 
 /** One post of a generated WordPress export. */

@@ -5,8 +5,10 @@ import {
   accountFields,
   AccountKindSchema,
   AccountSchema,
+  blogAddressCandidates,
   defaultAccountOptions,
   type Account,
+  type AccountKind,
   type AccountOptions,
   type NewAccount,
   type NewApiAccount,
@@ -21,8 +23,8 @@ import {
   type BlogConnection,
   type GoogleSettings,
 } from '../publishing/connection';
+import { PublishingError } from '../publishing/publishingError';
 import { connectStaticSite, type StaticConnection } from '../publishing/static/connectSite';
-import type { VerifiedAccount } from '../publishing/verifyAccount';
 import { openDocument, schemaCodec } from '../storage/jsonDocument';
 import { readOnlyRefusal } from '../storage/readOnly';
 import { CredentialVault, type VaultSealers } from './credentialVault';
@@ -110,17 +112,15 @@ export class Accounts {
   async add(input: NewAccount): Promise<Account> {
     this.#refuseWhenReadOnly();
     const secret = input.kind === 'blogger' ? await this.#signInToGoogle() : input.secret;
-    let connection: { connection: BlogConnection; verified: VerifiedAccount };
-    let address: string;
+    let connected: { address: string; connection: Connected };
     if (input.kind === 'static') {
       const site = await connectStaticSite(input, this.#transport);
       this.#refuseSecondSite(site.connection);
-      connection = site;
-      address = site.connection.siteUrl;
+      connected = { address: site.connection.siteUrl, connection: site };
     } else {
-      connection = await this.#connect({ ...input, secret });
-      address = input.address;
+      connected = await this.#connectAtAddress({ ...input, secret });
     }
+    const { address, connection } = connected;
     const account: StoredAccount = {
       id: this.#newId(),
       kind: input.kind,
@@ -208,10 +208,27 @@ export class Accounts {
     if (same) throw new AppError('conflict', `${same.blogName} already publishes to ${layout.folder} in ${folder}.`);
   }
 
-  async #connect(
-    input: NewApiAccount,
-  ): Promise<{ connection: BlogConnection; verified: { blogName: string; userName: string; canPublish: boolean } }> {
-    return connectBlog({
+  /**
+   * Connects at the first address the typed one may mean (https, then http on this computer) that
+   * answers as a blog; a refusal of the credentials is final, and a WordPress login password gets
+   * the advice to make an application password.
+   */
+  async #connectAtAddress(input: NewApiAccount): Promise<{ address: string; connection: Connected }> {
+    const candidates = blogAddressCandidates(input.address);
+    for (const [index, address] of candidates.entries()) {
+      try {
+        return { address, connection: await this.#connect({ ...input, address }) };
+      } catch (error) {
+        if (unreachable(error) && index < candidates.length - 1) continue;
+        throw withApplicationPasswordHint(error, input.kind, address);
+      }
+    }
+    throw new AppError('invalid-input', `"${input.address}" is not a blog address.`);
+  }
+
+  /** Discovers the blog at this exact address and checks the credentials there. */
+  async #connect(input: NewApiAccount): Promise<Connected> {
+    return await connectBlog({
       address: input.address,
       kind: input.kind,
       user: input.user,
@@ -225,4 +242,39 @@ export class Accounts {
 function publicView(account: StoredAccount): Account {
   const { connection, ...shown } = account;
   return AccountSchema.parse(connection.kind === 'static' ? { ...shown, site: connection.site } : shown);
+}
+
+/** A blog found and its credentials checked. */
+interface Connected {
+  readonly connection: BlogConnection;
+  readonly verified: { readonly blogName: string; readonly userName: string; readonly canPublish: boolean };
+}
+
+/** Nothing answered as a blog at that address (no server, no TLS there, not a blog's API): try the next. */
+function unreachable(error: unknown): boolean {
+  return (
+    error instanceof PublishingError &&
+    (error.failure === 'no-connection' ||
+      error.failure === 'timeout' ||
+      error.failure === 'tls' ||
+      error.failure === 'not-an-api')
+  );
+}
+
+/**
+ * WordPress's APIs take an application password, never the one its login page does: a refusal
+ * says where the writer makes one.
+ */
+function withApplicationPasswordHint(error: unknown, kind: AccountKind, address: string): unknown {
+  if (!(error instanceof PublishingError) || error.failure !== 'bad-credentials') return error;
+  if (kind !== 'wordpress' && kind !== 'xmlrpc') return error;
+  const page = new URL(
+    'wp-admin/profile.php#application-passwords-section',
+    address.endsWith('/') ? address : `${address}/`,
+  );
+  return new PublishingError(
+    'bad-credentials',
+    `${error.message} WordPress needs an application password here, not the one you log in with: make one at ${page.toString()} (Users, Profile, Application Passwords) and paste it.`,
+    { ...(error.status === null ? {} : { status: error.status }), cause: error },
+  );
 }

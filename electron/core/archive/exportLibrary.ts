@@ -6,9 +6,9 @@ import type { ArchiveProgress, ExportFormat, ExportReport } from '../../../share
 import { draftStatus } from '../../../shared/model/status';
 import { renderPostBody } from '../../../shared/render/post';
 import { AppError } from '../../../shared/result';
+import { slugFromText } from '../../../shared/text/slug';
 import type { DraftLibrary } from '../library/draftLibrary';
 import type { LibraryView } from '../libraryView';
-import { titleWords } from '../publishing/clientIdentity';
 import { writeFileDurably } from '../storage/durableWrite';
 import { EXPORT_FORMAT_VERSION, exportedQuote, type ExportedBlog, type ExportedDraft } from './exportFormat';
 import { writeFrontMatter } from './frontMatter';
@@ -91,7 +91,7 @@ function fileNames(drafts: readonly { id: string; createdAt: string; title: stri
   const names = new Map<string, string>();
   const extension = format === 'html' ? 'html' : 'md';
   for (const draft of drafts) {
-    const base = `${draft.createdAt.slice(0, 10)}-${titleWords(draft.title) || 'untitled'}`;
+    const base = `${draft.createdAt.slice(0, 10)}-${slugFromText(draft.title, 'latin') || 'untitled'}`;
     let name = `${base}.${extension}`;
     for (let suffix = 2; taken.has(name); suffix += 1) name = `${base}-${suffix}.${extension}`;
     taken.add(name);

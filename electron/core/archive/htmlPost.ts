@@ -55,7 +55,8 @@ function trailingQuote(
     candidate.children,
     false,
   );
-  if (source.url === null && credit === null && sourceLine === null && !hasClass(candidate, 'quoteback')) return null;
+  const credited = sourceLine !== null || blockCitation(candidate, null) !== null;
+  if (source.url === null && credit === null && !credited && !hasClass(candidate, 'quoteback')) return null;
   const known = options.sources?.find((each) => each.url !== null && each.url === source.url);
   return {
     quote: {
@@ -93,23 +94,55 @@ function sourceOf(blockquote: Element, credit: Element | null): Source {
     blockquote.children,
     false,
   );
-  const linkText = creditLink === null ? null : DomUtils.textContent(creditLink).trim();
+  const linkText =
+    creditLink !== null
+      ? DomUtils.textContent(creditLink).trim()
+      : credit !== null
+        ? // A source without an address is credited in plain words: "via Title."
+          DomUtils.textContent(credit)
+            .trim()
+            .replace(/^via\s+/i, '')
+            .replace(/\.$/, '')
+        : null;
   // The renderer names a source with no title or site by its host; that name is not a title.
   const creditTitle = linkText !== null && url !== null && linkText === new URL(url).host ? null : linkText;
+  const citation = blockCitation(blockquote, creditTitle);
   const title =
     DomUtils.getAttributeValue(blockquote, 'data-title') ??
+    citation?.title ??
     (innerCite === null ? null : DomUtils.textContent(innerCite).trim()) ??
     creditTitle ??
     '';
   const citeInLine = sourceLine !== null && DomUtils.findOne((each) => each.name === 'cite', [sourceLine]) !== null;
   const lineText = sourceLine === null ? '' : DomUtils.textContent(sourceLine).trim();
-  const byline = citeInLine ? lineText.split('\u2014').slice(1).join('\u2014').trim() : lineText;
+  const byline =
+    citation?.byline ?? (citeInLine ? lineText.split('\u2014').slice(1).join('\u2014').trim() : lineText);
   return {
     ...emptySource(),
     url,
     title: clip(title),
     ...bylineFields(byline, DomUtils.getAttributeValue(blockquote, 'data-author') ?? ''),
   };
+}
+
+/**
+ * WordPress's Quote block keeps the whole credit line in one <cite> of its own ("Title — Rudaw,
+ * yesterday at 09:51", as the publishing side writes it). The title is the via line's link text
+ * when the citation starts with it, else what comes before the dash; a citation without a dash
+ * or a via line is a byline alone, as the renderer writes a source with no title. Null for other
+ * quotes.
+ */
+function blockCitation(blockquote: Element, creditTitle: string | null): { title: string; byline: string } | null {
+  const cite = blockquote.children.find((child): child is Element => DomUtils.isTag(child) && child.name === 'cite');
+  if (cite === undefined) return null;
+  const text = DomUtils.textContent(cite).trim();
+  const dash = ' \u2014 ';
+  if (creditTitle !== null && creditTitle !== '' && text.startsWith(creditTitle)) {
+    return { title: creditTitle, byline: text.slice(creditTitle.length).replace(/^\s*\u2014\s*/, '') };
+  }
+  if (!text.includes(dash)) return { title: '', byline: text };
+  const [title = '', ...rest] = text.split(dash);
+  return { title: title.trim(), byline: rest.join(dash).trim() };
 }
 
 /** "Rudaw, yesterday at 09:51" back into who and when, as `bylineOf` wrote it. */

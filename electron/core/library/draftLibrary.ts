@@ -8,6 +8,7 @@ import {
   type DraftChanges,
   type DraftContent,
 } from '../../../shared/model/draft';
+import { contentHash } from '../../../shared/model/contentHash';
 import { applyChanges, combineChanges } from '../../../shared/model/draftChanges';
 import type { MediaFile } from '../../../shared/model/image';
 import { filesUsed } from '../../../shared/media/references';
@@ -23,7 +24,7 @@ import { EmptiedTrash } from './emptiedTrash';
 import { DraftStore, type FileStamp, type StoredDraft } from './draftStore';
 import { indexEntry, LibraryIndex, listingOf, type IndexEntry, type Listing } from './libraryIndex';
 import type { LegacyFields } from './migrations';
-import { defaultHistoryPolicy, RevisionHistory, type HistoryPolicy } from './revisionHistory';
+import { defaultHistoryPolicy, isLargeChange, RevisionHistory, type HistoryPolicy } from './revisionHistory';
 import { SearchIndex } from './searchIndex';
 
 /**
@@ -274,6 +275,20 @@ export class DraftLibrary {
     return this.#saves.submit(id, changes);
   }
 
+  /**
+   * Keeps the version that went out to a blog in the history, marked with its account, when the
+   * draft still holds what was sent (`sentHash`); the outbox calls this when a post is published.
+   */
+  keepPublishedVersion(id: string, accountId: string, sentHash: string): Promise<void> {
+    return this.#exclusive(id, async () => {
+      // Under the draft's lock already: read as its owner (get would wait for this very task).
+      const current = this.#recent.get(id) ?? (await this.#loadOwned(id));
+      if (current !== null && contentHash(current) === sentHash) {
+        await this.#history.snapshot(current, this.#now(), accountId);
+      }
+    });
+  }
+
   trash(id: string): Promise<Draft> {
     return this.#exclusive(id, () => this.#update(id, (draft) => ({ ...draft, trashedAt: this.#now().toISOString() })));
   }
@@ -356,12 +371,20 @@ export class DraftLibrary {
   /** The draft's earlier versions, newest first. */
   async revisions(id: string): Promise<RevisionSummary[]> {
     await this.get(id);
-    return (await this.#history.list(id)).map(({ revision, savedAt, content }) => ({
+    return (await this.#history.list(id)).map(({ revision, savedAt, content, publishedTo }) => ({
       revision,
       savedAt,
       title: content.title,
       words: countWords(content.commentary),
+      ...(publishedTo === undefined ? {} : { publishedTo }),
     }));
+  }
+
+  /** One earlier version's content, to compare with the draft before restoring it. */
+  async revision(id: string, revision: number): Promise<DraftContent> {
+    const found = (await this.#history.list(id)).find((entry) => entry.revision === revision);
+    if (!found) throw new AppError('not-found', `The draft ${id} has no saved revision ${revision}.`);
+    return found.content;
   }
 
   /** Brings an earlier version back as a new revision; the version it replaces stays in history. */
@@ -425,13 +448,14 @@ export class DraftLibrary {
     const current = this.#recent.get(id) ?? (await this.#loadOwned(id));
     if (!current) throw new AppError('not-found', `There is no draft with id ${id}.`);
     const now = this.#now();
-    if (options.forceSnapshot || this.#history.dueForSnapshot(id, now)) {
+    const changed = change(current);
+    if (options.forceSnapshot || this.#history.dueForSnapshot(id, now) || isLargeChange(current, changed)) {
       this.#history
         .snapshot(current, now)
         .catch((error: unknown) => this.#logError(`A revision of ${id} could not be kept`, error));
     }
     const next = DraftSchema.parse({
-      ...change(current),
+      ...changed,
       revision: current.revision + 1,
       updatedAt: options.touch ? now.toISOString() : current.updatedAt,
     });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DRAFT_SCHEMA_VERSION } from '../../../shared/model/draft';
+import { withCleanHashtags } from '../../../shared/model/hashtags';
 import { NewerVersionError } from '../storage/jsonDocument';
 
 type DocumentJson = Record<string, unknown>;
@@ -59,7 +60,8 @@ export function draftVersionOf(json: unknown): number {
 }
 
 /**
- * Brings a draft document of any older version to the current one; validation comes after. What
+ * Brings a draft document of any older version to the current one, and repairs what a rule since
+ * made stricter (hashtags); validation comes after. What
  * older versions held that the current one does not comes back as `legacy`. A document from a
  * newer app is refused, and left as it is on disk.
  */
@@ -74,5 +76,6 @@ export function migrateDraftDocument(json: unknown, file: string): Migrated {
     migrated = { document: { ...next.document, schemaVersion: version + 1 }, legacy: next.legacy };
     version += 1;
   }
-  return migrated;
+  // Hashtags stored before their rule was made stricter are repaired whatever the version.
+  return { ...migrated, document: withCleanHashtags(migrated.document) as typeof migrated.document };
 }

@@ -1,18 +1,23 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { contentHash } from '../../../shared/model/contentHash';
 import { DraftContentSchema, type Draft, type DraftContent } from '../../../shared/model/draft';
+import { withCleanHashtags } from '../../../shared/model/hashtags';
 import { CorruptDocumentError, openDocument, schemaCodec } from '../storage/jsonDocument';
 import { RepairNeededError } from '../storage/readOnly';
 
 export const RevisionSchema = z.strictObject({
   revision: z.number().int().nonnegative(),
   savedAt: z.iso.datetime({ offset: true }),
-  // Snapshots taken before drafts had a featured image (draft format 3) had none.
-  content: z.preprocess(
-    (content) => (isRecord(content) && !('featuredImage' in content) ? { ...content, featuredImage: null } : content),
-    DraftContentSchema,
-  ),
+  // Kept snapshots may hold hashtags from before their rule was made stricter, and those taken
+  // before drafts had a featured image (draft format 3) had none.
+  content: z.preprocess((stored) => {
+    const content = withCleanHashtags(stored);
+    return isRecord(content) && !('featuredImage' in content) ? { ...content, featuredImage: null } : content;
+  }, DraftContentSchema),
+  /** The account this version was published to: the version that went out stays findable. */
+  publishedTo: z.string().min(1).optional(),
 });
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -64,17 +69,33 @@ export class RevisionHistory {
     return last === undefined || now.getTime() - last >= this.#policy.coalesceMs;
   }
 
-  /** Records the draft as it is, before it changes; writes are chained per draft. */
-  snapshot(draft: Draft, now: Date): Promise<void> {
+  /** Records the draft as it is, before it changes or as it was published; writes are chained per draft. */
+  snapshot(draft: Draft, now: Date, publishedTo?: string): Promise<void> {
     this.#lastSnapshotAt.set(draft.id, now.getTime());
-    const entry: Revision = { revision: draft.revision, savedAt: draft.updatedAt, content: contentOf(draft) };
+    const entry: Revision = {
+      revision: draft.revision,
+      savedAt: draft.updatedAt,
+      content: contentOf(draft),
+      ...(publishedTo === undefined ? {} : { publishedTo }),
+    };
     const previous = this.#writes.get(draft.id) ?? Promise.resolve();
     const write = previous
       .catch(() => undefined)
       .then(async () => {
         const document = await this.#open(draft.id);
-        const kept = document.data.revisions.filter((revision) => revision.revision !== entry.revision);
-        document.data.revisions = [...kept, entry].slice(-this.#policy.maxRevisions);
+        // The same version kept again (before an edit, or with only its blog state changed since)
+        // replaces its earlier copy, and stays marked as published if it was.
+        const newest = document.data.revisions.at(-1);
+        const unchanged = newest !== undefined && contentHash(newest.content) === contentHash(entry.content);
+        const same = document.data.revisions.find((revision) => revision.revision === entry.revision);
+        const kept = document.data.revisions.filter(
+          (revision) => revision !== same && !(unchanged && revision === newest),
+        );
+        const published = entry.publishedTo ?? same?.publishedTo ?? (unchanged ? newest.publishedTo : undefined);
+        document.data.revisions = [
+          ...kept,
+          published === undefined ? entry : { ...entry, publishedTo: published },
+        ].slice(-this.#policy.maxRevisions);
         await document.write();
       });
     this.#writes.set(draft.id, write);
@@ -128,11 +149,30 @@ export class RevisionHistory {
 }
 
 export function contentOf(draft: Draft): DraftContent {
-  return {
-    title: draft.title,
-    commentary: draft.commentary,
-    quotes: draft.quotes,
-    hashtags: draft.hashtags,
-    featuredImage: draft.featuredImage,
-  };
+  const { title, commentary, quotes, hashtags, featuredImage, options } = draft;
+  return options === undefined
+    ? { title, commentary, quotes, hashtags, featuredImage }
+    : { title, commentary, quotes, hashtags, featuredImage, options };
+}
+
+/** Below this many characters a draft is still being started: no rewrite is worth its own version. */
+const LARGE_CHANGE_MIN_CHARACTERS = 200;
+
+/**
+ * Whether a save rewrites most of the draft (a select-all and type, a paste over everything): less
+ * than half of the text before it stays at its start and end. Such a save starts a new snapshot
+ * even within an editing spell, so the version before it is kept.
+ */
+export function isLargeChange(before: DraftContent, after: DraftContent): boolean {
+  const text = (content: DraftContent) =>
+    [content.title, content.commentary, ...content.quotes.map((quote) => quote.excerpt)].join('\n');
+  const old = text(before);
+  if (old.length < LARGE_CHANGE_MIN_CHARACTERS) return false;
+  const next = text(after);
+  let prefix = 0;
+  const shorter = Math.min(old.length, next.length);
+  while (prefix < shorter && old[prefix] === next[prefix]) prefix += 1;
+  let suffix = 0;
+  while (suffix < shorter - prefix && old[old.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix += 1;
+  return prefix + suffix < old.length / 2;
 }

@@ -20,6 +20,7 @@ export async function conflictDetails(options: {
     identity: remote.identity ?? 'local',
     schedule: { status: 'publish' },
     style: options.style,
+    accountId: options.accountId,
   });
   return {
     draftId: draft.id,

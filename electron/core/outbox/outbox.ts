@@ -29,8 +29,8 @@ import type * as Sending from './sending';
 import { knownPost, targetState } from './targetState';
 import { systemTimer, type SetTimer } from './timers';
 
-/** What the outbox needs from the library: the drafts' content, and its fingerprint. */
-export type OutboxLibrary = Pick<DraftLibrary, 'get' | 'save' | 'create' | 'contentHash'>;
+/** What the outbox needs from the library: the drafts' content, its fingerprint, and its history of what went out. */
+export type OutboxLibrary = Pick<DraftLibrary, 'get' | 'save' | 'create' | 'contentHash' | 'keepPublishedVersion'>;
 
 /**
  * What changed in the outbox, as it happens: an entry's new state, or where a draft now stands on
@@ -456,7 +456,7 @@ export class Outbox {
         accountId,
         action,
         schedule,
-        identity: known?.identity ?? newClientIdentity(draft?.title ?? '', () => this.#identitySuffix()),
+        identity: known?.identity ?? newClientIdentity(() => this.#identitySuffix()),
         remote,
         // An earlier entry for this post may have created it under the identity reused here.
         mayExist: remote === null && known !== null,
@@ -565,6 +565,13 @@ export class Outbox {
     // The writer may have typed while the post was on its way: then the target derives as
     // "changed since publish" from the draft's hash, which is no longer the one sent.
     await this.#save({ ...settled, remote: link, mayExist: false, force: false, state: done });
+    // The version that went out stays findable in the draft's history, by the blog it went to;
+    // the post is on the blog whether or not that history could be written.
+    await this.#options.library
+      .keepPublishedVersion(entry.draftId, entry.accountId, result.sentHash)
+      .catch((error: unknown) =>
+        this.#options.logError(`The published version of ${entry.draftId} was not kept`, error),
+      );
   }
 
   async #failed(entry: OutboxEntry, error: unknown): Promise<void> {

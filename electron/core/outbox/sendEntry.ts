@@ -49,19 +49,26 @@ export async function sendEntry(request: SendRequest): Promise<SendResult> {
     mayHaveUploaded: entry.mayExist,
   });
   const post = (identity: string): OutgoingPost =>
-    images.place(outgoingPost(draft, { identity, schedule: postSchedule(entry.schedule), style: request.style }));
+    images.place(
+      outgoingPost(draft, {
+        identity,
+        schedule: postSchedule(entry.schedule),
+        style: request.style,
+        accountId: entry.accountId,
+      }),
+    );
   if (link === null) {
-    const found = entry.mayExist ? await adapter.findByIdentity(entry.identity) : null;
-    if (found === null) return { kind: 'published', remote: await createOnce(adapter, post(entry.identity)), sentHash };
-    // Our own earlier attempt made it: bring it up to date if the draft changed since.
     const wanted = post(entry.identity);
-    const remote = holdsPost(found, wanted) ? found : await adapter.update(found.remoteId, wanted);
+    const found = entry.mayExist ? await adapter.findByIdentity(entry.identity, { slug: wanted.slug }) : null;
+    if (found === null) return { kind: 'published', remote: await createOnce(adapter, wanted), sentHash };
+    // Our own earlier attempt made it: bring it up to date if the draft changed since.
+    const remote = holdsPost(adapter, found, wanted) ? found : await adapter.update(found.remoteId, wanted);
     return { kind: 'published', remote, sentHash };
   }
   const remote = await adapter.get(link.remoteId);
   const wanted = post(remote.identity ?? entry.identity);
   // Already there: an interrupted attempt got through, or the blog was edited to match.
-  if (holdsPost(remote, wanted)) return { kind: 'published', remote, sentHash };
+  if (holdsPost(adapter, remote, wanted)) return { kind: 'published', remote, sentHash };
   if (!entry.force && remote.modifiedAt !== link.remoteModifiedAt) return { kind: 'conflict', remote };
   return { kind: 'published', remote: await adapter.update(link.remoteId, wanted), sentHash };
 }
@@ -69,15 +76,16 @@ export async function sendEntry(request: SendRequest): Promise<SendResult> {
 const STRAY_DELETE_TRIES = 3;
 
 /**
- * Creates the post, and undoes a second copy: a blog that hands back another identity than the
- * one sent (WordPress makes a taken slug unique with "-2") already holds a post with ours, made by
- * an earlier attempt that was still under way on the server when we looked for it.
+ * Creates the post, and undoes a second copy. A blog that hands back another slug than the one
+ * sent (WordPress and Ghost make a taken slug unique with "-2") may already hold a post with our
+ * identity, made by an earlier attempt that was still under way on the server when we looked for
+ * it; or the slug was taken by another post, and ours is the only one.
  */
 async function createOnce(adapter: BlogAdapter, post: OutgoingPost): Promise<RemotePost> {
   const created = await adapter.create(post);
-  if (created.identity === null || created.identity === post.identity) return created;
-  const earlier = await adapter.findByIdentity(post.identity);
-  if (earlier === null) return created;
+  if (created.slug === null || sameSlug(created.slug, post)) return created;
+  const earlier = await adapter.findByIdentity(post.identity, { slug: post.slug });
+  if (earlier === null || earlier.remoteId === created.remoteId) return created;
   for (let tries = 1; ; tries += 1) {
     try {
       await adapter.delete(created.remoteId);
@@ -86,21 +94,37 @@ async function createOnce(adapter: BlogAdapter, post: OutgoingPost): Promise<Rem
       if (tries >= STRAY_DELETE_TRIES) throw error;
     }
   }
-  return holdsPost(earlier, post) ? earlier : adapter.update(earlier.remoteId, post);
+  return holdsPost(adapter, earlier, post) ? earlier : adapter.update(earlier.remoteId, post);
+}
+
+/** Whether the blog kept the slug as sent, in either spelling (blogs lowercase and may transliterate). */
+function sameSlug(slug: string, post: OutgoingPost): boolean {
+  const kept = slug.toLocaleLowerCase('und');
+  return kept === post.slug.own || kept === post.slug.latin;
 }
 
 export function postSchedule(schedule: OutboxSchedule): PostSchedule {
   return schedule.status === 'future' ? { status: 'future', date: new Date(schedule.date) } : schedule;
 }
 
-/** True when the blog already shows exactly this post: title, tags, body and status. */
-function holdsPost(remote: RemotePost, post: OutgoingPost): boolean {
+/**
+ * True when the blog already shows exactly this post: title, tags, body, status, and the excerpt
+ * and categories where the blog keeps them (categories when any were chosen: else the blog's own
+ * default stands).
+ */
+function holdsPost(adapter: BlogAdapter, remote: RemotePost, post: OutgoingPost): boolean {
   const tags = (names: readonly string[]): string => [...new Set(names.map(hashtagKey))].sort().join(' ');
+  const names = (list: readonly string[]): string =>
+    [...new Set(list.map((name) => name.trim().toLocaleLowerCase('und')))].sort().join('\n');
   const status = post.schedule.status === 'future' ? ['future', 'publish'] : [post.schedule.status];
   return (
     remote.title === post.title &&
     tags(remote.tags) === tags(post.tags) &&
-    (remote.renderedContent ?? remote.content).trim() === post.html.trim() &&
+    (remote.summary === null || remote.summary.trim() === post.summary) &&
+    (remote.categories === null ||
+      post.categories.length === 0 ||
+      names(remote.categories) === names(post.categories)) &&
+    remote.content.trim() === adapter.storedContent(post).trim() &&
     status.includes(remote.status) &&
     // An adapter that does not read the featured image cannot say it is there: send it again.
     (remote.featuredImage === undefined

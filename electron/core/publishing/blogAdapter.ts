@@ -1,4 +1,6 @@
+import type { BlogFeatures } from '../../../shared/model/blogFeatures';
 import type { DraftContent } from '../../../shared/model/draft';
+import type { PostSlug } from '../../../shared/text/slug';
 import type { ImageUploader, RemoteImage } from './imageUpload';
 
 /**
@@ -13,7 +15,8 @@ export type PostSchedule =
 /**
  * The identity the client stamps on a post before its first attempt, so that after an ambiguous
  * failure (sent, no answer) the outbox can find the post instead of creating it twice. It is
- * lowercase letters, digits and hyphens, unique per post and blog; see `newClientIdentity`.
+ * lowercase letters, digits and hyphens, unique per post and blog; see `newClientIdentity`. Each
+ * adapter keeps it where readers never see it, never in the post's address.
  */
 export type ClientIdentity = string;
 
@@ -22,7 +25,17 @@ export interface OutgoingPost {
   readonly identity: ClientIdentity;
   /** The draft's content it was rendered from, for blogs that keep more than HTML (a static site keeps the quotes' sources, and may take Markdown). */
   readonly content: DraftContent;
+  /** Plain text, as typed: each adapter escapes it as its API expects. */
   readonly title: string;
+  /**
+   * The post's address. Sent when the post is created; afterwards only when the writer chose it,
+   * so that editing the title never moves a published post.
+   */
+  readonly slug: PostSlug;
+  /** The short summary blogs show in lists and feeds; '' for none. */
+  readonly summary: string;
+  /** The categories chosen for this blog, by name; blogs without categories ignore them. */
+  readonly categories: readonly string[];
   /** The shared renderer's HTML (renderPostBody), exactly what the preview shows. */
   readonly html: string;
   readonly tags: readonly string[];
@@ -43,12 +56,19 @@ export interface RemotePost {
   /** When the post is (or will be) published, as an ISO timestamp in UTC. */
   readonly publishedAt: string;
   readonly status: RemoteStatus;
+  /** Plain text, as the writer typed it. */
   readonly title: string;
+  /** The post's address on the blog (its last path segment), or null where the blog has none to set. */
+  readonly slug: string | null;
   /** The stored content, as sent (for WordPress REST: the block markup). */
   readonly content: string;
   /** The content as the blog renders it for readers, when the protocol offers it. */
   readonly renderedContent: string | null;
   readonly tags: readonly string[];
+  /** The post's own excerpt as written ('' when it has none); null where the blog keeps none. */
+  readonly summary: string | null;
+  /** The post's categories by name; null where the blog has no categories. */
+  readonly categories: readonly string[] | null;
   /** The client identity found on the post, or null for posts made elsewhere. */
   readonly identity: ClientIdentity | null;
   /**
@@ -76,8 +96,18 @@ export interface BlogAdapter extends ImageUploader {
   delete(remoteId: string): Promise<void>;
   /** The most recent posts of any status except trash, newest first. */
   listRecent(count: number): Promise<readonly RemotePost[]>;
-  /** The post carrying this client identity, or null when the blog has none. */
-  findByIdentity(identity: ClientIdentity): Promise<RemotePost | null>;
+  /**
+   * The oldest post carrying this client identity, or null when the blog has none. `slug`, the
+   * address the post was sent with, helps blogs that cannot list their posts.
+   */
+  findByIdentity(identity: ClientIdentity, hints?: { readonly slug?: PostSlug }): Promise<RemotePost | null>;
+  /**
+   * What `RemotePost.content` holds once `post` is sent: the body as this blog stores it, to tell
+   * whether the blog already has the post as it would be sent.
+   */
+  storedContent(post: OutgoingPost): string;
+  /** What the blog offers a post beyond its text: categories, an excerpt, a slug, its time zone. */
+  features(): Promise<BlogFeatures>;
   /** The blog's tags for these names, created where missing; matched case-insensitively. */
   ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]>;
 }

@@ -1,28 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import type { ClientIdentity } from './blogAdapter';
 
-const MAX_WORDS_CHARACTERS = 60;
+const PREFIX = 'commonplace-';
 
 /**
- * A fresh identity for a post: its title's words, for a readable address, and a random suffix
- * that makes it unique ("isis-in-iraq-a-shadow-of-its-former-self-k3x9q2m1"). Made once per post
- * and blog, and stored by the outbox before the first attempt.
+ * A fresh identity for a post: a random token ("commonplace-k3x9q2m1"), made once per post and
+ * blog and stored by the outbox before the first attempt. It travels where readers never see it
+ * (each adapter says where); the post's address is the writer's slug.
  */
-export function newClientIdentity(title: string, random: () => string = randomSuffix): ClientIdentity {
-  const words = titleWords(title);
-  return words === '' ? `post-${random()}` : `${words}-${random()}`;
+export function newClientIdentity(random: () => string = randomSuffix): ClientIdentity {
+  return `${PREFIX}${random()}`;
 }
 
-/** A title's words in lowercase ASCII joined by hyphens, for addresses and file names ("" when it has none). */
-export function titleWords(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, MAX_WORDS_CHARACTERS)
-    .replace(/-+$/, '');
+/**
+ * Identities made before they moved out of the address were the post's slug: title words and a
+ * random tail. A post sent with one is found by its slug, so that an entry left pending across
+ * the upgrade still finds the post its earlier attempt made.
+ */
+export function isSlugIdentity(identity: ClientIdentity): boolean {
+  return !identity.startsWith(PREFIX);
 }
 
 function randomSuffix(): string {

@@ -1,4 +1,5 @@
-import type { DraftContent } from '../../../shared/model/draft';
+import { postOptionsOf, type DraftContent } from '../../../shared/model/draft';
+import { postSlug } from '../../../shared/text/slug';
 import { renderPostBody } from '../../../shared/render/post';
 import type { AttributionStyle } from '../../../shared/model/accountChoices';
 import { publishedTitle } from '../../../shared/render/title';
@@ -16,16 +17,27 @@ export interface PostStyle {
 
 /**
  * A draft as any adapter sends it: the preview's HTML (the one shared renderer), the title, and
- * the hashtags as tags, optionally also appended to the title.
+ * the hashtags as tags, optionally also appended to the title. The slug comes from the writer's
+ * own title, never from the hashtags added to it.
  */
 export function outgoingPost(
   content: DraftContent,
-  options: { readonly identity: ClientIdentity; readonly schedule: PostSchedule; readonly style: PostStyle },
+  options: {
+    readonly identity: ClientIdentity;
+    readonly schedule: PostSchedule;
+    readonly style: PostStyle;
+    /** The blog it goes to, whose categories it takes. */
+    readonly accountId?: string;
+  },
 ): OutgoingPost {
+  const postOptions = postOptionsOf(content);
   return {
     identity: options.identity,
     content,
     title: publishedTitle(content, options.style.hashtagsInTitle),
+    slug: postSlug(content.title, postOptions.slug),
+    summary: postOptions.summary.trim(),
+    categories: options.accountId === undefined ? [] : (postOptions.categories[options.accountId] ?? []),
     html: renderPostBody(content, {
       attribution: options.style.attribution ?? 'via',
       linkToPassage: options.style.linkToPassage ?? false,

@@ -4,14 +4,50 @@ import { nestingDepth } from './htmlDepth';
 import { escapeHtmlSyntax, escapeMarkdownText, trimBlankEdges } from './markdownText';
 import { absoluteUrl } from './urls';
 
-/** The part of a DOM element the rules below read; turndown's typings name the DOM's HTMLElement. */
+/** The part of a DOM node the rules below read; turndown's typings name the DOM's HTMLElement. */
 interface ElementNode {
-  getAttribute(name: string): string | null;
+  readonly nodeName: string;
+  readonly previousSibling: ElementNode | null;
+  readonly nextSibling: ElementNode | null;
+  getAttribute?(name: string): string | null;
+}
+
+function attribute(node: ElementNode, name: string): string {
+  return node.getAttribute?.(name) ?? '';
+}
+
+/**
+ * Google Docs wraps what it copies in <b style="font-weight:normal" id="docs-internal-guid-…">,
+ * bold only in name: the paragraphs inside are plain, and its bold and italics are spans' styles.
+ */
+function isDocsWrapper(node: ElementNode): boolean {
+  return (
+    node.nodeName === 'B' &&
+    (attribute(node, 'id').startsWith('docs-internal-guid-') || /font-weight:\s*normal/i.test(attribute(node, 'style')))
+  );
+}
+
+const blockNames = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'TABLE']);
+
+/** A line break standing between blocks (Google Docs writes an empty paragraph so): no line of text. */
+function breaksBetweenBlocks(node: ElementNode): boolean {
+  if (attribute(node, 'class') === 'Apple-interchange-newline') return true;
+  const before = node.previousSibling;
+  const after = node.nextSibling;
+  return (before === null || blockNames.has(before.nodeName)) && (after === null || blockNames.has(after.nodeName));
+}
+
+/** How a span's style shows its text: bold, italic, both or neither (how Docs and other editors mark them). */
+function spanEmphasis(node: ElementNode): { readonly bold: boolean; readonly italic: boolean } {
+  const style = attribute(node, 'style');
+  return {
+    bold: /font-weight:\s*(bold|[6-9]00)\b/i.test(style),
+    italic: /font-style:\s*italic\b/i.test(style),
+  };
 }
 
 /** What the figure rule reads of an element and its children. */
 interface FigureNode extends ElementNode {
-  readonly nodeName: string;
   readonly textContent: string | null;
   readonly childNodes: ArrayLike<FigureNode>;
 }
@@ -82,18 +118,41 @@ export function htmlToMarkdown(html: string, baseUrl: string | null): string {
   // A text node ending in "!" right before a link would turn the link into an image: "Wow![x](…)".
   service.escape = (text: string) => escapeMarkdownText(text).replace(/!$/, '\\!');
   service.remove([...droppedElements]);
+  service.addRule('docsWrapper', {
+    filter: (node: ElementNode) => isDocsWrapper(node),
+    replacement: (content: string) => content,
+  });
+  service.addRule('breakBetweenBlocks', {
+    filter: (node: ElementNode) => node.nodeName === 'BR' && breaksBetweenBlocks(node),
+    replacement: () => '',
+  });
+  service.addRule('styledSpan', {
+    filter: (node: ElementNode) => {
+      if (node.nodeName !== 'SPAN') return false;
+      const { bold, italic } = spanEmphasis(node);
+      return bold || italic;
+    },
+    replacement: (content: string, node: ElementNode) => {
+      if (content.trim() === '') return content;
+      const { bold, italic } = spanEmphasis(node);
+      // Spaces stay outside the markers, where markdown reads emphasis.
+      const [, before = '', inner = '', after = ''] = /^(\s*)([^]*?)(\s*)$/.exec(content) ?? [];
+      const marked = `${bold ? '**' : ''}${italic ? '_' : ''}${inner}${italic ? '_' : ''}${bold ? '**' : ''}`;
+      return `${before}${marked}${after}`;
+    },
+  });
   service.addRule('safeLink', {
     filter: 'a',
     replacement: (content: string, node: ElementNode) => {
-      const href = absoluteUrl(node.getAttribute('href') ?? '', baseUrl, ['http:', 'https:', 'mailto:']);
+      const href = absoluteUrl(attribute(node, 'href'), baseUrl, ['http:', 'https:', 'mailto:']);
       if (href === null || content.trim() === '') return content;
       return `[${content}](${linkDestination(href)}${linkTitle(node)})`;
     },
   });
   const image = (node: ElementNode, caption: string | null): string => {
-    const source = absoluteUrl(node.getAttribute('src') ?? '', baseUrl, ['http:', 'https:']);
+    const source = absoluteUrl(attribute(node, 'src'), baseUrl, ['http:', 'https:']);
     if (source === null) return '';
-    const alt = escapeMarkdownText(oneLine(node.getAttribute('alt') ?? ''));
+    const alt = escapeMarkdownText(oneLine(attribute(node, 'alt')));
     return `![${alt}](${linkDestination(source)}${caption === null ? linkTitle(node) : quotedTitle(caption)})`;
   };
   service.addRule('safeImage', {
@@ -122,7 +181,7 @@ function linkDestination(url: string): string {
 }
 
 function linkTitle(node: ElementNode): string {
-  return quotedTitle(node.getAttribute('title') ?? '');
+  return quotedTitle(attribute(node, 'title'));
 }
 
 function quotedTitle(text: string): string {

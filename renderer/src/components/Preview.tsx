@@ -45,7 +45,9 @@ export function Preview({ content: shown, attribution, linkToPassage }: PreviewP
       {shown.featuredImage && (
         <img className="preview-featured" src={mediaAddress(shown.featuredImage.file)} alt={shown.featuredImage.alt} />
       )}
-      <h1 className="preview-title">{shown.title || 'Untitled'}</h1>
+      <h1 className="preview-title" dir="auto">
+        {shown.title || 'Untitled'}
+      </h1>
       {!online && waiting > 0 && (
         <p className="preview-note" role="status">
           {waiting === 1 ? 'An image' : `${waiting} images`} in the quotes will be fetched into the library when the

@@ -36,8 +36,9 @@ export function Toolbar({ current, outbox, previewShown, focusMode, publishShown
       <span className="outbox-state" role="status" aria-label="Outbox state">
         {outboxLine(outbox)}
       </span>
-      <button type="button" onClick={actions.showOutbox}>
-        Outbox
+      {/* The count stays on the button when the window is too narrow for the state's words. */}
+      <button type="button" onClick={actions.showOutbox} aria-label="Outbox">
+        Outbox{outbox.waiting + outbox.needsYou > 0 ? ` ${outbox.waiting + outbox.needsYou}` : ''}
       </button>
       <button
         type="button"
@@ -63,19 +64,19 @@ export function Toolbar({ current, outbox, previewShown, focusMode, publishShown
         History
       </button>
       {current?.trashedAt ? (
-        <button type="button" onClick={actions.restore}>
-          Restore from trash
+        <button type="button" onClick={actions.restore} aria-label="Restore from trash">
+          Restore
         </button>
       ) : (
-        <button type="button" onClick={actions.trash} disabled={!current}>
-          Move to trash
+        <button type="button" onClick={actions.trash} disabled={!current} aria-label="Move to trash">
+          Trash
         </button>
       )}
       <button type="button" onClick={actions.showBlogs}>
         Blogs
       </button>
-      <button type="button" onClick={actions.newPostFromClipboard}>
-        New post from clipboard
+      <button type="button" onClick={actions.newPostFromClipboard} aria-label="New post from clipboard">
+        From clipboard
       </button>
       <button type="button" onClick={actions.showShortcuts} title={withShortcut('showShortcuts')}>
         Shortcuts

@@ -11,6 +11,8 @@ import { libraryStore } from './useLibraryStore';
 export function useCurrentDraft() {
   const [current, setCurrent] = useState<DraftView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  /** Another draft is on its way to the desk: what is typed meanwhile would go to the one leaving. */
+  const [switching, setSwitching] = useState(false);
   const openId = useRef<string | null>(null);
   openId.current = current?.id ?? null;
 
@@ -26,7 +28,12 @@ export function useCurrentDraft() {
       // The open draft stays as its editor has it: a copy read now would lack the edits not yet
       // saved, and showing it would drop them from the editor and, at its next save, from disk.
       if (id === openId.current) return;
-      settle(await libraryStore.open(id), 'The draft could not be opened');
+      setSwitching(true);
+      try {
+        settle(await libraryStore.open(id), 'The draft could not be opened');
+      } finally {
+        setSwitching(false);
+      }
     },
     [settle],
   );
@@ -41,7 +48,12 @@ export function useCurrentDraft() {
 
   const create = useCallback(
     async (content?: DraftContent) => {
-      settle(await api.createDraft(content ? { content } : {}), 'A new draft could not be created');
+      setSwitching(true);
+      try {
+        settle(await api.createDraft(content ? { content } : {}), 'A new draft could not be created');
+      } finally {
+        setSwitching(false);
+      }
     },
     [settle],
   );
@@ -82,5 +94,18 @@ export function useCurrentDraft() {
   /** Shows a draft the main side already has (restored from history, say). */
   const show = useCallback((draft: DraftView) => settle({ ok: true, value: draft }, ''), [settle]);
 
-  return { current, problem, setProblem, open, reload, create, trash, restore, emptyTrash, undoEmptyTrash, show };
+  return {
+    current,
+    switching,
+    problem,
+    setProblem,
+    open,
+    reload,
+    create,
+    trash,
+    restore,
+    emptyTrash,
+    undoEmptyTrash,
+    show,
+  };
 }

@@ -1,14 +1,18 @@
 import { useEffect, useRef } from 'react';
 import { tinykeys } from 'tinykeys';
-import { shortcuts, type ShortcutName } from '../shortcuts';
+import { appShortcuts, leftToTheFocus, shortcuts, type ShortcutName } from '../shortcuts';
 
-/** Binds app-wide shortcuts to handlers; handlers may change between renders without rebinding. */
+/**
+ * Binds the app's shortcuts to handlers, wherever the focus is: in a text field too, as in any
+ * desktop editor (tinykeys by default ignores key presses there), leaving the field its own keys
+ * (see leftToTheFocus). Handlers may change between renders without rebinding.
+ */
 export function useShortcuts(handlers: Partial<Record<ShortcutName, () => void>>): void {
   const latest = useRef(handlers);
   latest.current = handlers;
   useEffect(() => {
     const bindings: Record<string, (event: KeyboardEvent) => void> = {};
-    for (const name of Object.keys(shortcuts) as ShortcutName[]) {
+    for (const name of appShortcuts) {
       bindings[shortcuts[name].keys] = (event) => {
         const handler = latest.current[name];
         if (!handler) return;
@@ -16,6 +20,6 @@ export function useShortcuts(handlers: Partial<Record<ShortcutName, () => void>>
         handler();
       };
     }
-    return tinykeys(window, bindings);
+    return tinykeys(window, bindings, { ignore: leftToTheFocus });
   }, []);
 }

@@ -43,7 +43,7 @@ describe.skipIf(skip !== null)('a WordPress export written by the real WordPress
     ];
     const published = [];
     for (const content of contents) {
-      const identity = newClientIdentity(content.title);
+      const identity = newClientIdentity();
       published.push(
         await blog.create(
           outgoingPost(content, { identity, schedule: { status: 'publish' }, style: { hashtagsInTitle: false } }),

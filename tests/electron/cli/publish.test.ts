@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { OutboxEntrySchema, PublishOutcomeSchema } from '../../../shared/model/outbox';
+import { textAndLinks } from '../../support/textAndLinks';
 import { renderPostBody } from '../../../shared/render/post';
 import { startWordPress, wordPressSkipReason, type WordPressServer } from '../../servers/wordpress';
 import { runCli } from '../../support/cli';
@@ -59,10 +60,9 @@ describe.skipIf(skipReason !== null)('commonplace publish, against a real WordPr
     expect(post.title.raw).toBe(shown.title);
     expect(post.tags).toHaveLength(2);
     const preview = renderPostBody(shown);
-    expect(post.content.rendered).toContain(
-      '<p class="quote-source"><cite>ISIS in Iraq: A shadow of its former self</cite>',
-    );
-    expect(preview).toContain('<p class="quote-source"><cite>ISIS in Iraq: A shadow of its former self</cite>');
+    // The quote arrives as WordPress's Quote block, credited in its citation, with the preview's words and links.
+    expect(post.content.rendered).toContain('<cite>ISIS in Iraq: A shadow of its former self \u2014 Rudaw');
+    expect(textAndLinks(post.content.rendered)).toEqual(textAndLinks(preview));
     expect(shown.targets[account]).toMatchObject({ state: 'published', remoteId: published.remoteId });
 
     const again = PublishedSchema.parse(

@@ -209,6 +209,32 @@ describe('migrations', () => {
     await close();
   });
 
+  it('opens drafts and snapshots whose hashtags kept part of an emoji, with the emoji dropped whole', async () => {
+    const folder = await newFolder();
+    const library = await open(folder);
+    const draft = await library.create({ ...reblogPost(), hashtags: ['Iraq'] });
+    await library.save(draft.id, { ...reblogPost(), hashtags: ['Iraq', 'Mosul'] });
+    await library.close();
+    // What an earlier version stored for "#🕊️peace": the variation selector without its emoji.
+    const stored = JSON.parse(await readFile(draftFile(folder, draft.id), 'utf8')) as Record<string, unknown>;
+    await writeFile(draftFile(folder, draft.id), JSON.stringify({ ...stored, hashtags: ['\uFE0Fpeace', 'Iraq'] }));
+    const historyFile = path.join(folder, 'revisions', `${draft.id}.json`);
+    const history = JSON.parse(await readFile(historyFile, 'utf8')) as { revisions: { content: object }[] };
+    history.revisions = history.revisions.map((entry) => ({
+      ...entry,
+      content: { ...entry.content, hashtags: ['\uFE0Fpeace'] },
+    }));
+    await writeFile(historyFile, JSON.stringify(history));
+
+    const reopened = await open(folder);
+    expect((await reopened.get(draft.id)).hashtags).toEqual(['peace', 'Iraq']);
+    expect(reopened.notices()).toEqual([]);
+    const [revision] = await reopened.revisions(draft.id);
+    expect(revision?.revision).toBe(1);
+    const restored = await reopened.restoreRevision(draft.id, 1);
+    expect(restored.hashtags).toEqual(['peace']);
+  });
+
   it('brings a format-2 document (before featured images) to the current format, and its old revisions with it', async () => {
     const folder = await newFolder();
     const library = await open(folder);
@@ -335,6 +361,45 @@ describe('revision history', () => {
     expect(restored.revision).toBe(7);
     expect((await library.revisions(draft.id))[0]?.title).toBe('v6');
     await expect(library.restoreRevision(draft.id, 999)).rejects.toMatchObject({ kind: 'not-found' });
+  });
+
+  it('keeps the version that was published, by the blog it went to, and only that version', async () => {
+    const clock = manualClock();
+    const library = await open(await newFolder(), { now: clock.now });
+    const draft = await library.create(reblogPost());
+    await library.keepPublishedVersion(draft.id, 'account-one', contentHash(draft));
+    // The same version confirmed again is not kept twice.
+    await library.keepPublishedVersion(draft.id, 'account-one', contentHash(draft));
+    clock.advance(10);
+    await library.save(draft.id, { ...reblogPost(), title: 'Edited after publishing' });
+    const [kept, ...others] = await library.revisions(draft.id);
+    expect(kept).toMatchObject({ title: reblogPost().title, publishedTo: 'account-one' });
+    expect(others).toEqual([]);
+    expect((await library.revision(draft.id, kept?.revision ?? -1)).title).toBe(reblogPost().title);
+    // A publish that finished after the writer typed on names a version no longer there: none is kept as published.
+    clock.advance(10);
+    await library.keepPublishedVersion(draft.id, 'account-two', 'an earlier hash');
+    expect((await library.revisions(draft.id)).filter((revision) => revision.publishedTo !== undefined)).toHaveLength(
+      1,
+    );
+  });
+
+  it('keeps the version before a rewrite of most of the draft, even within the same spell', async () => {
+    const clock = manualClock();
+    const library = await open(await newFolder(), { now: clock.now });
+    const draft = await library.create(reblogPost());
+    const typed = { ...reblogPost(), commentary: `${reblogPost().commentary} And one more thought.` };
+    await library.save(draft.id, typed);
+    clock.advance(1);
+    await library.save(draft.id, { ...typed, commentary: `${typed.commentary} Another.` });
+    // A small edit within the spell keeps no version of its own.
+    expect((await library.revisions(draft.id)).map((revision) => revision.revision)).toEqual([1]);
+    clock.advance(1);
+    // Select all, type something else: the version before is kept.
+    await library.save(draft.id, { ...typed, title: 'Something else', commentary: 'Short.', quotes: [] });
+    const revisions = await library.revisions(draft.id);
+    expect(revisions.map((revision) => revision.revision)).toEqual([3, 1]);
+    expect(revisions[0]?.title).toBe(reblogPost().title);
   });
 });
 

@@ -3,7 +3,7 @@ import { basicAuthorization } from '../../../electron/core/publishing/http/reque
 import { contentHash } from '../../../shared/model/contentHash';
 import type { Draft, DraftContent } from '../../../shared/model/draft';
 import { renderPostBody } from '../../../shared/render/post';
-import { wordPressBlocks } from '../../../shared/render/wordpressBlocks';
+import { wordPressBlocks } from '../../../electron/core/publishing/wordpress/blocks';
 import { reblogPost } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
 import { startWordPress, wordPressSkipReason, type WordPressServer } from '../../servers/wordpress';
@@ -104,7 +104,7 @@ describe.skipIf(skipReason !== null)('an update after the post was edited on the
     expect(outcome).toMatchObject({ kind: 'published', remoteId });
     const remote = await restAdapter(server.url, server).get(remoteId);
     expect(remote.title).toBe(local.title);
-    expect(remote.content).toBe(wordPressBlocks(renderPostBody(local)));
+    expect(remote.content).toBe(wordPressBlocks(renderPostBody(local), outbox.list().at(-1)?.identity));
     expect(await targetOf(draft.id, ACCOUNT)).toEqual({
       state: 'published',
       remoteId,

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EntryStore } from '../../../electron/core/outbox/entryStore';
-import { wordPressBlocks } from '../../../shared/render/wordpressBlocks';
-import { renderPostBody } from '../../../shared/render/post';
+import type { OutgoingPost } from '../../../electron/core/publishing/blogAdapter';
+import { newClientIdentity } from '../../../electron/core/publishing/clientIdentity';
+import { outgoingPost } from '../../../electron/core/publishing/outgoingPost';
 import { contentHash } from '../../../shared/model/contentHash';
 import type { DraftContent } from '../../../shared/model/draft';
 import type { OutboxEntry } from '../../../shared/model/outbox';
@@ -26,6 +27,11 @@ const newFolder = useTempFolders();
 /** A post-creating or post-updating request, as opposed to the tag lookups that precede it. */
 function postWrite(request: ProxiedRequest): boolean {
   return request.method === 'POST' && /wp\/v2\/posts/.test(decodeURIComponent(request.path));
+}
+
+/** The draft as the outbox sends it to this blog under `identity`. */
+function sentAs(content: DraftContent, identity: string): OutgoingPost {
+  return outgoingPost(content, { identity, schedule: { status: 'publish' }, style: { hashtagsInTitle: false } });
 }
 
 let counter = 0;
@@ -83,7 +89,7 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
     if (outcome.kind !== 'published') return;
     const remote = await direct().get(outcome.remoteId);
     expect(remote.title).toBe(content.title);
-    expect(remote.content).toBe(wordPressBlocks(renderPostBody(content)));
+    expect(remote.content).toBe(direct().storedContent(sentAs(content, entryFor(draft.id).identity)));
     expect([...remote.tags].sort()).toEqual(['ISIS', 'Iraq']);
     expect(await targetOf(draft.id, ACCOUNT)).toEqual({
       state: 'published',
@@ -211,14 +217,7 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
     await outbox.publish({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
     const entry = entryFor(draft.id);
     // What the killed process had sent: the post is on the blog, its answer never recorded.
-    const sent = await direct().create({
-      identity: entry.identity,
-      content: draft,
-      title: draft.title,
-      html: renderPostBody(draft),
-      tags: draft.hashtags,
-      schedule: { status: 'publish' },
-    });
+    const sent = await direct().create(sentAs(draft, entry.identity));
     await harness?.close();
     await new EntryStore(library.folder).save({
       ...entry,
@@ -250,14 +249,7 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
     const entry = entryFor(draft.id);
     expect(entry.mayExist).toBe(false);
     // The earlier request lands on the blog only now, after the outbox decided there was nothing to find.
-    const earlier = await direct().create({
-      identity: entry.identity,
-      content: draft,
-      title: draft.title,
-      html: renderPostBody(draft),
-      tags: draft.hashtags,
-      schedule: { status: 'publish' },
-    });
+    const earlier = await direct().create(sentAs(draft, entry.identity));
 
     expect((await outbox.drain()).done).toBe(1);
 
@@ -292,6 +284,27 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
       sentHash: contentHash(edited),
       remoteModifiedAt: remote.modifiedAt,
     });
+  });
+
+  it('updates the post when only its excerpt or categories changed', async () => {
+    const { library, outbox, targetOf } = await setUp();
+    const content = uniquePost();
+    const draft = await library.create(content);
+    const first = await outbox.publish({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+    if (first.kind !== 'published') throw new Error(`expected published, got ${first.kind}`);
+    const category = `Notes ${Date.now()}`;
+    await library.save(draft.id, {
+      ...content,
+      options: { slug: '', summary: 'Only the excerpt is new.', categories: { [ACCOUNT]: [category] } },
+    });
+    expect((await targetOf(draft.id, ACCOUNT))?.state).toBe('changed-since-publish');
+
+    await outbox.update({ draftId: draft.id, accountId: ACCOUNT, schedule: { status: 'publish' } });
+
+    const remote = await direct().get(first.remoteId);
+    expect(remote.summary).toBe('Only the excerpt is new.');
+    expect(remote.categories).toEqual([category]);
+    expect((await targetOf(draft.id, ACCOUNT))?.state).toBe('published');
   });
 
   it('in order per post: a removal waits for the update before it, and one drain sends both', async () => {
@@ -392,16 +405,7 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const made = [];
     for (const content of [uniquePost(), uniquePost()]) {
-      made.push(
-        await direct().create({
-          identity: `pulled-${content.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
-          content,
-          title: content.title,
-          html: renderPostBody(content),
-          tags: content.hashtags,
-          schedule: { status: 'publish' },
-        }),
-      );
+      made.push(await direct().create(sentAs(content, newClientIdentity())));
     }
 
     const first = await outbox.pull(ACCOUNT, 2);

@@ -16,6 +16,7 @@ import { imageMarkdown } from '../../../shared/media/references';
 import type { DraftContent } from '../../../shared/model/draft';
 import type { MediaFile } from '../../../shared/model/image';
 import { renderPostBody } from '../../../shared/render/post';
+import { postSlug } from '../../../shared/text/slug';
 import { useTempFolders } from '../../support/tempFolder';
 import { sampleImage } from '../media/support/images';
 
@@ -82,9 +83,12 @@ function outgoing(draft: DraftContent): OutgoingPost {
   return {
     identity: 'a-post-1',
     title: draft.title,
+    slug: postSlug(draft.title, ''),
+    summary: '',
     html: renderPostBody(draft, { attribution: 'via', linkToPassage: false }),
     content: draft,
     tags: [],
+    categories: [],
     schedule: { status: 'publish' },
   };
 }

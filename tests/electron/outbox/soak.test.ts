@@ -7,7 +7,7 @@ import { EntryStore } from '../../../electron/core/outbox/entryStore';
 import { basicAuthorization } from '../../../electron/core/publishing/http/request';
 import type { DraftContent } from '../../../shared/model/draft';
 import { renderPostBody } from '../../../shared/render/post';
-import { wordPressBlocks } from '../../../shared/render/wordpressBlocks';
+import { wordPressBlocks } from '../../../electron/core/publishing/wordpress/blocks';
 import { reblogPost } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
 import { randomFaults, seededRandom, startFaultProxy, type FaultProxy } from '../../servers/faultProxy';
@@ -197,6 +197,9 @@ describe.skipIf(skipReason !== null)('soak: 200 posts to two blogs through fault
     expect(summary.needsYou).toEqual([]);
     expect(summary.done).toBe(POSTS);
 
+    const identities = new Map(
+      (await new EntryStore(folder).loadAll(() => undefined)).map((entry) => [entry.draftId, entry.identity]),
+    );
     const reopened = await openLibraryAndOutbox({
       folder,
       adapterFor: () => Promise.reject(new Error('reading only')),
@@ -227,7 +230,7 @@ describe.skipIf(skipReason !== null)('soak: 200 posts to two blogs through fault
           expect(target?.state, draft.title).toBe('published');
           const remote = target?.state === 'published' ? byId.get(target.remoteId) : undefined;
           expect(remote?.title, draft.title).toBe(draft.title);
-          expect(remote?.content, draft.title).toBe(wordPressBlocks(renderPostBody(draft)));
+          expect(remote?.content, draft.title).toBe(wordPressBlocks(renderPostBody(draft), identities.get(draft.id)));
           expect([...(remote?.tags ?? [])].sort(), draft.title).toEqual([...draft.hashtags].sort());
         }
       }

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postSlug } from '../../../shared/text/slug';
 import type { OutgoingPost, Transport } from '../../../electron/core/publishing/blogAdapter';
 import { MetaWeblogAdapter } from '../../../electron/core/publishing/xmlrpc/metaWeblogAdapter';
 import { PublishingError, type PublishingFailure } from '../../../electron/core/publishing/publishingError';
@@ -120,6 +121,9 @@ const post: OutgoingPost = {
   identity: 'a-post-k3x9q2m1',
   content: { title: 'A post', commentary: 'Hello', quotes: [], hashtags: [], featuredImage: null },
   title: 'A post',
+  slug: postSlug('A post', ''),
+  summary: '',
+  categories: [],
   html: '<p>Hello</p>\n',
   tags: [],
   schedule: { status: 'publish' },

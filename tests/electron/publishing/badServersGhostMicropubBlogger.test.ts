@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BlogAdapter, OutgoingPost, Transport } from '../../../electron/core/publishing/blogAdapter';
+import { postSlug } from '../../../shared/text/slug';
 import { BloggerAdapter } from '../../../electron/core/publishing/blogger/adapter';
 import { GhostAdminAdapter } from '../../../electron/core/publishing/ghost/adminAdapter';
 import { MicropubAdapter } from '../../../electron/core/publishing/micropub/adapter';
@@ -66,6 +67,9 @@ const post: OutgoingPost = {
   identity: 'a-post-k3x9q2m1',
   content: { title: 'A post', commentary: 'Text.', quotes: [], hashtags: [], featuredImage: null },
   title: 'A post',
+  slug: postSlug('A post', ''),
+  summary: '',
+  categories: [],
   html: '<p>Text.</p>\n',
   tags: [],
   schedule: { status: 'publish' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { limits } from '../../../shared/model/limits';
+import { renderMarkdown } from '../../../shared/render/markdown';
 import { AppError } from '../../../shared/result';
 import { parseClipboard, type ClipboardQuote } from '../../../electron/core/quotes/parseClipboard';
 import { clipboardFixture } from './clipboardFixtures';
@@ -35,6 +36,20 @@ describe('parseClipboard on what browsers put on the clipboard', () => {
       expect(quote.sourceTitle).toBe('');
     },
   );
+
+  it('google-docs-chrome: the plain paragraphs Google Docs copied, its bold and italics kept, no stray "**"', () => {
+    const quote = parseFixture('google-docs-chrome');
+    expect(quote.excerpt).toBe(
+      [
+        'The first paragraph of the note, with a **bold word**, an _italic one_ and a [link](https://example.com/notes).',
+        'The second paragraph, after an empty line.',
+        'The third, right after it.',
+      ].join('\n\n'),
+    );
+    const published = renderMarkdown(quote.excerpt);
+    expect(published).not.toMatch(/<p>\s*(\*\*|<strong>\s*<\/strong>)?\s*<\/p>/);
+    expect(published.match(/<p>/g)).toHaveLength(3);
+  });
 
   it('keeps the HTML format exactly as copied, for provenance', () => {
     const payload = clipboardFixture('chromium-windows-cf-html') as { formats: Record<string, string> };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { hashtagKey } from '../../../../shared/model/hashtags';
 import { checkApiStatus, readApiJson, type ApiDialect } from '../http/apiDialect';
+import type { BlogFeatures } from '../../../../shared/model/blogFeatures';
 import type {
   BlogAdapter,
   ClientIdentity,
@@ -148,6 +149,15 @@ export class BloggerAdapter implements BlogAdapter {
     return match === undefined ? null : this.get(match.id);
   }
 
+  storedContent(post: OutgoingPost): string {
+    return post.html;
+  }
+
+  /** Blogger's labels are the tags; it has no categories, excerpt or slug to set, nor a time zone in the API. */
+  features(): Promise<BlogFeatures> {
+    return Promise.resolve({ categories: null, summary: null, slug: false, timeZone: null });
+  }
+
   /** Labels are plain names that a post creates by using them: one per name, whatever its case. */
   imageSupport(): Promise<ImageSupport> {
     return Promise.resolve({ kind: 'refuses', reason: BLOGGER_TAKES_NO_IMAGES });
@@ -240,9 +250,13 @@ export class BloggerAdapter implements BlogAdapter {
       publishedAt: post.published === undefined ? modifiedAt : new Date(post.published).toISOString(),
       status: remoteStatus(post),
       title: post.title ?? '',
+      // Blogger makes a post's address from its title; the API has no slug to set.
+      slug: null,
       content: post.content ?? '',
       renderedContent: null,
       tags: post.labels ?? [],
+      summary: null,
+      categories: null,
       identity: identityOf(post),
     };
   }

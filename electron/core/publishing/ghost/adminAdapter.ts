@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { hashtagKey } from '../../../../shared/model/hashtags';
 import { checkApiStatus, readApiJson, type ApiDialect } from '../http/apiDialect';
+import type { BlogFeatures } from '../../../../shared/model/blogFeatures';
 import type {
   BlogAdapter,
   ClientIdentity,
@@ -15,6 +16,7 @@ import {
   GhostErrorSchema,
   GhostIdSchema,
   GhostPostsSchema,
+  GhostSettingsSchema,
   GhostSiteSchema,
   GhostTagsSchema,
   type GhostPost,
@@ -22,6 +24,8 @@ import {
 import { ghostAdminToken, parseGhostAdminKey, type GhostAdminKey } from './token';
 import { hostOf, sendRequest, type HttpRequest, type HttpResponse } from '../http/request';
 import { credentialsRefused, PublishingError } from '../publishingError';
+import { isSlugIdentity } from '../clientIdentity';
+import { identityInMarker, withIdentityMarker } from '../identityMarker';
 import type { VerifiedAccount } from '../verifyAccount';
 import type { ImageSupport, ImageUpload, RemoteImage } from '../imageUpload';
 import { uploadGhostImage } from './images';
@@ -58,8 +62,10 @@ export const ghostDialect: ApiDialect = {
 
 /**
  * Ghost's Admin API with an integration's Admin API key: every request carries a fresh
- * five-minute token signed with the key. The client identity is the post's slug, which Ghost keeps
- * as given and can look a post up by. Posts go as HTML that Ghost converts (see `ghostHtml`).
+ * five-minute token signed with the key. Posts go as HTML that Ghost converts (see `ghostHtml`),
+ * titles as text, slugs in Latin letters (Ghost transliterates its own way otherwise). The client
+ * identity is an HTML comment in the post's code injection (its page's footer, where readers see
+ * nothing), set when the post is created, which Ghost's filters can look a post up by.
  */
 export class GhostAdminAdapter implements BlogAdapter {
   readonly #options: GhostAdminOptions;
@@ -73,7 +79,7 @@ export class GhostAdminAdapter implements BlogAdapter {
   }
 
   async create(post: OutgoingPost): Promise<RemotePost> {
-    const body = await this.#postBody(post);
+    const body = { ...(await this.#postBody(post, true)), codeinjection_foot: withIdentityMarker('', post.identity) };
     const created = await this.#json(
       'POST',
       'posts/',
@@ -96,7 +102,7 @@ export class GhostAdminAdapter implements BlogAdapter {
    * last read); otherwise Ghost refuses (409) and so does this, with a `rejected` PublishingError.
    */
   async updateIfUnchanged(remoteId: string, post: OutgoingPost, modifiedAt: string): Promise<RemotePost> {
-    const body = { ...(await this.#postBody(post)), updated_at: modifiedAt };
+    const body = { ...(await this.#postBody(post, false)), updated_at: modifiedAt };
     const updated = await this.#json(
       'PUT',
       `posts/${postId(remoteId)}/`,
@@ -143,12 +149,43 @@ export class GhostAdminAdapter implements BlogAdapter {
 
   async findByIdentity(identity: ClientIdentity): Promise<RemotePost | null> {
     if (!/^[a-z0-9-]+$/.test(identity)) return null;
+    if (isSlugIdentity(identity)) return this.#findBySlug(identity);
+    const found = await this.#json(
+      'GET',
+      'posts/',
+      { ...READ_QUERY, filter: `codeinjection_foot:~'${identity}'`, order: 'created_at asc', limit: 'all' },
+      null,
+      GhostPostsSchema,
+      'looking for the post',
+    );
+    return found.posts.map(toRemotePost).find((post) => post.identity === identity) ?? null;
+  }
+
+  /** Ghost keeps its editor's document; what `get` reads is its rendering, which comes nearest to what was sent. */
+  storedContent(post: OutgoingPost): string {
+    return post.html;
+  }
+
+  /** A post sent before identities left the address: its slug was the identity. */
+  async #findBySlug(identity: ClientIdentity): Promise<RemotePost | null> {
     const request = this.#request('GET', `posts/slug/${identity}/`, READ_QUERY, null);
     const response = await sendRequest(this.#options.transport, request);
     if (isNotFound(response)) return null;
     const found = readApiJson(request, response, GhostPostsSchema, 'looking for the post', ghostDialect);
     const post = onlyPost(found, this.#host);
-    return post.identity === identity ? post : null;
+    return post.slug === identity ? post : null;
+  }
+
+  /** Ghost has tags, not categories; a custom excerpt of up to 300 characters; and the site's named time zone. */
+  async features(): Promise<BlogFeatures> {
+    const found = await this.#json('GET', 'settings/', {}, null, GhostSettingsSchema, "reading the blog's settings");
+    const zone = found.settings.find((setting) => setting.key === 'timezone')?.value;
+    return {
+      categories: null,
+      summary: { maxCharacters: GHOST_EXCERPT_CHARACTERS },
+      slug: true,
+      timeZone: typeof zone === 'string' && zone !== '' ? { kind: 'named', name: zone } : null,
+    };
   }
 
   /** Ghost matches tags by exact name and would add "isis" beside "ISIS": reuse what exists. */
@@ -205,16 +242,17 @@ export class GhostAdminAdapter implements BlogAdapter {
     return hostOf(this.#apiRoot);
   }
 
-  async #postBody(post: OutgoingPost): Promise<Record<string, unknown>> {
+  async #postBody(post: OutgoingPost, creating: boolean): Promise<Record<string, unknown>> {
     const tags = await this.ensureTags(post.tags);
     const body: Record<string, unknown> = {
       title: post.title,
       html: ghostHtml(post.html),
-      slug: post.identity,
       status: ghostStatus[post.schedule.status],
       tags: tags.map((tag) => ({ id: tag.remoteId })),
+      custom_excerpt: post.summary === '' ? null : shortened(post.summary, GHOST_EXCERPT_CHARACTERS),
       feature_image: post.featuredImage?.url ?? null,
     };
+    if ((creating || post.slug.chosen) && post.slug.latin !== '') body['slug'] = post.slug.latin;
     if (post.schedule.status === 'future') body['published_at'] = post.schedule.date.toISOString();
     return body;
   }
@@ -264,6 +302,16 @@ export class GhostAdminAdapter implements BlogAdapter {
 }
 
 const MAX_PAGE = 100;
+/** Ghost refuses a longer custom excerpt; the publish panel warns before one is cut. */
+const GHOST_EXCERPT_CHARACTERS = 300;
+
+/** The text cut at a word boundary to fit `limit` characters, with an ellipsis where it was cut. */
+function shortened(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit - 1);
+  const boundary = cut.search(/\s+\S*$/);
+  return `${(boundary > limit / 2 ? cut.slice(0, boundary) : cut).trimEnd()}\u2026`;
+}
 
 const ghostStatus: Record<OutgoingPost['schedule']['status'], GhostPost['status']> = {
   publish: 'published',
@@ -337,11 +385,14 @@ function toRemotePost(post: GhostPost): RemotePost {
     publishedAt: post.published_at === null ? modifiedAt : new Date(post.published_at).toISOString(),
     status: remoteStatus[post.status],
     title: post.title,
+    slug: post.slug === '' ? null : post.slug,
     // Ghost stores its editor's document, not HTML: its rendering is the nearest thing to "as sent".
     content: html,
     renderedContent: html,
     tags: post.tags.map((tag) => tag.name),
-    identity: post.slug === '' ? null : post.slug,
+    summary: post.custom_excerpt ?? '',
+    categories: null,
+    identity: identityInMarker(post.codeinjection_foot ?? ''),
     ...(post.feature_image === undefined ? {} : { featuredImage: post.feature_image }),
   };
 }

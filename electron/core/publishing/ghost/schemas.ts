@@ -21,6 +21,10 @@ export const GhostPostSchema = z.object({
   /** Null for a draft that was never published or scheduled. */
   published_at: GhostTime.nullable(),
   tags: z.array(GhostTagSchema),
+  /** The writer's own excerpt (Ghost makes one from the text when it is null). */
+  custom_excerpt: z.string().nullable().optional(),
+  /** Code added to the post's page; the client identity rides in it as an HTML comment. */
+  codeinjection_foot: z.string().nullable().optional(),
   feature_image: z.string().nullable().optional(),
 });
 export type GhostPost = z.infer<typeof GhostPostSchema>;
@@ -45,4 +49,9 @@ export const GhostErrorSchema = z.object({
       }),
     )
     .min(1),
+});
+
+/** The site's settings, as key and value pairs; the adapter reads the time zone. */
+export const GhostSettingsSchema = z.object({
+  settings: z.array(z.object({ key: z.string(), value: z.unknown() })),
 });

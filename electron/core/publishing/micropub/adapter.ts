@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { hashtagKey } from '../../../../shared/model/hashtags';
 import { checkApiStatus, readApiJson, type ApiDialect } from '../http/apiDialect';
+import type { BlogFeatures } from '../../../../shared/model/blogFeatures';
 import type {
   BlogAdapter,
   ClientIdentity,
@@ -20,7 +21,10 @@ import {
   type MicropubSource,
 } from './schemas';
 import { PublishingError } from '../publishingError';
+import { isSlugIdentity } from '../clientIdentity';
+import { identityInMarker, withIdentityMarker, withoutIdentityMarker } from '../identityMarker';
 import type { VerifiedAccount } from '../verifyAccount';
+import type { PostSlug } from '../../../../shared/text/slug';
 import type { ImageSupport, ImageUpload, RemoteImage } from '../imageUpload';
 import { noMediaEndpoint, uploadMicropubImage } from './media';
 
@@ -71,9 +75,10 @@ const MAX_PAGE = 100;
 
 /**
  * A Micropub endpoint (W3C Micropub) with an IndieAuth bearer token, speaking JSON. A post's remote
- * id is its address (the Location of the create). The client identity goes as mp-slug, which
- * servers keep as the post's slug. Scheduling sends a future `published` date, which servers
- * that schedule honour; Micropub has no status for it.
+ * id is its address (the Location of the create). The slug goes as mp-slug, in Latin letters; the
+ * client identity as an HTML comment closing the content, which servers keep with the HTML.
+ * Scheduling sends a future `published` date, which servers that schedule honour; Micropub has no
+ * status for it.
  */
 export class MicropubAdapter implements BlogAdapter {
   readonly #options: MicropubOptions;
@@ -144,26 +149,42 @@ export class MicropubAdapter implements BlogAdapter {
   }
 
   /**
-   * The post sent with this identity as its mp-slug: from the post list where the server offers
-   * one, otherwise by asking for the post at the addresses servers commonly give a slug.
+   * The post sent with this identity: from the post list where the server offers one (newest
+   * first, so the oldest is the last), otherwise by asking for the post at the addresses servers
+   * commonly give the slug it was sent with.
    */
-  async findByIdentity(identity: ClientIdentity): Promise<RemotePost | null> {
+  async findByIdentity(identity: ClientIdentity, hints: { readonly slug?: PostSlug } = {}): Promise<RemotePost | null> {
     if (!/^[a-z0-9-]+$/.test(identity)) return null;
+    const legacy = isSlugIdentity(identity);
+    const carries = (post: RemotePost): boolean => (legacy ? post.slug === identity : post.identity === identity);
     if (await this.#supports('source')) {
       const listed = await this.#listed(MAX_PAGE);
-      return listed.find((post) => post.identity === identity) ?? null;
+      return listed.findLast(carries) ?? null;
     }
+    const slug = legacy ? identity : hints.slug?.latin;
+    if (slug === undefined || !/^[a-z0-9-]+$/.test(slug)) return null;
     for (const folder of likelyFolders) {
-      const url = new URL(`${folder}${identity}`, siteRoot(this.#options.siteUrl)).toString();
+      const url = new URL(`${folder}${slug}`, siteRoot(this.#options.siteUrl)).toString();
       const request = this.#request('GET', { q: 'source', url }, null);
       const response = await sendRequest(this.#options.transport, request);
       // Not there: servers answer 404, or 400 for an address they do not serve.
       if (response.status === 404 || response.status === 400) continue;
       const source = readApiJson(request, response, MicropubSourceSchema, 'looking for the post', micropubDialect);
       const post = this.#remotePost(url, source);
-      if (post.status !== 'trash' && (post.identity === identity || post.identity === null)) return post;
+      // A server that dropped the comment leaves the slug to tell: ours, since the server refuses a taken one.
+      if (post.status !== 'trash' && (carries(post) || post.identity === null)) return post;
     }
     return null;
+  }
+
+  /** The content as sent, less the trailing whitespace the identity's comment took the place of. */
+  storedContent(post: OutgoingPost): string {
+    return post.html.trimEnd();
+  }
+
+  /** Micropub's categories are the post's tags; a summary and mp-slug it has. The API has no time zone. */
+  features(): Promise<BlogFeatures> {
+    return Promise.resolve({ categories: null, summary: { maxCharacters: null }, slug: true, timeZone: null });
   }
 
   async imageSupport(): Promise<ImageSupport> {
@@ -285,10 +306,13 @@ export class MicropubAdapter implements BlogAdapter {
       publishedAt: published ?? modifiedAt,
       status,
       title: fields.name?.[0] ?? '',
-      content: contentHtml(fields.content?.[0]),
+      slug: fields['mp-slug']?.[0] ?? lastSegment(url),
+      content: withoutIdentityMarker(contentHtml(fields.content?.[0])),
       renderedContent: null,
       tags: fields.category ?? [],
-      identity: fields['mp-slug']?.[0] ?? null,
+      summary: fields.summary?.[0] ?? '',
+      categories: null,
+      identity: identityInMarker(contentHtml(fields.content?.[0])),
       featuredImage: photoUrl(fields.photo?.[0]),
     };
   }
@@ -303,11 +327,14 @@ const UNKNOWN_TIME = new Date(0).toISOString();
 function properties(post: OutgoingPost, creating: boolean): Record<string, unknown[]> {
   const fields: Record<string, unknown[]> = {
     name: [post.title],
-    content: [{ html: post.html }],
+    content: [{ html: withIdentityMarker(post.html, post.identity) }],
     category: [...post.tags],
     'post-status': [post.schedule.status === 'draft' ? 'draft' : 'published'],
   };
-  if (creating) fields['mp-slug'] = [post.identity];
+  // An empty property would be stored as one; clearing an excerpt would take a second operation.
+  if (post.summary !== '') fields['summary'] = [post.summary];
+  // Servers take mp-slug when a post is made; changing an address afterwards is no Micropub operation.
+  if (creating && post.slug.latin !== '') fields['mp-slug'] = [post.slug.latin];
   // The featured image is the entry's photo. One operation per request (see update) cannot also
   // delete a photo, so one removed from the draft stays on the post.
   if (post.featuredImage) fields['photo'] = [post.featuredImage.url];
@@ -341,6 +368,15 @@ function time(value: string | undefined): string | null {
   if (value === undefined) return null;
   const parsed = Date.parse(value);
   return Number.isNaN(parsed) ? null : new Date(parsed).toISOString();
+}
+
+/** The last segment of a post's address, which servers make from its slug. */
+function lastSegment(url: string): string | null {
+  const segment = new URL(url).pathname
+    .split('/')
+    .filter((part) => part !== '')
+    .at(-1);
+  return segment === undefined ? null : decodeURIComponent(segment).replace(/\.html?$/, '');
 }
 
 function siteRoot(siteUrl: string): string {

@@ -19,6 +19,7 @@ export const MicropubSourceSchema = z.object({
     name: z.array(z.string()).optional(),
     content: z.array(SourceContentSchema).optional(),
     category: z.array(z.string()).optional(),
+    summary: z.array(z.string()).optional(),
     'mp-slug': z.array(z.string()).optional(),
     'post-status': z.array(z.string()).optional(),
     published: z.array(z.string()).optional(),

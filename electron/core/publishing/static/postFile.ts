@@ -28,6 +28,7 @@ export function postFileText(
     date: isoSeconds(placement.date),
     slug: placement.slug,
     tags: [...post.tags],
+    ...(post.summary === '' ? {} : { summary: post.summary }),
     ...(layout.draftField === 'draft' ? { draft: isDraft } : { published: !isDraft }),
     ...layout.extraFrontMatter,
     ...(sources.length > 0 ? { sources } : {}),
@@ -49,6 +50,8 @@ export interface PostFile {
   readonly date: Date | null;
   readonly slug: string | null;
   readonly tags: readonly string[];
+  /** The post's summary ('' for none): Hugo shows it in lists; Jekyll themes may. */
+  readonly summary: string;
   readonly isDraft: boolean;
   readonly identity: ClientIdentity | null;
   readonly body: string;
@@ -66,6 +69,7 @@ const FieldsSchema = z.looseObject({
     ])
     .catch([])
     .optional(),
+  summary: z.string().catch('').optional(),
   draft: z.boolean().catch(false).optional(),
   published: z.boolean().catch(true).optional(),
   commonplace: z.looseObject({ identity: text }).nullable().catch(null).optional(),
@@ -82,6 +86,7 @@ export function readPostFile(fileText: string, name: string): PostFile {
     date: date !== null && Number.isFinite(date.getTime()) ? date : null,
     slug: parsed.slug ?? null,
     tags: (parsed.tags ?? []).filter((tag) => tag !== ''),
+    summary: parsed.summary ?? '',
     isDraft: parsed.draft === true || parsed.published === false,
     identity: /^[a-z0-9-]+$/.test(identity) ? identity : null,
     body,

@@ -1,6 +1,6 @@
+import type { BlogFeatures } from '../../../../shared/model/blogFeatures';
 import type { StaticSite } from '../../../../shared/model/staticSite';
 import type { BlogAdapter, ClientIdentity, OutgoingPost, RemotePost, RemoteStatus, RemoteTag } from '../blogAdapter';
-import { titleWords } from '../clientIdentity';
 import type { ImageSupport, ImageUpload, RemoteImage } from '../imageUpload';
 import { PublishingError } from '../publishingError';
 import { isoSeconds, postDate, postFileText, readPostFile, type PostFile, type PostPlacement } from './postFile';
@@ -76,7 +76,7 @@ export class StaticSiteAdapter implements BlogAdapter {
   async create(post: OutgoingPost): Promise<RemotePost> {
     const tip = await this.#sync.prepareWrite();
     const date = postDate(post.schedule, this.#now(), null);
-    const slug = titleWords(post.content.title) || 'post';
+    const slug = post.slug.latin || 'post';
     const filepath = await this.#freePath(tip, { slug, date });
     const placement = { slug: this.#slugOf(filepath, slug), date };
     return this.#write(tip, filepath, postFileText(post, { ...this.#site, placement }), `Publish “${post.title}”`);
@@ -86,7 +86,7 @@ export class StaticSiteAdapter implements BlogAdapter {
     const tip = await this.#sync.prepareWrite();
     const existing = await this.#readFile(tip, remoteId);
     const placement: PostPlacement = {
-      slug: existing.slug ?? this.#slugOf(remoteId, 'post'),
+      slug: (post.slug.chosen && post.slug.latin) || (existing.slug ?? this.#slugOf(remoteId, 'post')),
       date: postDate(post.schedule, this.#now(), existing.isDraft ? null : existing.date),
     };
     return this.#write(tip, remoteId, postFileText(post, { ...this.#site, placement }), `Update “${post.title}”`);
@@ -115,6 +115,16 @@ export class StaticSiteAdapter implements BlogAdapter {
       if (post !== null) posts.push(post);
     }
     return posts.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt)).slice(0, count);
+  }
+
+  storedContent(post: OutgoingPost): string {
+    const placement = { slug: 'post', date: new Date(0) };
+    return readPostFile(postFileText(post, { ...this.#site, placement }), 'post').body;
+  }
+
+  /** A site's posts take a summary and a chosen slug; categories and a time zone are the generator's. */
+  features(): Promise<BlogFeatures> {
+    return Promise.resolve({ categories: null, summary: { maxCharacters: null }, slug: true, timeZone: null });
   }
 
   async findByIdentity(identity: ClientIdentity): Promise<RemotePost | null> {
@@ -233,9 +243,12 @@ export class StaticSiteAdapter implements BlogAdapter {
       publishedAt: isoSeconds(date),
       status: this.#statusOf(file, date),
       title: file.title,
+      slug,
       content: file.body,
       renderedContent: this.#site.format === 'html' ? file.body : null,
       tags: file.tags,
+      summary: file.summary,
+      categories: null,
       identity: file.identity,
     };
   }

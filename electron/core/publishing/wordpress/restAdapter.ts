@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { hashtagKey } from '../../../../shared/model/hashtags';
-import { wordPressBlocks } from '../../../../shared/render/wordpressBlocks';
+import type { BlogFeatures, BlogTimeZone } from '../../../../shared/model/blogFeatures';
 import type { BlogAdapter, ClientIdentity, OutgoingPost, RemotePost, RemoteTag, Transport } from '../blogAdapter';
 import { basicAuthorization, sendRequest, type HttpRequest } from '../http/request';
 import { PublishingError } from '../publishingError';
 import { checkStatus, readJson } from '../http/responses';
+import { isSlugIdentity } from '../clientIdentity';
+import { decodeSlug, titleAsHtml, titleFromHtml } from '../postFields';
+import { identityInBlocks, wordPressBlocks } from './blocks';
 import { checkWordPressLogin } from './restRefusals';
 import { restRoute } from './restRoute';
 import {
@@ -12,6 +15,7 @@ import {
   RestPostSchema,
   RestTagListSchema,
   RestTagSchema,
+  RestTimeZoneSchema,
   InvalidPostIdSchema,
   TermExistsSchema,
   utcFromGmt,
@@ -28,13 +32,35 @@ export interface WordPressRestOptions {
   readonly transport: Transport;
 }
 
+/** Tags and categories: the same kind of term, each with its route and its idea of "the same name". */
+interface Taxonomy {
+  readonly route: string;
+  readonly singular: string;
+  readonly plural: string;
+  readonly key: (name: string) => string;
+}
+
+const taxonomies = {
+  tags: { route: 'wp/v2/tags', singular: 'tag', plural: 'tags', key: hashtagKey },
+  categories: {
+    route: 'wp/v2/categories',
+    singular: 'category',
+    plural: 'categories',
+    key: (name: string) => name.trim().toLocaleLowerCase('und'),
+  },
+} as const satisfies Record<string, Taxonomy>;
+
+/** More categories than this many pages are not offered: a blog's list is for choosing, not an archive. */
+const MAX_CATEGORY_PAGES = 5;
+
 /** Every status but trash: what "any post" means when looking a post up. */
 const LIVE_STATUSES = 'publish,future,draft,pending,private';
 const MAX_PAGE = 100;
 
 /**
- * WordPress's REST API with an Application Password (Basic auth). The client identity is the
- * post's slug, which WordPress keeps as given for every status and lets us query.
+ * WordPress's REST API with an Application Password (Basic auth). Posts go as core blocks (see
+ * `wordPressBlocks`), whose first block carries the client identity where readers never see it;
+ * WordPress's search finds it in the stored markup. The slug is the writer's, in their own script.
  */
 export class WordPressRestAdapter implements BlogAdapter {
   readonly #options: WordPressRestOptions;
@@ -46,13 +72,13 @@ export class WordPressRestAdapter implements BlogAdapter {
   }
 
   async create(post: OutgoingPost): Promise<RemotePost> {
-    const body = await this.#postBody(post);
+    const body = await this.#postBody(post, true);
     const created = await this.#json('POST', 'wp/v2/posts', {}, body, RestPostSchema, 'creating the post');
     return this.#remotePost(created);
   }
 
   async update(remoteId: string, post: OutgoingPost): Promise<RemotePost> {
-    const body = await this.#postBody(post);
+    const body = await this.#postBody(post, false);
     const updated = await this.#json(
       'POST',
       `wp/v2/posts/${postId(remoteId)}`,
@@ -98,16 +124,22 @@ export class WordPressRestAdapter implements BlogAdapter {
     return this.#remotePosts(posts);
   }
 
+  storedContent(post: OutgoingPost): string {
+    return wordPressBlocks(post.html, post.identity);
+  }
+
   async findByIdentity(identity: ClientIdentity): Promise<RemotePost | null> {
+    const query = isSlugIdentity(identity) ? { slug: identity } : { search: identity };
     const posts = await this.#json(
       'GET',
       'wp/v2/posts',
-      { context: 'edit', status: LIVE_STATUSES, slug: identity },
+      { context: 'edit', status: LIVE_STATUSES, orderby: 'id', order: 'asc', ...query },
       null,
       RestPostListSchema,
       'looking for the post',
     );
-    const [first] = await this.#remotePosts(posts.filter((post) => post.slug === identity));
+    const carrying = posts.filter((post) => (isSlugIdentity(identity) ? post.slug : identityOf(post)) === identity);
+    const [first] = await this.#remotePosts(carrying.slice(0, 1));
     return first ?? null;
   }
 
@@ -128,26 +160,55 @@ export class WordPressRestAdapter implements BlogAdapter {
   }
 
   async ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
-    const tags: RemoteTag[] = [];
-    for (const name of names) {
-      if (tags.some((tag) => hashtagKey(tag.name) === hashtagKey(name))) continue;
-      tags.push(await this.#ensureTag(name));
-    }
-    return tags;
+    return this.#ensureTerms(taxonomies.tags, names);
   }
 
-  async #ensureTag(name: string): Promise<RemoteTag> {
+  /** Categories, names to choose from, excerpts, slugs, and the site's time zone from the API index. */
+  async features(): Promise<BlogFeatures> {
+    const index = await this.#json('GET', '', {}, null, RestTimeZoneSchema, "reading the blog's settings");
+    const categories: string[] = [];
+    for (let page = 1; page <= MAX_CATEGORY_PAGES; page += 1) {
+      const found = await this.#json(
+        'GET',
+        'wp/v2/categories',
+        { per_page: String(MAX_PAGE), page: String(page), orderby: 'name' },
+        null,
+        RestTagListSchema,
+        "reading the blog's categories",
+      );
+      categories.push(...found.map((category) => titleFromHtml(category.name)));
+      if (found.length < MAX_PAGE) break;
+    }
+    return {
+      categories: { names: categories, canCreate: true },
+      summary: { maxCharacters: null },
+      slug: true,
+      timeZone: wordPressTimeZone(index),
+    };
+  }
+
+  /** One term per name (the first spelling wins), found where it exists and created where it does not. */
+  async #ensureTerms(taxonomy: Taxonomy, names: readonly string[]): Promise<RemoteTag[]> {
+    const terms: RemoteTag[] = [];
+    for (const name of names) {
+      if (terms.some((term) => taxonomy.key(term.name) === taxonomy.key(name))) continue;
+      terms.push(await this.#ensureTerm(taxonomy, name));
+    }
+    return terms;
+  }
+
+  async #ensureTerm(taxonomy: Taxonomy, name: string): Promise<RemoteTag> {
     const found = await this.#json(
       'GET',
-      'wp/v2/tags',
+      taxonomy.route,
       { search: name, per_page: String(MAX_PAGE) },
       null,
       RestTagListSchema,
-      'reading tags',
+      `reading ${taxonomy.plural}`,
     );
-    const same = found.find((tag) => hashtagKey(tag.name) === hashtagKey(name));
-    if (same) return { remoteId: String(same.id), name: same.name };
-    const request = this.#request('POST', 'wp/v2/tags', {}, { name });
+    const same = found.find((term) => taxonomy.key(titleFromHtml(term.name)) === taxonomy.key(name));
+    if (same) return { remoteId: String(same.id), name: titleFromHtml(same.name) };
+    const request = this.#request('POST', taxonomy.route, {}, { name });
     const response = await sendRequest(this.#options.transport, request);
     // Another client (or the same one, before a lost answer) created it meanwhile.
     if (response.status === 400) {
@@ -155,27 +216,39 @@ export class WordPressRestAdapter implements BlogAdapter {
       if (exists.success) return { remoteId: String(exists.data.data.term_id), name };
     }
     checkWordPressLogin(response);
-    const created = readJson(request, response, RestTagSchema, `creating the tag ${name}`);
-    return { remoteId: String(created.id), name: created.name };
+    const created = readJson(request, response, RestTagSchema, `creating the ${taxonomy.singular} ${name}`);
+    return { remoteId: String(created.id), name: titleFromHtml(created.name) };
   }
 
-  async #postBody(post: OutgoingPost): Promise<Record<string, unknown>> {
+  async #postBody(post: OutgoingPost, creating: boolean): Promise<Record<string, unknown>> {
     const tags = await this.ensureTags(post.tags);
+    const categories = await this.#ensureTerms(taxonomies.categories, post.categories);
     const body: Record<string, unknown> = {
-      title: post.title,
-      content: wordPressBlocks(post.html),
-      slug: post.identity,
+      title: titleAsHtml(post.title),
+      content: this.storedContent(post),
+      excerpt: post.summary,
       status: post.schedule.status,
       tags: tags.map((tag) => Number(tag.remoteId)),
       featured_media: Number(post.featuredImage?.remoteId ?? 0),
     };
+    // None chosen leaves the blog's own choice (its default category for a new post).
+    if (categories.length > 0) body['categories'] = categories.map((category) => Number(category.remoteId));
+    // WordPress keeps non-Latin slugs (percent-encoded); an empty one it makes from the title itself.
+    if ((creating || post.slug.chosen) && post.slug.own !== '') body['slug'] = post.slug.own;
     if (post.schedule.status === 'future') body['date_gmt'] = post.schedule.date.toISOString().slice(0, 19);
     return body;
   }
 
   async #remotePosts(posts: readonly RestPost[]): Promise<RemotePost[]> {
-    const names = await this.#tagNames(posts.flatMap((post) => post.tags));
-    return posts.map((post) => toRemotePost(post, names));
+    const tags = await this.#termNames(
+      taxonomies.tags,
+      posts.flatMap((post) => post.tags),
+    );
+    const categories = await this.#termNames(
+      taxonomies.categories,
+      posts.flatMap((post) => post.categories ?? []),
+    );
+    return posts.map((post) => toRemotePost(post, tags, categories));
   }
 
   async #remotePost(post: RestPost): Promise<RemotePost> {
@@ -184,21 +257,21 @@ export class WordPressRestAdapter implements BlogAdapter {
     return remote;
   }
 
-  /** Tag ids to names; WordPress gives posts' tags as ids only. */
-  async #tagNames(ids: readonly number[]): Promise<ReadonlyMap<number, string>> {
+  /** Term ids to names; WordPress gives posts' tags and categories as ids only. */
+  async #termNames(taxonomy: Taxonomy, ids: readonly number[]): Promise<ReadonlyMap<number, string>> {
     const unique = [...new Set(ids)];
     const names = new Map<number, string>();
     for (let start = 0; start < unique.length; start += MAX_PAGE) {
       const page = unique.slice(start, start + MAX_PAGE);
-      const tags = await this.#json(
+      const terms = await this.#json(
         'GET',
-        'wp/v2/tags',
+        taxonomy.route,
         { include: page.join(','), per_page: String(MAX_PAGE) },
         null,
         RestTagListSchema,
-        "reading the post's tags",
+        `reading the post's ${taxonomy.plural}`,
       );
-      for (const tag of tags) names.set(tag.id, tag.name);
+      for (const term of terms) names.set(term.id, titleFromHtml(term.name));
     }
     return names;
   }
@@ -230,7 +303,11 @@ export class WordPressRestAdapter implements BlogAdapter {
   }
 }
 
-function toRemotePost(post: RestPost, tagNames: ReadonlyMap<number, string>): RemotePost {
+function toRemotePost(
+  post: RestPost,
+  tagNames: ReadonlyMap<number, string>,
+  categoryNames: ReadonlyMap<number, string>,
+): RemotePost {
   const modifiedAt = utcFromGmt(post.modified_gmt);
   return {
     remoteId: String(post.id),
@@ -238,15 +315,29 @@ function toRemotePost(post: RestPost, tagNames: ReadonlyMap<number, string>): Re
     modifiedAt,
     publishedAt: post.date_gmt === null ? modifiedAt : utcFromGmt(post.date_gmt),
     status: post.status,
-    title: post.title.raw,
+    title: titleFromHtml(post.title.raw),
+    slug: post.slug === '' ? null : decodeSlug(post.slug),
     content: post.content.raw,
     renderedContent: post.content.rendered,
     tags: post.tags.flatMap((id) => tagNames.get(id) ?? []),
-    identity: post.slug === '' ? null : post.slug,
+    summary: post.excerpt?.raw ?? '',
+    categories: (post.categories ?? []).flatMap((id) => categoryNames.get(id) ?? []),
+    identity: identityOf(post),
     ...(post.featured_media === undefined
       ? {}
       : { featuredImage: post.featured_media === 0 ? null : String(post.featured_media) }),
   };
+}
+
+/** The site's time zone as its settings hold it: a named zone, or only an offset from UTC. */
+function wordPressTimeZone(index: z.infer<typeof RestTimeZoneSchema>): BlogTimeZone | null {
+  if (index.timezone_string) return { kind: 'named', name: index.timezone_string };
+  if (index.gmt_offset === undefined) return null;
+  return { kind: 'offset', minutes: Math.round(index.gmt_offset * 60) };
+}
+
+function identityOf(post: RestPost): ClientIdentity | null {
+  return identityInBlocks(post.content.raw);
 }
 
 /** A remote id as WordPress's routes take it; anything else is refused before it reaches a URL. */

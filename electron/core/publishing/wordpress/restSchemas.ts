@@ -15,7 +15,9 @@ export const RestPostSchema = z.object({
   modified_gmt: GmtTime,
   title: z.object({ raw: z.string(), rendered: z.string() }),
   content: z.object({ raw: z.string(), rendered: z.string() }),
+  excerpt: z.object({ raw: z.string() }).optional(),
   tags: z.array(z.number().int()),
+  categories: z.array(z.number().int()).optional(),
   /** 0 for none; absent where the post type takes no featured image. */
   featured_media: z.number().int().nonnegative().optional(),
 });
@@ -23,8 +25,23 @@ export type RestPost = z.infer<typeof RestPostSchema>;
 
 export const RestPostListSchema = z.array(RestPostSchema);
 
+/** A tag or a category: WordPress answers the name HTML-escaped ("Books &amp; Reading"). */
 export const RestTagSchema = z.object({ id: z.number().int().positive(), name: z.string() });
 export const RestTagListSchema = z.array(RestTagSchema);
+
+/** The site's time zone, from the API index: a named zone, or only an offset in hours ("5.5"). */
+export const RestTimeZoneSchema = z.object({
+  timezone_string: z.string().optional(),
+  gmt_offset: z
+    .union([
+      z.number(),
+      z
+        .string()
+        .regex(/^-?\d+(\.\d+)?$/)
+        .transform(Number),
+    ])
+    .optional(),
+});
 
 /** What WordPress answers when a tag by that name exists already: its id, in data.term_id. */
 export const TermExistsSchema = z.object({

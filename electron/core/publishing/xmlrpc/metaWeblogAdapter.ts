@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hashtagKey } from '../../../../shared/model/hashtags';
+import type { BlogFeatures } from '../../../../shared/model/blogFeatures';
 import type {
   BlogAdapter,
   ClientIdentity,
@@ -11,8 +12,12 @@ import type {
 } from '../blogAdapter';
 import { hostOf } from '../http/request';
 import { PublishingError } from '../publishingError';
+import { isSlugIdentity } from '../clientIdentity';
+import { identityInMarker, withIdentityMarker, withoutIdentityMarker } from '../identityMarker';
+import { decodeSlug, titleAsHtml, titleFromHtml } from '../postFields';
 import { callXmlRpc, parseAnswer, type XmlRpcValue } from './xmlRpc';
 import {
+  MetaWeblogCategoriesSchema,
   MetaWeblogDoneSchema,
   MetaWeblogNewIdSchema,
   MetaWeblogPostListSchema,
@@ -38,7 +43,8 @@ const remoteStatuses: readonly RemoteStatus[] = ['publish', 'draft', 'future', '
 /**
  * The MetaWeblog API (with the Blogger API's deletePost), for blogs without WordPress's wp.*
  * methods: Movable Type and other MetaWeblog servers. Tags travel as mt_keywords, which the
- * server creates as needed; the client identity is the slug (wp_slug / mt_basename).
+ * server creates as needed; the slug as wp_slug and mt_basename, in Latin letters; the client
+ * identity as an HTML comment closing the content (the API has no field every server keeps).
  */
 export class MetaWeblogAdapter implements BlogAdapter {
   readonly #options: MetaWeblogOptions;
@@ -53,7 +59,7 @@ export class MetaWeblogAdapter implements BlogAdapter {
     const { blogId, user, password } = this.#options;
     const id = await this.#call(
       'metaWeblog.newPost',
-      [blogId, user, password, this.#struct(post), post.schedule.status !== 'draft'],
+      [blogId, user, password, this.#struct(post, true), post.schedule.status !== 'draft'],
       MetaWeblogNewIdSchema,
       'creating the post',
     );
@@ -64,7 +70,7 @@ export class MetaWeblogAdapter implements BlogAdapter {
     const { user, password } = this.#options;
     await this.#call(
       'metaWeblog.editPost',
-      [remoteId, user, password, this.#struct(post), post.schedule.status !== 'draft'],
+      [remoteId, user, password, this.#struct(post, false), post.schedule.status !== 'draft'],
       MetaWeblogDoneSchema,
       'updating the post',
     );
@@ -112,9 +118,36 @@ export class MetaWeblogAdapter implements BlogAdapter {
     return posts.map((post) => toRemotePost(post, now));
   }
 
+  /** Among the most recent posts, newest first, so the oldest carrying it is the last. */
   async findByIdentity(identity: ClientIdentity): Promise<RemotePost | null> {
     const recent = await this.listRecent(IDENTITY_SEARCH_DEPTH);
-    return recent.find((post) => post.identity === identity) ?? null;
+    const legacy = isSlugIdentity(identity);
+    return recent.findLast((post) => (legacy ? post.slug : post.identity) === identity) ?? null;
+  }
+
+  /** The content as sent, without the identity's comment (which `get` takes off again). */
+  storedContent(post: OutgoingPost): string {
+    return post.html.trimEnd();
+  }
+
+  /**
+   * The blog's categories, which a post can only choose among (MetaWeblog creates none), and an
+   * excerpt; the API says nothing of the blog's time zone.
+   */
+  async features(): Promise<BlogFeatures> {
+    const { blogId, user, password } = this.#options;
+    const categories = await this.#call(
+      'metaWeblog.getCategories',
+      [blogId, user, password],
+      MetaWeblogCategoriesSchema,
+      "reading the blog's categories",
+    );
+    return {
+      categories: { names: categories.filter((name) => name !== '').map(titleFromHtml), canCreate: false },
+      summary: { maxCharacters: null },
+      slug: true,
+      timeZone: null,
+    };
   }
 
   /** MetaWeblog cannot create tags on their own; the server makes them from a post's keywords. */
@@ -139,14 +172,18 @@ export class MetaWeblogAdapter implements BlogAdapter {
     return Promise.resolve(unique.map((name) => ({ remoteId: name, name })));
   }
 
-  #struct(post: OutgoingPost): Record<string, XmlRpcValue> {
+  #struct(post: OutgoingPost, creating: boolean): Record<string, XmlRpcValue> {
     const struct: Record<string, XmlRpcValue> = {
-      title: post.title,
-      description: post.html.trimEnd(),
+      title: titleAsHtml(post.title),
+      description: withIdentityMarker(this.storedContent(post), post.identity),
       mt_keywords: post.tags.join(', '),
-      wp_slug: post.identity,
-      mt_basename: post.identity,
+      mt_excerpt: post.summary,
     };
+    if (post.categories.length > 0) struct['categories'] = [...post.categories];
+    if ((creating || post.slug.chosen) && post.slug.latin !== '') {
+      struct['wp_slug'] = post.slug.latin;
+      struct['mt_basename'] = post.slug.latin;
+    }
     if (post.schedule.status === 'future') {
       struct['dateCreated'] = post.schedule.date;
       struct['date_created_gmt'] = post.schedule.date;
@@ -177,13 +214,16 @@ function toRemotePost(post: MetaWeblogPost, now: Date): RemotePost {
     modifiedAt: (post.date_modified_gmt ?? publishedAt).toISOString(),
     publishedAt: publishedAt.toISOString(),
     status,
-    title: post.title,
-    content: post.description,
+    title: titleFromHtml(post.title),
+    slug: slug === '' ? null : decodeSlug(slug),
+    content: withoutIdentityMarker(post.description),
     renderedContent: null,
     tags: (post.mt_keywords ?? '')
       .split(',')
       .map((tag) => tag.trim())
       .filter((tag) => tag !== ''),
-    identity: slug === '' ? null : slug,
+    summary: post.mt_excerpt ?? null,
+    categories: post.categories?.map(titleFromHtml) ?? null,
+    identity: identityInMarker(post.description),
   };
 }

@@ -18,6 +18,9 @@ export const MetaWeblogPostSchema = z
     wp_slug: z.string().optional(),
     mt_basename: z.string().optional(),
     post_status: z.string().optional(),
+    /** The excerpt, where the server keeps one (Movable Type's name for it). */
+    mt_excerpt: z.string().optional(),
+    categories: z.array(z.string()).optional(),
     date_created_gmt: z.date().optional(),
     date_modified_gmt: z.date().optional(),
   })
@@ -37,3 +40,10 @@ export const MetaWeblogDoneSchema = z.union([z.boolean(), z.number()]);
 
 /** blogger.getUsersBlogs: the blogs these credentials can post to (the MetaWeblog family's "who am I"). */
 export const BloggerUsersBlogsSchema = z.array(z.object({ blogid: Id, blogName: z.string(), url: z.string() }));
+
+/** metaWeblog.getCategories: the blog's categories by name (servers give categoryName, title or description). */
+export const MetaWeblogCategoriesSchema = z.array(
+  z
+    .object({ categoryName: z.string().optional(), title: z.string().optional(), description: z.string().optional() })
+    .transform((category) => category.categoryName ?? category.title ?? category.description ?? ''),
+);

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { hashtagKey } from '../../../../shared/model/hashtags';
+import type { BlogFeatures } from '../../../../shared/model/blogFeatures';
 import type { BlogAdapter, ClientIdentity, OutgoingPost, RemotePost, RemoteTag, Transport } from '../blogAdapter';
 import { hostOf } from '../http/request';
 import { PublishingError } from '../publishingError';
+import { isSlugIdentity } from '../clientIdentity';
+import { decodeSlug, titleAsHtml, titleFromHtml } from '../postFields';
 import { callXmlRpc, parseAnswer, type XmlRpcValue } from './xmlRpc';
 import {
   XmlRpcDoneSchema,
@@ -10,6 +13,7 @@ import {
   XmlRpcPostListSchema,
   XmlRpcPostSchema,
   XmlRpcTermListSchema,
+  XmlRpcTimeZoneOptionSchema,
   type XmlRpcPost,
 } from './wordpressSchemas';
 import type { ImageSupport, ImageUpload, RemoteImage } from '../imageUpload';
@@ -27,15 +31,17 @@ export interface WordPressXmlRpcOptions {
   readonly now?: () => Date;
 }
 
-/** The custom field that carries the client identity, for when the slug alone cannot be trusted. */
+/** The custom field that carries the client identity (shown in the editor's Custom Fields, never to readers). */
 const IDENTITY_FIELD = 'commonplace_identity';
 const POST_FIELDS = ['post', 'terms', 'custom_fields'];
+/** How many categories are offered: a blog's list is for choosing, not an archive. */
+const MAX_CATEGORIES = 500;
 /** How far back `findByIdentity` looks: an ambiguous create is always among the newest posts. */
 const IDENTITY_SEARCH_DEPTH = 50;
 
 /**
  * WordPress's XML-RPC wp.* API (WordPress 3.4 and later): posts with their tags by name
- * (terms_names, created when missing), the client identity as slug and as a custom field.
+ * (terms_names, created when missing), the client identity in a custom field, the writer's slug.
  */
 export class WordPressXmlRpcAdapter implements BlogAdapter {
   readonly #options: WordPressXmlRpcOptions;
@@ -48,7 +54,7 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
 
   async create(post: OutgoingPost): Promise<RemotePost> {
     const content = {
-      ...this.#content(post),
+      ...this.#content(post, true),
       post_type: 'post',
       custom_fields: [{ key: IDENTITY_FIELD, value: post.identity }],
     };
@@ -57,7 +63,7 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
   }
 
   async update(remoteId: string, post: OutgoingPost): Promise<RemotePost> {
-    await this.#call('wp.editPost', [remoteId, this.#content(post)], XmlRpcDoneSchema, 'updating the post');
+    await this.#call('wp.editPost', [remoteId, this.#content(post, false)], XmlRpcDoneSchema, 'updating the post');
     return this.get(remoteId);
   }
 
@@ -85,9 +91,41 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
     return posts.map((post) => toRemotePost(post, now));
   }
 
+  /** Among the most recent posts, newest first, so the oldest carrying it is the last. */
   async findByIdentity(identity: ClientIdentity): Promise<RemotePost | null> {
     const recent = await this.listRecent(IDENTITY_SEARCH_DEPTH);
-    return recent.find((post) => post.identity === identity) ?? null;
+    return (
+      recent.findLast((post) => post.identity === identity || (isSlugIdentity(identity) && post.slug === identity)) ??
+      null
+    );
+  }
+
+  storedContent(post: OutgoingPost): string {
+    // WordPress trims the content it stores; sending it trimmed keeps "stored = sent".
+    return post.html.trimEnd();
+  }
+
+  /** The blog's categories (terms_names creates the ones chosen that it lacks) and its offset from UTC. */
+  async features(): Promise<BlogFeatures> {
+    const terms = await this.#call(
+      'wp.getTerms',
+      ['category', { number: MAX_CATEGORIES, orderby: 'name' }],
+      XmlRpcTermListSchema,
+      "reading the blog's categories",
+    );
+    const options = await this.#call(
+      'wp.getOptions',
+      [['time_zone']],
+      XmlRpcTimeZoneOptionSchema,
+      "reading the blog's settings",
+    );
+    const offset = options.time_zone?.value;
+    return {
+      categories: { names: terms.map((term) => titleFromHtml(term.name)), canCreate: true },
+      summary: { maxCharacters: null },
+      slug: true,
+      timeZone: offset === undefined ? null : { kind: 'offset', minutes: Math.round(offset * 60) },
+    };
   }
 
   imageSupport(): Promise<ImageSupport> {
@@ -144,17 +182,21 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
     }
   }
 
-  #content(post: OutgoingPost): Record<string, XmlRpcValue> {
+  #content(post: OutgoingPost, creating: boolean): Record<string, XmlRpcValue> {
     const content: Record<string, XmlRpcValue> = {
-      post_title: post.title,
-      // WordPress trims the content it stores; sending it trimmed keeps "stored = sent".
-      post_content: post.html.trimEnd(),
+      post_title: titleAsHtml(post.title),
+      post_content: this.storedContent(post),
+      post_excerpt: post.summary,
       post_status: post.schedule.status,
-      post_name: post.identity,
-      terms_names: { post_tag: [...post.tags] },
+      // Missing terms are created by name; no category chosen leaves the blog's default.
+      terms_names:
+        post.categories.length > 0
+          ? { post_tag: [...post.tags], category: [...post.categories] }
+          : { post_tag: [...post.tags] },
       // 0 removes the featured image a post had.
       post_thumbnail: Number(post.featuredImage?.remoteId ?? 0),
     };
+    if ((creating || post.slug.chosen) && post.slug.own !== '') content['post_name'] = post.slug.own;
     if (post.schedule.status === 'future') content['post_date_gmt'] = post.schedule.date;
     return content;
   }
@@ -182,11 +224,14 @@ function toRemotePost(post: XmlRpcPost, now: Date): RemotePost {
     modifiedAt: post.post_modified_gmt.toISOString(),
     publishedAt: post.post_date_gmt.toISOString(),
     status: scheduled ? 'future' : post.post_status,
-    title: post.post_title,
+    title: titleFromHtml(post.post_title),
+    slug: post.post_name === '' ? null : decodeSlug(post.post_name),
     content: post.post_content,
     renderedContent: null,
     tags: post.terms.filter((term) => term.taxonomy === 'post_tag').map((term) => term.name),
-    identity: identityField ?? (post.post_name === '' ? null : post.post_name),
+    summary: post.post_excerpt,
+    categories: post.terms.filter((term) => term.taxonomy === 'category').map((term) => titleFromHtml(term.name)),
+    identity: identityField ?? null,
     ...(post.post_thumbnail === undefined
       ? {}
       : { featuredImage: Array.isArray(post.post_thumbnail) ? null : post.post_thumbnail.attachment_id }),

@@ -12,6 +12,7 @@ export const XmlRpcPostSchema = z.object({
   post_status: z.enum(['publish', 'draft', 'future', 'pending', 'private', 'trash']),
   post_name: z.string(),
   post_content: z.string(),
+  post_excerpt: z.string().default(''),
   link: z.string(),
   post_date_gmt: z.date(),
   post_modified_gmt: z.date(),
@@ -38,4 +39,19 @@ export const XmlRpcProfileSchema = z.object({
   username: z.string(),
   display_name: z.string(),
   roles: z.array(z.string()).default([]),
+});
+
+/** wp.getOptions for the site's offset from UTC, in hours ("5.5"); the API has no named zone. */
+export const XmlRpcTimeZoneOptionSchema = z.object({
+  time_zone: z
+    .object({
+      value: z.union([
+        z.number(),
+        z
+          .string()
+          .regex(/^-?\d+(\.\d+)?$/)
+          .transform(Number),
+      ]),
+    })
+    .optional(),
 });

@@ -203,7 +203,9 @@ export function AccountsDialog({ accounts, onClose }: AccountsDialogProps) {
           <label>
             Blog address
             <input
-              type="url"
+              type="text"
+              inputMode="url"
+              spellCheck={false}
               required
               placeholder="https://example.com"
               value={address}

@@ -2,12 +2,15 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { markdown } from '@codemirror/lang-markdown';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
-import { EditorState } from '@codemirror/state';
+import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, drawSelection, keymap, placeholder } from '@codemirror/view';
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { limits } from '../../../../shared/model/limits';
 import { imageFilesIn } from '../../media/imageFiles';
+import { appShortcuts, codeMirrorKey, shortcuts } from '../../shortcuts';
+import { useBooleanPreference } from '../../state/usePreference';
 import { limitNote, LimitNote } from './fieldLimit';
+import { perLineDirection } from './lineDirection';
 
 /** What the desk may do to the commentary while the editor owns its text. */
 export interface CommentaryEditorHandle {
@@ -33,6 +36,20 @@ interface CommentaryEditorProps {
   readonly onImageFiles: (files: readonly File[]) => void;
 }
 
+/** The app's own shortcuts, which CodeMirror must leave to the app (Mod-/ would toggle a comment). */
+const appKeys = new Set(appShortcuts.map((name) => codeMirrorKey(shortcuts[name].keys)));
+const editorKeymap = [...defaultKeymap, ...historyKeymap, ...searchKeymap].filter(
+  (binding) => binding.key === undefined || !appKeys.has(binding.key),
+);
+
+/**
+ * Tab, as CodeMirror's accessible convention has it: it moves the focus on, unless the writer
+ * turned on Tab indentation; then Esc followed by Tab still leaves (CodeMirror's tab focus mode).
+ */
+function tabKeys(indents: boolean) {
+  return indents ? keymap.of([indentWithTab]) : [];
+}
+
 /**
  * The commentary, in CodeMirror 6: markdown highlighting, undo history, find, soft wrap and the
  * browser's spellcheck. It owns its text while mounted (keyed per draft by its parent), so a
@@ -48,8 +65,12 @@ export function CommentaryEditor({
 }: CommentaryEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
+  const tabCompartment = useRef(new Compartment());
   const latestOnChange = useRef(onChange);
   latestOnChange.current = onChange;
+  const [tabIndents] = useBooleanPreference('tabIndents', false);
+  const latestTabIndents = useRef(tabIndents);
+  latestTabIndents.current = tabIndents;
   const [length, setLength] = useState(initialValue.length);
   const [refused, setRefused] = useState(false);
   const latestOnImages = useRef(onImageFiles);
@@ -106,9 +127,11 @@ export function CommentaryEditor({
           markdown(),
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           EditorView.lineWrapping,
+          perLineDirection(),
           placeholder('Your commentary, in markdown'),
           EditorView.contentAttributes.of({ spellcheck: 'true', 'aria-label': label, 'aria-multiline': 'true' }),
-          keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
+          tabCompartment.current.of(tabKeys(latestTabIndents.current)),
+          keymap.of(editorKeymap),
           // A change that would take the commentary past its limit is not made, and the writer is told.
           EditorState.changeFilter.of((transaction) => {
             const fits = transaction.newDoc.length <= limits.commentaryCharacters;
@@ -150,6 +173,10 @@ export function CommentaryEditor({
     };
     // Created once per mount: later text comes from the writer, not from props.
   }, [initialValue, label, readOnly]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: tabCompartment.current.reconfigure(tabKeys(tabIndents)) });
+  }, [tabIndents]);
 
   const note = refused
     ? `The commentary holds at most ${limits.commentaryCharacters.toLocaleString('en-US')} characters: that would go past it, so it was not added.`

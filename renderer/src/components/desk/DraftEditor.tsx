@@ -7,6 +7,7 @@ import {
   type Draft,
   type DraftChanges,
   type DraftContent,
+  type PostOptions,
   type Quote,
 } from '../../../../shared/model/draft';
 import { addHashtag, extractHashtags } from '../../../../shared/model/hashtags';
@@ -49,8 +50,13 @@ interface DraftEditorProps {
   readonly libraryTags: readonly TagCount[];
   readonly showPreview: boolean;
   readonly showPublish: boolean;
+  /** The writer asked to publish at once (the shortcut). */
+  readonly publishAsked: boolean;
+  readonly onPublishAskAnswered: () => void;
   /** A draft in the trash is shown to be read, not edited or published. */
   readonly readOnly: boolean;
+  /** Another draft is opening: the fields take no typing until it is here. */
+  readonly switching: boolean;
   readonly accounts: readonly Account[];
   readonly onManageBlogs: () => void;
   /** The core replaced the draft's content (the blog's version taken): the desk reads it again. */
@@ -65,12 +71,21 @@ interface Removed {
 /** The desk for one draft: title, commentary, quotes and hashtags, with the live preview beside. */
 export function DraftEditor(props: DraftEditorProps) {
   const { ref, draft, libraryTags, showPreview, showPublish, readOnly, accounts, onManageBlogs, onReplaced } = props;
+  const titleField = useRef<HTMLTextAreaElement>(null);
+  // A new, empty draft is for writing: the caret starts in its title.
+  const [isNew] = useState(
+    draft.revision === 1 && draft.title === '' && draft.commentary === '' && draft.quotes.length === 0,
+  );
+  useEffect(() => {
+    if (isNew) titleField.current?.focus();
+  }, [isNew]);
   const [content, setContent] = useState<DraftContent>(() => ({
     title: draft.title,
     commentary: draft.commentary,
     quotes: draft.quotes,
     hashtags: draft.hashtags,
     featuredImage: draft.featuredImage,
+    ...(draft.options ? { options: draft.options } : {}),
   }));
   const [initialCommentary] = useState(draft.commentary);
   const titleLimit = useFieldLimit('The title', limits.titleCharacters);
@@ -85,6 +100,17 @@ export function DraftEditor(props: DraftEditorProps) {
   const editCommentary = useCallback((commentary: string) => edit({ commentary }), [edit]);
   const editQuotes = useCallback((quotes: Quote[]) => edit({ quotes }), [edit]);
   const editHashtags = useCallback((hashtags: string[]) => edit({ hashtags }), [edit]);
+  const editOptions = useCallback((options: PostOptions) => edit({ options }), [edit]);
+  /** A quote's vague source date ("yesterday at 09:51") becomes the day it named; the page's words stay. */
+  const resolveDate = useCallback(
+    (position: number, date: string) => {
+      const quotes = latest.current.quotes.map((quote, index) =>
+        index === position - 1 ? { ...quote, source: { ...quote.source, publishedAt: date } } : quote,
+      );
+      edit({ quotes });
+    },
+    [edit],
+  );
   const forgetRemoved = useCallback(() => setRemoved(null), []);
 
   const removeQuote = useCallback(
@@ -233,10 +259,12 @@ export function DraftEditor(props: DraftEditorProps) {
         <Panel id="editor" minSize="30%" defaultSize={showPreview ? '50%' : '100%'}>
           <section className="editor" aria-label="Editor">
             <div className="editor-scroll">
-              <fieldset className="editor-fields" disabled={readOnly}>
+              <fieldset className="editor-fields" disabled={readOnly || props.switching}>
                 {/* A text area so that a long title wraps in full; it stays one line of text. */}
                 <textarea
+                  ref={titleField}
                   className="title-input"
+                  dir="auto"
                   aria-label="Title"
                   placeholder="Title"
                   rows={1}
@@ -338,9 +366,14 @@ export function DraftEditor(props: DraftEditorProps) {
             {showPublish && !readOnly && (
               <PublishPanel
                 draftId={draft.id}
+                publishAsked={props.publishAsked}
+                onPublishAskAnswered={props.onPublishAskAnswered}
                 accounts={accounts}
                 flush={flush}
                 onManageBlogs={onManageBlogs}
+                content={content}
+                onOptions={editOptions}
+                onResolveDate={resolveDate}
                 onReplaced={onReplaced}
               />
             )}

@@ -97,6 +97,7 @@ export const HashtagInput = memo(function HashtagInput({ hashtags, libraryTags, 
       <div className="hashtag-entry">
         <input
           role="combobox"
+          dir="auto"
           aria-label="Add a hashtag"
           aria-expanded={suggestions.length > 0}
           aria-controls={listId}

@@ -84,6 +84,7 @@ export function QuoteBlock({ quote, position, count, onChange, onMove, onRemove 
       </header>
       <textarea
         className="excerpt-input"
+        dir="auto"
         aria-label={`Excerpt of quote ${position + 1}`}
         spellCheck
         rows={6}

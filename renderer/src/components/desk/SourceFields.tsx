@@ -42,6 +42,7 @@ export function SourceFields({ source, onChange }: SourceFieldsProps) {
       <label>
         Source title
         <input
+          dir="auto"
           value={source.title}
           aria-describedby={`${id}-title`}
           onChange={(event) => onChange({ ...source, title: titleLimit.take(event.target.value) })}
@@ -51,6 +52,7 @@ export function SourceFields({ source, onChange }: SourceFieldsProps) {
       <label>
         Author
         <input
+          dir="auto"
           value={source.author}
           aria-describedby={`${id}-author`}
           onChange={(event) => onChange({ ...source, author: authorLimit.take(event.target.value) })}
@@ -60,6 +62,7 @@ export function SourceFields({ source, onChange }: SourceFieldsProps) {
       <label>
         Site
         <input
+          dir="auto"
           value={source.siteName}
           aria-describedby={`${id}-site`}
           onChange={(event) => onChange({ ...source, siteName: siteLimit.take(event.target.value) })}

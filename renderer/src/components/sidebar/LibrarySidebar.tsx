@@ -40,6 +40,17 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
         title={withShortcut('focusSearch')}
         value={query.search ?? ''}
         onChange={(event) => onQuery({ ...query, search: event.target.value })}
+        onKeyDown={(event) => {
+          // From the search into its results: Down moves to the first, Enter opens it.
+          const first = drafts?.[0];
+          if (!first || (event.key !== 'ArrowDown' && event.key !== 'Enter')) return;
+          event.preventDefault();
+          if (event.key === 'Enter') onSelect(first.id);
+          event.currentTarget
+            .closest('nav')
+            ?.querySelector<HTMLButtonElement>('.draft-list li[data-index="0"] button')
+            ?.focus();
+        }}
       />
       <div className="filters">
         <select

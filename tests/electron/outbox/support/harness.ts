@@ -6,6 +6,7 @@ import type { LibraryView } from '../../../../electron/core/libraryView';
 import type { Outbox, OutboxOptions } from '../../../../electron/core/outbox/outbox';
 import type { BlogAdapter, RemotePost } from '../../../../electron/core/publishing/blogAdapter';
 import { basicAuthorization } from '../../../../electron/core/publishing/http/request';
+import { identityInBlocks } from '../../../../electron/core/publishing/wordpress/blocks';
 import { WordPressRestAdapter } from '../../../../electron/core/publishing/wordpress/restAdapter';
 
 /** An adapter for the test WordPress at `base` (the server itself, or a fault proxy in front of it). */
@@ -71,8 +72,8 @@ export async function postsWithIdentity(adapter: BlogAdapter, identity: string):
 }
 
 /**
- * Posts in the blog's trash whose slug starts with this identity: where a second copy goes when
- * the outbox undoes one, so that "one live post" can be told apart from "created only once".
+ * Posts in the blog's trash carrying this identity: where a second copy goes when the outbox
+ * undoes one, so that "one live post" can be told apart from "created only once".
  */
 export async function trashedCopies(
   base: string,
@@ -82,8 +83,8 @@ export async function trashedCopies(
   const response = await fetch(`${base}/wp-json/wp/v2/posts?context=edit&status=trash&per_page=100`, {
     headers: { authorization: basicAuthorization(credentials.user, credentials.applicationPassword) },
   });
-  const posts = (await response.json()) as { slug: string }[];
-  return posts.filter((post) => post.slug.startsWith(identity)).length;
+  const posts = (await response.json()) as { content: { raw: string } }[];
+  return posts.filter((post) => identityInBlocks(post.content.raw) === identity).length;
 }
 
 /** Polls `check` until it returns true, or fails after `timeoutMs`. */

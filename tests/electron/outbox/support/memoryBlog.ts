@@ -6,6 +6,7 @@ import type {
   RemoteStatus,
   RemoteTag,
 } from '../../../../electron/core/publishing/blogAdapter';
+import type { BlogFeatures } from '../../../../shared/model/blogFeatures';
 import type { ImageSupport, ImageUpload, RemoteImage } from '../../../../electron/core/publishing/imageUpload';
 import { PublishingError } from '../../../../electron/core/publishing/publishingError';
 
@@ -109,6 +110,15 @@ export class MemoryBlog implements BlogAdapter {
     return this.#call(() => this.images.get(upload.name) ?? null);
   }
 
+  /** Kept as sent. */
+  storedContent(post: OutgoingPost): string {
+    return post.html;
+  }
+
+  features(): Promise<BlogFeatures> {
+    return this.#call(() => ({ categories: null, summary: null, slug: true, timeZone: null }));
+  }
+
   ensureTags(names: readonly string[]): Promise<readonly RemoteTag[]> {
     return this.#call(() => names.map((name) => ({ remoteId: name.toLowerCase(), name })));
   }
@@ -123,9 +133,12 @@ export class MemoryBlog implements BlogAdapter {
         post.schedule.status === 'future' ? post.schedule.date.toISOString() : new Date(this.#clock).toISOString(),
       status,
       title: post.title,
+      slug: post.slug.own,
       content: post.html,
       renderedContent: post.html,
+      summary: null,
       tags: [...post.tags],
+      categories: null,
       identity: post.identity,
     };
     this.posts.set(remoteId, stored);

@@ -8,6 +8,7 @@ import { outgoingPost } from '../../../../electron/core/publishing/outgoingPost'
 import { PublishingError } from '../../../../electron/core/publishing/publishingError';
 import type { DraftContent } from '../../../../shared/model/draft';
 import { renderPostBody } from '../../../../shared/render/post';
+import { draftFromRemote } from '../../../../electron/core/outbox/remoteDraft';
 import { reblogPost } from '../../../support/fixtures';
 import { startMicropub, type MicropubServer } from '../../../servers/micropub';
 
@@ -39,12 +40,22 @@ describe('Micropub adapter against a real Micropub endpoint (@benjifs/micropub)'
     await server.stop();
   });
 
+  let posts = 0;
+  /**
+   * The post as the outbox sends it. This server refuses a slug it already has ("file exists"), so
+   * each test post gets its own address unless it brings one.
+   */
   function post(content: DraftContent, schedule: PostSchedule = { status: 'publish' }): OutgoingPost {
-    return outgoingPost(content, {
-      identity: newClientIdentity(content.title),
-      schedule,
-      style: { hashtagsInTitle: false },
-    });
+    posts += 1;
+    const options = content.options ?? { slug: `test-post-${posts}-${Date.now()}`, summary: '', categories: {} };
+    return outgoingPost(
+      { ...content, options },
+      {
+        identity: newClientIdentity(),
+        schedule,
+        style: { hashtagsInTitle: false },
+      },
+    );
   }
 
   it('discovers the endpoint and the IndieAuth endpoints from the home page', async () => {
@@ -111,7 +122,8 @@ describe('Micropub adapter against a real Micropub endpoint (@benjifs/micropub)'
     const read = await adapter.get(created.remoteId);
 
     expect(read.remoteId).toBe(created.remoteId);
-    expect(read.url).toBe(`${server.url}article/${sent.identity}`);
+    expect(read.url).toBe(`${server.url}article/${sent.slug.latin}`);
+    expect(read.url).not.toContain(sent.identity);
     expect(read.status).toBe('publish');
     expect(read.title).toBe(content.title);
     // The server stores the HTML as given, less its final newline (q=source gives it as a plain string).
@@ -165,12 +177,47 @@ describe('Micropub adapter against a real Micropub endpoint (@benjifs/micropub)'
     expect(page.status).toBe(404);
   });
 
-  it('finds a post by the identity sent as its mp-slug, and nothing for an unknown one', async () => {
+  it('sends the title as text, a clean slug in Latin letters, and the identity where readers never see it', async () => {
+    const title = 'Can this be <really> true? Tom & Jerry’s "quotes", привет';
+    const sent = outgoingPost(
+      { ...reblogPost(SOURCE_URL), title },
+      { identity: newClientIdentity(), schedule: { status: 'draft' }, style: { hashtagsInTitle: false } },
+    );
+    const created = await adapter.create(sent);
+    const read = await adapter.get(created.remoteId);
+    expect(read.title).toBe(title);
+    expect(draftFromRemote(read, { hashtagsInTitle: false }).title).toBe(title);
+    expect(read.slug).toBe('can-this-be-really-true-tom-and-jerrys-quotes-privet');
+    expect(read.url).toBe(`${server.url}article/can-this-be-really-true-tom-and-jerrys-quotes-privet`);
+    expect(read.identity).toBe(sent.identity);
+    const page = await (await fetch(read.url)).text();
+    expect(page).not.toContain(`>${sent.identity}`);
+  });
+
+  it('sends the excerpt as the summary property', async () => {
+    const content: DraftContent = {
+      ...reblogPost(SOURCE_URL),
+      options: { slug: `with-a-summary-${Date.now()}`, summary: 'What this post is about.', categories: {} },
+    };
+    const created = await adapter.create(post(content));
+    const read = await adapter.get(created.remoteId);
+    expect(read.summary).toBe('What this post is about.');
+    expect(await adapter.features()).toEqual({
+      categories: null,
+      summary: { maxCharacters: null },
+      slug: true,
+      timeZone: null,
+    });
+  });
+
+  it('finds a post by the identity in its content, at the address its slug gives (this server lists no posts)', async () => {
     const sent = post(reblogPost(SOURCE_URL), { status: 'draft' });
     const created = await adapter.create(sent);
-    const found = await adapter.findByIdentity(sent.identity);
+    const found = await adapter.findByIdentity(sent.identity, { slug: sent.slug });
     expect(found?.remoteId).toBe(created.remoteId);
-    expect(await adapter.findByIdentity(newClientIdentity('never sent'))).toBeNull();
+    // Another post's identity at that address is not this post.
+    expect(await adapter.findByIdentity(newClientIdentity(), { slug: sent.slug })).toBeNull();
+    expect(await adapter.findByIdentity(sent.identity)).toBeNull();
   });
 
   it('deletes a post (the site then answers 410), deleting again changes nothing, and it is not found after', async () => {
@@ -182,7 +229,7 @@ describe('Micropub adapter against a real Micropub endpoint (@benjifs/micropub)'
     await page.arrayBuffer();
     expect(page.status).toBe(410);
     await adapter.delete(created.remoteId);
-    expect(await adapter.findByIdentity(sent.identity)).toBeNull();
+    expect(await adapter.findByIdentity(sent.identity, { slug: sent.slug })).toBeNull();
     await expect(adapter.delete(`${server.url}article/never-created`)).resolves.toBeUndefined();
   });
 

@@ -1,3 +1,4 @@
+import { postSlug } from '../../../../shared/text/slug';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BlogAdapter, Transport } from '../../../../electron/core/publishing/blogAdapter';
 import { newClientIdentity } from '../../../../electron/core/publishing/clientIdentity';
@@ -24,11 +25,14 @@ const withoutAuthorization: Transport = {
 /** Every call the outbox makes of an adapter, each expected to be refused for the password. */
 function everyCall(adapter: BlogAdapter): readonly (readonly [string, () => Promise<unknown>])[] {
   const post = {
-    identity: newClientIdentity('Auth test', () => 'authtest'),
+    identity: newClientIdentity(() => 'authtest'),
     title: 'Auth test',
+    slug: postSlug('Auth test', ''),
+    summary: '',
     html: '<p>Words.</p>',
     content: emptyDraftContent(),
     tags: ['Reading'],
+    categories: ['Notes'],
     schedule: { status: 'publish' as const },
   };
   return [
@@ -109,11 +113,14 @@ describe.skipIf(skipReason !== null)('a refused password, on every protocol of a
     });
     const error = await contributor
       .create({
-        identity: newClientIdentity('Role test', () => 'roletest'),
+        identity: newClientIdentity(() => 'roletest'),
         title: 'Role test',
+        slug: postSlug('Role test', ''),
+        summary: '',
         html: '<p>Words.</p>',
         content: emptyDraftContent(),
         tags: [],
+        categories: [],
         schedule: { status: 'publish' },
       })
       .catch((caught: unknown) => caught);

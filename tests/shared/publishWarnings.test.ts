@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { emptySource } from '../../shared/model/draft';
+import { describeWarning, publishWarnings } from '../../shared/model/publishWarnings';
+import { countWords } from '../../shared/text/words';
+import { reblogPost } from '../support/fixtures';
+
+describe('publishWarnings', () => {
+  const content = reblogPost();
+  const [quote] = content.quotes;
+  if (!quote) throw new Error('the example post has a quote');
+
+  it('says nothing of a post with a title, credited quotes of fair length, dates and described images', () => {
+    const clean = {
+      ...content,
+      commentary: `${content.commentary}\n\n![A map of the region](https://example.com/map.png)`,
+      quotes: [{ ...quote, source: { ...quote.source, publishedAt: '2016-08-10', publishedAtText: '' } }],
+    };
+    expect(publishWarnings(clean, { fairExcerptWords: 1_000 })).toEqual([]);
+  });
+
+  it('warns of a missing title, a quote without a source, a long quote and images without alt text', () => {
+    const words = countWords(quote.excerpt);
+    const warnings = publishWarnings(
+      {
+        ...content,
+        title: '  ',
+        commentary: '![](https://example.com/a.png) and ![ ](https://example.com/b.png)',
+        quotes: [quote, { ...quote, excerpt: 'A short one.', source: emptySource() }],
+      },
+      { fairExcerptWords: 100 },
+    );
+    expect(warnings).toEqual([
+      { kind: 'untitled' },
+      { kind: 'long-quote', quote: 1, words, limit: 100 },
+      { kind: 'vague-date', quote: 1, text: 'yesterday at 09:51', resolved: null },
+      { kind: 'quote-without-source', quote: 2 },
+      { kind: 'image-without-alt', count: 2 },
+    ]);
+    expect(warnings.map(describeWarning)).toContain(`Quote 1 is ${words} words, more than a fair excerpt (100).`);
+  });
+
+  it('resolves a relative source date against the capture time, and says when it cannot', () => {
+    const captured = { ...quote, source: { ...quote.source, capturedAt: '2016-08-11T12:00:00.000Z' } };
+    const [warning] = publishWarnings({ ...content, quotes: [captured] }, { fairExcerptWords: 1_000 });
+    expect(warning).toEqual({ kind: 'vague-date', quote: 1, text: 'yesterday at 09:51', resolved: '2016-08-10' });
+    if (!warning) throw new Error('a warning was expected');
+    expect(describeWarning(warning)).toBe(
+      'Quote 1’s date “yesterday at 09:51” is not a date: it was 2016-08-10 when you copied it.',
+    );
+    const vague = { ...captured, source: { ...captured.source, publishedAtText: 'a while back' } };
+    expect(publishWarnings({ ...content, quotes: [vague] }, { fairExcerptWords: 1_000 })).toEqual([
+      { kind: 'vague-date', quote: 1, text: 'a while back', resolved: null },
+    ]);
+  });
+});
