@@ -115,8 +115,7 @@ function sourceOf(blockquote: Element, credit: Element | null): Source {
     '';
   const citeInLine = sourceLine !== null && DomUtils.findOne((each) => each.name === 'cite', [sourceLine]) !== null;
   const lineText = sourceLine === null ? '' : DomUtils.textContent(sourceLine).trim();
-  const byline =
-    citation?.byline ?? (citeInLine ? lineText.split('\u2014').slice(1).join('\u2014').trim() : lineText);
+  const byline = citation?.byline ?? (citeInLine ? lineText.split('\u2014').slice(1).join('\u2014').trim() : lineText);
   return {
     ...emptySource(),
     url,
