@@ -41,6 +41,7 @@ export async function makeEveryCall(
     id: account.id,
     options: { hashtagsInTitle: true, attribution: 'source', linkToPassage: false },
   });
+  await step('blogFeatures', { accountId: account.id });
   const draft = WithId.parse(valueOf(await step('createDraft', { content: reblogPost() })));
   await step('getDraft', { id: draft.id });
   await step('saveDraft', { id: draft.id, changes: { title: 'Every call' } });
@@ -67,6 +68,7 @@ export async function makeEveryCall(
   const [revision] = z
     .array(z.object({ revision: z.number() }))
     .parse(valueOf(await step('listRevisions', { id: draft.id })));
+  await step('getRevision', { id: draft.id, revision: revision?.revision ?? 1 });
   await step('restoreRevision', { id: draft.id, revision: revision?.revision ?? 1 });
   await step('readClipboard', {});
   await step('quoteFromClipboard', { clipboard: { formats: { 'text/plain': 'A passage worth keeping.' } } });
