@@ -1,7 +1,7 @@
 import type { DraftContent } from '../../../shared/model/draft';
 import { HttpUrlSchema } from '../../../shared/model/draft';
 import { extensionOf, imageMediaTypes, type ImageMediaType, type MediaFile } from '../../../shared/model/image';
-import { imageUses, type ImageUse } from '../../../shared/media/references';
+import { imageUses, MEDIA_SCHEME, withImageDestinations, type ImageUse } from '../../../shared/media/references';
 import { imagesWithoutAddress, withImageAddresses } from '../../../shared/render/imageSources';
 import { AppError } from '../../../shared/result';
 import { MediaStore } from '../media/mediaStore';
@@ -110,8 +110,21 @@ function checkedAddress(image: RemoteImage): RemoteImage {
 }
 
 function placed(post: OutgoingPost, addresses: ReadonlyMap<MediaFile, RemoteImage>): OutgoingPost {
-  const html = withImageAddresses(post.html, (file) => addresses.get(file)?.url ?? null);
-  const left = imagesWithoutAddress(html);
+  const addressOf = (file: MediaFile): string | null => addresses.get(file)?.url ?? null;
+  const html = withImageAddresses(post.html, addressOf);
+  // A blog that takes Markdown (a static site) renders the content itself: its images need the same addresses.
+  const inMarkdown = (markdown: string): string => withImageDestinations(markdown, MEDIA_SCHEME, addressOf);
+  const content = {
+    ...post.content,
+    commentary: inMarkdown(post.content.commentary),
+    quotes: post.content.quotes.map((quote) => ({ ...quote, excerpt: inMarkdown(quote.excerpt) })),
+  };
+  const left = [
+    ...new Set([
+      ...imagesWithoutAddress(html),
+      ...imageUses({ ...content, featuredImage: null }).map((use) => use.file),
+    ]),
+  ];
   if (left.length > 0) {
     // Never half a post: a reader would see a broken image where the writer put one.
     throw new AppError(
@@ -120,5 +133,5 @@ function placed(post: OutgoingPost, addresses: ReadonlyMap<MediaFile, RemoteImag
         'Check the images in the draft, then publish again.',
     );
   }
-  return { ...post, html };
+  return { ...post, html, content };
 }
