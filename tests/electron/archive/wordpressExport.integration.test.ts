@@ -71,6 +71,7 @@ describe.skipIf(skip !== null)('a WordPress export written by the real WordPress
     try {
       const report = await importArchive({
         library: harness.library,
+        media: harness.media,
         links: harness.outbox,
         accounts: [account],
         sitePost: () => Promise.resolve(null),
@@ -115,6 +116,7 @@ describe.skipIf(skip !== null)('a WordPress export written by the real WordPress
       // The same export again: nothing new.
       const again = await importArchive({
         library: harness.library,
+        media: harness.media,
         links: harness.outbox,
         accounts: [account],
         sitePost: () => Promise.resolve(null),

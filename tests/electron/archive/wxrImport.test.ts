@@ -31,10 +31,11 @@ async function setUp(posts: readonly WxrPost[]) {
   const file = path.join(folder, 'export.xml');
   await writeWxr(file, SITE, posts);
   const opened = await openHarness(path.join(folder, 'library'), {});
-  const { library, outbox, view } = opened;
+  const { library, outbox, view, media } = opened;
   const run = (overrides: Partial<ImportOptions> = {}) =>
     importArchive({
       library,
+      media,
       links: outbox,
       accounts: [account],
       sitePost: () => Promise.resolve(null),
