@@ -176,15 +176,11 @@ test.describe('one-click publishing to a real WordPress', () => {
     await page.keyboard.type('Before the photo.');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
-    await pasteFile(desk.commentary, await sampleImage('png', 320, 200), 'chart.png', 'image/png');
-    const describeImage = page.getByRole('dialog', { name: 'Describe the image' });
-    await describeImage.getByRole('textbox', { name: 'Alt text' }).fill('Sales by month');
-    await describeImage.getByRole('button', { name: 'Done' }).click();
-    await expect(desk.saveStatus).toHaveText('Saved');
-    await page.getByRole('button', { name: 'Publish', exact: true }).click();
-    const panel = page.getByRole('region', { name: 'Publish' });
-    await panel.getByRole('button', { name: 'Publish', exact: true }).click();
-    await expect(panel.getByRole('status')).toHaveText('Published.', { timeout: 30_000 });
+    await desk.pasteImage(
+      { bytes: await sampleImage('png', 320, 200), name: 'chart.png', type: 'image/png' },
+      'Sales by month',
+    );
+    const panel = await desk.publishNow();
 
     // Edited on the blog and here.
     await editTitleOnBlog(page, wordpress, title);

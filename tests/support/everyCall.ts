@@ -39,7 +39,7 @@ export async function makeEveryCall(
   );
   await step('setAccountOptions', {
     id: account.id,
-    options: { hashtagsInTitle: true, attribution: 'source', linkToPassage: false },
+    options: { hashtagsInTitle: true, attribution: 'source', linkToPassage: false, maxImageSide: 2048 },
   });
   await step('blogFeatures', { accountId: account.id });
   const draft = WithId.parse(valueOf(await step('createDraft', { content: reblogPost() })));

@@ -1,3 +1,4 @@
+import { defaultAccountOptions } from '../../../shared/model/account';
 import type { DraftContent } from '../../../shared/model/draft';
 import { HttpUrlSchema } from '../../../shared/model/draft';
 import { extensionOf, imageMediaTypes, type ImageMediaType, type MediaFile } from '../../../shared/model/image';
@@ -10,12 +11,6 @@ import type { OutgoingPost } from '../publishing/blogAdapter';
 import { uploadName, type ImageUploader, type RemoteImage } from '../publishing/imageUpload';
 import { PublishingError } from '../publishing/publishingError';
 import { UploadRecords } from './uploadRecords';
-
-/**
- * The longest side of an image as a blog receives it: enough for any blog theme's widest
- * column on a high-density screen, and far smaller than a camera's 4000 px.
- */
-export const BLOG_IMAGE_LONG_SIDE = 2048;
 
 /** The images of one post on one blog, uploaded: how the outgoing post names them. */
 export interface PostImages {
@@ -31,6 +26,8 @@ export interface SendImagesRequest {
   readonly adapter: ImageUploader;
   /** True when an earlier attempt at this entry may have uploaded images it did not record. */
   readonly mayHaveUploaded: boolean;
+  /** The longest side of an image as this blog receives it (the account's option); its default when not said. */
+  readonly maxImageSide?: number;
 }
 
 /**
@@ -72,14 +69,18 @@ export class BlogImages {
     const upload = { file: use.file, name: uploadName(use.file), alt: use.alt, caption: use.caption };
     const mayBeThere = findable && (request.mayHaveUploaded || recorded.incomplete);
     const found = mayBeThere ? await request.adapter.findImage(upload) : null;
+    const maxImageSide = request.maxImageSide ?? defaultAccountOptions.maxImageSide;
     const image = checkedAddress(
-      found ?? (await request.adapter.uploadImage({ ...upload, ...(await this.#scaled(use.file)) })),
+      found ?? (await request.adapter.uploadImage({ ...upload, ...(await this.#scaled(use.file, maxImageSide)) })),
     );
     await this.#records.record(request.accountId, use.file, image);
     return image;
   }
 
-  async #scaled(file: MediaFile): Promise<{ readonly data: Uint8Array; readonly type: ImageMediaType }> {
+  async #scaled(
+    file: MediaFile,
+    maxImageSide: number,
+  ): Promise<{ readonly data: Uint8Array; readonly type: ImageMediaType }> {
     const data = await this.#media.read(file);
     if (data === null) {
       throw new AppError(
@@ -89,7 +90,7 @@ export class BlogImages {
       );
     }
     const ext = extensionOf(file);
-    const scaled = await scaledToFit({ data, ext }, BLOG_IMAGE_LONG_SIDE);
+    const scaled = await scaledToFit({ data, ext }, maxImageSide);
     return { data: scaled.data, type: imageMediaTypes[ext] };
   }
 }

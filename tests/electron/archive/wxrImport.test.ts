@@ -22,7 +22,7 @@ const account: Account = {
   blogName: 'Ann’s blog',
   userName: 'Ann',
   canPublish: true,
-  options: { hashtagsInTitle: false, attribution: 'via', linkToPassage: false },
+  options: { hashtagsInTitle: false, attribution: 'via', linkToPassage: false, maxImageSide: 2048 },
   addedAt: '2026-01-01T00:00:00.000Z',
 };
 

@@ -12,6 +12,7 @@ import { api } from '../../api';
 import { emptyStaticSiteChoice, StaticSiteFields, staticAccountInput, type StaticSiteChoice } from './StaticSiteFields';
 import { useThemeSnapshots } from '../../state/useThemeSnapshots';
 import { ThemeSnapshotControl } from './ThemeSnapshotControl';
+import { ImageSideField } from './ImageSideField';
 
 const kindLabels: Readonly<Record<AccountKind, string>> = {
   wordpress: 'WordPress (REST API, Application Password)',
@@ -79,13 +80,15 @@ export function AccountsDialog({ accounts, onClose }: AccountsDialogProps) {
     });
   }
 
-  async function setOptions(account: Account, options: AccountOptions): Promise<void> {
+  /** Keeps the blog's new options; false when the core refused them (the message says why). */
+  async function setOptions(account: Account, options: AccountOptions): Promise<boolean> {
     setChosenOptions((chosen) => ({ ...chosen, [account.id]: options }));
     const result = await api.setAccountOptions({ id: account.id, options });
     if (!result.ok) {
       setMessage({ tone: 'problem', text: result.error.message });
       setChosenOptions(({ [account.id]: _refused, ...others }) => others);
     }
+    return result.ok;
   }
 
   async function pull(account: Account): Promise<void> {
@@ -165,6 +168,11 @@ export function AccountsDialog({ accounts, onClose }: AccountsDialogProps) {
                 />
                 Link to the passage
               </label>
+              <ImageSideField
+                blogName={account.blogName}
+                value={optionsOf(account).maxImageSide}
+                onCommit={(side) => setOptions(account, { ...optionsOf(account), maxImageSide: side })}
+              />
               <ThemeSnapshotControl
                 account={account}
                 info={themes.infos[account.id]}
