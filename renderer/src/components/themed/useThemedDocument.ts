@@ -4,7 +4,13 @@ import type { DraftContent } from '../../../../shared/model/draft';
 import type { ThemeSnapshot } from '../../../../shared/model/themeSnapshot';
 import { createIncrementalRenderer, type RenderedBlock } from '../../../../shared/render/incremental';
 import { publishedTitle } from '../../../../shared/render/title';
-import { anchorBlock, cutThemePage, themedDocument, type ThemedPost } from '../../../../shared/theme/themePage';
+import {
+  anchorBlock,
+  anchorSelectors,
+  cutThemePage,
+  themedDocument,
+  type ThemedPost,
+} from '../../../../shared/theme/themePage';
 
 interface Shown {
   readonly title: string;
@@ -14,21 +20,40 @@ interface Shown {
   readonly anchorIndex: number;
 }
 
+/** The draft as the themed frame shows it: a page to load, and what a keystroke changes in it. */
+export interface ThemedFrameContent {
+  /**
+   * Changes when the page must load anew (another snapshot, other tags: the theme places tags
+   * among its own markup); title and body changes are patched into the loaded page.
+   */
+  readonly pageKey: string;
+  /** The whole document as the draft is now, for a load. */
+  readonly compose: () => string;
+  readonly title: string;
+  readonly bodyHtml: string;
+  /** The element to bring into view after a patch, or null. */
+  readonly anchor: string | null;
+}
+
 /**
- * The themed preview's document for the draft as it is now: what publishing sends to this blog
- * (its attribution style, passage links, hashtags in the title), in the blog's stored page. The
+ * The themed preview's content for the draft as it is now: what publishing sends to this blog
+ * (its attribution style, passage links, hashtags in the title), for the blog's stored page. The
  * body comes from the incremental renderer, so a keystroke costs joining strings, not rendering
- * the post again; the document opens scrolled to what the keystroke changed.
+ * the post again; the part the keystroke changed is marked, to be brought into view.
  */
-export function useThemedDocument(content: DraftContent, account: Account, snapshot: ThemeSnapshot): string | null {
+export function useThemedDocument(
+  content: DraftContent,
+  account: Account,
+  snapshot: ThemeSnapshot,
+): ThemedFrameContent | null {
   const [renderer] = useState(createIncrementalRenderer);
   const page = useMemo(() => {
     try {
-      return cutThemePage(snapshot.page);
+      return { cut: cutThemePage(snapshot.page), key: `${snapshot.takenAt}|${snapshot.page.length}` };
     } catch {
       return null;
     }
-  }, [snapshot.page]);
+  }, [snapshot.page, snapshot.takenAt]);
   const previous = useRef<Shown | null>(null);
   const { attribution, linkToPassage, hashtagsInTitle } = account.options;
   return useMemo(() => {
@@ -45,12 +70,14 @@ export function useThemedDocument(content: DraftContent, account: Account, snaps
         shown.anchor === 'block' && index === shown.anchorIndex ? anchorBlock(block.html) : block.html,
       )
       .join('');
-    return themedDocument(page, snapshot.tags, {
+    const post: ThemedPost = { title: shown.title, bodyHtml, tags: shown.tags, anchor: shown.anchor };
+    return {
+      pageKey: `${page.key}|${shown.tags.join('\u0000')}`,
+      compose: () => themedDocument(page.cut, snapshot.tags, post, { live: true }),
       title: shown.title,
       bodyHtml,
-      tags: shown.tags,
-      anchor: shown.anchor,
-    });
+      anchor: shown.anchor === null ? null : anchorSelectors[shown.anchor],
+    };
   }, [page, snapshot.tags, renderer, content, attribution, linkToPassage, hashtagsInTitle]);
 }
 
