@@ -108,7 +108,7 @@ export function anchorBlock(html: string): string {
   return opening === undefined ? html : `${opening} ${ANCHOR_ATTRIBUTE}${html.slice(opening.length)}`;
 }
 
-export const anchorSelectors: Readonly<Record<NonNullable<ThemedPost['anchor']>, string>> = {
+const anchorSelectors: Readonly<Record<NonNullable<ThemedPost['anchor']>, string>> = {
   title: `[${SLOT_ATTRIBUTE}="title"]`,
   tags: `[${SLOT_ATTRIBUTE}="tags"]`,
   block: `[${ANCHOR_ATTRIBUTE}]`,

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { LiveFramePatch } from '../../../../shared/theme/liveFrame';
+import type { RenderedBlock } from '../../../../shared/render/incremental';
+import { markedBlock, type LiveFramePatch } from '../../../../shared/theme/liveFrame';
 import { THEMED_PREVIEW_SANDBOX } from '../../../../shared/theme/themePage';
 import type { ThemedFrameContent } from './useThemedDocument';
 
@@ -8,13 +9,19 @@ interface ThemedPreviewProps {
   readonly blogName: string;
 }
 
+/** What one frame holds: its page, and the blocks of the post in it (by key). */
+interface Held {
+  readonly page: string;
+  keys: readonly string[];
+}
+
 interface FrameTurns {
   /** The frame shown; the other loads the next page. */
   front: number;
-  /** The page each frame holds (null until it loaded one). */
-  readonly pages: [string | null, string | null];
-  /** The page the hidden frame is loading, or null. */
-  loading: string | null;
+  /** What each frame holds (null until it loaded a page). */
+  readonly held: [Held | null, Held | null];
+  /** What the hidden frame is loading, or null. */
+  loading: Held | null;
   /** Counts patches; each frame's dataset says the last one sent and the last one it showed. */
   seq: number;
 }
@@ -25,14 +32,15 @@ interface FrameTurns {
  * with the app) carrying a policy that forbids every address but data: and every script but the
  * frame's own (shared/theme/liveFrame.ts).
  *
- * A keystroke is a patch: the title and body are posted to that script, which puts them in the
- * page in place, so the scroll position stays and nothing is parsed but the post. Only another
+ * A keystroke is a patch: the title and the blocks of the body that changed are posted to that
+ * script, which puts them in the page in place, so the scroll position stays and nothing is
+ * parsed but what changed. Only another
  * page (a new snapshot, other tags) is a load: it happens in the hidden frame of two, which is
  * shown once loaded and then given the latest patch, so the writer never sees a blank page.
  */
 export function ThemedPreview({ content, blogName }: ThemedPreviewProps) {
   const frames = useRef<[HTMLIFrameElement | null, HTMLIFrameElement | null]>([null, null]);
-  const turns = useRef<FrameTurns>({ front: 0, pages: [null, null], loading: null, seq: 0 });
+  const turns = useRef<FrameTurns>({ front: 0, held: [null, null], loading: null, seq: 0 });
   const latest = useRef(content);
   latest.current = content;
 
@@ -40,7 +48,7 @@ export function ThemedPreview({ content, blogName }: ThemedPreviewProps) {
     const state = turns.current;
     const loaded = (index: number): void => {
       if (index === state.front || state.loading === null) return;
-      state.pages[index] = state.loading;
+      state.held[index] = state.loading;
       state.loading = null;
       state.front = index;
       frames.current.forEach((frame, each) => {
@@ -101,27 +109,49 @@ function show(
   content: ThemedFrameContent,
 ): void {
   const front = frames[state.front];
-  if (front && state.pages[state.front] === content.pageKey) {
+  const held = state.held[state.front];
+  if (front && held?.page === content.pageKey) {
     state.seq += 1;
     const patch: LiveFramePatch = {
       type: 'commonplace-patch',
       seq: state.seq,
       title: content.title,
-      body: content.bodyHtml,
-      anchor: content.anchor,
+      ...changed(held.keys, content.blocks),
     };
+    held.keys = content.blocks.map((block) => block.key);
     front.dataset['sent'] = String(state.seq);
     // An opaque origin has no name to address it by; the frame's script checks the message is ours.
     front.contentWindow?.postMessage(patch, '*');
     return;
   }
   // A load in flight takes the latest patch once it is shown; a second page waits for it.
-  if (state.loading === content.pageKey) return;
+  if (state.loading?.page === content.pageKey) return;
   const back = frames[1 - state.front];
   if (!back) return;
-  state.loading = content.pageKey;
-  state.pages[1 - state.front] = null;
+  state.loading = { page: content.pageKey, keys: content.blocks.map((block) => block.key) };
+  state.held[1 - state.front] = null;
   back.srcdoc = content.compose();
+}
+
+/** The blocks between the unchanged ones at the start and at the end: where they start, how many go, what comes. */
+function changed(
+  before: readonly string[],
+  now: readonly RenderedBlock[],
+): Pick<LiveFramePatch, 'start' | 'remove' | 'html'> {
+  let start = 0;
+  while (start < before.length && start < now.length && before[start] === now[start]?.key) start += 1;
+  let end = 0;
+  while (
+    end < before.length - start &&
+    end < now.length - start &&
+    before[before.length - 1 - end] === now[now.length - 1 - end]?.key
+  )
+    end += 1;
+  const html = now
+    .slice(start, now.length - end)
+    .map((block) => markedBlock(block.html))
+    .join('');
+  return { start, remove: before.length - start - end, html };
 }
 
 function shownSeq(data: unknown): number | null {

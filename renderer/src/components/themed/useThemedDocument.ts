@@ -4,13 +4,8 @@ import type { DraftContent } from '../../../../shared/model/draft';
 import type { ThemeSnapshot } from '../../../../shared/model/themeSnapshot';
 import { createIncrementalRenderer, type RenderedBlock } from '../../../../shared/render/incremental';
 import { publishedTitle } from '../../../../shared/render/title';
-import {
-  anchorBlock,
-  anchorSelectors,
-  cutThemePage,
-  themedDocument,
-  type ThemedPost,
-} from '../../../../shared/theme/themePage';
+import { markedBlock } from '../../../../shared/theme/liveFrame';
+import { anchorBlock, cutThemePage, themedDocument, type ThemedPost } from '../../../../shared/theme/themePage';
 
 interface Shown {
   readonly title: string;
@@ -30,16 +25,15 @@ export interface ThemedFrameContent {
   /** The whole document as the draft is now, for a load. */
   readonly compose: () => string;
   readonly title: string;
-  readonly bodyHtml: string;
-  /** The element to bring into view after a patch, or null. */
-  readonly anchor: string | null;
+  /** The body's blocks, for patches (a block keeps its key while its HTML stays the same). */
+  readonly blocks: readonly RenderedBlock[];
 }
 
 /**
  * The themed preview's content for the draft as it is now: what publishing sends to this blog
  * (its attribution style, passage links, hashtags in the title), for the blog's stored page. The
- * body comes from the incremental renderer, so a keystroke costs joining strings, not rendering
- * the post again; the part the keystroke changed is marked, to be brought into view.
+ * body comes from the incremental renderer, so a keystroke costs only the blocks it changed; a
+ * page loaded anew opens scrolled to the part that changed last.
  */
 export function useThemedDocument(
   content: DraftContent,
@@ -65,19 +59,16 @@ export function useThemedDocument(
       tags: content.hashtags,
     });
     previous.current = shown;
-    const bodyHtml = blocks
-      .map((block, index) =>
-        shown.anchor === 'block' && index === shown.anchorIndex ? anchorBlock(block.html) : block.html,
-      )
-      .join('');
-    const post: ThemedPost = { title: shown.title, bodyHtml, tags: shown.tags, anchor: shown.anchor };
-    return {
-      pageKey: `${page.key}|${shown.tags.join('\u0000')}`,
-      compose: () => themedDocument(page.cut, snapshot.tags, post, { live: true }),
-      title: shown.title,
-      bodyHtml,
-      anchor: shown.anchor === null ? null : anchorSelectors[shown.anchor],
+    const compose = (): string => {
+      const bodyHtml = blocks
+        .map((block, index) =>
+          markedBlock(shown.anchor === 'block' && index === shown.anchorIndex ? anchorBlock(block.html) : block.html),
+        )
+        .join('');
+      const post: ThemedPost = { title: shown.title, bodyHtml, tags: shown.tags, anchor: shown.anchor };
+      return themedDocument(page.cut, snapshot.tags, post, { live: true });
     };
+    return { pageKey: `${page.key}|${shown.tags.join('\u0000')}`, compose, title: shown.title, blocks };
   }, [page, snapshot.tags, renderer, content, attribution, linkToPassage, hashtagsInTitle]);
 }
 
