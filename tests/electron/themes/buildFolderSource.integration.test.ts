@@ -30,12 +30,18 @@ const offline = {
 describe.skipIf(skip !== null)('a static site’s theme from its build folder', () => {
   const tempFolder = useTempFolders();
 
-  it('takes the snapshot from the pages Jekyll built here, its stylesheet inlined, with no network', async () => {
+  /** The test Jekyll site (minima) as a local repository, not built yet. */
+  async function jekyllSite(): Promise<string> {
     const folder = path.join(await tempFolder(), 'site');
     await cp(fixture, folder, { recursive: true });
     await git(folder, ['init', '--quiet', '--initial-branch=main']);
     await git(folder, ['add', '.']);
     await git(folder, ['-c', 'user.name=T', '-c', 'user.email=t@example.org', 'commit', '--quiet', '-m', 'The site']);
+    return folder;
+  }
+
+  it('takes the snapshot from the pages Jekyll built here, its stylesheet inlined, with no network', async () => {
+    const folder = await jekyllSite();
     const { connection } = await connectStaticSite(
       { kind: 'static', folder, flavour: 'jekyll', format: 'html', remote: null, address: null, user: '', secret: '' },
       offline,
@@ -75,11 +81,7 @@ describe.skipIf(skip !== null)('a static site’s theme from its build folder', 
   }, 180_000);
 
   it('is what `accounts snapshot` takes for a static site built here, with no blog to reach', async () => {
-    const folder = path.join(await tempFolder(), 'site');
-    await cp(fixture, folder, { recursive: true });
-    await git(folder, ['init', '--quiet', '--initial-branch=main']);
-    await git(folder, ['add', '.']);
-    await git(folder, ['-c', 'user.name=T', '-c', 'user.email=t@example.org', 'commit', '--quiet', '-m', 'The site']);
+    const folder = await jekyllSite();
     const data = await tempFolder();
     const added = await runCli(data, ['accounts', 'add', '--kind', 'static', '--path', folder, '--flavour', 'jekyll']);
     expect(added.code).toBe(0);
