@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/core/security/contentSecurityPolicy';
-import {
 import { LIVE_FRAME_SCRIPT_HASH } from '../../../shared/theme/liveFrame';
+import {
   APP_ENTRY_URL,
   isTrustedSender,
   mayNavigate,
