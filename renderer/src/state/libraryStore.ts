@@ -1,16 +1,33 @@
 import type { Api, AppEvent } from '../../../shared/contract';
 import type { DraftView } from '../../../shared/model/draft';
-import type { DraftQuery } from '../../../shared/model/library';
+import { MAX_PAGE_DRAFTS, type DraftQuery } from '../../../shared/model/library';
 import type { Result } from '../../../shared/result';
-import { applyEvent, emptyLibraryState, loaded, withList, withTargets, type LibraryState } from './libraryState';
+import { applyEvent, emptyLibraryState, loaded, withPage, withTargets, type LibraryState } from './libraryState';
 
 /** How long a search waits for the writer to stop typing before it is asked. */
 const SEARCH_PAUSE_MS = 150;
+/** Rows asked at once: a few screenfuls, so that scrolling rarely reaches a row not here yet. */
+const PAGE_ROWS = 100;
+
+export interface LibraryStoreOptions {
+  /** Rows asked at once (tests make it small, to page through a small library). */
+  readonly pageRows?: number;
+}
+
+/** A window of the list asked of the core, and how many list changes events had made when it was. */
+interface Asked {
+  readonly query: DraftQuery;
+  readonly offset: number;
+  readonly limit: number;
+  readonly mode: 'replace' | 'fill';
+}
 
 /**
  * The renderer's one store of what the core told it: loaded once, then kept up to date by the
  * core's events (each carries what changed), and read by components through useLibraryStore.
  * A small external store (useSyncExternalStore reads it), holding plain immutable state.
+ * The drafts list comes by pages: the first at start and for each new query, then the rows the
+ * list shows as it scrolls (`showRows`); never every summary at once.
  */
 export class LibraryStore {
   readonly #api: Api;
@@ -18,14 +35,19 @@ export class LibraryStore {
   #state: LibraryState = emptyLibraryState;
   /** Events heard while the first load was on its way: applied, in order, over its answer. */
   #early: AppEvent[] | null = [];
-  #asking: DraftQuery | null = null;
-  /** An event made the list stale while it was being asked: its answer may miss that change. */
-  #staleWhileAsking = false;
+  readonly #pageRows: number;
+  /** The windows asked and not yet answered. */
+  readonly #asking = new Set<Asked>();
+  /** How many times events changed the list: an answer asked before a change may predate it. */
+  #listChanges = 0;
+  /** The rows the list shows (from, to exclusive): what a stale list asks again first. */
+  #shown = { from: 0, to: 0 };
   #searchTimer: ReturnType<typeof setTimeout> | null = null;
   #stopListening: (() => void) | null = null;
 
-  constructor(api: Api) {
+  constructor(api: Api, options: LibraryStoreOptions = {}) {
     this.#api = api;
+    this.#pageRows = Math.min(options.pageRows ?? PAGE_ROWS, MAX_PAGE_DRAFTS);
   }
 
   getState = (): LibraryState => this.#state;
@@ -39,20 +61,20 @@ export class LibraryStore {
   async start(): Promise<void> {
     this.#stopListening ??= this.#api.onEvent((event) => this.#hear(event));
     const query = this.#state.list.query;
-    const [drafts, tags, accounts, outbox, notices] = await Promise.all([
-      this.#api.listDrafts(query),
+    const [page, tags, accounts, outbox, notices] = await Promise.all([
+      this.#api.listDraftPage({ query, offset: 0, limit: this.#pageRows }),
       this.#api.listTags({}),
       this.#api.listAccounts({}),
       this.#api.listOutbox({}),
       this.#api.listNotices({}),
     ]);
-    if (!drafts.ok) {
-      this.#fail(`Your library could not be read: ${drafts.error.message}`);
+    if (!page.ok) {
+      this.#fail(`Your library could not be read: ${page.error.message}`);
       return;
     }
     let state = loaded(this.#state, {
       query,
-      drafts: drafts.value,
+      page: page.value,
       tags: tags.ok ? tags.value : [],
       accounts: accounts.ok ? accounts.value : [],
       outbox: outbox.ok ? outbox.value : [],
@@ -61,7 +83,7 @@ export class LibraryStore {
     for (const event of this.#early ?? []) state = applyEvent(state, event);
     this.#early = null;
     this.#set(state);
-    if (state.list.state === 'stale') this.#askList(state.list.query);
+    if (state.list.state === 'stale') this.#askAgain();
   }
 
   /** Stops following events (the page is going away). */
@@ -71,14 +93,30 @@ export class LibraryStore {
     if (this.#searchTimer) clearTimeout(this.#searchTimer);
   }
 
-  /** Shows the drafts matching `query`: asked of the core (a search after a short pause). */
+  /** Shows the drafts matching `query`: its first page asked of the core (a search after a short pause). */
   setQuery(query: DraftQuery): void {
     this.#set({ ...this.#state, list: { ...this.#state.list, query, state: 'loading' } });
     if (this.#searchTimer) clearTimeout(this.#searchTimer);
     this.#searchTimer = null;
-    if (query.search?.trim()) this.#searchTimer = setTimeout(() => this.#askList(query), SEARCH_PAUSE_MS);
-    else this.#askList(query);
+    const ask = () => this.#ask({ query, offset: 0, limit: this.#pageRows, mode: 'replace' });
+    if (query.search?.trim()) this.#searchTimer = setTimeout(ask, SEARCH_PAUSE_MS);
+    else ask();
   }
+
+  /**
+   * The list shows rows `from` to `to` (exclusive; with the ones drawn beyond the edges): those
+   * not here yet are asked, with a margin around them, in one window.
+   */
+  showRows = (from: number, to: number): void => {
+    this.#shown = { from, to };
+    const { list } = this.#state;
+    if (list.state !== 'ready' || !list.ids.slice(from, to).includes(undefined)) return;
+    const window = this.#windowAround(from, to);
+    const covered = [...this.#asking].some(
+      (asked) => asked.query === list.query && asked.offset <= window.offset && asked.offset + asked.limit >= to,
+    );
+    if (!covered) this.#ask({ query: list.query, ...window, mode: 'fill' });
+  };
 
   /** Opens a draft: the whole draft for the desk; where it stands on its blogs is kept here. */
   async open(id: string): Promise<Result<DraftView>> {
@@ -99,25 +137,47 @@ export class LibraryStore {
     }
     const state = applyEvent(this.#state, event);
     if (state === this.#state) return;
+    if (state.list !== this.#state.list) this.#listChanges += 1;
     this.#set(state);
-    if (state.list.state !== 'stale') return;
-    if (this.#asking === state.list.query) this.#staleWhileAsking = true;
-    else this.#askList(state.list.query);
+    // An answer on its way is asked again when it comes (it may predate this change).
+    if (state.list.state === 'stale' && !this.#waitingFor(state.list.query)) this.#askAgain();
   }
 
-  /** Asks the core for the list; an answer to a query the writer has since changed is dropped. */
-  #askList(query: DraftQuery): void {
-    this.#asking = query;
-    this.#staleWhileAsking = false;
-    void this.#api.listDrafts(query).then((listed) => {
-      if (this.#asking === query) this.#asking = null;
+  /** The rows shown, and a margin around them, at most one page's worth more than shown. */
+  #windowAround(from: number, to: number): { offset: number; limit: number } {
+    const margin = Math.ceil(this.#pageRows / 2);
+    const offset = Math.max(0, from - margin);
+    return { offset, limit: Math.min(MAX_PAGE_DRAFTS, Math.max(this.#pageRows, to + margin - offset)) };
+  }
+
+  #waitingFor(query: DraftQuery): boolean {
+    return [...this.#asking].some((asked) => asked.query === query);
+  }
+
+  /** The list may be wrong: the rows shown are asked again, and replace every row held. */
+  #askAgain(): void {
+    const { query } = this.#state.list;
+    this.#ask({ query, ...this.#windowAround(this.#shown.from, this.#shown.to), mode: 'replace' });
+  }
+
+  /**
+   * Asks the core for a window of the list. An answer to a query the writer has since changed is
+   * dropped; one asked before an event changed the list may miss that change, so the rows shown
+   * are asked again after it.
+   */
+  #ask(asked: Asked): void {
+    this.#asking.add(asked);
+    const changes = this.#listChanges;
+    const { query, offset, limit, mode } = asked;
+    void this.#api.listDraftPage({ query, offset, limit }).then((answer) => {
+      this.#asking.delete(asked);
       if (this.#state.list.query !== query) return;
-      if (!listed.ok) {
-        this.#fail(`Your library could not be read: ${listed.error.message}`);
+      if (!answer.ok) {
+        this.#fail(`Your library could not be read: ${answer.error.message}`);
         return;
       }
-      this.#set(withList(this.#state, query, listed.value));
-      if (this.#staleWhileAsking) this.#askList(query);
+      this.#set(withPage(this.#state, query, answer.value, mode));
+      if (this.#listChanges !== changes && !this.#waitingFor(query)) this.#askAgain();
     });
   }
 
