@@ -131,6 +131,20 @@ export function draftRows(list: ListSlice, summaries: ReadonlyMap<string, DraftS
   };
 }
 
+/** Summaries asked for what names drafts outside the list (the outbox's entries): kept beside the list's. */
+export function withSummaries(state: LibraryState, known: readonly DraftSummary[]): LibraryState {
+  const summaries = new Map(state.summaries);
+  for (const summary of known) if (!summaries.has(summary.id)) summaries.set(summary.id, summary);
+  return { ...state, summaries };
+}
+
+/** The drafts the outbox names whose summaries are not here (for their titles). */
+export function outboxDraftsUnknown(state: LibraryState): string[] {
+  const unknown = new Set<string>();
+  for (const { draftId } of state.outbox.values()) if (!state.summaries.has(draftId)) unknown.add(draftId);
+  return [...unknown];
+}
+
 /** A draft opened on the desk: its summary's targets as the core joined them. */
 export function withTargets(state: LibraryState, draftId: string, targets: PublishTargets): LibraryState {
   return { ...state, targets: new Map(state.targets).set(draftId, targets) };
@@ -170,6 +184,10 @@ export function applyEvent(state: LibraryState, event: AppEvent): LibraryState {
       // A draft not known here may now match a status filter: only the core can say where it goes.
       if (!summary) return state.list.query.status === undefined ? { ...state, targets } : stale({ ...state, targets });
       const updated = { ...summary, status: event.status };
+      const summaries = new Map(state.summaries).set(summary.id, updated);
+      // Without a status filter, a status moves no draft: one outside the rows asked stays there.
+      if (state.list.query.status === undefined && !state.list.ids.includes(summary.id))
+        return { ...state, targets, summaries };
       return placed({ ...state, targets, summaries: new Map(state.summaries).set(summary.id, updated) }, updated);
     }
     case 'outbox-entry-changed':

@@ -2,7 +2,16 @@ import type { Api, AppEvent } from '../../../shared/contract';
 import type { DraftView } from '../../../shared/model/draft';
 import { MAX_PAGE_DRAFTS, type DraftQuery } from '../../../shared/model/library';
 import type { Result } from '../../../shared/result';
-import { applyEvent, emptyLibraryState, loaded, withPage, withTargets, type LibraryState } from './libraryState';
+import {
+  applyEvent,
+  emptyLibraryState,
+  loaded,
+  outboxDraftsUnknown,
+  withPage,
+  withSummaries,
+  withTargets,
+  type LibraryState,
+} from './libraryState';
 
 /** How long a search waits for the writer to stop typing before it is asked. */
 const SEARCH_PAUSE_MS = 150;
@@ -42,6 +51,8 @@ export class LibraryStore {
   #listChanges = 0;
   /** The rows the list shows (from, to exclusive): what a stale list asks again first. */
   #shown = { from: 0, to: 0 };
+  /** Drafts whose summaries were asked for the outbox's titles (a deleted one is not asked again). */
+  readonly #titlesAsked = new Set<string>();
   #searchTimer: ReturnType<typeof setTimeout> | null = null;
   #stopListening: (() => void) | null = null;
 
@@ -84,6 +95,7 @@ export class LibraryStore {
     this.#early = null;
     this.#set(state);
     if (state.list.state === 'stale') this.#askAgain();
+    this.#askOutboxTitles();
   }
 
   /** Stops following events (the page is going away). */
@@ -141,6 +153,20 @@ export class LibraryStore {
     this.#set(state);
     // An answer on its way is asked again when it comes (it may predate this change).
     if (state.list.state === 'stale' && !this.#waitingFor(state.list.query)) this.#askAgain();
+    if (event.type === 'outbox-entry-changed') this.#askOutboxTitles();
+  }
+
+  /** The outbox names drafts by title: those of drafts outside the rows asked are asked by id. */
+  #askOutboxTitles(): void {
+    const ids = outboxDraftsUnknown(this.#state)
+      .filter((id) => !this.#titlesAsked.has(id))
+      .slice(0, MAX_PAGE_DRAFTS);
+    if (ids.length === 0) return;
+    for (const id of ids) this.#titlesAsked.add(id);
+    void this.#api.listDraftSummaries({ ids }).then((answer) => {
+      if (answer.ok) this.#set(withSummaries(this.#state, answer.value));
+      else this.#fail(`The outbox's drafts could not be read: ${answer.error.message}`);
+    });
   }
 
   /** The rows shown, and a margin around them, at most one page's worth more than shown. */

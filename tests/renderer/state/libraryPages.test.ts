@@ -1,9 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApi, type Api, type CallName } from '../../../shared/contract';
 import { emptyDraftContent } from '../../../shared/model/draft';
 import { dispatch } from '../../../electron/core/dispatch';
 import { openServices, type Services } from '../../../electron/core/services';
 import { LibraryStore } from '../../../renderer/src/state/libraryStore';
+import { startMicropub, type MicropubServer } from '../../servers/micropub';
 import { useTempFolders } from '../../support/tempFolder';
 
 const newFolder = useTempFolders();
@@ -72,6 +73,14 @@ async function rowsHere(store: LibraryStore, from: number, to: number): Promise<
 }
 
 describe('the renderer’s store, by pages', () => {
+  let site: MicropubServer;
+  beforeAll(async () => {
+    site = await startMicropub();
+  }, 60_000);
+  afterAll(async () => {
+    await site.stop();
+  });
+
   it('asks the first page at start, then only the rows the list shows; never every summary', async () => {
     const { services, newestFirst } = await libraryOf(12);
     const counted = countedApi(services);
@@ -146,6 +155,27 @@ describe('the renderer’s store, by pages', () => {
     await value(api.saveDraft({ id: first ?? '', changes: { title: 'Renamed' } }));
     await vi.waitFor(() => expect(store.getState().list.ids).toHaveLength(11));
     await rowsHere(store, 8, 11);
+    expect(counted.calls).not.toContain('listDrafts');
+    store.stop();
+    await services.close();
+  }, 60_000);
+
+  it('knows the titles of the drafts the outbox names, also those outside the rows asked', async () => {
+    const { services, api, newestFirst } = await libraryOf(12);
+    const counted = countedApi(services);
+    const store = new LibraryStore(counted.api, { pageRows: PAGE_ROWS });
+    await store.start();
+    const account = await value(api.addAccount({ kind: 'micropub', address: site.url, user: '', secret: site.token }));
+    await value(api.setOnline({ online: false }));
+    const oldest = newestFirst[11] ?? '';
+    expect(store.getState().summaries.has(oldest)).toBe(false);
+
+    await value(api.publishDraft({ draftId: oldest, accountIds: [account.id], schedule: { status: 'publish' } }));
+
+    await vi.waitFor(() => expect(store.getState().summaries.get(oldest)?.title).toBe('Draft 1'));
+    // Its title came alone: the list's rows are as they were.
+    expect(store.getState().list.ids.filter((id) => id !== undefined)).toHaveLength(PAGE_ROWS);
+    expect(counted.calls).toContain('listDraftSummaries');
     expect(counted.calls).not.toContain('listDrafts');
     store.stop();
     await services.close();
