@@ -104,4 +104,10 @@ test('the page asks for the rows it shows: one page at start, the oldest rows on
   await expect(shown.last()).toBeInViewport();
   expect(asked.every(({ name }) => name === 'listDraftPage')).toBe(true);
   expect(asked.reduce((sum, { drafts }) => sum + drafts, 0)).toBeLessThan(DRAFTS);
+
+  // A new draft made down there goes on top, and the list goes there to show it (last: it adds a draft).
+  await desk.newDraft.click();
+  const made = desk.drafts.locator('li').filter({ has: page.locator('button[aria-current="true"]') });
+  await expect(made).toHaveAttribute('aria-posinset', '1');
+  await expect(made).toBeInViewport();
 });

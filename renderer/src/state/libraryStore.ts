@@ -169,7 +169,7 @@ export class LibraryStore {
     });
   }
 
-  /** The rows shown, and a margin around them, at most one page's worth more than shown. */
+  /** The rows shown, and a margin around them, at least one page and at most the most one page may hold. */
   #windowAround(from: number, to: number): { offset: number; limit: number } {
     const margin = Math.ceil(this.#pageRows / 2);
     const offset = Math.max(0, from - margin);
@@ -180,10 +180,12 @@ export class LibraryStore {
     return [...this.#asking].some((asked) => asked.query === query);
   }
 
-  /** The list may be wrong: the rows shown are asked again, and replace every row held. */
+  /**
+   * The list may be wrong: its first page is asked again and replaces every row held, then the
+   * rows shown are asked (a new draft goes on top, where the list scrolls to show it).
+   */
   #askAgain(): void {
-    const { query } = this.#state.list;
-    this.#ask({ query, ...this.#windowAround(this.#shown.from, this.#shown.to), mode: 'replace' });
+    this.#ask({ query: this.#state.list.query, offset: 0, limit: this.#pageRows, mode: 'replace' });
   }
 
   /**
@@ -204,6 +206,7 @@ export class LibraryStore {
       }
       this.#set(withPage(this.#state, query, answer.value, mode));
       if (this.#listChanges !== changes && !this.#waitingFor(query)) this.#askAgain();
+      else this.showRows(this.#shown.from, this.#shown.to);
     });
   }
 

@@ -123,6 +123,8 @@ describe('the renderer’s store, by pages', () => {
     const made = await value(api.createDraft({ content: { ...emptyDraftContent(), title: 'Draft 13' } }));
     await rowsHere(store, 10, 13);
     expect(store.getState().list.ids).toHaveLength(13);
+    // Asked again from the top: the new draft is where the list can show it.
+    expect(titles(store)[0]).toBe('Draft 13');
     const trashed = newestFirst[5] ?? '';
     await value(api.trashDraft({ id: trashed }));
     await vi.waitFor(() => expect(store.getState().list.ids).toHaveLength(12));
