@@ -47,7 +47,7 @@ export class LibraryStore {
   readonly #pageRows: number;
   /** The windows asked and not yet answered. */
   readonly #asking = new Set<Asked>();
-  /** How many times events changed the list: an answer asked before a change may predate it. */
+  /** How many events may have changed the list: an answer asked before one may predate it. */
   #listChanges = 0;
   /** The rows the list shows (from, to exclusive): what a stale list asks again first. */
   #shown = { from: 0, to: 0 };
@@ -147,9 +147,12 @@ export class LibraryStore {
       this.#early.push(event);
       return;
     }
+    // Counted even while a query's first page is on its way (the list is left alone then): that
+    // answer may predate the change.
+    if (event.type === 'draft-changed' || event.type === 'drafts-deleted' || event.type === 'target-changed')
+      this.#listChanges += 1;
     const state = applyEvent(this.#state, event);
     if (state === this.#state) return;
-    if (state.list !== this.#state.list) this.#listChanges += 1;
     this.#set(state);
     // An answer on its way is asked again when it comes (it may predate this change).
     if (state.list.state === 'stale' && !this.#waitingFor(state.list.query)) this.#askAgain();

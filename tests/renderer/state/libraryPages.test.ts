@@ -182,4 +182,30 @@ describe('the renderer’s store, by pages', () => {
     store.stop();
     await services.close();
   }, 60_000);
+
+  it('asks a new query again when a change came while its first page was on its way', async () => {
+    const { services, api } = await libraryOf(3);
+    // Pages are answered at once but handed over late: a change made meanwhile is not in them.
+    const late = createApi(
+      async (name: CallName, input) => {
+        const result = await dispatch(services.handlers, name, input, { logError: () => undefined });
+        if (name === 'listDraftPage') await new Promise((resolve) => setTimeout(resolve, 200));
+        return result;
+      },
+      (listener) => services.events.subscribe(listener),
+    );
+    const store = new LibraryStore(late, { pageRows: PAGE_ROWS });
+    await store.start();
+    store.setQuery({ tag: 'mosul' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const made = await value(
+      api.createDraft({ content: { ...emptyDraftContent(), title: 'Tagged', hashtags: ['Mosul'] } }),
+    );
+
+    await vi.waitFor(() => expect(store.getState().list).toMatchObject({ ids: [made.id], state: 'ready' }), {
+      timeout: 5_000,
+    });
+    store.stop();
+    await services.close();
+  }, 60_000);
 });
