@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { AccountOptionsSchema, AccountSchema, NewAccountSchema, VaultInfoSchema } from './model/account';
+import {
+  AccountChangesSchema,
+  AccountOptionsSchema,
+  AccountSchema,
+  NewAccountSchema,
+  VaultInfoSchema,
+} from './model/account';
 import {
   ArchiveJobIdSchema,
   ArchiveProgressSchema,
@@ -161,7 +167,7 @@ export const contract = {
     z.array(AccountSchema),
   ),
   addAccount: call(
-    'Adds a blog: discovers its API at the address, verifies the credentials, then keeps the secret in the vault.',
+    "Adds a blog: discovers its API at the address, verifies the credentials, then keeps the secret in the vault. The same blog twice (same address and user) is refused with 'conflict'; a blog removed before comes back with its id, its posts linked to their drafts again.",
     NewAccountSchema,
     AccountSchema,
   ),
@@ -175,6 +181,11 @@ export const contract = {
       /** Outbox entries for the blog that were waiting, now cancelled. */
       cancelled: z.number().int().nonnegative(),
     }),
+  ),
+  updateAccount: call(
+    "Changes a blog's settings (address, user, password or key, name, options), keeping its id, so its drafts' posts stay its own. A new address, user or secret is checked on the blog first; when the blog refuses, nothing changes. Adding a blog that is already there is refused with 'conflict': this is where it changes.",
+    AccountChangesSchema,
+    AccountSchema,
   ),
   setAccountOptions: call(
     'Changes how posts are published to one blog.',

@@ -235,6 +235,20 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .action(onServices('changes', () => import('./commands/accounts/snapshot')));
   accounts
+    .command('update')
+    .argument('<id>')
+    .description('change a blog’s address, user, secret or name, checked on the blog first; the rest stays')
+    .option('--url <url>', 'the blog’s new address')
+    .option('--user <name>', 'the new user name')
+    .option('--name <name>', 'the name shown for the blog')
+    .addOption(
+      new Option('--secret-env <variable>', 'read the new password or key from this environment variable').conflicts(
+        'secretStdin',
+      ),
+    )
+    .option('--secret-stdin', 'read the new password or key from standard input')
+    .action(onServices('changes', () => import('./commands/accounts/update')));
+  accounts
     .command('remove')
     .argument('<id>')
     .description('remove a blog and its secret')

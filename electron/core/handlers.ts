@@ -41,6 +41,7 @@ export function createHandlers(services: {
       await themes.forget(id);
       return { removed: true as const, posts: outbox.postsOn(id), cancelled };
     },
+    updateAccount: (changes) => accounts.update(changes),
     setAccountOptions: ({ id, options }) => accounts.setOptions(id, options),
     blogFeatures: async ({ accountId }) => (await accounts.adapterFor(accountId)).features(),
     vaultInfo: () => Promise.resolve(accounts.vaultInfo()),

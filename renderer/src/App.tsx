@@ -31,6 +31,8 @@ type Dialog =
   | 'history'
   | 'outbox'
   | 'blogs'
+  /** The blogs, with one blog's settings open. */
+  | { readonly kind: 'blog-settings'; readonly accountId: string }
   | 'paste-new-post'
   | 'export'
   | 'import'
@@ -273,7 +275,9 @@ export function App() {
               readOnly={current.trashedAt !== null}
               switching={desk.switching}
               accounts={library.accounts}
-              onManageBlogs={() => setDialog('blogs')}
+              onManageBlogs={(accountId) =>
+                setDialog(accountId === undefined ? 'blogs' : { kind: 'blog-settings', accountId })
+              }
               onReplaced={() => void desk.reload()}
             />
           </Suspense>
@@ -321,6 +325,9 @@ export function App() {
           <ArchiveDialog initialMode={dialog} currentDraftId={current?.id ?? null} onClose={closeDialog} />
         )}
         {dialog === 'blogs' && <AccountsDialog accounts={library.accounts} onClose={closeDialog} />}
+        {typeof dialog === 'object' && dialog?.kind === 'blog-settings' && (
+          <AccountsDialog accounts={library.accounts} settingsOf={dialog.accountId} onClose={closeDialog} />
+        )}
       </Suspense>
     </div>
   );

@@ -68,17 +68,40 @@ export function blogAddressCandidates(typed: string): string[] {
   return spelled.filter((candidate) => HttpUrlSchema.safeParse(candidate).success);
 }
 
+/** A blog address as typed (see blogAddressCandidates). */
+const TypedAddressSchema = z
+  .string()
+  .max(limits.urlCharacters)
+  .refine((typed) => blogAddressCandidates(typed).length > 0, {
+    message: 'enter the blog’s address, such as myblog.example.com',
+  });
+
+/**
+ * Whether two address-and-user pairs name the same blog account, however the address is spelled:
+ * its scheme (a blog moved to https is the same blog), case, default port and trailing slash aside.
+ */
+export function sameBlog(
+  one: { readonly address: string; readonly user: string },
+  other: { readonly address: string; readonly user: string },
+): boolean {
+  const key = (typed: string): string | null => {
+    const [address] = blogAddressCandidates(typed);
+    if (address === undefined) return null;
+    const url = new URL(address);
+    return `${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  };
+  const mine = key(one.address);
+  return (
+    mine !== null && mine === key(other.address) && one.user.trim().toLowerCase() === other.user.trim().toLowerCase()
+  );
+}
+
 /** What the writer types to add a blog reached through its API. Blogger takes no secret: the writer signs in to Google. */
 export const NewApiAccountSchema = z
   .strictObject({
     kind: ApiKindSchema,
     /** As typed: "myblog.example.com" will do (see blogAddressCandidates). */
-    address: z
-      .string()
-      .max(limits.urlCharacters)
-      .refine((typed) => blogAddressCandidates(typed).length > 0, {
-        message: 'enter the blog’s address, such as myblog.example.com',
-      }),
+    address: TypedAddressSchema,
     user: z.string().max(200),
     secret: z.string().max(4_096),
     options: AccountOptionsSchema.optional(),
@@ -111,6 +134,22 @@ export type NewStaticAccount = z.infer<typeof NewStaticAccountSchema>;
 
 export const NewAccountSchema = z.discriminatedUnion('kind', [NewApiAccountSchema, NewStaticAccountSchema]);
 export type NewAccount = z.infer<typeof NewAccountSchema>;
+
+/**
+ * What the writer changes in a blog's settings; what is absent stays as it is. A new address, user
+ * or secret is checked on the blog before anything is kept; a secret left out keeps the one in
+ * the vault.
+ */
+export const AccountChangesSchema = z.strictObject({
+  id: IdSchema,
+  address: TypedAddressSchema.optional(),
+  user: z.string().max(200).optional(),
+  secret: z.string().min(1, 'a password or key is needed').max(4_096).optional(),
+  /** The name the app shows for the blog; the blog's own title when it was added. */
+  blogName: z.string().trim().min(1, 'the blog needs a name').max(200).optional(),
+  options: AccountOptionsSchema.optional(),
+});
+export type AccountChanges = z.infer<typeof AccountChangesSchema>;
 
 /** Where secrets are kept, so the app can say when they are not protected by the OS. */
 export const VaultInfoSchema = z.strictObject({

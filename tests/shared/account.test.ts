@@ -4,6 +4,7 @@ import {
   AccountSchema,
   blogAddressCandidates,
   NewAccountSchema,
+  sameBlog,
 } from '../../shared/model/account';
 
 describe('AccountSchema', () => {
@@ -43,5 +44,28 @@ describe('blogAddressCandidates', () => {
     expect(
       NewAccountSchema.safeParse({ kind: 'wordpress', address: 'myblog.example.com', user: 'a', secret: 'b' }).success,
     ).toBe(true);
+  });
+});
+
+describe('sameBlog', () => {
+  const stored = { address: 'https://blog.example.com/', user: 'ann' };
+
+  it('knows a blog however its address is typed: scheme, case, default port and trailing slash aside', () => {
+    for (const address of [
+      'blog.example.com',
+      'http://blog.example.com',
+      'HTTPS://Blog.Example.com:443/',
+      ' https://blog.example.com ',
+    ]) {
+      expect(sameBlog(stored, { address, user: 'ann' }), address).toBe(true);
+    }
+    expect(sameBlog(stored, { address: 'blog.example.com', user: 'Ann ' })).toBe(true);
+  });
+
+  it('tells apart another user, another port, another path, and what is no address', () => {
+    expect(sameBlog(stored, { address: 'blog.example.com', user: 'bob' })).toBe(false);
+    expect(sameBlog(stored, { address: 'blog.example.com:8443', user: 'ann' })).toBe(false);
+    expect(sameBlog(stored, { address: 'blog.example.com/other', user: 'ann' })).toBe(false);
+    expect(sameBlog(stored, { address: 'ftp://blog.example.com', user: 'ann' })).toBe(false);
   });
 });

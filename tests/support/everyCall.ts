@@ -41,6 +41,8 @@ export async function makeEveryCall(
     id: account.id,
     options: { hashtagsInTitle: true, attribution: 'source', linkToPassage: false },
   });
+  // The token given again is checked on the site before it is kept.
+  await step('updateAccount', { id: account.id, blogName: 'Every call', secret: site.token });
   await step('blogFeatures', { accountId: account.id });
   const draft = WithId.parse(valueOf(await step('createDraft', { content: reblogPost() })));
   await step('getDraft', { id: draft.id });

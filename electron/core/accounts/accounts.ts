@@ -7,7 +7,9 @@ import {
   AccountSchema,
   blogAddressCandidates,
   defaultAccountOptions,
+  sameBlog,
   type Account,
+  type AccountChanges,
   type AccountKind,
   type AccountOptions,
   type NewAccount,
@@ -38,8 +40,31 @@ const StoredAccountSchema = z.strictObject({
 });
 type StoredAccount = z.infer<typeof StoredAccountSchema>;
 
-const AccountsFileSchema = z.strictObject({ schemaVersion: z.literal(1), accounts: z.array(StoredAccountSchema) });
-type AccountsFile = z.infer<typeof AccountsFileSchema>;
+/**
+ * A blog the writer removed, remembered without its secret: adding the same blog again (same
+ * kind, address and user) takes back its id, so its drafts' posts, outbox entries and link
+ * records are its own again and an update updates the same post.
+ */
+const RemovedAccountSchema = z.strictObject({
+  id: accountFields.id,
+  kind: AccountKindSchema,
+  address: accountFields.address,
+  user: accountFields.user,
+  removedAt: z.iso.datetime({ offset: true }),
+});
+
+const AccountsFileSchema = z.union([
+  z.strictObject({
+    schemaVersion: z.literal(2),
+    accounts: z.array(StoredAccountSchema),
+    removed: z.array(RemovedAccountSchema),
+  }),
+  // Before removed blogs were remembered: none was.
+  z
+    .strictObject({ schemaVersion: z.literal(1), accounts: z.array(StoredAccountSchema) })
+    .transform(({ accounts }) => ({ schemaVersion: 2 as const, accounts, removed: [] })),
+]);
+type AccountsFile = z.output<typeof AccountsFileSchema>;
 
 export interface AccountsOptions {
   readonly dataFolder: string;
@@ -78,7 +103,7 @@ export class Accounts {
     this.#document = openDocument<AccountsFile>(
       path.join(options.dataFolder, 'accounts.json'),
       schemaCodec(AccountsFileSchema),
-      { schemaVersion: 1, accounts: [] },
+      { schemaVersion: 2, accounts: [], removed: [] },
     );
     this.#vault = new CredentialVault(options.dataFolder, options.sealers);
     this.#transport = options.transport;
@@ -109,8 +134,14 @@ export class Accounts {
     return { protectedByOs: this.#vault.protectedByOs, description: this.#vault.description };
   }
 
+  /**
+   * Adds a blog once its credentials are checked. The same blog twice (same address and user) is
+   * refused: its settings are where it changes. A blog removed before comes back with its id, so
+   * its posts are linked to their drafts again.
+   */
   async add(input: NewAccount): Promise<Account> {
     this.#refuseWhenReadOnly();
+    if (input.kind !== 'static') this.#refuseSameBlog(input, null);
     const secret = input.kind === 'blogger' ? await this.#signInToGoogle() : input.secret;
     let connected: { address: string; connection: Connected };
     if (input.kind === 'static') {
@@ -121,8 +152,11 @@ export class Accounts {
       connected = await this.#connectAtAddress({ ...input, secret });
     }
     const { address, connection } = connected;
+    const returning = this.#document.data.removed.findLast(
+      (removed) => removed.kind === input.kind && sameBlog(removed, { address, user: input.user }),
+    );
     const account: StoredAccount = {
-      id: this.#newId(),
+      id: returning?.id ?? this.#newId(),
       kind: input.kind,
       address,
       user: input.user,
@@ -135,25 +169,51 @@ export class Accounts {
     };
     await this.#vault.set(account.id, secret);
     this.#document.data.accounts = [...this.#document.data.accounts, account];
+    this.#document.data.removed = this.#document.data.removed.filter((removed) => removed.id !== account.id);
     await this.#document.write();
     this.#onChange(this.list());
     return publicView(account);
   }
 
+  /** Removes a blog and its secret, remembering its id for when the same blog is added again. */
   async remove(id: string): Promise<void> {
     this.#refuseWhenReadOnly();
-    this.#stored(id);
+    const { kind, address, user } = this.#stored(id);
     this.#document.data.accounts = this.#document.data.accounts.filter((account) => account.id !== id);
+    this.#document.data.removed = [
+      ...this.#document.data.removed,
+      { id, kind, address, user, removedAt: this.#now().toISOString() },
+    ];
     await this.#document.write();
     await this.#vault.delete(id);
     this.#onChange(this.list());
   }
 
   async setOptions(id: string, options: AccountOptions): Promise<Account> {
+    return this.update({ id, options });
+  }
+
+  /**
+   * Changes a blog's settings, keeping its id (its drafts, outbox entries and posts stay its own).
+   * A new address, user or secret is checked on the blog first; when the blog refuses, nothing
+   * changes and the refusal says why.
+   */
+  async update(changes: AccountChanges): Promise<Account> {
     this.#refuseWhenReadOnly();
-    const updated = { ...this.#stored(id), options };
+    const current = this.#stored(changes.id);
+    let updated: StoredAccount = {
+      ...current,
+      blogName: changes.blogName ?? current.blogName,
+      options: changes.options ?? current.options,
+    };
+    const address = changes.address?.trim() ?? current.address;
+    const user = changes.user ?? current.user;
+    if (address !== current.address || user !== current.user || changes.secret !== undefined) {
+      updated = { ...updated, ...(await this.#reconnect(current, { address, user, secret: changes.secret })) };
+      if (changes.secret !== undefined) await this.#vault.set(current.id, changes.secret);
+    }
     this.#document.data.accounts = this.#document.data.accounts.map((account) =>
-      account.id === id ? updated : account,
+      account.id === current.id ? updated : account,
     );
     await this.#document.write();
     this.#onChange(this.list());
@@ -167,7 +227,7 @@ export class Accounts {
     if (secret === null) {
       throw new AppError(
         'unauthorized',
-        `The password for ${account.blogName} is missing: remove the blog and add it again.`,
+        `The password for ${account.blogName} is missing: enter it again in the blog’s settings.`,
       );
     }
     return createBlogAdapter(account.connection, secret, this.#transport);
@@ -193,6 +253,51 @@ export class Accounts {
     const account = this.#document.data.accounts.find((each) => each.id === id);
     if (!account) throw new AppError('not-found', `There is no blog account with id ${id}.`);
     return account;
+  }
+
+  /** Connects with the changed address, user or secret, before any of them is kept. */
+  async #reconnect(
+    current: StoredAccount,
+    changed: { readonly address: string; readonly user: string; readonly secret: string | undefined },
+  ): Promise<Pick<StoredAccount, 'address' | 'user' | 'userName' | 'canPublish' | 'connection'>> {
+    if (current.kind === 'static') {
+      throw new AppError(
+        'invalid-input',
+        `${current.blogName} is a static site: its folder and remote are set when it is added. Remove it and add it again; its posts are linked to their drafts again.`,
+      );
+    }
+    if (current.kind === 'blogger' && changed.secret !== undefined) {
+      throw new AppError('invalid-input', 'Blogger takes no password here: you sign in to Google instead.');
+    }
+    this.#refuseSameBlog(changed, current.id);
+    const secret = changed.secret ?? (await this.#vault.get(current.id));
+    if (secret === null) {
+      throw new AppError('unauthorized', `The password for ${current.blogName} is missing: enter it again.`);
+    }
+    const { address, connection } = await this.#connectAtAddress({
+      kind: current.kind,
+      address: changed.address,
+      user: changed.user,
+      secret,
+    });
+    return {
+      address,
+      user: changed.user,
+      userName: connection.verified.userName,
+      canPublish: connection.verified.canPublish,
+      connection: connection.connection,
+    };
+  }
+
+  /** One blog is one account: a second would publish every post twice and split their links. */
+  #refuseSameBlog(blog: { readonly address: string; readonly user: string }, except: string | null): void {
+    const same = this.#document.data.accounts.find((account) => account.id !== except && sameBlog(account, blog));
+    if (same) {
+      throw new AppError(
+        'conflict',
+        `“${same.blogName}” is already one of your blogs, as ${same.user === '' ? 'its owner' : same.user}: change its settings instead.`,
+      );
+    }
   }
 
   /** Two accounts writing the same posts folder of one branch would each take the other's posts for edits made elsewhere. */

@@ -47,7 +47,7 @@ describe('an outbox entry whose blog is gone (a real Micropub site)', () => {
     unhandled.length = 0;
   });
 
-  it('remove the blog, add it again, retry the old entry: it needs the writer, with what to do, and nothing crashes, now or at the next start', async () => {
+  it('remove the blog, retry its old entry: it needs the writer, with what to do, and nothing crashes, now or at the next start', async () => {
     const folder = await newFolder();
     services = await open(folder);
     const added = { kind: 'micropub', address: site.url, user: '', secret: site.token };
@@ -57,9 +57,9 @@ describe('an outbox entry whose blog is gone (a real Micropub site)', () => {
     await call(services, 'publishDraft', { draftId, accountIds: [accountId], schedule: { status: 'publish' } });
     const [entry] = services.outbox.list();
     if (!entry) throw new Error('no entry');
-    // As the app did before removing a blog cancelled its entries: the entry stays waiting.
+    // As the app did before removing a blog cancelled its entries: the entry stays waiting. (Adding
+    // the same blog again would bring it back, with its id: see tests/electron/accounts/blogSettings.)
     await services.accounts.remove(accountId);
-    await call(services, 'addAccount', added);
     await call(services, 'setOnline', { online: true });
 
     const retried = (await call(services, 'retryOutboxEntry', { entryId: entry.id })) as { state: unknown };

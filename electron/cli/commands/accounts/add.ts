@@ -3,8 +3,8 @@ import type { CallInput } from '../../../../shared/contract';
 import type { AccountKind } from '../../../../shared/model/account';
 import type { AttributionStyle } from '../../../../shared/model/accountChoices';
 import type { PostFormat, SiteFlavour } from '../../../../shared/model/staticSite';
-import { AppError } from '../../../../shared/result';
 import { UsageError, type ServicesContext } from '../../context';
+import { readSecret } from './secret';
 
 export interface AddAccountOptions {
   readonly kind: AccountKind;
@@ -88,24 +88,4 @@ async function staticSite(
 function required<T>(value: T | undefined, option: string): T {
   if (value === undefined) throw new UsageError(`${option} is needed for this kind of blog.`);
   return value;
-}
-
-async function readSecret(options: AddAccountOptions): Promise<string> {
-  if (options.secretEnv !== undefined) {
-    const secret = process.env[options.secretEnv];
-    if (secret === undefined || secret === '') {
-      throw new AppError('invalid-input', `The environment variable ${options.secretEnv} is empty or not set.`);
-    }
-    return secret;
-  }
-  if (options.secretStdin) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    const secret = Buffer.concat(chunks)
-      .toString('utf8')
-      .replace(/\r?\n$/, '');
-    if (secret === '') throw new AppError('invalid-input', 'Nothing came on standard input: pipe the secret in.');
-    return secret;
-  }
-  throw new AppError('invalid-input', 'Give the secret with --secret-env VARIABLE or --secret-stdin.');
 }

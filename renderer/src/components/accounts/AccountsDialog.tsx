@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type SubmitEvent } from 'react';
 import {
   AccountKindSchema,
   type Account,
@@ -6,12 +6,15 @@ import {
   type AccountOptions,
   type VaultInfo,
   describeRemoval,
+  sameBlog,
 } from '../../../../shared/model/account';
 import { attributionStyles, type AttributionStyle } from '../../../../shared/model/accountChoices';
 import { api } from '../../api';
+import { BlogAddressField } from './BlogAddressField';
 import { emptyStaticSiteChoice, StaticSiteFields, staticAccountInput, type StaticSiteChoice } from './StaticSiteFields';
 import { useThemeSnapshots } from '../../state/useThemeSnapshots';
 import { ThemeSnapshotControl } from './ThemeSnapshotControl';
+import { BlogSettingsForm, type SettingsStart } from './BlogSettingsForm';
 
 const kindLabels: Readonly<Record<AccountKind, string>> = {
   wordpress: 'WordPress (REST API, Application Password)',
@@ -32,11 +35,13 @@ function attributionOf(value: string): AttributionStyle {
 interface AccountsDialogProps {
   /** The blogs as the core announced them; every change here comes back that way. */
   readonly accounts: readonly Account[];
+  /** The blog whose settings open at once (the publish panel's "Open the blog's settings"). */
+  readonly settingsOf?: string | null;
   readonly onClose: () => void;
 }
 
-/** The writer's blogs: add one by its address, see what was found, remove one. */
-export function AccountsDialog({ accounts, onClose }: AccountsDialogProps) {
+/** The writer's blogs: add one by its address, see what was found, change its settings, remove one. */
+export function AccountsDialog({ accounts, settingsOf = null, onClose }: AccountsDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [vault, setVault] = useState<VaultInfo | null>(null);
   const [kind, setKind] = useState<AccountKind>('wordpress');
@@ -50,9 +55,16 @@ export function AccountsDialog({ accounts, onClose }: AccountsDialogProps) {
   const [chosenOptions, setChosenOptions] = useState<Readonly<Record<string, AccountOptions>>>({});
   const optionsOf = (account: Account): AccountOptions => chosenOptions[account.id] ?? account.options;
   const themes = useThemeSnapshots();
+  const [editing, setEditing] = useState<{ readonly id: string; readonly start?: SettingsStart } | null>(
+    settingsOf === null ? null : { id: settingsOf },
+  );
+  // Adding a blog that is already there: the offer to put what was typed into its settings instead.
+  const [existing, setExisting] = useState<{ readonly account: Account; readonly start: SettingsStart } | null>(null);
 
+  // Before any child's effect: opening the dialog moves the focus, and a blog's settings opened
+  // with it (from the publish panel) then take it to their first field.
+  useLayoutEffect(() => dialog.current?.showModal(), []);
   useEffect(() => {
-    dialog.current?.showModal();
     void api.vaultInfo({}).then((result) => result.ok && setVault(result.value));
   }, []);
 
@@ -60,6 +72,7 @@ export function AccountsDialog({ accounts, onClose }: AccountsDialogProps) {
     event.preventDefault();
     setBusy(true);
     setMessage(null);
+    setExisting(null);
     const result = await api.addAccount(
       kind === 'static'
         ? staticAccountInput(site, { user: user.trim(), secret })
@@ -67,6 +80,11 @@ export function AccountsDialog({ accounts, onClose }: AccountsDialogProps) {
     );
     setBusy(false);
     if (!result.ok) {
+      const already =
+        result.error.kind === 'conflict' && kind !== 'static'
+          ? accounts.find((account) => sameBlog(account, { address, user }))
+          : undefined;
+      if (already) setExisting({ account: already, start: { address: address.trim(), secret } });
       setMessage({ tone: 'problem', text: result.error.message });
       return;
     }
@@ -100,6 +118,20 @@ export function AccountsDialog({ accounts, onClose }: AccountsDialogProps) {
       tone: 'done',
       text: `Imported ${imported.length} post${imported.length === 1 ? '' : 's'} from “${account.blogName}”${skipped > 0 ? ` (${skipped} already here)` : ''}.`,
     });
+  }
+
+  function openSettings(id: string, start?: SettingsStart): void {
+    setMessage(null);
+    setExisting(null);
+    setEditing(start === undefined ? { id } : { id, start });
+  }
+
+  function saved(account: Account): void {
+    // What was typed to add the blog again went into its settings: the add form starts afresh.
+    if (editing?.start !== undefined) setAddress('');
+    setEditing(null);
+    setSecret('');
+    setMessage({ tone: 'done', text: `Saved the settings of “${account.blogName}”.` });
   }
 
   async function remove(account: Account): Promise<void> {
@@ -179,9 +211,26 @@ export function AccountsDialog({ accounts, onClose }: AccountsDialogProps) {
               >
                 Import posts
               </button>
+              <button
+                type="button"
+                onClick={() => openSettings(account.id)}
+                aria-label={`Settings of ${account.blogName}`}
+                aria-expanded={editing?.id === account.id}
+                title="Its name, address, user and password or key"
+              >
+                Settings
+              </button>
               <button type="button" onClick={() => void remove(account)} aria-label={`Remove ${account.blogName}`}>
                 Remove
               </button>
+              {editing?.id === account.id && (
+                <BlogSettingsForm
+                  account={account}
+                  {...(editing.start === undefined ? {} : { start: editing.start })}
+                  onSaved={saved}
+                  onCancel={() => setEditing(null)}
+                />
+              )}
             </li>
           ))}
         </ul>
@@ -200,18 +249,7 @@ export function AccountsDialog({ accounts, onClose }: AccountsDialogProps) {
         {kind === 'static' ? (
           <StaticSiteFields choice={site} onChange={setSite} />
         ) : (
-          <label>
-            Blog address
-            <input
-              type="text"
-              inputMode="url"
-              spellCheck={false}
-              required
-              placeholder="https://example.com"
-              value={address}
-              onChange={(event) => setAddress(event.target.value)}
-            />
-          </label>
+          <BlogAddressField value={address} onChange={setAddress} />
         )}
         <label>
           {kind === 'static' ? 'Remote user name (optional)' : 'User name'}
@@ -248,6 +286,14 @@ export function AccountsDialog({ accounts, onClose }: AccountsDialogProps) {
       {message && (
         <p role={message.tone === 'problem' ? 'alert' : 'status'} className={message.tone}>
           {message.text}
+          {existing && (
+            <>
+              {' '}
+              <button type="button" onClick={() => openSettings(existing.account.id, existing.start)}>
+                Update “{existing.account.blogName}” with what you typed
+              </button>
+            </>
+          )}
         </p>
       )}
       <button type="button" onClick={() => dialog.current?.close()}>

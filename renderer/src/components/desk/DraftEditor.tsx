@@ -58,7 +58,7 @@ interface DraftEditorProps {
   /** Another draft is opening: the fields take no typing until it is here. */
   readonly switching: boolean;
   readonly accounts: readonly Account[];
-  readonly onManageBlogs: () => void;
+  readonly onManageBlogs: (accountId?: string) => void;
   /** The core replaced the draft's content (the blog's version taken): the desk reads it again. */
   readonly onReplaced: () => void;
 }

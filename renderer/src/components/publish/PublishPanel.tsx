@@ -23,7 +23,8 @@ interface PublishPanelProps {
   readonly accounts: readonly Account[];
   /** Saves what the writer typed, so what goes out is what the preview shows. */
   readonly flush: () => Promise<boolean>;
-  readonly onManageBlogs: () => void;
+  /** Opens the blogs, or one blog's settings. */
+  readonly onManageBlogs: (accountId?: string) => void;
   /** The draft as typed: its title makes the address, and the warnings read all of it. */
   readonly content: DraftContent;
   /** The post's options, edited here and saved with the draft like any edit. */
@@ -163,7 +164,7 @@ export function PublishPanel(props: PublishPanelProps) {
     return (
       <section className="publish-panel" aria-label="Publish">
         <p>Add a blog to publish this post.</p>
-        <button type="button" onClick={onManageBlogs}>
+        <button type="button" onClick={() => onManageBlogs()}>
           Add a blog…
         </button>
       </section>
@@ -208,7 +209,7 @@ export function PublishPanel(props: PublishPanelProps) {
                     {' '}
                     — {state.reason}{' '}
                     {/* Most of what a blog needs from the writer is set there: the password, the address. */}
-                    <button type="button" onClick={onManageBlogs}>
+                    <button type="button" onClick={() => onManageBlogs(account.id)}>
                       Open the blog’s settings
                     </button>
                   </>

@@ -1,0 +1,110 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startMicropub, type MicropubServer } from '../servers/micropub';
+import { DeskPage } from './support/deskPage';
+import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
+
+/** Fills the Blogs dialog's add form for the Micropub site and submits it. */
+async function addBlog(page: Page, site: MicropubServer, address = site.url): Promise<void> {
+  const blogs = page.getByRole('dialog', { name: 'Blogs' });
+  await blogs.getByRole('combobox', { name: 'Kind' }).selectOption('micropub');
+  await blogs.getByRole('textbox', { name: 'Blog address' }).fill(address);
+  await blogs.getByLabel('Password or key').fill(site.token);
+  await blogs.getByRole('button', { name: 'Add blog' }).click();
+}
+
+/** Publishes a new draft with this title to the one blog, and waits for the panel to answer. */
+async function publishDraft(page: Page, title: string): Promise<void> {
+  const desk = new DeskPage(page);
+  await desk.newDraft.click();
+  await desk.title.fill(title);
+  await desk.commentary.fill('A few words on what I read.');
+  await desk.addHashtags('Reading');
+  await expect(desk.saveStatus).toHaveText('Saved');
+  const panel = page.getByRole('region', { name: 'Publish', exact: true });
+  if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await panel.getByRole('checkbox').check();
+  await panel.getByRole('button', { name: 'Publish', exact: true }).click();
+}
+
+test.describe("a blog's settings, through the dev host, on a real Micropub site", () => {
+  let site: MicropubServer;
+  let host: RunningDevHost;
+
+  test.beforeAll(async () => {
+    site = await startMicropub();
+  });
+  test.afterAll(async () => {
+    await site.stop();
+  });
+  test.beforeEach(async () => {
+    host = await startDevHost(await makeDataFolder());
+  });
+  test.afterEach(async ({ page: _page }, testInfo) => {
+    await testInfo.attach('dev host log', { body: host.log(), contentType: 'text/plain' });
+    await host.dispose();
+  });
+
+  test('adding the blog again offers its settings; a refused token changes nothing; a good one and a new name are kept', async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Blogs', exact: true }).click();
+    const blogs = page.getByRole('dialog', { name: 'Blogs' });
+    await addBlog(page, site);
+    await expect(blogs.getByRole('status')).toContainText('Added “Micropub test blog”');
+
+    // The same blog, its address spelled without the scheme: refused, with the way to update it.
+    await addBlog(page, site, site.url.replace(/^http:\/\//, ''));
+    await expect(blogs.getByRole('alert')).toContainText('“Micropub test blog” is already one of your blogs');
+    await blogs.getByRole('button', { name: 'Update “Micropub test blog” with what you typed' }).click();
+    const settings = blogs.getByRole('form', { name: 'Settings of Micropub test blog' });
+    await expect(settings.getByLabel('New password or key')).toHaveValue(site.token);
+    await expect(blogs.getByRole('listitem')).toHaveCount(1);
+
+    await settings.getByRole('textbox', { name: 'Name', exact: true }).fill('My notebook');
+    await settings.getByLabel('New password or key').fill('not-the-token');
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await expect(settings.getByRole('alert')).toContainText(/^Nothing was changed: 127\.0\.0\.1:\d+ does not allow/);
+    await expect(blogs.getByRole('list', { name: 'Your blogs' })).toContainText('Micropub test blog');
+    await page.screenshot({ path: test.info().outputPath('blog-settings-refused.png') });
+
+    await settings.getByLabel('New password or key').fill(site.token);
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await expect(blogs.getByRole('status')).toHaveText('Saved the settings of “My notebook”.');
+    await expect(settings).toHaveCount(0);
+    await expect(blogs.getByRole('list', { name: 'Your blogs' })).toContainText('My notebook');
+    await expect(blogs.getByRole('listitem')).toHaveCount(1);
+
+    // Kept on the host: a page loaded afresh shows the new name.
+    await page.reload();
+    await page.getByRole('button', { name: 'Blogs', exact: true }).click();
+    await expect(blogs.getByRole('list', { name: 'Your blogs' })).toContainText('My notebook');
+  });
+
+  test("a post that needs the writer opens that blog's settings", async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Blogs', exact: true }).click();
+    await addBlog(page, site);
+    const blogs = page.getByRole('dialog', { name: 'Blogs' });
+    await expect(blogs.getByRole('status')).toContainText('Added “');
+    await blogs.getByRole('button', { name: 'Close' }).click();
+
+    // The site names a post's file after its title and refuses a second of that name: needs you.
+    await publishDraft(page, 'Twice the same title');
+    const panel = page.getByRole('region', { name: 'Publish', exact: true });
+    await expect(panel.getByLabel(/^State on /)).toContainText('Published', { timeout: 30_000 });
+    await publishDraft(page, 'Twice the same title');
+    await expect(panel.getByLabel(/^State on /)).toContainText('Needs you', { timeout: 30_000 });
+
+    await panel.getByRole('button', { name: 'Open the blog’s settings' }).click();
+    const settings = blogs.getByRole('form', { name: 'Settings of Micropub test blog' });
+    await expect(settings).toBeVisible();
+    await expect(settings.getByRole('textbox', { name: 'Name', exact: true })).toBeFocused();
+    await expect(settings.getByRole('textbox', { name: 'Blog address' })).toHaveValue(site.url);
+    await page.screenshot({ path: test.info().outputPath('blog-settings-from-publish.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: test.info().outputPath('blog-settings-from-publish-dark.png') });
+  });
+});
