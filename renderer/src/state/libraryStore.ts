@@ -23,7 +23,7 @@ export interface LibraryStoreOptions {
   readonly pageRows?: number;
 }
 
-/** A window of the list asked of the core, and how many list changes events had made when it was. */
+/** A window of the list asked of the core: `replace` drops every other row held, `fill` adds to them. */
 interface Asked {
   readonly query: DraftQuery;
   readonly offset: number;
@@ -49,7 +49,7 @@ export class LibraryStore {
   readonly #asking = new Set<Asked>();
   /** How many events may have changed the list: an answer asked before one may predate it. */
   #listChanges = 0;
-  /** The rows the list shows (from, to exclusive): what a stale list asks again first. */
+  /** The rows the list shows (from, to exclusive): asked after a list asked afresh arrives. */
   #shown = { from: 0, to: 0 };
   /** Drafts whose summaries were asked for the outbox's titles (a deleted one is not asked again). */
   readonly #titlesAsked = new Set<string>();
@@ -125,7 +125,7 @@ export class LibraryStore {
     if (list.state !== 'ready' || !list.ids.slice(from, to).includes(undefined)) return;
     const window = this.#windowAround(from, to);
     const covered = [...this.#asking].some(
-      (asked) => asked.query === list.query && asked.offset <= window.offset && asked.offset + asked.limit >= to,
+      (asked) => asked.query === list.query && asked.offset <= from && asked.offset + asked.limit >= to,
     );
     if (!covered) this.#ask({ query: list.query, ...window, mode: 'fill' });
   };
