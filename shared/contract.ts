@@ -33,6 +33,7 @@ import {
   DraftPageRequestSchema,
   DraftPageSchema,
   DraftQuerySchema,
+  MAX_PAGE_DRAFTS,
   RevisionSummarySchema,
   TagCountSchema,
 } from './model/library';
@@ -81,6 +82,11 @@ export const contract = {
     'A window of the drafts that match the query, most recently updated first, and how many match in all: what the list shows.',
     DraftPageRequestSchema,
     DraftPageSchema,
+  ),
+  listDraftSummaries: call(
+    'The summaries of the named drafts that exist (one deleted since is left out): what a list naming drafts shows, as the outbox does.',
+    z.strictObject({ ids: z.array(IdSchema).max(MAX_PAGE_DRAFTS) }),
+    z.array(DraftSummarySchema),
   ),
   getDraft: call('One whole draft.', byId, DraftViewSchema),
   createDraft: call(

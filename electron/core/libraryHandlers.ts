@@ -9,6 +9,7 @@ import type { MediaService } from './media/mediaService';
 export type LibraryCallName =
   | 'listDrafts'
   | 'listDraftPage'
+  | 'listDraftSummaries'
   | 'getDraft'
   | 'createDraft'
   | 'saveDraft'
@@ -40,6 +41,7 @@ export function libraryHandlers(
   return {
     listDrafts: (query) => view.list(query),
     listDraftPage: ({ query, offset, limit }) => view.page(query, offset, limit),
+    listDraftSummaries: ({ ids }) => view.summaries(ids),
     getDraft: ({ id }) => view.get(id),
     createDraft: async ({ content }) => view.view(await library.create(content ?? emptyDraftContent())),
     saveDraft: async ({ id, changes }) => {

@@ -54,6 +54,15 @@ export class LibraryView {
     return this.view(await this.#library.get(id));
   }
 
+  /** The summaries of the named drafts that exist, in the order named. */
+  async summaries(ids: readonly string[]): Promise<DraftSummary[]> {
+    await this.#library.listed();
+    return ids.flatMap((id) => {
+      const listing = this.#library.listing(id);
+      return listing ? [this.#summary(listing)] : [];
+    });
+  }
+
   /** The summary of one draft, as lists show it. */
   summary(id: string): DraftSummary {
     const listing = this.#library.listing(id);

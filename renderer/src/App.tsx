@@ -21,7 +21,7 @@ import {
 import { withShortcut } from './shortcuts';
 import { useConnectivity } from './state/useConnectivity';
 import { useCurrentDraft } from './state/useCurrentDraft';
-import { outboxCounts } from './state/libraryState';
+import { draftRows, outboxCounts } from './state/libraryState';
 import { libraryStore, useLibraryState } from './state/useLibraryStore';
 import { useShortcuts } from './state/useShortcuts';
 
@@ -57,14 +57,8 @@ function draftCount(count: number): string {
 export function App() {
   const library = useLibraryState();
   const drafts = useMemo(
-    () =>
-      library.loaded
-        ? library.list.ids.flatMap((id) => {
-            const summary = library.summaries.get(id);
-            return summary ? [summary] : [];
-          })
-        : null,
-    [library.loaded, library.list.ids, library.summaries],
+    () => (library.loaded ? draftRows(library.list, library.summaries) : null),
+    [library.loaded, library.list, library.summaries],
   );
   const outbox = useMemo(() => outboxCounts(library.outbox), [library.outbox]);
   const desk = useCurrentDraft();
@@ -110,8 +104,8 @@ export function App() {
 
   /** Asks first, naming how many drafts the whole trash holds (the list may be filtered). */
   const askToEmptyTrash = useCallback(async () => {
-    const trashed = await api.listDrafts({ trash: 'only' });
-    if (trashed.ok) setDialog({ kind: 'empty-trash', count: trashed.value.length });
+    const trashed = await api.listDraftPage({ query: { trash: 'only' }, offset: 0, limit: 1 });
+    if (trashed.ok) setDialog({ kind: 'empty-trash', count: trashed.value.total });
     else setProblem(`The trash could not be read: ${trashed.error.message}`);
   }, [setProblem]);
 
@@ -210,6 +204,7 @@ export function App() {
           selectedId={current?.id ?? null}
           searchRef={searchRef}
           onQuery={(query) => libraryStore.setQuery(query)}
+          onRowsShown={libraryStore.showRows}
           onSelect={(id) => void open(id)}
           onCreate={newDraft}
           onEmptyTrash={() => void askToEmptyTrash()}

@@ -16,7 +16,7 @@ type Sample = { median: number; p95: number };
 interface SizeFigures {
   readonly size: number;
   readonly library: ProbeFigures;
-  readonly start: { firstPaint: Sample; shown: Sample; interactive: Sample; host: Sample };
+  readonly start: { firstPaint: Sample; shown: Sample; interactive: Sample; host: Sample; apiBytes: Sample };
   readonly cli: { show: Sample; listHead: Sample; listWhole: Sample };
 }
 
@@ -80,6 +80,7 @@ async function measureSize(size: number, browser: import('@playwright/test').Bro
       shown: of((figures) => figures.shown),
       interactive: of((figures) => figures.interactive),
       host: of((figures) => figures.host),
+      apiBytes: of((figures) => figures.apiBytes),
     },
     cli: {
       // At 0 drafts there is nothing to show: the command exits 1, which is no figure.
@@ -154,6 +155,7 @@ function printTable(figures: readonly SizeFigures[], help: Sample, nodeBaseline:
   row('start: list shown (median)', (f) => f.start.shown.median, 'ms', '');
   row('start: interactive median', (f) => f.start.interactive.median, 'ms', '≤ 500 ms at 10,000; ≤ 1 s at 100,000');
   row('start: interactive p95', (f) => f.start.interactive.p95, 'ms', '');
+  row('start: calls answered, size', (f) => f.start.apiBytes.median / 1024, 'KB', '', 'none');
   row('CLI drafts show ID (median)', (f) => f.cli.show.median, 'ms', '≤ 150 ms');
   row('CLI drafts list --json | head', (f) => f.cli.listHead.median, 'ms', '');
   row('CLI drafts list --json (whole)', (f) => f.cli.listWhole.median, 'ms', '≤ 300 ms at 10,000');

@@ -1,4 +1,5 @@
 import { chromium, type Browser } from '@playwright/test';
+import { API_PATH } from '../../shared/contract';
 import { startDevHost } from '../e2e/support/devHost';
 import { cachedLibrary } from './support/cachedLibrary';
 import { ms, summarizeSample } from './support/stats';
@@ -15,6 +16,8 @@ export interface StartFigures {
   readonly shown: number;
   /** Navigation until the library is on screen and the main thread is free to take the first click. */
   readonly interactive: number;
+  /** Bytes of the answers to the page's calls (bodies, as received) until it was interactive. */
+  readonly apiBytes: number;
 }
 
 /**
@@ -48,16 +51,24 @@ export async function measureStart(browser: Browser, folder: string): Promise<St
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
+    const answers: Promise<number>[] = [];
+    let counting = true;
+    page.on('requestfinished', (request) => {
+      if (counting && new URL(request.url()).pathname.startsWith(API_PATH))
+        answers.push(request.sizes().then((sizes) => sizes.responseBodySize));
+    });
     await page.addInitScript(probeInteractive);
     await page.goto(host.url);
     const probe = await page.waitForFunction(
       () => (window as unknown as { startProbe?: { shown: number; interactive: number } }).startProbe,
     );
+    counting = false;
+    const apiBytes = (await Promise.all(answers)).reduce((sum, size) => sum + size, 0);
     const { shown, interactive } = (await probe.jsonValue()) as { shown: number; interactive: number };
     const firstPaint = await page.evaluate(
       () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
     );
-    return { host: hostMs, firstPaint, shown, interactive };
+    return { host: hostMs, firstPaint, shown, interactive, apiBytes };
   } finally {
     await context.close();
     await host.stop();
@@ -78,11 +89,13 @@ export async function benchStart(): Promise<void> {
       const firstPaint = summarizeSample(runs.map((figures) => figures.firstPaint));
       const shown = summarizeSample(runs.map((figures) => figures.shown));
       const interactive = summarizeSample(runs.map((figures) => figures.interactive));
+      const apiBytes = summarizeSample(runs.map((figures) => figures.apiBytes));
       baseline ??= interactive.median;
       console.log(
         `${String(size).padStart(6)} drafts: host ready ${ms(host.median)} median / ${ms(host.p95)} p95; ` +
           `first paint ${ms(firstPaint.median)}; page shown ${ms(shown.median)}; interactive ${ms(interactive.median)} median / ${ms(interactive.p95)} p95 ` +
-          `(×${(interactive.median / baseline).toFixed(2)} the empty library)`,
+          `(×${(interactive.median / baseline).toFixed(2)} the empty library); ` +
+          `calls answered until interactive ${(apiBytes.median / 1024).toFixed(1)} KB median`,
       );
     }
     console.log('bar: window (page navigation) to interactive ≤ 1 s; the empty library is the baseline');

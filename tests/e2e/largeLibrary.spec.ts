@@ -79,3 +79,35 @@ test('the keyboard moves through the whole list: arrows, Page Up/Down, Home and 
   await expect.poll(focusedRow).toBe('1');
   await expect(page.locator(':focus')).toBeInViewport();
 });
+
+test('the page asks for the rows it shows: one page at start, the oldest rows only when scrolled to', async ({
+  page,
+}) => {
+  const asked: { name: string; drafts: number }[] = [];
+  page.on('response', async (response) => {
+    const { pathname } = new URL(response.url());
+    if (!pathname.startsWith('/api/listDraft')) return;
+    const answer = (await response.json()) as { value?: { drafts?: unknown[] } | unknown[] };
+    const drafts = Array.isArray(answer.value) ? answer.value : (answer.value?.drafts ?? []);
+    asked.push({ name: pathname.slice('/api/'.length), drafts: drafts.length });
+  });
+  const desk = new DeskPage(page);
+  await page.goto(host.url);
+  // Drawn rows holding a draft (a row whose page is on its way holds none yet).
+  const shown = desk.drafts.getByRole('listitem').filter({ has: page.getByRole('button') });
+  await expect(shown.first()).toHaveAttribute('aria-posinset', '1');
+  await expect.poll(() => asked.map(({ name }) => name)).toEqual(['listDraftPage']);
+  expect(asked[0]?.drafts).toBeLessThan(DRAFTS / 2);
+
+  await page.locator('.draft-scroller').evaluate((scroller) => scroller.scrollTo({ top: scroller.scrollHeight }));
+  await expect(shown.last()).toHaveAttribute('aria-posinset', String(DRAFTS));
+  await expect(shown.last()).toBeInViewport();
+  expect(asked.every(({ name }) => name === 'listDraftPage')).toBe(true);
+  expect(asked.reduce((sum, { drafts }) => sum + drafts, 0)).toBeLessThan(DRAFTS);
+
+  // A new draft made down there goes on top, and the list goes there to show it (last: it adds a draft).
+  await desk.newDraft.click();
+  const made = desk.drafts.locator('li').filter({ has: page.locator('button[aria-current="true"]') });
+  await expect(made).toHaveAttribute('aria-posinset', '1');
+  await expect(made).toBeInViewport();
+});

@@ -49,6 +49,7 @@ export async function makeEveryCall(
   await step('saveDraft', { id: draft.id, changes: { title: 'Every call' } });
   await step('listDrafts', {});
   await step('listDraftPage', { query: {}, offset: 0, limit: 10 });
+  await step('listDraftSummaries', { ids: [draft.id] });
   // One transparent pixel, as a pasted PNG arrives.
   await step('addImage', {
     name: 'pixel.png',

@@ -1,16 +1,42 @@
 import type { Api, AppEvent } from '../../../shared/contract';
 import type { DraftView } from '../../../shared/model/draft';
-import type { DraftQuery } from '../../../shared/model/library';
+import { MAX_PAGE_DRAFTS, type DraftQuery } from '../../../shared/model/library';
 import type { Result } from '../../../shared/result';
-import { applyEvent, emptyLibraryState, loaded, withList, withTargets, type LibraryState } from './libraryState';
+import {
+  applyEvent,
+  emptyLibraryState,
+  loaded,
+  outboxDraftsUnknown,
+  withPage,
+  withSummaries,
+  withTargets,
+  type LibraryState,
+} from './libraryState';
 
 /** How long a search waits for the writer to stop typing before it is asked. */
 const SEARCH_PAUSE_MS = 150;
+/** Rows asked at once: a few screenfuls, so that scrolling rarely reaches a row not here yet. */
+const PAGE_ROWS = 100;
+
+export interface LibraryStoreOptions {
+  /** Rows asked at once (tests make it small, to page through a small library). */
+  readonly pageRows?: number;
+}
+
+/** A window of the list asked of the core: `replace` drops every other row held, `fill` adds to them. */
+interface Asked {
+  readonly query: DraftQuery;
+  readonly offset: number;
+  readonly limit: number;
+  readonly mode: 'replace' | 'fill';
+}
 
 /**
  * The renderer's one store of what the core told it: loaded once, then kept up to date by the
  * core's events (each carries what changed), and read by components through useLibraryStore.
  * A small external store (useSyncExternalStore reads it), holding plain immutable state.
+ * The drafts list comes by pages: the first at start and for each new query, then the rows the
+ * list shows as it scrolls (`showRows`); never every summary at once.
  */
 export class LibraryStore {
   readonly #api: Api;
@@ -18,14 +44,21 @@ export class LibraryStore {
   #state: LibraryState = emptyLibraryState;
   /** Events heard while the first load was on its way: applied, in order, over its answer. */
   #early: AppEvent[] | null = [];
-  #asking: DraftQuery | null = null;
-  /** An event made the list stale while it was being asked: its answer may miss that change. */
-  #staleWhileAsking = false;
+  readonly #pageRows: number;
+  /** The windows asked and not yet answered. */
+  readonly #asking = new Set<Asked>();
+  /** How many events may have changed the list: an answer asked before one may predate it. */
+  #listChanges = 0;
+  /** The rows the list shows (from, to exclusive): asked after a list asked afresh arrives. */
+  #shown = { from: 0, to: 0 };
+  /** Drafts whose summaries were asked for the outbox's titles (a deleted one is not asked again). */
+  readonly #titlesAsked = new Set<string>();
   #searchTimer: ReturnType<typeof setTimeout> | null = null;
   #stopListening: (() => void) | null = null;
 
-  constructor(api: Api) {
+  constructor(api: Api, options: LibraryStoreOptions = {}) {
     this.#api = api;
+    this.#pageRows = Math.min(options.pageRows ?? PAGE_ROWS, MAX_PAGE_DRAFTS);
   }
 
   getState = (): LibraryState => this.#state;
@@ -39,20 +72,20 @@ export class LibraryStore {
   async start(): Promise<void> {
     this.#stopListening ??= this.#api.onEvent((event) => this.#hear(event));
     const query = this.#state.list.query;
-    const [drafts, tags, accounts, outbox, notices] = await Promise.all([
-      this.#api.listDrafts(query),
+    const [page, tags, accounts, outbox, notices] = await Promise.all([
+      this.#api.listDraftPage({ query, offset: 0, limit: this.#pageRows }),
       this.#api.listTags({}),
       this.#api.listAccounts({}),
       this.#api.listOutbox({}),
       this.#api.listNotices({}),
     ]);
-    if (!drafts.ok) {
-      this.#fail(`Your library could not be read: ${drafts.error.message}`);
+    if (!page.ok) {
+      this.#fail(`Your library could not be read: ${page.error.message}`);
       return;
     }
     let state = loaded(this.#state, {
       query,
-      drafts: drafts.value,
+      page: page.value,
       tags: tags.ok ? tags.value : [],
       accounts: accounts.ok ? accounts.value : [],
       outbox: outbox.ok ? outbox.value : [],
@@ -61,7 +94,8 @@ export class LibraryStore {
     for (const event of this.#early ?? []) state = applyEvent(state, event);
     this.#early = null;
     this.#set(state);
-    if (state.list.state === 'stale') this.#askList(state.list.query);
+    if (state.list.state === 'stale') this.#askAgain();
+    this.#askOutboxTitles();
   }
 
   /** Stops following events (the page is going away). */
@@ -71,14 +105,30 @@ export class LibraryStore {
     if (this.#searchTimer) clearTimeout(this.#searchTimer);
   }
 
-  /** Shows the drafts matching `query`: asked of the core (a search after a short pause). */
+  /** Shows the drafts matching `query`: its first page asked of the core (a search after a short pause). */
   setQuery(query: DraftQuery): void {
     this.#set({ ...this.#state, list: { ...this.#state.list, query, state: 'loading' } });
     if (this.#searchTimer) clearTimeout(this.#searchTimer);
     this.#searchTimer = null;
-    if (query.search?.trim()) this.#searchTimer = setTimeout(() => this.#askList(query), SEARCH_PAUSE_MS);
-    else this.#askList(query);
+    const ask = () => this.#ask({ query, offset: 0, limit: this.#pageRows, mode: 'replace' });
+    if (query.search?.trim()) this.#searchTimer = setTimeout(ask, SEARCH_PAUSE_MS);
+    else ask();
   }
+
+  /**
+   * The list shows rows `from` to `to` (exclusive; with the ones drawn beyond the edges): those
+   * not here yet are asked, with a margin around them, in one window.
+   */
+  showRows = (from: number, to: number): void => {
+    this.#shown = { from, to };
+    const { list } = this.#state;
+    if (list.state !== 'ready' || !list.ids.slice(from, to).includes(undefined)) return;
+    const window = this.#windowAround(from, to);
+    const covered = [...this.#asking].some(
+      (asked) => asked.query === list.query && asked.offset <= from && asked.offset + asked.limit >= to,
+    );
+    if (!covered) this.#ask({ query: list.query, ...window, mode: 'fill' });
+  };
 
   /** Opens a draft: the whole draft for the desk; where it stands on its blogs is kept here. */
   async open(id: string): Promise<Result<DraftView>> {
@@ -97,27 +147,69 @@ export class LibraryStore {
       this.#early.push(event);
       return;
     }
+    // Counted even while a query's first page is on its way (the list is left alone then): that
+    // answer may predate the change.
+    if (event.type === 'draft-changed' || event.type === 'drafts-deleted' || event.type === 'target-changed')
+      this.#listChanges += 1;
     const state = applyEvent(this.#state, event);
     if (state === this.#state) return;
     this.#set(state);
-    if (state.list.state !== 'stale') return;
-    if (this.#asking === state.list.query) this.#staleWhileAsking = true;
-    else this.#askList(state.list.query);
+    // An answer on its way is asked again when it comes (it may predate this change).
+    if (state.list.state === 'stale' && !this.#waitingFor(state.list.query)) this.#askAgain();
+    if (event.type === 'outbox-entry-changed') this.#askOutboxTitles();
   }
 
-  /** Asks the core for the list; an answer to a query the writer has since changed is dropped. */
-  #askList(query: DraftQuery): void {
-    this.#asking = query;
-    this.#staleWhileAsking = false;
-    void this.#api.listDrafts(query).then((listed) => {
-      if (this.#asking === query) this.#asking = null;
+  /** The outbox names drafts by title: those of drafts outside the rows asked are asked by id. */
+  #askOutboxTitles(): void {
+    const ids = outboxDraftsUnknown(this.#state)
+      .filter((id) => !this.#titlesAsked.has(id))
+      .slice(0, MAX_PAGE_DRAFTS);
+    if (ids.length === 0) return;
+    for (const id of ids) this.#titlesAsked.add(id);
+    void this.#api.listDraftSummaries({ ids }).then((answer) => {
+      if (answer.ok) this.#set(withSummaries(this.#state, answer.value));
+      else this.#fail(`The outbox's drafts could not be read: ${answer.error.message}`);
+    });
+  }
+
+  /** The rows shown, and a margin around them, at least one page and at most the most one page may hold. */
+  #windowAround(from: number, to: number): { offset: number; limit: number } {
+    const margin = Math.ceil(this.#pageRows / 2);
+    const offset = Math.max(0, from - margin);
+    return { offset, limit: Math.min(MAX_PAGE_DRAFTS, Math.max(this.#pageRows, to + margin - offset)) };
+  }
+
+  #waitingFor(query: DraftQuery): boolean {
+    return [...this.#asking].some((asked) => asked.query === query);
+  }
+
+  /**
+   * The list may be wrong: its first page is asked again and replaces every row held, then the
+   * rows shown are asked (a new draft goes on top, where the list scrolls to show it).
+   */
+  #askAgain(): void {
+    this.#ask({ query: this.#state.list.query, offset: 0, limit: this.#pageRows, mode: 'replace' });
+  }
+
+  /**
+   * Asks the core for a window of the list. An answer to a query the writer has since changed is
+   * dropped; one asked before an event changed the list may miss that change, so the rows shown
+   * are asked again after it.
+   */
+  #ask(asked: Asked): void {
+    this.#asking.add(asked);
+    const changes = this.#listChanges;
+    const { query, offset, limit, mode } = asked;
+    void this.#api.listDraftPage({ query, offset, limit }).then((answer) => {
+      this.#asking.delete(asked);
       if (this.#state.list.query !== query) return;
-      if (!listed.ok) {
-        this.#fail(`Your library could not be read: ${listed.error.message}`);
+      if (!answer.ok) {
+        this.#fail(`Your library could not be read: ${answer.error.message}`);
         return;
       }
-      this.#set(withList(this.#state, query, listed.value));
-      if (this.#staleWhileAsking) this.#askList(query);
+      this.#set(withPage(this.#state, query, answer.value, mode));
+      if (this.#listChanges !== changes && !this.#waitingFor(query)) this.#askAgain();
+      else this.showRows(this.#shown.from, this.#shown.to);
     });
   }
 

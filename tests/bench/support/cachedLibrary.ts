@@ -71,6 +71,5 @@ function benchDraft(count: number, index: number, random: () => number): Draft {
     updatedAt: at,
     revision: 1,
     trashedAt: null,
-    targets: {},
   });
 }

@@ -22,7 +22,9 @@ function apiOver(services: Services): Api {
 function plain(state: LibraryState) {
   return {
     list: state.list,
-    summaries: Object.fromEntries(state.list.ids.map((id) => [id, state.summaries.get(id)])),
+    summaries: Object.fromEntries(
+      state.list.ids.flatMap((id) => (id === undefined ? [] : [[id, state.summaries.get(id)]])),
+    ),
     tags: state.tags,
     accounts: state.accounts,
     outbox: [...state.outbox.values()].sort((a, b) => a.sequence - b.sequence),
@@ -133,7 +135,7 @@ describe('the renderer’s store', () => {
     const store = new LibraryStore(
       createApi(
         (name, input) => {
-          if (name === 'listDrafts') lists += 1;
+          if (name === 'listDraftPage') lists += 1;
           return dispatch(services.handlers, name, input, { logError: () => undefined });
         },
         (listener) => services.events.subscribe(listener),

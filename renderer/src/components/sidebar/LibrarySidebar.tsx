@@ -1,17 +1,21 @@
 import type { RefObject } from 'react';
-import { DraftStatusSchema, type DraftStatus, type DraftSummary } from '../../../../shared/model/draft';
+import { DraftStatusSchema, type DraftStatus } from '../../../../shared/model/draft';
 import type { DraftQuery, TagCount } from '../../../../shared/model/library';
 import { withShortcut } from '../../shortcuts';
+import type { DraftRows } from '../../state/libraryState';
 import { DraftList } from './DraftList';
 import { statusLabels } from './StatusBadge';
 
 interface LibrarySidebarProps {
-  readonly drafts: readonly DraftSummary[] | null;
+  /** The list's rows (null until the library is read). */
+  readonly drafts: DraftRows | null;
   readonly query: DraftQuery;
   readonly tags: readonly TagCount[];
   readonly selectedId: string | null;
   readonly searchRef: RefObject<HTMLInputElement | null>;
   readonly onQuery: (query: DraftQuery) => void;
+  /** The list draws rows `from` to `to` (exclusive): those not here yet are to be asked. */
+  readonly onRowsShown: (from: number, to: number) => void;
   readonly onSelect: (id: string) => void;
   readonly onCreate: () => void;
   readonly onEmptyTrash: () => void;
@@ -22,8 +26,8 @@ interface LibrarySidebarProps {
 
 /** The library: search, filters, and the drafts that match, newest first. */
 export function LibrarySidebar(props: LibrarySidebarProps) {
-  const { drafts, query, tags, selectedId, searchRef, onQuery, onSelect, onCreate, onEmptyTrash, onExport, onImport } =
-    props;
+  const { drafts, query, tags, selectedId, searchRef, onQuery, onRowsShown, onSelect, onCreate } = props;
+  const { onEmptyTrash, onExport, onImport } = props;
   const inTrash = query.trash === 'only';
   const filtered = Boolean(query.search) || query.status !== undefined || query.tag !== undefined;
   return (
@@ -42,7 +46,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
         onChange={(event) => onQuery({ ...query, search: event.target.value })}
         onKeyDown={(event) => {
           // From the search into its results: Down moves to the first, Enter opens it.
-          const first = drafts?.[0];
+          const first = drafts?.at(0);
           if (!first || (event.key !== 'ArrowDown' && event.key !== 'Enter')) return;
           event.preventDefault();
           if (event.key === 'Enter') onSelect(first.id);
@@ -91,7 +95,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
       </label>
       {drafts === null ? (
         <p className="empty">Opening your library…</p>
-      ) : drafts.length === 0 ? (
+      ) : drafts.total === 0 ? (
         <p className="empty">
           {inTrash
             ? 'The trash is empty.'
@@ -100,10 +104,10 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
               : 'No drafts yet. Start one with “New draft”.'}
         </p>
       ) : (
-        <DraftList drafts={drafts} selectedId={selectedId} onSelect={onSelect} />
+        <DraftList drafts={drafts} selectedId={selectedId} onSelect={onSelect} onRowsShown={onRowsShown} />
       )}
       {/* After the list, not the first stop after "Show the trash": a slip of the keys must not reach it. */}
-      {inTrash && drafts !== null && drafts.length > 0 && (
+      {inTrash && drafts !== null && drafts.total > 0 && (
         <button type="button" className="empty-trash" onClick={onEmptyTrash}>
           Empty the trash…
         </button>
