@@ -27,8 +27,15 @@ function imagePattern(prefix: ImageFolderPrefix): RegExp {
 
 const referencePattern = imagePattern(MEDIA_SCHEME);
 
+/**
+ * Where an HTML export's images are, once its body is read back as markdown: the relative
+ * `media/<file>` resolved against a base that names no real place (`.invalid` is reserved), so
+ * that the conversion, which keeps only absolute image addresses, keeps them.
+ */
+export const EXPORTED_HTML_BASE = 'https://commonplace-export.invalid/';
+
 /** Where markdown that leaves the library names its images: in front of their file names. */
-export type ImageFolderPrefix = typeof MEDIA_SCHEME | 'media/';
+export type ImageFolderPrefix = typeof MEDIA_SCHEME | 'media/' | `${typeof EXPORTED_HTML_BASE}media/`;
 
 /**
  * The markdown with each image named `<from><file>` given another destination, byte for byte

@@ -5,7 +5,7 @@ import { DraftContentSchema, HttpUrlSchema, type Quote, type Source } from '../.
 import { cleanHashtag, uniqueHashtags } from '../../../shared/model/hashtags';
 import { limits } from '../../../shared/model/limits';
 import { AppError } from '../../../shared/result';
-import { filesUsed, MEDIA_SCHEME, withImageDestinations } from '../../../shared/media/references';
+import { EXPORTED_HTML_BASE, filesUsed, MEDIA_SCHEME, withImageDestinations } from '../../../shared/media/references';
 import { EXPORT_MEDIA_FOLDER, readImageBack } from './exportedImages';
 import { EXPORT_MARKER } from './exportLibrary';
 import { EXPORT_FORMAT_VERSION, ExportedDraftSchema, exportedFieldNames, importedQuote } from './exportFormat';
@@ -245,12 +245,14 @@ function exportedItem(
   if (exported.commonplace.format === 'markdown') {
     ({ commentary, excerpts } = splitMarkdownBody(body, quotes.length, name));
   } else {
-    const post = htmlPost(body, { baseUrl: null, newId });
+    const post = htmlPost(body, { baseUrl: EXPORTED_HTML_BASE, newId });
     commentary = post.commentary;
     excerpts = quotes.map((_quote, index) => post.quotes[index]?.excerpt ?? '');
   }
+  const exportedImages =
+    exported.commonplace.format === 'markdown' ? 'media/' : (`${EXPORTED_HTML_BASE}media/` as const);
   const inLibrary = (markdown: string): string =>
-    withImageDestinations(markdown, 'media/', (file) => `${MEDIA_SCHEME}${file}`);
+    withImageDestinations(markdown, exportedImages, (file) => `${MEDIA_SCHEME}${file}`);
   const featured = exported.featuredImage;
   const content = DraftContentSchema.safeParse({
     title: exported.title,

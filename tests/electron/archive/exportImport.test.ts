@@ -9,6 +9,7 @@ import { contentHash } from '../../../shared/model/contentHash';
 import type { Draft, DraftContent } from '../../../shared/model/draft';
 import { processImage } from '../../../electron/core/media/processImage';
 import { imageMarkdown } from '../../../shared/media/references';
+import { renderPostBody } from '../../../shared/render/post';
 import { reblogPost } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
 import { sampleImage } from '../media/support/images';
@@ -171,6 +172,29 @@ describe('export, then import: the same drafts back', () => {
       });
     }
     for (const file of [chart, photo]) expect(await target.media.read(file)).toEqual(await source.media.read(file));
+    await Promise.all([source.close(), target.close()]);
+  });
+
+  it('an HTML export gives back its images too: the preview of each draft is the same after the round trip', async () => {
+    const source = await openLibrary();
+    const chart = (await source.media.put(await processImage(await sampleImage('png', 60, 40)))).file;
+    const example = reblogPost();
+    const [quote] = example.quotes;
+    if (quote === undefined) throw new Error('the example post has a quote');
+    const draft = await source.library.create({
+      ...example,
+      commentary: `${example.commentary}\n\n${imageMarkdown(chart, 'Sales by month', 'Sales, 2026')}`,
+      quotes: [{ ...quote, excerpt: `${quote.excerpt}\n\n${imageMarkdown(chart, 'The chart again')}` }],
+    });
+    const folder = path.join(await newFolder(), 'export');
+    await exportLibrary({ ...exportOptions(source), format: 'html', folder });
+    const target = await openLibrary();
+    expect(await importInto(target, folder)).toMatchObject({ created: 1, missingImages: [] });
+    const back = await target.library.get(draft.id);
+    expect(back.commentary).toContain(`(media:${chart} "Sales, 2026")`);
+    expect(back.quotes[0]?.excerpt).toContain(`(media:${chart})`);
+    const shown = (html: string): string => html.replace(/\s+/g, ' ').replace(/> /g, '>').replace(/ </g, '<');
+    expect(shown(renderPostBody(back))).toBe(shown(renderPostBody(draft)));
     await Promise.all([source.close(), target.close()]);
   });
 
