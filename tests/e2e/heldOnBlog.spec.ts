@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startMicropub, type MicropubServer } from '../servers/micropub';
 import { DeskPage } from './support/deskPage';
+import { addMicropubBlog } from './support/micropubBlog';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
 
 test.describe('the publish panel says what the blog holds (a real Micropub site)', () => {
@@ -23,10 +24,7 @@ test.describe('the publish panel says what the blog holds (a real Micropub site)
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Blogs', exact: true }).click();
     const blogs = page.getByRole('dialog', { name: 'Blogs' });
-    await blogs.getByRole('combobox', { name: 'Kind' }).selectOption('micropub');
-    await blogs.getByRole('textbox', { name: 'Blog address' }).fill(site.url);
-    await blogs.getByLabel('Password or key').fill(site.token);
-    await blogs.getByRole('button', { name: 'Add blog' }).click();
+    await addMicropubBlog(page, site);
     await expect(blogs.getByRole('status')).toContainText('Added “');
     await blogs.getByRole('button', { name: 'Close' }).click();
 
