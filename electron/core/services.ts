@@ -18,6 +18,7 @@ import { lockFor, type LibraryAccess } from './openLibrary';
 import type { Outbox } from './outbox/outbox';
 import type { PathPurpose } from './shell/pathDialog';
 import { createQuoteService, type QuoteService } from './quotes/quoteService';
+import { buildFolderSource, builtSiteFolder } from './themes/buildFolderSource';
 import { networkSource } from './themes/networkSource';
 import { SnapshotStore } from './themes/snapshotStore';
 import { ThemeSnapshots } from './themes/themeSnapshots';
@@ -132,10 +133,18 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
   });
   const themes = new ThemeSnapshots({
     store: new SnapshotStore({ dataFolder: options.dataFolder, readOnly, logError: options.logError }),
-    sourceFor: async (accountId) => ({
-      source: networkSource(await accounts.adapterFor(accountId), transport),
-      blogName: accounts.get(accountId).blogName,
-    }),
+    sourceFor: async (accountId) => {
+      const account = accounts.get(accountId);
+      const adapter = await accounts.adapterFor(accountId);
+      const built = account.kind === 'static' ? builtSiteFolder(account.site) : null;
+      return {
+        source:
+          built === null
+            ? networkSource(adapter, transport)
+            : buildFolderSource(adapter, { folder: built, url: account.address }),
+        blogName: account.blogName,
+      };
+    },
     isOnline: () => outbox.online && !readOnly,
     announce: (accountId, info) => events.publish({ type: 'theme-snapshot-changed', accountId, info }),
     logError: options.logError,

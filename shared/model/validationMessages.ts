@@ -32,6 +32,14 @@ const fieldWords: Readonly<Record<string, string>> = {
   schedule: 'schedule',
 };
 
+/** Fields named by a plural noun: "the hashtags are missing", not "is". */
+const pluralFields = new Set(['hashtags', 'quotes', 'blogs', 'options', 'changes', 'categories']);
+
+/** "is", or "are" for a field named by a plural noun (the last word decides, as in "the quotes"). */
+function be(field: string): 'is' | 'are' {
+  return pluralFields.has(field.split(' ').at(-1) ?? '') ? 'are' : 'is';
+}
+
 /** What a list of each is called, for "has more than N …". */
 const itemWords: Readonly<Record<string, string>> = { quotes: 'quotes', hashtags: 'hashtags', accountIds: 'blogs' };
 
@@ -72,32 +80,32 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'too_big': {
       const limit = formatCount(Number(issue.maximum));
-      if (issue.origin === 'string') return `${capital(field)} is longer than ${limit} characters.`;
+      if (issue.origin === 'string') return `${capital(field)} ${be(field)} longer than ${limit} characters.`;
       if (issue.origin === 'array' || issue.origin === 'set') {
         return `${capital(field)} has more than ${limit} ${itemWords[String(last)] ?? 'items'}.`;
       }
-      return `${capital(field)} is more than ${limit}.`;
+      return `${capital(field)} ${be(field)} more than ${limit}.`;
     }
     case 'too_small': {
       const minimum = Number(issue.minimum);
       if (issue.origin === 'string') {
         return minimum <= 1
-          ? `${capital(field)} is empty.`
-          : `${capital(field)} is shorter than ${formatCount(minimum)} characters.`;
+          ? `${capital(field)} ${be(field)} empty.`
+          : `${capital(field)} ${be(field)} shorter than ${formatCount(minimum)} characters.`;
       }
       if (issue.origin === 'array' || issue.origin === 'set') {
         return `${capital(field)} needs at least ${formatCount(minimum)} ${itemWords[String(last)] ?? 'items'}.`;
       }
-      return `${capital(field)} is less than ${formatCount(minimum)}.`;
+      return `${capital(field)} ${be(field)} less than ${formatCount(minimum)}.`;
     }
     case 'invalid_type':
       return issue.input === undefined
-        ? `${capital(field)} is missing.`
+        ? `${capital(field)} ${be(field)} missing.`
         : `${capital(field)} should be ${typeWords(issue.expected)}.`;
     case 'invalid_format':
       return `${capital(field)} ${formatWords(issue)}`;
     case 'invalid_value':
-      return `${capital(field)} is not one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}.`;
+      return `${capital(field)} ${be(field)} not one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}.`;
     case 'unrecognized_keys':
       return `${capital(field)} has fields the app does not know: ${issue.keys.join(', ')}.`;
     case 'invalid_union': {
@@ -105,13 +113,13 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       const first = issue.errors[0]?.[0];
       return first
         ? describeIssue({ ...first, path: [...issue.path, ...first.path] })
-        : `${capital(field)} is not in the expected form.`;
+        : `${capital(field)} ${be(field)} not in the expected form.`;
     }
     case 'custom':
       // A refinement's message is the schema's own wording.
       return `${capital(field)}: ${issue.message}.`;
     default:
-      return `${capital(field)} is not in the expected form.`;
+      return `${capital(field)} ${be(field)} not in the expected form.`;
   }
 }
 

@@ -68,8 +68,8 @@ interface Figures {
 
 /**
  * keystroke → preview updated. Plain: the preview's first DOM change after the key. Themed: the
- * swap that shows a document composed after the key (a document is composed, set as the hidden
- * frame's srcdoc, and shown once loaded; keys typed while one loads are all shown by the next).
+ * frame's answer that it has painted a patch sent after the key (the frame's script answers each
+ * patch once painted; keys typed before a patch was sent are all shown by it).
  */
 async function measure(page: Page, themed: boolean): Promise<Figures> {
   await page.evaluate((themedMode) => {
@@ -79,24 +79,24 @@ async function measure(page: Page, themed: boolean): Promise<Figures> {
       for (const entry of list.getEntries()) probe.longest = Math.max(probe.longest, entry.duration);
     }).observe({ type: 'longtask', buffered: false });
     const pending: number[] = [];
-    const loads = new Map<Element, number>();
+    const sent = new Map<string, number>();
     if (themedMode) {
       const frames = document.querySelector('.themed-preview');
       new MutationObserver((records) => {
         for (const record of records) {
           const frame = record.target as HTMLIFrameElement;
-          if (record.attributeName === 'srcdoc') loads.set(frame, performance.now());
-          if (record.attributeName === 'data-front' && frame.dataset['front'] === 'true') {
-            const composedAt = loads.get(frame) ?? 0;
+          if (record.attributeName === 'data-sent') sent.set(frame.dataset['sent'] ?? '', performance.now());
+          if (record.attributeName === 'data-shown') {
+            const patchedAt = sent.get(frame.dataset['shown'] ?? '') ?? 0;
             const now = performance.now();
-            while (pending.length > 0 && (pending[0] ?? Infinity) <= composedAt)
+            while (pending.length > 0 && (pending[0] ?? Infinity) <= patchedAt)
               probe.updated.push(now - (pending.shift() ?? now));
           }
         }
       }).observe(frames ?? document.body, {
         attributes: true,
         subtree: true,
-        attributeFilter: ['srcdoc', 'data-front'],
+        attributeFilter: ['data-sent', 'data-shown'],
       });
     } else {
       const preview = document.querySelector('.preview-body');

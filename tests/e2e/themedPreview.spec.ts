@@ -189,4 +189,38 @@ test.describe('the themed preview', () => {
         .evaluate((element) => element.getBoundingClientRect().top),
     ).toBeCloseTo(before, 0);
   });
+
+  test('takes keystrokes into the page it shows, which keeps its scroll and loads nothing anew', async ({ page }) => {
+    const folder = await makeDataFolder();
+    const stored = `<!DOCTYPE html><html><head>${slotMarker('head')}<style>p{margin:0 0 1em;font:16px/1.5 serif}</style></head><body>
+<h1 data-commonplace="title">${slotMarker('title')}</h1><div data-commonplace="body">${slotMarker('body')}</div></body></html>`;
+    await seedThemedLibrary(folder, 'Long Blog', { page: stored, tags: null });
+    host = await startDevHost(folder);
+    const desk = new DeskPage(page);
+    await page.goto(host.url);
+    await desk.newDraft.click();
+    await desk.commentary.fill(
+      Array.from({ length: 80 }, (_, index) => `Paragraph ${index + 1} of a long post.`).join('\n\n'),
+    );
+    await page.getByRole('button', { name: 'as on Long Blog' }).click();
+    const frameElement = page.locator('iframe.themed-frame[data-front="true"]');
+    const frame = frameElement.contentFrame();
+    await expect(frame.locator('[data-commonplace="body"]')).toContainText('Paragraph 80 of a long post.');
+    await desk.commentary.press('Control+Home');
+    await desk.commentary.pressSequentially('Still ');
+    await expect(frame.locator('p', { hasText: 'Still Paragraph 1' })).toBeInViewport();
+    // The writer scrolls the preview a little by hand, keeping the paragraph they write in view.
+    const scrolled = await frame.locator('body').evaluate(() => {
+      window.scrollBy(0, 30);
+      document.body.dataset['loadedOnce'] = 'yes';
+      return window.scrollY;
+    });
+    expect(scrolled).toBe(30);
+    await desk.commentary.pressSequentially('writing ');
+    await expect(frame.locator('p', { hasText: 'Still writing Paragraph 1' })).toBeInViewport();
+    // The same document took the keystrokes (a new one would have lost the mark) and stayed where it was.
+    expect(await frame.locator('body').evaluate((body) => body.dataset['loadedOnce'])).toBe('yes');
+    expect(await frame.locator('body').evaluate(() => window.scrollY)).toBe(scrolled);
+    await expect(frameElement).toHaveAttribute('data-shown', (await frameElement.getAttribute('data-sent')) ?? '');
+  });
 });

@@ -1,4 +1,5 @@
 import { MEDIA_SCHEME } from '../../../shared/contract';
+import { LIVE_FRAME_SCRIPT_HASH } from '../../../shared/theme/liveFrame';
 
 /**
  * The Content-Security-Policy of the app's page, in Electron and in the browser dev host alike:
@@ -9,11 +10,13 @@ import { MEDIA_SCHEME } from '../../../shared/contract';
  * Electron app's read-only media scheme), from https addresses (quoted excerpts keep their
  * figures until they are fetched into the library), and as data: in the themed preview's frame,
  * which carries the blog's images and fonts inlined (a srcdoc document inherits this policy on
- * top of its own); an image or a font runs no code.
+ * top of its own); an image or a font runs no code. For the same reason the themed preview's one
+ * script is allowed here by its hash: it runs only in that frame, whose own policy allows nothing
+ * else, and in this page it is never present.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self'",
+  `script-src 'self' '${LIVE_FRAME_SCRIPT_HASH}'`,
   "style-src 'self' 'unsafe-inline'",
   `img-src 'self' ${MEDIA_SCHEME}: data: https:`,
   "font-src 'self' data:",

@@ -36,6 +36,7 @@ describe.skipIf(skipReason !== null)('commonplace publish, against a real WordPr
     return { data, account: added.stdout.trim(), draft };
   }
 
+  // Each step is a CLI process against WordPress: seconds on a quiet machine, many more on a busy one.
   it('publishes the example post, then updates it in place, with the preview’s HTML and its tags', async () => {
     const { data, account, draft } = await libraryWithBlog();
     const first = await runCli(data, ['publish', draft, '--to', account, '--json']);
@@ -74,7 +75,7 @@ describe.skipIf(skipReason !== null)('commonplace publish, against a real WordPr
     );
     expect(entries.map((entry) => entry.state.state)).toEqual(['done', 'done']);
     expect((await runCli(data, ['outbox', 'drain'])).code).toBe(0);
-  });
+  }, 60_000);
 
   it('schedules a post for later, and refuses a future post without a date', async () => {
     const { data, account, draft } = await libraryWithBlog();
@@ -93,5 +94,5 @@ describe.skipIf(skipReason !== null)('commonplace publish, against a real WordPr
     expect(scheduled.code).toBe(0);
     expect(PublishedSchema.parse(JSON.parse(scheduled.stdout)).kind).toBe('published');
     expect((await runCli(data, ['publish', draft, '--to', account, '--status', 'future'])).code).toBe(1);
-  });
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/core/security/contentSecurityPolicy';
+import { LIVE_FRAME_SCRIPT_HASH } from '../../../shared/theme/liveFrame';
 import {
   APP_ENTRY_URL,
   isTrustedSender,
@@ -22,9 +23,11 @@ describe('the app window’s security policy', () => {
     });
   });
 
-  it('runs no inline or eval’d script, and no plugin', () => {
+  it('runs no inline or eval’d script but the themed frame’s own, by its hash, and no plugin', () => {
     const directives = CONTENT_SECURITY_POLICY.split('; ');
-    expect(directives.find((directive) => directive.startsWith('script-src'))).toBe("script-src 'self'");
+    expect(directives.find((directive) => directive.startsWith('script-src'))).toBe(
+      `script-src 'self' '${LIVE_FRAME_SCRIPT_HASH}'`,
+    );
     expect(directives.find((directive) => directive.startsWith('default-src'))).toBe("default-src 'none'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-hashes|strict-dynamic/);
     expect(directives.filter((directive) => directive.includes('unsafe-inline'))).toEqual([

@@ -1,67 +1,85 @@
 import { useEffect, useRef } from 'react';
+import type { RenderedBlock } from '../../../../shared/render/incremental';
+import { markedBlock, type LiveFramePatch } from '../../../../shared/theme/liveFrame';
 import { THEMED_PREVIEW_SANDBOX } from '../../../../shared/theme/themePage';
+import type { ThemedFrameContent } from './useThemedDocument';
 
 interface ThemedPreviewProps {
-  /** The whole document, from useThemedDocument. */
-  readonly document: string;
+  readonly content: ThemedFrameContent;
   readonly blogName: string;
 }
 
+/** What one frame holds: its page, and the blocks of the post in it (by key). */
+interface Held {
+  readonly page: string;
+  keys: readonly string[];
+}
+
+interface FrameTurns {
+  /** The frame shown; the other loads the next page. */
+  front: number;
+  /** What each frame holds (null until it loaded a page). */
+  readonly held: [Held | null, Held | null];
+  /** What the hidden frame is loading, or null. */
+  loading: Held | null;
+  /** Counts patches; each frame's dataset says the last one sent and the last one it showed. */
+  seq: number;
+}
+
 /**
- * The draft in the blog's own theme, in a frame that can do nothing: sandboxed without scripts,
- * forms, same origin or top navigation, its document (srcdoc, so an opaque origin that shares
- * nothing with the app) carrying a policy that forbids every script and address but data:.
+ * The draft in the blog's own theme, in a frame that can do little: sandboxed without same
+ * origin, forms or top navigation, its document (srcdoc, so an opaque origin that shares nothing
+ * with the app) carrying a policy that forbids every address but data: and every script but the
+ * frame's own (shared/theme/liveFrame.ts).
  *
- * Nothing can reach into such a frame, so a change is shown by loading a new document. Two
- * frames take turns: the new document loads in the hidden one, which is shown once loaded, so
- * the writer never sees a blank page; while one loads, only the latest document waits, so fast
- * typing never queues loads. Each document opens scrolled to the part that changed.
+ * A keystroke is a patch: the title and the blocks of the body that changed are posted to that
+ * script, which puts them in the page in place, so the scroll position stays and nothing is
+ * parsed but what changed. Only another
+ * page (a new snapshot, other tags) is a load: it happens in the hidden frame of two, which is
+ * shown once loaded and then given the latest patch, so the writer never sees a blank page.
  */
-export function ThemedPreview({ document, blogName }: ThemedPreviewProps) {
+export function ThemedPreview({ content, blogName }: ThemedPreviewProps) {
   const frames = useRef<[HTMLIFrameElement | null, HTMLIFrameElement | null]>([null, null]);
-  const turn = useRef({ front: 0, loading: false, waiting: null as string | null });
+  const turns = useRef<FrameTurns>({ front: 0, held: [null, null], loading: null, seq: 0 });
+  const latest = useRef(content);
+  latest.current = content;
 
   useEffect(() => {
-    const state = turn.current;
-    const show = (html: string): void => {
-      const back = frames.current[1 - state.front];
-      if (!back) return;
-      state.loading = true;
-      back.srcdoc = html;
-    };
+    const state = turns.current;
     const loaded = (index: number): void => {
-      if (index === state.front || !state.loading) return;
+      if (index === state.front || state.loading === null) return;
+      state.held[index] = state.loading;
+      state.loading = null;
       state.front = index;
-      state.loading = false;
       frames.current.forEach((frame, each) => {
         if (!frame) return;
         frame.dataset['front'] = String(each === index);
         frame.tabIndex = each === index ? 0 : -1;
         frame.setAttribute('aria-hidden', String(each !== index));
       });
-      const next = state.waiting;
-      state.waiting = null;
-      if (next !== null) show(next);
+      show(frames.current, state, latest.current);
     };
     const listeners = frames.current.map((frame, index) => {
       const listener = () => loaded(index);
       frame?.addEventListener('load', listener);
       return () => frame?.removeEventListener('load', listener);
     });
-    return () => listeners.forEach((remove) => remove());
+    // The frame's script answers with the number of the patch it has painted.
+    const answered = (event: MessageEvent<unknown>): void => {
+      const frame = frames.current.find((each) => each !== null && each.contentWindow === event.source);
+      const seq = shownSeq(event.data);
+      if (frame && seq !== null) frame.dataset['shown'] = String(seq);
+    };
+    window.addEventListener('message', answered);
+    return () => {
+      listeners.forEach((remove) => remove());
+      window.removeEventListener('message', answered);
+    };
   }, []);
 
   useEffect(() => {
-    const state = turn.current;
-    if (state.loading) {
-      state.waiting = document;
-      return;
-    }
-    const back = frames.current[1 - state.front];
-    if (!back) return;
-    state.loading = true;
-    back.srcdoc = document;
-  }, [document]);
+    show(frames.current, turns.current, content);
+  }, [content]);
 
   return (
     <div className="themed-preview">
@@ -82,4 +100,62 @@ export function ThemedPreview({ document, blogName }: ThemedPreviewProps) {
       ))}
     </div>
   );
+}
+
+/** Shows `content`: patched into the front frame when it holds that page, else loaded in the back one. */
+function show(
+  frames: readonly [HTMLIFrameElement | null, HTMLIFrameElement | null],
+  state: FrameTurns,
+  content: ThemedFrameContent,
+): void {
+  const front = frames[state.front];
+  const held = state.held[state.front];
+  if (front && held?.page === content.pageKey) {
+    state.seq += 1;
+    const patch: LiveFramePatch = {
+      type: 'commonplace-patch',
+      seq: state.seq,
+      title: content.title,
+      ...changed(held.keys, content.blocks),
+    };
+    held.keys = content.blocks.map((block) => block.key);
+    front.dataset['sent'] = String(state.seq);
+    // An opaque origin has no name to address it by; the frame's script checks the message is ours.
+    front.contentWindow?.postMessage(patch, '*');
+    return;
+  }
+  // A load in flight takes the latest patch once it is shown; a second page waits for it.
+  if (state.loading?.page === content.pageKey) return;
+  const back = frames[1 - state.front];
+  if (!back) return;
+  state.loading = { page: content.pageKey, keys: content.blocks.map((block) => block.key) };
+  state.held[1 - state.front] = null;
+  back.srcdoc = content.compose();
+}
+
+/** The blocks between the unchanged ones at the start and at the end: where they start, how many go, what comes. */
+function changed(
+  before: readonly string[],
+  now: readonly RenderedBlock[],
+): Pick<LiveFramePatch, 'start' | 'remove' | 'html'> {
+  let start = 0;
+  while (start < before.length && start < now.length && before[start] === now[start]?.key) start += 1;
+  let end = 0;
+  while (
+    end < before.length - start &&
+    end < now.length - start &&
+    before[before.length - 1 - end] === now[now.length - 1 - end]?.key
+  )
+    end += 1;
+  const html = now
+    .slice(start, now.length - end)
+    .map((block) => markedBlock(block.html))
+    .join('');
+  return { start, remove: before.length - start - end, html };
+}
+
+function shownSeq(data: unknown): number | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const { type, seq } = data as { type?: unknown; seq?: unknown };
+  return type === 'commonplace-shown' && typeof seq === 'number' ? seq : null;
 }

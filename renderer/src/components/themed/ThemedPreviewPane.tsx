@@ -41,10 +41,10 @@ function PlainWithReason({ content, account, reason }: ThemedPreviewPaneProps & 
 }
 
 function InTheme({ content, account, snapshot }: ThemedPreviewPaneProps & { readonly snapshot: ThemeSnapshot }) {
-  const document = useThemedDocument(content, account, snapshot);
-  if (document === null) {
+  const themed = useThemedDocument(content, account, snapshot);
+  if (themed === null) {
     const reason = `The snapshot of ${account.blogName}'s theme cannot be used: refresh it in Blogs.`;
     return <PlainWithReason content={content} account={account} reason={reason} />;
   }
-  return <ThemedPreview document={document} blogName={account.blogName} />;
+  return <ThemedPreview content={themed} blogName={account.blogName} />;
 }

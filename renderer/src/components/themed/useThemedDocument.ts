@@ -4,6 +4,7 @@ import type { DraftContent } from '../../../../shared/model/draft';
 import type { ThemeSnapshot } from '../../../../shared/model/themeSnapshot';
 import { createIncrementalRenderer, type RenderedBlock } from '../../../../shared/render/incremental';
 import { publishedTitle } from '../../../../shared/render/title';
+import { markedBlock } from '../../../../shared/theme/liveFrame';
 import { anchorBlock, cutThemePage, themedDocument, type ThemedPost } from '../../../../shared/theme/themePage';
 
 interface Shown {
@@ -14,21 +15,39 @@ interface Shown {
   readonly anchorIndex: number;
 }
 
+/** The draft as the themed frame shows it: a page to load, and what a keystroke changes in it. */
+export interface ThemedFrameContent {
+  /**
+   * Changes when the page must load anew (another snapshot, other tags: the theme places tags
+   * among its own markup); title and body changes are patched into the loaded page.
+   */
+  readonly pageKey: string;
+  /** The whole document as the draft is now, for a load. */
+  readonly compose: () => string;
+  readonly title: string;
+  /** The body's blocks, for patches (a block keeps its key while its HTML stays the same). */
+  readonly blocks: readonly RenderedBlock[];
+}
+
 /**
- * The themed preview's document for the draft as it is now: what publishing sends to this blog
- * (its attribution style, passage links, hashtags in the title), in the blog's stored page. The
- * body comes from the incremental renderer, so a keystroke costs joining strings, not rendering
- * the post again; the document opens scrolled to what the keystroke changed.
+ * The themed preview's content for the draft as it is now: what publishing sends to this blog
+ * (its attribution style, passage links, hashtags in the title), for the blog's stored page. The
+ * body comes from the incremental renderer, so a keystroke costs only the blocks it changed; a
+ * page loaded anew opens scrolled to the part that changed last.
  */
-export function useThemedDocument(content: DraftContent, account: Account, snapshot: ThemeSnapshot): string | null {
+export function useThemedDocument(
+  content: DraftContent,
+  account: Account,
+  snapshot: ThemeSnapshot,
+): ThemedFrameContent | null {
   const [renderer] = useState(createIncrementalRenderer);
   const page = useMemo(() => {
     try {
-      return cutThemePage(snapshot.page);
+      return { cut: cutThemePage(snapshot.page), key: `${snapshot.takenAt}|${snapshot.page.length}` };
     } catch {
       return null;
     }
-  }, [snapshot.page]);
+  }, [snapshot.page, snapshot.takenAt]);
   const previous = useRef<Shown | null>(null);
   const { attribution, linkToPassage, hashtagsInTitle } = account.options;
   return useMemo(() => {
@@ -40,17 +59,16 @@ export function useThemedDocument(content: DraftContent, account: Account, snaps
       tags: content.hashtags,
     });
     previous.current = shown;
-    const bodyHtml = blocks
-      .map((block, index) =>
-        shown.anchor === 'block' && index === shown.anchorIndex ? anchorBlock(block.html) : block.html,
-      )
-      .join('');
-    return themedDocument(page, snapshot.tags, {
-      title: shown.title,
-      bodyHtml,
-      tags: shown.tags,
-      anchor: shown.anchor,
-    });
+    const compose = (): string => {
+      const bodyHtml = blocks
+        .map((block, index) =>
+          markedBlock(shown.anchor === 'block' && index === shown.anchorIndex ? anchorBlock(block.html) : block.html),
+        )
+        .join('');
+      const post: ThemedPost = { title: shown.title, bodyHtml, tags: shown.tags, anchor: shown.anchor };
+      return themedDocument(page.cut, snapshot.tags, post, { live: true });
+    };
+    return { pageKey: `${page.key}|${shown.tags.join('\u0000')}`, compose, title: shown.title, blocks };
   }, [page, snapshot.tags, renderer, content, attribution, linkToPassage, hashtagsInTitle]);
 }
 
