@@ -1,5 +1,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { accountKinds, attributionStyles, postFormats, siteFlavours } from '../../shared/model/accountChoices';
+import {
+  accountKinds,
+  attributionStyles,
+  imageSides,
+  postFormats,
+  siteFlavours,
+} from '../../shared/model/accountChoices';
 import { exportFormats } from '../../shared/model/archiveChoices';
 import { draftStatuses } from '../../shared/model/status';
 import { AppError } from '../../shared/result';
@@ -29,6 +35,12 @@ function revisionNumber(value: string): number {
   const revision = Number(value);
   if (!Number.isInteger(revision) || revision < 0) throw new InvalidArgumentError('a revision is a whole number.');
   return revision;
+}
+
+/** A number of pixels as typed; its bounds are the core's to check (AccountOptionsSchema), which says them. */
+function pixels(value: string): number {
+  if (!/^\s*\d+\s*$/.test(value)) throw new InvalidArgumentError('a number of pixels is a whole number, such as 1600.');
+  return Number(value);
 }
 
 function accessFor(access: Access, command: Command): LibraryAccess {
@@ -222,6 +234,11 @@ export function buildProgram(): Command {
         .default('via'),
     )
     .option('--link-to-passage', 'link each quote’s source at the quoted passage (a text fragment)')
+    .option(
+      '--max-image-side <pixels>',
+      `the longest side of an image as this blog receives it, ${imageSides.min} to ${imageSides.max} pixels (default ${imageSides.default})`,
+      pixels,
+    )
     .action(onServices('changes', () => import('./commands/accounts/add')));
   accounts
     .command('list')

@@ -116,20 +116,21 @@ async function openUnderLock(options: ServiceOptions, lock: LibraryLock | null):
     online: options.online ?? true,
     publish: (event) => events.publish(event),
   });
+  const media = new MediaService({
+    folder: options.dataFolder,
+    fetch: options.fetch ?? fetch,
+    now: options.now ?? (() => new Date()),
+    readOnly,
+  });
   const archive = new ArchiveJobs({
     library,
+    media: media.store,
     view,
     outbox,
     accounts,
     events,
     now: options.now ?? (() => new Date()),
     newId: randomUUID,
-  });
-  const media = new MediaService({
-    folder: options.dataFolder,
-    fetch: options.fetch ?? fetch,
-    now: options.now ?? (() => new Date()),
-    readOnly,
   });
   const themes = new ThemeSnapshots({
     store: new SnapshotStore({ dataFolder: options.dataFolder, readOnly, logError: options.logError }),

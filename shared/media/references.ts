@@ -17,8 +17,43 @@ export interface ImageReference {
   readonly end: number;
 }
 
-const referencePattern =
-  /!\[((?:\\[\s\S]|[^\\\]])*)\]\(media:([0-9a-f]{64}\.(?:jpg|png|webp|gif))(?:[ \t]+"((?:\\[\s\S]|[^\\"])*)")?\)/g;
+/** An image named `<prefix><sha256>.<ext>`: its alt text, file and caption, as written. */
+function imagePattern(prefix: ImageFolderPrefix): RegExp {
+  return new RegExp(
+    String.raw`!\[((?:\\[\s\S]|[^\\\]])*)\]\(${prefix}([0-9a-f]{64}\.(?:jpg|png|webp|gif))(?:[ \t]+"((?:\\[\s\S]|[^\\"])*)")?\)`,
+    'g',
+  );
+}
+
+const referencePattern = imagePattern(MEDIA_SCHEME);
+
+/** Where markdown that leaves the library names its images: in front of their file names. */
+export type ImageFolderPrefix = typeof MEDIA_SCHEME | 'media/';
+
+/**
+ * The markdown with each image named `<from><file>` given another destination, byte for byte
+ * the same otherwise (alt text and caption as written), so that moving the images back gives the
+ * markdown that went out. `to` returning null leaves that image as it was. Destinations are
+ * written with the characters that would end them in Markdown (spaces, parentheses, angle
+ * brackets) percent-encoded, as a web address may be.
+ */
+export function withImageDestinations(
+  markdown: string,
+  from: ImageFolderPrefix,
+  to: (file: MediaFile) => string | null,
+): string {
+  if (!markdown.includes(from)) return markdown;
+  return markdown.replace(imagePattern(from), (whole, alt: string, file: string) => {
+    const destination = to(file);
+    if (destination === null) return whole;
+    const rest = whole.slice(`![${alt}](${from}${file}`.length);
+    const safe = destination.replace(
+      /[\s()<>]/g,
+      (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+    );
+    return `![${alt}](${safe}${rest}`;
+  });
+}
 
 /** Every library image the markdown refers to, in order. */
 export function imageReferences(markdown: string): ImageReference[] {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountKinds, apiKinds, attributionStyles } from './accountChoices';
+import { accountKinds, apiKinds, attributionStyles, imageSides } from './accountChoices';
 import { HttpUrlSchema, IdSchema } from './draft';
 import { limits } from './limits';
 import { PostFormatSchema, SiteFlavourSchema, SiteLayoutSchema, StaticSiteSchema } from './staticSite';
@@ -20,6 +20,17 @@ export const AccountOptionsSchema = z.strictObject({
   attribution: z.enum(attributionStyles).default('via'),
   /** Whether the link to a quote's source opens it at the quoted passage (a text fragment). */
   linkToPassage: z.boolean().default(false),
+  /**
+   * The longest side, in pixels, of an image as this blog receives it (scaled down to fit, never
+   * up). 2048 is enough for any theme's widest column on a high-density screen, and far smaller
+   * than a camera's 4000 px; a blog with a small upload limit or narrow theme may want less.
+   */
+  maxImageSide: z
+    .number()
+    .int('a whole number of pixels')
+    .min(imageSides.min, `at least ${imageSides.min} pixels`)
+    .max(imageSides.max, `at most ${imageSides.max} pixels`)
+    .default(imageSides.default),
 });
 export type AccountOptions = z.infer<typeof AccountOptionsSchema>;
 
@@ -27,6 +38,7 @@ export const defaultAccountOptions: AccountOptions = {
   hashtagsInTitle: false,
   attribution: 'via',
   linkToPassage: false,
+  maxImageSide: imageSides.default,
 };
 
 /** What every account has, whatever its kind. */

@@ -20,3 +20,9 @@ export const postFormats = ['html', 'markdown'] as const;
  */
 export const attributionStyles = ['via', 'source', 'quoteback'] as const;
 export type AttributionStyle = (typeof attributionStyles)[number];
+
+/**
+ * The longest side, in pixels, of an image as a blog receives it (see AccountOptionsSchema): the
+ * default, and the bounds (smaller is a thumbnail; larger than any screen shows).
+ */
+export const imageSides = { default: 2048, min: 320, max: 8192 } as const;

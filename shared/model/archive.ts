@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { exportFormats } from './archiveChoices';
 import { IdSchema } from './draft';
+import { MediaFileSchema } from './image';
 
 /** How an export writes each draft's body (see exportFormats). */
 export const ExportFormatSchema = z.enum(exportFormats);
@@ -30,6 +31,10 @@ export const ExportReportSchema = z.strictObject({
   folder: z.string(),
   written: z.number().int().nonnegative(),
   format: ExportFormatSchema,
+  /** How many library images the drafts use were copied into its media folder. */
+  images: z.number().int().nonnegative(),
+  /** Images the drafts name that the library does not have (they are named in the files all the same). */
+  missingImages: z.array(MediaFileSchema),
 });
 export type ExportReport = z.infer<typeof ExportReportSchema>;
 
@@ -54,5 +59,7 @@ export const ImportReportSchema = z.strictObject({
   ignoredFields: z.array(z.string()),
   /** The new drafts' ids (up to the first 1,000). */
   draftIds: z.array(IdSchema),
+  /** Images an export's drafts name that it does not hold (nor did the library it came from): the drafts name them all the same. */
+  missingImages: z.array(MediaFileSchema),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;

@@ -26,6 +26,19 @@ export const RepositoryPathSchema = z
     'a folder inside the site, written with "/" and without ".."',
   );
 
+/** The front matter fields every post file has (see postFileText). */
+const standardFields = new Set([
+  'title',
+  'date',
+  'slug',
+  'tags',
+  'summary',
+  'draft',
+  'published',
+  'sources',
+  'commonplace',
+]);
+
 /** Placeholders a file name or permalink may use. */
 export const layoutPlaceholders = ['{year}', '{month}', '{day}', '{slug}'] as const;
 
@@ -52,6 +65,20 @@ export const SiteLayoutSchema = z.strictObject({
   extraFrontMatter: z.record(z.string().max(100), z.union([z.string().max(500), z.number(), z.boolean()])),
   /** Where uploaded images go, and the address they are served at relative to the site's (Hugo: static/images → images/). */
   media: z.strictObject({ folder: RepositoryPathSchema, url: z.string().max(300) }),
+  /**
+   * The front matter field the site's templates read a post's featured image from (Hugo's
+   * `images`, a list; jekyll-seo-tag's `image`); absent where they read none, and for sites added
+   * before the field existed (a layout never changes once added).
+   */
+  featuredImage: z
+    .strictObject({
+      field: z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_-]{0,99}$/, 'a front matter field name (letters, digits, "_" and "-")')
+        .refine((name) => !standardFields.has(name), 'a field of its own, not one Commonplace already writes'),
+      list: z.boolean(),
+    })
+    .optional(),
 });
 export type SiteLayout = z.infer<typeof SiteLayoutSchema>;
 

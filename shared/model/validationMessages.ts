@@ -29,6 +29,7 @@ const fieldWords: Readonly<Record<string, string>> = {
   revision: 'revision',
   formats: 'clipboard',
   options: 'options',
+  maxImageSide: 'longest image side, in pixels,',
   schedule: 'schedule',
 };
 

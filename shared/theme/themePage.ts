@@ -65,6 +65,9 @@ export interface ThemePage {
 
 const markerPattern = /<!--commonplace:(head|title|body|tags)-->/g;
 
+/** What may come before the head slot: a doctype, and the html and head opening tags. */
+const pageOpening = /^\s*(<!doctype[^>]*>\s*)?(<html(\s[^>]*)?>\s*)?<head(\s[^>]*)?>\s*$/i;
+
 /** Cuts a stored page at its slots; throws when it lacks its head or body slot, or has one twice. */
 export function cutThemePage(page: string): ThemePage {
   const pieces: string[] = [];
@@ -81,7 +84,10 @@ export function cutThemePage(page: string): ThemePage {
   for (const needed of ['head', 'body'] as const) {
     if (!slots.includes(needed)) throw new Error(`The theme page has no ${needed} slot.`);
   }
-  if (slots[0] !== 'head') throw new Error('The theme page does not start its head with the policy slot.');
+  if (slots[0] !== 'head' || !pageOpening.test(pieces[0] ?? '')) {
+    // The policy must apply before anything of the page is parsed, so only the opening tags may precede it.
+    throw new Error('The theme page does not start its head with the policy slot.');
+  }
   return { pieces, slots };
 }
 

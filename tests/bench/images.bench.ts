@@ -5,7 +5,8 @@ import { chromium, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { processImage, scaledToFit } from '../../electron/core/media/processImage';
 import { MediaStore } from '../../electron/core/media/mediaStore';
-import { BlogImages, BLOG_IMAGE_LONG_SIDE } from '../../electron/core/outbox/sendImages';
+import { BlogImages } from '../../electron/core/outbox/sendImages';
+import { defaultAccountOptions } from '../../shared/model/account';
 import { uploadName } from '../../electron/core/publishing/imageUpload';
 import { WordPressRestAdapter } from '../../electron/core/publishing/wordpress/restAdapter';
 import { imageMarkdown } from '../../shared/media/references';
@@ -177,7 +178,9 @@ async function benchUploads(originals: readonly Buffer[]): Promise<void> {
     let processedBytes = 0;
     for (const file of files) {
       const kept = await store.read(file);
-      if (kept) processedBytes += (await scaledToFit({ data: kept, ext: 'jpg' }, BLOG_IMAGE_LONG_SIDE)).data.byteLength;
+      if (kept)
+        processedBytes += (await scaledToFit({ data: kept, ext: 'jpg' }, defaultAccountOptions.maxImageSide)).data
+          .byteLength;
     }
     const originalStart = performance.now();
     let originalBytes = 0;
@@ -195,7 +198,7 @@ async function benchUploads(originals: readonly Buffer[]): Promise<void> {
     }
     const originalMs = performance.now() - originalStart;
     console.log(
-      `processed (upright, no metadata, ${BLOG_IMAGE_LONG_SIDE} px long side), through the outbox's image step, including processing: ${ms(processedMs)}, ${(processedBytes / 1e6).toFixed(2)} MB sent`,
+      `processed (upright, no metadata, ${defaultAccountOptions.maxImageSide} px long side), through the outbox's image step, including processing: ${ms(processedMs)}, ${(processedBytes / 1e6).toFixed(2)} MB sent`,
     );
     console.log(`originals as they are (baseline): ${ms(originalMs)}, ${(originalBytes / 1e6).toFixed(2)} MB sent`);
     console.log(

@@ -89,10 +89,11 @@ export async function benchImport(): Promise<void> {
     try {
       // With its outbox, as the app opens it: the outbox keeps the links an import makes.
       const opened = await openHarness(folder, {});
-      const { library, outbox } = opened;
+      const { library, outbox, media } = opened;
       let counter = 0;
       const options = {
         library,
+        media,
         links: outbox,
         accounts: [],
         sitePost: () => Promise.resolve(null),

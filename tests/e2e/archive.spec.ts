@@ -1,17 +1,12 @@
-import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { gitServerSkipReason } from '../servers/gitHttp';
 import { writeWxr } from '../support/wxr';
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
-
-const run = promisify(execFile);
-const HUGO_SITE = fileURLToPath(new URL('../fixtures/sites/hugo/', import.meta.url));
+import { addHugoSite, hugoSiteRepository, run } from './support/hugoSite';
 const gitSkip = gitServerSkipReason();
 
 let host: RunningDevHost;
@@ -35,22 +30,11 @@ test.afterEach(async ({ page: _page }, testInfo) => {
 test('a static site added in the Blogs dialog: a draft published to it becomes a committed file', async ({ page }) => {
   test.skip(gitSkip !== null, gitSkip ?? '');
   test.setTimeout(90_000);
-  const site = path.join(await tempFolder(), 'site');
-  await cp(HUGO_SITE, site, { recursive: true });
-  const identity = ['-c', 'user.name=Writer', '-c', 'user.email=writer@example.org'];
-  await run('git', ['-C', site, 'init', '--quiet', '--initial-branch=main']);
-  await run('git', ['-C', site, 'add', '.']);
-  await run('git', ['-C', site, ...identity, 'commit', '--quiet', '-m', 'The site']);
+  const site = await hugoSiteRepository((folder) => folders.push(folder));
 
   const desk = new DeskPage(page);
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Blogs', exact: true }).click();
-  const blogs = page.getByRole('dialog', { name: 'Blogs' });
-  await blogs.getByRole('combobox', { name: 'Kind' }).selectOption('static');
-  await blogs.getByRole('textbox', { name: 'Site folder' }).fill(site);
-  await blogs.getByRole('combobox', { name: 'Generator' }).selectOption('hugo');
-  await blogs.getByRole('button', { name: 'Add blog' }).click();
-  await expect(blogs.getByRole('status')).toContainText('Added “Commonplace test site (Hugo)”');
+  const blogs = await addHugoSite(page, site);
   await expect(blogs.getByRole('list', { name: 'Your blogs' })).toContainText('https://notes.example.org/');
   await blogs.getByRole('button', { name: 'Close' }).click();
 

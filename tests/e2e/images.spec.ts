@@ -1,7 +1,12 @@
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
 import { htmlNamedPng, sampleImage } from '../electron/media/support/images';
+import { gitServerSkipReason } from '../servers/gitHttp';
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
+import { addHugoSite, hugoSiteRepository } from './support/hugoSite';
 import { pasteFile } from './support/pasteFile';
 
 let host: RunningDevHost;
@@ -95,4 +100,49 @@ test('a file that is not an image is refused with a message, and the draft is le
   // The app still answers: typing goes on.
   await page.keyboard.type(' After.');
   await expect(desk.commentary).toHaveText('Before. After.');
+});
+
+test('a blog’s longest image side is set in the Blogs dialog, checked, and the photo it gets has that size', async ({
+  page,
+}) => {
+  const gitSkip = gitServerSkipReason();
+  test.skip(gitSkip !== null, gitSkip ?? '');
+  test.setTimeout(90_000);
+  const folders: string[] = [];
+  try {
+    const site = await hugoSiteRepository((folder) => folders.push(folder));
+    const desk = new DeskPage(page);
+    await page.goto(host.url);
+    const blogs = await addHugoSite(page, site);
+    const side = blogs.getByRole('spinbutton', {
+      name: 'Longest image side on Commonplace test site (Hugo), in pixels',
+    });
+    await expect(side).toHaveValue('2048');
+    await side.fill('100');
+    await side.press('Enter');
+    await expect(blogs.getByRole('alert')).toHaveText(/The longest image side, in pixels, is less than 320\./);
+    await expect(side).toHaveValue('2048');
+    await side.fill('900');
+    await side.press('Tab');
+    await page.screenshot({ path: test.info().outputPath('image-side-1280-light.png') });
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: test.info().outputPath('image-side-1024-dark.png') });
+    await blogs.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Blogs', exact: true }).click();
+    await expect(side).toHaveValue('900');
+    await blogs.getByRole('button', { name: 'Close' }).click();
+
+    await desk.newDraft.click();
+    await desk.title.fill('A wide photo');
+    await desk.commentary.click();
+    const photo = { bytes: await sampleImage('jpeg', 1800, 1200), name: 'estuary.jpg', type: 'image/jpeg' };
+    await desk.pasteImage(photo, 'The estuary at low tide');
+    await desk.publishNow();
+    const [image = ''] = await readdir(path.join(site, 'static/images'));
+    const { width, height } = await sharp(path.join(site, 'static/images', image)).metadata();
+    expect([width, height]).toEqual([900, 600]);
+  } finally {
+    await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+  }
 });

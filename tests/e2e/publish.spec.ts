@@ -20,6 +20,25 @@ async function addBlog(page: Page, wordpress: WordPressServer): Promise<Locator>
   await expect(blogs.getByRole('status')).toContainText('Added “');
   return blogs;
 }
+/**
+ * Someone edits the post titled `title` on the blog: its title gets " (fixed on the blog)". Past
+ * the next second, since WordPress keeps whole seconds and the outbox tells edits apart by them.
+ */
+async function editTitleOnBlog(page: Page, wordpress: WordPressServer, title: string): Promise<void> {
+  const auth = basicAuthorization(wordpress.user, wordpress.applicationPassword);
+  const found = await page.request.get(`${wordpress.url}/wp-json/wp/v2/posts`, {
+    params: { search: title, context: 'edit' },
+    headers: { authorization: auth },
+  });
+  const [post] = (await found.json()) as { id: number }[];
+  expect(post).toBeDefined();
+  await page.waitForTimeout(1_100);
+  const edited = await page.request.post(`${wordpress.url}/wp-json/wp/v2/posts/${post?.id}`, {
+    headers: { authorization: auth },
+    data: { title: `${title} (fixed on the blog)` },
+  });
+  expect(edited.status()).toBe(200);
+}
 if (skipReason) console.log(`Publishing e2e tests skip: ${skipReason}`);
 
 test.describe('one-click publishing to a real WordPress', () => {
@@ -143,6 +162,43 @@ test.describe('one-click publishing to a real WordPress', () => {
     expect([metadata.width, metadata.exif]).toEqual([640, undefined]);
   });
 
+  test('the conflict view shows “Yours” with its library images, as the preview does', async ({ page }) => {
+    test.setTimeout(90_000);
+    const desk = new DeskPage(page);
+    await page.goto(host.url);
+    const blogs = await addBlog(page, wordpress);
+    await blogs.getByRole('button', { name: 'Close' }).click();
+
+    const title = `Conflict with a photo ${Date.now()}`;
+    await desk.newDraft.click();
+    await desk.title.fill(title);
+    await desk.commentary.click();
+    await page.keyboard.type('Before the photo.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await desk.pasteImage(
+      { bytes: await sampleImage('png', 320, 200), name: 'chart.png', type: 'image/png' },
+      'Sales by month',
+    );
+    const panel = await desk.publishNow();
+
+    // Edited on the blog and here.
+    await editTitleOnBlog(page, wordpress, title);
+    await desk.title.fill(`${title} (fixed here)`);
+    await expect(desk.saveStatus).toHaveText('Saved');
+    await panel.getByRole('button', { name: 'Publish changes' }).click();
+    await expect(panel.getByLabel(/^State on /)).toContainText('Edited on the blog and here', { timeout: 30_000 });
+    await panel.getByRole('button', { name: 'Compare and choose…' }).click();
+
+    const yours = page
+      .getByRole('dialog', { name: 'Edited on the blog and here' })
+      .getByRole('article', { name: 'Yours' });
+    const image = yours.getByRole('img', { name: 'Sales by month' });
+    await expect(image).toHaveAttribute('src', /^\/media\/[0-9a-f]{64}\.png$/);
+    await expect.poll(() => image.evaluate((shown: HTMLImageElement) => shown.naturalWidth)).toBe(320);
+    await page.screenshot({ path: test.info().outputPath('conflict-with-image.png') });
+  });
+
   test('taking the blog’s version of a conflict puts it on the desk, and the next edit keeps it', async ({ page }) => {
     test.setTimeout(90_000);
     const desk = new DeskPage(page);
@@ -165,20 +221,7 @@ test.describe('one-click publishing to a real WordPress', () => {
     await panel.getByRole('button', { name: 'Publish', exact: true }).click();
     await expect(panel.getByRole('status')).toHaveText('Published.', { timeout: 30_000 });
 
-    // Someone edits the post on the blog, past the next second (WordPress keeps whole seconds).
-    const auth = basicAuthorization(wordpress.user, wordpress.applicationPassword);
-    const found = await page.request.get(`${wordpress.url}/wp-json/wp/v2/posts`, {
-      params: { search: title, context: 'edit' },
-      headers: { authorization: auth },
-    });
-    const [post] = (await found.json()) as { id: number }[];
-    expect(post).toBeDefined();
-    await page.waitForTimeout(1_100);
-    const edited = await page.request.post(`${wordpress.url}/wp-json/wp/v2/posts/${post?.id}`, {
-      headers: { authorization: auth },
-      data: { title: `${title} (fixed on the blog)` },
-    });
-    expect(edited.status()).toBe(200);
+    await editTitleOnBlog(page, wordpress, title);
 
     await desk.commentary.press('End');
     await desk.commentary.pressSequentially(' And here.');

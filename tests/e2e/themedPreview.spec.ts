@@ -6,9 +6,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { AssetLoader } from '../../electron/core/themes/assetLoader';
 import { captureThemePage } from '../../electron/core/themes/snapshotPage';
 import { slotMarker } from '../../shared/theme/themePage';
+import { sampleImage } from '../electron/media/support/images';
 import { hostilePage, hostileStylesheet, POST } from '../electron/themes/hostilePages';
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
+import { pasteFile } from './support/pasteFile';
 import { seedThemedLibrary } from '../support/themeLibrary';
 
 /** A stand-in for an attacker's server: any request that reaches it is a failure of the sandbox. */
@@ -222,5 +224,32 @@ test.describe('the themed preview', () => {
     expect(await frame.locator('body').evaluate((body) => body.dataset['loadedOnce'])).toBe('yes');
     expect(await frame.locator('body').evaluate(() => window.scrollY)).toBe(scrolled);
     await expect(frameElement).toHaveAttribute('data-shown', (await frameElement.getAttribute('data-sent')) ?? '');
+  });
+
+  test('shows the draft’s own library images in the theme, inlined, as the frame loads nothing else', async ({
+    page,
+  }) => {
+    const folder = await makeDataFolder();
+    const stored = `<!DOCTYPE html><html><head>${slotMarker('head')}</head><body>
+<h1 data-commonplace="title">${slotMarker('title')}</h1><div data-commonplace="body">${slotMarker('body')}</div></body></html>`;
+    await seedThemedLibrary(folder, 'Photo Blog', { page: stored, tags: null });
+    host = await startDevHost(folder);
+    const desk = new DeskPage(page);
+    await page.goto(host.url);
+    await desk.newDraft.click();
+    await desk.commentary.click();
+    await page.keyboard.type('A photograph:');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await pasteFile(desk.commentary, await sampleImage('png', 320, 200), 'chart.png', 'image/png');
+    const dialog = page.getByRole('dialog', { name: 'Describe the image' });
+    await dialog.getByRole('textbox', { name: 'Alt text' }).fill('A chart of the week');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(desk.commentary).toContainText(/media:[0-9a-f]{64}\.png/);
+    await page.getByRole('button', { name: 'as on Photo Blog' }).click();
+    const frame = page.locator('iframe.themed-frame[data-front="true"]').contentFrame();
+    const image = frame.getByRole('img', { name: 'A chart of the week' });
+    await expect(image).toHaveAttribute('src', /^data:image\/png;base64,/);
+    await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(320);
   });
 });

@@ -24,7 +24,17 @@ describe('AccountSchema', () => {
       hashtagsInTitle: true,
       attribution: 'via',
       linkToPassage: false,
+      maxImageSide: 2048,
     });
+  });
+
+  it('takes a blog’s longest image side in whole pixels, within bounds, and says what is wrong', () => {
+    const side = (maxImageSide: unknown) => AccountOptionsSchema.safeParse({ hashtagsInTitle: false, maxImageSide });
+    expect(side(1200)).toMatchObject({ success: true, data: { maxImageSide: 1200 } });
+    expect(side(100).error?.issues[0]?.message).toBe('at least 320 pixels');
+    expect(side(20_000).error?.issues[0]?.message).toBe('at most 8192 pixels');
+    expect(side(1200.5).error?.issues[0]?.message).toBe('a whole number of pixels');
+    expect(side('1200').success).toBe(false);
   });
 
   it('refuses an option it does not know, rather than dropping it silently', () => {

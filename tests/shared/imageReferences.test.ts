@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { imageMarkdown, imageReferences, imageUses, missingAltTexts, withAltText } from '../../shared/media/references';
+import {
+  imageMarkdown,
+  imageReferences,
+  imageUses,
+  missingAltTexts,
+  withAltText,
+  withImageDestinations,
+} from '../../shared/media/references';
 import { emptyDraftContent, emptySource } from '../../shared/model/draft';
 import type { MediaFile } from '../../shared/model/image';
 import { imagesWithoutAddress, withImageAddresses } from '../../shared/render/imageSources';
@@ -17,6 +24,25 @@ describe('image references in markdown', () => {
       { file: photo, alt: 'A cat', caption: '' },
       { file: chart, alt: '', caption: 'Figure 1' },
     ]);
+  });
+
+  it('gives library images other destinations, keeping every other character, and back again exactly', () => {
+    const text = `![A \\] cat](media:${photo} "Its \\"name\\"")\n![](media:${chart})\n![web](https://example.com/x.png)`;
+    const out = withImageDestinations(text, 'media:', (file) => (file === photo ? `media/${file}` : null));
+    expect(out).toBe(text.replace(`media:${photo}`, `media/${photo}`));
+    expect(withImageDestinations(out, 'media/', (file) => `media:${file}`)).toBe(text);
+    // A web address that would end a Markdown destination early is percent-encoded.
+    expect(withImageDestinations(`![x](media:${photo})`, 'media:', () => 'https://site.example/a (1)<b>.jpg')).toBe(
+      '![x](https://site.example/a%20%281%29%3Cb%3E.jpg)',
+    );
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string(), (before, alt, caption) => {
+        const markdown = `${before}${imageMarkdown(photo, alt, caption)}${before}`;
+        const away = withImageDestinations(markdown, 'media:', (file) => `media/${file}`);
+        expect(imageReferences(away)).toEqual([]);
+        expect(withImageDestinations(away, 'media/', (file) => `media:${file}`)).toBe(markdown);
+      }),
+    );
   });
 
   it('writes any alt text and caption so that they read back the same and render as text', () => {

@@ -69,4 +69,13 @@ describe('the themed document', () => {
     );
     expect(() => cutThemePage(`${slotMarker('body')}<head>${slotMarker('head')}</head>`)).toThrow(/policy slot/);
   });
+
+  it('refuses a stored page with anything before its policy: a script there would run before the policy applies', () => {
+    const rest = `${slotMarker('head')}</head><body>${slotMarker('body')}</body></html>`;
+    expect(() => cutThemePage(`<!DOCTYPE html><html lang="en"><head class="x">${rest}`)).not.toThrow();
+    expect(() => cutThemePage(`<head>${rest}`)).not.toThrow();
+    expect(() => cutThemePage(`<!DOCTYPE html><html><script>alert(1)</script><head>${rest}`)).toThrow(/policy slot/);
+    expect(() => cutThemePage(`<!DOCTYPE html><html><head><script src="x.js"></script>${rest}`)).toThrow(/policy slot/);
+    expect(() => cutThemePage(`<img src=x onerror=alert(1)><head>${rest}`)).toThrow(/policy slot/);
+  });
 });

@@ -39,7 +39,7 @@ export async function makeEveryCall(
   );
   await step('setAccountOptions', {
     id: account.id,
-    options: { hashtagsInTitle: true, attribution: 'source', linkToPassage: false },
+    options: { hashtagsInTitle: true, attribution: 'source', linkToPassage: false, maxImageSide: 2048 },
   });
   // The token given again is checked on the site before it is kept.
   await step('updateAccount', { id: account.id, blogName: 'Every call', secret: site.token });

@@ -25,7 +25,7 @@ export async function seedThemedLibrary(
     blogName,
     userName: 'Writer',
     canPublish: true,
-    options: { hashtagsInTitle: false, attribution: 'via', linkToPassage: false },
+    options: { hashtagsInTitle: false, attribution: 'via', linkToPassage: false, maxImageSide: 2048 },
     addedAt: '2026-12-01T09:00:00.000Z',
     connection: { kind: 'wordpress', apiRoot: `${blogUrl}wp-json/`, user: 'writer' },
   };

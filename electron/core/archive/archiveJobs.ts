@@ -4,6 +4,7 @@ import type { ArchiveProgress, ExportFormat, ExportReport, ImportReport } from '
 import { AppError } from '../../../shared/result';
 import type { Accounts } from '../accounts/accounts';
 import type { DraftLibrary } from '../library/draftLibrary';
+import type { MediaStore } from '../media/mediaStore';
 import type { LibraryView } from '../libraryView';
 import type { Outbox } from '../outbox/outbox';
 import { StaticSiteAdapter } from '../publishing/static/staticSiteAdapter';
@@ -15,6 +16,8 @@ const PROGRESS_INTERVAL_MS = 100;
 
 export interface ArchiveJobsOptions {
   readonly library: DraftLibrary;
+  /** The library's images: exported beside the drafts, imported back with them. */
+  readonly media: MediaStore;
   readonly view: LibraryView;
   readonly outbox: Outbox;
   readonly accounts: Accounts;
@@ -45,6 +48,7 @@ export class ArchiveJobs {
     return this.#run(request.jobId, (signal, onProgress) =>
       exportLibrary({
         library: this.#options.library,
+        media: this.#options.media,
         view: this.#options.view,
         accounts: this.#options.accounts.list(),
         folder: path.resolve(request.folder),
@@ -62,6 +66,7 @@ export class ArchiveJobs {
     return this.#run(request.jobId, (signal, onProgress) =>
       importArchive({
         library: this.#options.library,
+        media: this.#options.media,
         links: this.#options.outbox,
         accounts: this.#options.accounts.list(),
         sitePost: (file) => this.#sitePost(file),

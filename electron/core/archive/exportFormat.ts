@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountKindSchema } from '../../../shared/model/account';
 import { DraftStatusSchema, HttpUrlSchema, IdSchema, type Quote } from '../../../shared/model/draft';
+import { limits } from '../../../shared/model/limits';
 
 /** The version of the export format; an import refuses a newer one rather than misread it. */
 export const EXPORT_FORMAT_VERSION = 1;
@@ -36,10 +37,16 @@ const ExportedBlogSchema = z.strictObject({
 });
 export type ExportedBlog = z.infer<typeof ExportedBlogSchema>;
 
+/** A library image as an export's front matter names it: its copy beside the file ("media/<sha256>.<ext>"). */
+const ExportedImagePathSchema = z
+  .string()
+  .regex(/^media\/[0-9a-f]{64}\.(?:jpg|png|webp|gif)$/, "an image in the export's media folder: media/<sha256>.<ext>");
+
 /**
  * The front matter of one draft in an export. Strict: a field it does not know (a typo made while
  * editing the file by hand) is named in a clear refusal rather than dropped. The body holds the
- * commentary and the quotes' excerpts (see markdownBody).
+ * commentary and the quotes' excerpts (see markdownBody), naming library images by their copies
+ * in the export's media folder, as the featured image is named.
  */
 export const ExportedDraftSchema = z.strictObject({
   title: z.string(),
@@ -50,6 +57,9 @@ export const ExportedDraftSchema = z.strictObject({
   status: DraftStatusSchema,
   blogs: z.array(ExportedBlogSchema).optional(),
   quotes: z.array(ExportedQuoteSchema).optional(),
+  featuredImage: z
+    .strictObject({ file: ExportedImagePathSchema, alt: z.string().max(limits.altTextCharacters) })
+    .optional(),
   commonplace: z.strictObject({ export: z.number().int().positive(), format: z.enum(['markdown', 'html']) }),
 });
 export type ExportedDraft = z.infer<typeof ExportedDraftSchema>;

@@ -2,6 +2,9 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Account } from '../../../shared/model/account';
 import type { DraftView } from '../../../shared/model/draft';
+import type { MediaFile } from '../../../shared/model/image';
+import { filesUsed, MEDIA_SCHEME, withImageDestinations } from '../../../shared/media/references';
+import { withImageAddresses } from '../../../shared/render/imageSources';
 import type { ArchiveProgress, ExportFormat, ExportReport } from '../../../shared/model/archive';
 import { draftStatus } from '../../../shared/model/status';
 import { renderPostBody } from '../../../shared/render/post';
@@ -9,7 +12,9 @@ import { AppError } from '../../../shared/result';
 import { slugFromText } from '../../../shared/text/slug';
 import type { DraftLibrary } from '../library/draftLibrary';
 import type { LibraryView } from '../libraryView';
+import type { MediaStore } from '../media/mediaStore';
 import { writeFileDurably } from '../storage/durableWrite';
+import { copyImagesOut, exportedImagePath } from './exportedImages';
 import { EXPORT_FORMAT_VERSION, exportedQuote, type ExportedBlog, type ExportedDraft } from './exportFormat';
 import { writeFrontMatter } from './frontMatter';
 import { markdownBody } from './markdownBody';
@@ -19,6 +24,8 @@ export const EXPORT_MARKER = '<!-- commonplace-export -->';
 
 export interface ExportOptions {
   readonly library: Pick<DraftLibrary, 'list'>;
+  /** The library's images, copied beside the drafts that use them. */
+  readonly media: Pick<MediaStore, 'read'>;
   /** The drafts with where each stands on its blogs (the outbox's, joined in). */
   readonly view: Pick<LibraryView, 'get'>;
   /** The blogs, to name where each draft is published. */
@@ -36,9 +43,10 @@ export interface ExportOptions {
 /**
  * Writes the library out: one file per draft (YAML front matter: id, title, dates, hashtags,
  * status, where it is published, each quote's source; then the commentary and the quotes'
- * excerpts as Markdown, or the preview's HTML), and a README saying what is where. Each file is
- * written whole or not at all; the README comes last, so a folder without it is an unfinished
- * export. Importing the folder gives the same drafts back.
+ * excerpts as Markdown, or the preview's HTML), the images they use in media/, and a README
+ * saying what is where. Each file is written whole or not at all, a draft's images before it; the
+ * README comes last, so a folder without it is an unfinished export. Importing the folder gives
+ * the same drafts back.
  */
 export async function exportLibrary(options: ExportOptions): Promise<ExportReport> {
   const folder = await exportFolder(options.folder);
@@ -46,6 +54,8 @@ export async function exportLibrary(options: ExportOptions): Promise<ExportRepor
   const names = fileNames(drafts, options.format);
   const total = drafts.length;
   const files: string[] = [];
+  const images = new Set<MediaFile>();
+  const missingImages = new Set<MediaFile>();
   options.onProgress?.({ phase: 'exporting', done: 0, total });
   for (const [index, summary] of drafts.entries()) {
     if (options.signal?.aborted) {
@@ -53,12 +63,22 @@ export async function exportLibrary(options: ExportOptions): Promise<ExportRepor
     }
     const draft = await options.view.get(summary.id);
     const name = names.get(draft.id) ?? `${draft.id}.md`;
+    // The images first: a draft's file is never there without the images it names.
+    const used = [...filesUsed(draft)].filter((file) => !images.has(file));
+    for (const file of await copyImagesOut(folder, used, options.media)) missingImages.add(file);
+    for (const file of used) images.add(file);
     await writeFileDurably(path.join(folder, name), draftFile(draft, options));
     files.push(name);
     options.onProgress?.({ phase: 'exporting', done: index + 1, total });
   }
   await writeFileDurably(path.join(folder, 'README.md'), readme(files.length, options));
-  return { folder, written: files.length, format: options.format };
+  return {
+    folder,
+    written: files.length,
+    format: options.format,
+    images: images.size - missingImages.size,
+    missingImages: [...missingImages],
+  };
 }
 
 async function exportFolder(folder: string): Promise<string> {
@@ -111,10 +131,24 @@ function draftFile(draft: DraftView, options: Pick<ExportOptions, 'accounts' | '
     status: draftStatus(draft.targets),
     ...(blogs.length > 0 ? { blogs } : {}),
     ...(draft.quotes.length > 0 ? { quotes: draft.quotes.map(exportedQuote) } : {}),
+    ...(draft.featuredImage
+      ? { featuredImage: { file: exportedImagePath(draft.featuredImage.file), alt: draft.featuredImage.alt } }
+      : {}),
     commonplace: { export: EXPORT_FORMAT_VERSION, format: options.format },
   };
-  const body = options.format === 'html' ? renderPostBody(draft) : markdownBody(draft);
+  const body =
+    options.format === 'html'
+      ? withImageAddresses(renderPostBody(draft), exportedImagePath)
+      : markdownBody({
+          commentary: imagesInExport(draft.commentary),
+          quotes: draft.quotes.map((quote) => ({ ...quote, excerpt: imagesInExport(quote.excerpt) })),
+        });
   return writeFrontMatter(fields, body);
+}
+
+/** The markdown with each library image named by its copy beside the file. */
+function imagesInExport(markdown: string): string {
+  return withImageDestinations(markdown, MEDIA_SCHEME, exportedImagePath);
 }
 
 function publishedOn(draft: DraftView, accounts: readonly Account[]): ExportedBlog[] {
@@ -150,7 +184,11 @@ Each file starts with YAML front matter between \`---\` lines:
   conflict;
 - \`blogs\`: where it is published: the blog, its address, the post's id and address there;
 - \`quotes\`: each quote's source (url, title, author, site, published, captured) and note;
+- \`featuredImage\`: the post's featured image (its file in media/) and its alt text;
 - \`commonplace\`: which export format this is.
+
+The drafts' images are in media/, each named by the SHA-256 of its bytes; the files name them by
+that path (media/<sha256>.<ext>).
 
 ${
   options.format === 'html'

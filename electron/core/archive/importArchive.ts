@@ -4,9 +4,12 @@ import type { Account } from '../../../shared/model/account';
 import type { ArchiveProgress, ImportReport } from '../../../shared/model/archive';
 import { contentHash } from '../../../shared/model/contentHash';
 import type { Draft } from '../../../shared/model/draft';
+import type { MediaFile } from '../../../shared/model/image';
 import { AppError } from '../../../shared/result';
 import type { DraftLibrary } from '../library/draftLibrary';
+import type { MediaStore } from '../media/mediaStore';
 import type { Outbox } from '../outbox/outbox';
+import { readImageBack } from './exportedImages';
 import { importedDraftId, type ImportItem, type ImportSource, type RemoteHint } from './importItem';
 import { markdownSource } from './markdownSource';
 import { wxrSource } from './wxr/wxrSource';
@@ -21,6 +24,8 @@ export interface SitePostLink {
 
 export interface ImportOptions {
   readonly library: Pick<DraftLibrary, 'get' | 'create'>;
+  /** The library's images: an export's come back into it. */
+  readonly media: Pick<MediaStore, 'put'>;
   /** Where drafts stand on their blogs: the outbox owns it, and links an imported draft to its post. */
   readonly links: Pick<Outbox, 'targetsOf' | 'link'>;
   readonly accounts: readonly Account[];
@@ -59,6 +64,7 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
     quotesRecognised: 0,
     linked: new Map<string, number>(),
     createdIds: [] as (readonly [number, string])[],
+    missingImages: new Set<MediaFile>(),
   };
   let done = 0;
   let seen = 0;
@@ -107,6 +113,7 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
       .sort(([a], [b]) => a - b)
       .slice(0, LISTED_IDS)
       .map(([, id]) => id),
+    missingImages: [...report.missingImages].sort(),
   };
 }
 
@@ -121,11 +128,20 @@ async function importItem(
     linked: Map<string, number>;
     /** The drafts made, each with its place in the source. */
     createdIds: (readonly [number, string])[];
+    missingImages: Set<MediaFile>;
   },
 ): Promise<void> {
   const id = importedDraftId(item);
   const existing = await draftOrNull(options.library, id);
   const links = await resolveLinks(item.remotes, options);
+  // A new draft's images come first, so the library never holds a draft without the images it names.
+  if (existing === null) {
+    for (const image of item.images) {
+      const copy = await readImageBack(image);
+      if (copy === null) report.missingImages.add(image.file);
+      else if (!options.dryRun) await options.media.put(copy);
+    }
+  }
   if (existing === null) {
     report.created += 1;
     report.quotesRecognised += item.quotesRecognised;

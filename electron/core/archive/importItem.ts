@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AccountKind } from '../../../shared/model/account';
 import type { DraftContent } from '../../../shared/model/draft';
 import type { ImportSourceKind } from '../../../shared/model/archive';
+import type { ImportedImage } from './exportedImages';
 
 /** Which account a post of the input belongs to: a blog at an address, or a file of a static site. */
 export type AccountHint =
@@ -32,6 +33,8 @@ export interface ImportItem {
   readonly updatedAt: string | null;
   readonly remotes: readonly RemoteHint[];
   readonly quotesRecognised: number;
+  /** The library images the draft names, with their copies in the input (an export's media folder). */
+  readonly images: readonly ImportedImage[];
 }
 
 /** What the first pass learned of the whole input. */

@@ -5,6 +5,8 @@ import { DraftContentSchema, HttpUrlSchema, type Quote, type Source } from '../.
 import { cleanHashtag, uniqueHashtags } from '../../../shared/model/hashtags';
 import { limits } from '../../../shared/model/limits';
 import { AppError } from '../../../shared/result';
+import { filesUsed, MEDIA_SCHEME, withImageDestinations } from '../../../shared/media/references';
+import { EXPORT_MEDIA_FOLDER, readImageBack } from './exportedImages';
 import { EXPORT_MARKER } from './exportLibrary';
 import { EXPORT_FORMAT_VERSION, ExportedDraftSchema, exportedFieldNames, importedQuote } from './exportFormat';
 import { parseFrontMatter } from './frontMatter';
@@ -71,6 +73,8 @@ export function markdownSource(
           if (read !== null) {
             items += 1;
             for (const field of read.ignoredFields) ignoredFields.add(field);
+            // A copy that is not the image it is named for is refused now, before anything is imported.
+            for (const image of read.item.images) await readImageBack(image);
           }
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
@@ -158,7 +162,7 @@ function readItem(
   if (text.includes(EXPORT_MARKER) || (isHtml && Object.keys(fields).length === 0)) return null;
   const marker = fields['commonplace'];
   if (typeof marker === 'object' && marker !== null && 'export' in marker)
-    return { item: exportedItem(posix, fields, body, newId), ignoredFields: [] };
+    return { item: exportedItem(posix, path.dirname(path.join(base, name)), fields, body, newId), ignoredFields: [] };
   const loose = LooseFieldsSchema.parse(fields);
   const heading = /^#\s+(.+)\n+/.exec(body.replace(/^\s+/, ''));
   const title =
@@ -202,14 +206,19 @@ function readItem(
       updatedAt: isoOrNull(loose.lastmod ?? loose.updated ?? loose.modified ?? loose.date),
       remotes,
       quotesRecognised: content.quotes.length,
+      images: [],
     },
     ignoredFields: Object.keys(fields).filter((field) => !readFields.has(field)),
   };
 }
 
-/** A file of a Commonplace export: strictly its format, so that it comes back exactly. */
+/**
+ * A file of a Commonplace export: strictly its format, so that it comes back exactly, with the
+ * library images it names by their copies in the media folder beside it.
+ */
 function exportedItem(
   name: string,
+  folder: string,
   fields: Readonly<Record<string, unknown>>,
   body: string,
   newId: () => string,
@@ -240,12 +249,15 @@ function exportedItem(
     commentary = post.commentary;
     excerpts = quotes.map((_quote, index) => post.quotes[index]?.excerpt ?? '');
   }
+  const inLibrary = (markdown: string): string =>
+    withImageDestinations(markdown, 'media/', (file) => `${MEDIA_SCHEME}${file}`);
+  const featured = exported.featuredImage;
   const content = DraftContentSchema.safeParse({
     title: exported.title,
-    commentary,
-    quotes: quotes.map((quote, index) => importedQuote(quote, excerpts[index] ?? '')),
+    commentary: inLibrary(commentary),
+    quotes: quotes.map((quote, index) => importedQuote(quote, inLibrary(excerpts[index] ?? ''))),
     hashtags: exported.hashtags,
-    featuredImage: null,
+    featuredImage: featured ? { file: featured.file.slice('media/'.length), alt: featured.alt } : null,
   });
   if (!content.success) {
     throw new AppError(
@@ -268,6 +280,10 @@ function exportedItem(
       changed: blog.state === 'changed-since-publish',
     })),
     quotesRecognised: quotes.length,
+    images: [...filesUsed(content.data)].map((file) => ({
+      file,
+      path: path.join(folder, EXPORT_MEDIA_FOLDER, file),
+    })),
   };
 }
 

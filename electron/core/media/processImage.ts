@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Sharp, SharpOptions } from 'sharp';
 import { loadSharp } from './loadSharp';
-import type { ImageExtension } from '../../../shared/model/image';
+import { extensionOf, type ImageExtension, type MediaFile } from '../../../shared/model/image';
 import { limits } from '../../../shared/model/limits';
 import { AppError } from '../../../shared/result';
 import { sniffImageType } from './imageType';
@@ -72,6 +73,35 @@ export async function processImage(input: Uint8Array, options: ImageLimits = def
   }
 }
 
+/**
+ * A copy of a library image coming back (an export's media/ folder), checked to be exactly the
+ * file its name says: the SHA-256 of its bytes is the name's, its bytes are that format's, and
+ * its size is within the pixel limit. It is kept as it is, not processed again: re-encoding would
+ * give other bytes, so another name, and the drafts that name it would lose it. Throws
+ * AppError('invalid-input') saying what is wrong.
+ */
+export async function checkedLibraryCopy(file: MediaFile, data: Uint8Array): Promise<ProcessedImage> {
+  const hash = createHash('sha256').update(data).digest('hex');
+  if (`${hash}.${extensionOf(file)}` !== file) {
+    throw refusal('It is not the image its name says: its content has changed since it was exported.');
+  }
+  const sniffed = sniffImageType(data);
+  if (sniffed.kind !== 'image' || keptAs[sniffed.format] !== extensionOf(file) || sniffed.format === 'heic') {
+    throw refusal(`It is not a ${extensionOf(file).toUpperCase()} image.`);
+  }
+  const { width, height, frameHeight } = await readHeader(data, {
+    failOn: 'error',
+    limitInputPixels: false,
+    animated: true,
+  });
+  if (width * height > limits.imagePixels) {
+    throw refusal(
+      `It is ${width.toLocaleString('en')} × ${height.toLocaleString('en')} pixels, more than the app accepts.`,
+    );
+  }
+  return { data: Buffer.from(data), ext: extensionOf(file), width, height: frameHeight };
+}
+
 /** The image scaled down to fit `maxLongSide` on its long side, in the same format; as it is when it fits. */
 export async function scaledToFit(
   image: Pick<ProcessedImage, 'data' | 'ext'>,
@@ -90,11 +120,11 @@ export async function scaledToFit(
 async function readHeader(
   input: Uint8Array,
   options: SharpOptions,
-): Promise<{ readonly width: number; readonly height: number }> {
+): Promise<{ readonly width: number; readonly height: number; readonly frameHeight: number }> {
   const sharp = await loadSharp();
   try {
-    const { width, height } = await sharp(input, options).metadata();
-    return { width, height };
+    const { width, height, pageHeight } = await sharp(input, options).metadata();
+    return { width, height, frameHeight: pageHeight ?? height };
   } catch (error) {
     throw damaged(error, null);
   }

@@ -47,6 +47,7 @@ export async function sendEntry(request: SendRequest): Promise<SendResult> {
     draft,
     adapter,
     mayHaveUploaded: entry.mayExist,
+    ...(request.style.maxImageSide === undefined ? {} : { maxImageSide: request.style.maxImageSide }),
   });
   const post = (identity: string): OutgoingPost =>
     images.place(

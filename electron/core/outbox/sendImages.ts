@@ -1,7 +1,8 @@
+import { defaultAccountOptions } from '../../../shared/model/account';
 import type { DraftContent } from '../../../shared/model/draft';
 import { HttpUrlSchema } from '../../../shared/model/draft';
 import { extensionOf, imageMediaTypes, type ImageMediaType, type MediaFile } from '../../../shared/model/image';
-import { imageUses, type ImageUse } from '../../../shared/media/references';
+import { imageUses, MEDIA_SCHEME, withImageDestinations, type ImageUse } from '../../../shared/media/references';
 import { imagesWithoutAddress, withImageAddresses } from '../../../shared/render/imageSources';
 import { AppError } from '../../../shared/result';
 import { MediaStore } from '../media/mediaStore';
@@ -10,12 +11,6 @@ import type { OutgoingPost } from '../publishing/blogAdapter';
 import { uploadName, type ImageUploader, type RemoteImage } from '../publishing/imageUpload';
 import { PublishingError } from '../publishing/publishingError';
 import { UploadRecords } from './uploadRecords';
-
-/**
- * The longest side of an image as a blog receives it: enough for any blog theme's widest
- * column on a high-density screen, and far smaller than a camera's 4000 px.
- */
-export const BLOG_IMAGE_LONG_SIDE = 2048;
 
 /** The images of one post on one blog, uploaded: how the outgoing post names them. */
 export interface PostImages {
@@ -31,6 +26,8 @@ export interface SendImagesRequest {
   readonly adapter: ImageUploader;
   /** True when an earlier attempt at this entry may have uploaded images it did not record. */
   readonly mayHaveUploaded: boolean;
+  /** The longest side of an image as this blog receives it (the account's option); its default when not said. */
+  readonly maxImageSide?: number;
 }
 
 /**
@@ -72,14 +69,18 @@ export class BlogImages {
     const upload = { file: use.file, name: uploadName(use.file), alt: use.alt, caption: use.caption };
     const mayBeThere = findable && (request.mayHaveUploaded || recorded.incomplete);
     const found = mayBeThere ? await request.adapter.findImage(upload) : null;
+    const maxImageSide = request.maxImageSide ?? defaultAccountOptions.maxImageSide;
     const image = checkedAddress(
-      found ?? (await request.adapter.uploadImage({ ...upload, ...(await this.#scaled(use.file)) })),
+      found ?? (await request.adapter.uploadImage({ ...upload, ...(await this.#scaled(use.file, maxImageSide)) })),
     );
     await this.#records.record(request.accountId, use.file, image);
     return image;
   }
 
-  async #scaled(file: MediaFile): Promise<{ readonly data: Uint8Array; readonly type: ImageMediaType }> {
+  async #scaled(
+    file: MediaFile,
+    maxImageSide: number,
+  ): Promise<{ readonly data: Uint8Array; readonly type: ImageMediaType }> {
     const data = await this.#media.read(file);
     if (data === null) {
       throw new AppError(
@@ -89,7 +90,7 @@ export class BlogImages {
       );
     }
     const ext = extensionOf(file);
-    const scaled = await scaledToFit({ data, ext }, BLOG_IMAGE_LONG_SIDE);
+    const scaled = await scaledToFit({ data, ext }, maxImageSide);
     return { data: scaled.data, type: imageMediaTypes[ext] };
   }
 }
@@ -110,8 +111,21 @@ function checkedAddress(image: RemoteImage): RemoteImage {
 }
 
 function placed(post: OutgoingPost, addresses: ReadonlyMap<MediaFile, RemoteImage>): OutgoingPost {
-  const html = withImageAddresses(post.html, (file) => addresses.get(file)?.url ?? null);
-  const left = imagesWithoutAddress(html);
+  const addressOf = (file: MediaFile): string | null => addresses.get(file)?.url ?? null;
+  const html = withImageAddresses(post.html, addressOf);
+  // A blog that takes Markdown (a static site) renders the content itself: its images need the same addresses.
+  const inMarkdown = (markdown: string): string => withImageDestinations(markdown, MEDIA_SCHEME, addressOf);
+  const content = {
+    ...post.content,
+    commentary: inMarkdown(post.content.commentary),
+    quotes: post.content.quotes.map((quote) => ({ ...quote, excerpt: inMarkdown(quote.excerpt) })),
+  };
+  const left = [
+    ...new Set([
+      ...imagesWithoutAddress(html),
+      ...imageUses({ ...content, featuredImage: null }).map((use) => use.file),
+    ]),
+  ];
   if (left.length > 0) {
     // Never half a post: a reader would see a broken image where the writer put one.
     throw new AppError(
@@ -120,5 +134,5 @@ function placed(post: OutgoingPost, addresses: ReadonlyMap<MediaFile, RemoteImag
         'Check the images in the draft, then publish again.',
     );
   }
-  return { ...post, html };
+  return { ...post, html, content };
 }

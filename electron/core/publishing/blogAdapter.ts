@@ -23,7 +23,11 @@ export type ClientIdentity = string;
 /** A post as the adapter sends it: already rendered, with the tags as the writer spelled them. */
 export interface OutgoingPost {
   readonly identity: ClientIdentity;
-  /** The draft's content it was rendered from, for blogs that keep more than HTML (a static site keeps the quotes' sources, and may take Markdown). */
+  /**
+   * The draft's content it was rendered from, for blogs that keep more than HTML (a static site
+   * keeps the quotes' sources, and may take Markdown); once its images are on the blog, they are
+   * named by their addresses there in it too.
+   */
   readonly content: DraftContent;
   /** Plain text, as typed: each adapter escapes it as its API expects. */
   readonly title: string;

@@ -13,6 +13,8 @@ export interface PostStyle {
   readonly attribution?: AttributionStyle;
   /** Whether the link to a quote's source opens it at the quoted passage. */
   readonly linkToPassage?: boolean;
+  /** The longest side of an image as this blog receives it; the default when not said. */
+  readonly maxImageSide?: number;
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { pasteFile } from './pasteFile';
 
 /** The writing desk, as a writer finds its controls: by role and name. */
 export class DeskPage {
@@ -43,6 +44,24 @@ export class DeskPage {
     await quote.getByRole('textbox', { name: 'Author' }).fill(source.author);
     await quote.getByRole('textbox', { name: 'Date' }).fill(source.date);
     await quote.getByRole('textbox', { name: 'Address' }).fill(source.url);
+  }
+
+  /** Pastes an image file into the commentary at the caret, gives it its alt text when asked, and waits for the save. */
+  async pasteImage(file: { bytes: Buffer; name: string; type: string }, alt: string): Promise<void> {
+    await pasteFile(this.commentary, file.bytes, file.name, file.type);
+    const describeImage = this.page.getByRole('dialog', { name: 'Describe the image' });
+    await describeImage.getByRole('textbox', { name: 'Alt text' }).fill(alt);
+    await describeImage.getByRole('button', { name: 'Done' }).click();
+    await expect(this.saveStatus).toHaveText('Saved');
+  }
+
+  /** Publishes the open draft now to the only blog, from the Publish panel; returns the panel, once published. */
+  async publishNow(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const panel = this.page.getByRole('region', { name: 'Publish' });
+    await panel.getByRole('button', { name: 'Publish', exact: true }).click();
+    await expect(panel.getByRole('status')).toHaveText('Published.', { timeout: 30_000 });
+    return panel;
   }
 
   async addHashtags(...tags: string[]): Promise<void> {

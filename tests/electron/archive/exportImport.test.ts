@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,11 @@ import { importArchive, type ImportOptions } from '../../../electron/core/archiv
 import type { Account } from '../../../shared/model/account';
 import { contentHash } from '../../../shared/model/contentHash';
 import type { Draft, DraftContent } from '../../../shared/model/draft';
+import { processImage } from '../../../electron/core/media/processImage';
+import { imageMarkdown } from '../../../shared/media/references';
+import { reblogPost } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
+import { sampleImage } from '../media/support/images';
 import { openHarness, type Harness } from '../outbox/support/harness';
 import { awkwardDrafts } from './support/drafts';
 
@@ -22,7 +27,7 @@ const wordpress: Account = {
   blogName: 'Ann’s blog',
   userName: 'Ann',
   canPublish: true,
-  options: { hashtagsInTitle: false, attribution: 'via', linkToPassage: false },
+  options: { hashtagsInTitle: false, attribution: 'via', linkToPassage: false, maxImageSide: 2048 },
   addedAt: '2026-01-01T00:00:00.000Z',
 };
 
@@ -41,9 +46,23 @@ function written(draft: Draft | DraftContent) {
   };
 }
 
+/** Everything in the library, as Markdown, into a folder given later. */
+function exportOptions(opened: Harness) {
+  return {
+    library: opened.library,
+    media: opened.media,
+    view: opened.view,
+    accounts: [],
+    format: 'markdown',
+    draftIds: null,
+    now: () => new Date('2026-02-01T00:00:00.000Z'),
+  } as const;
+}
+
 function importInto(opened: Harness, input: string, overrides: Partial<ImportOptions> = {}) {
   return importArchive({
     library: opened.library,
+    media: opened.media,
     links: opened.outbox,
     accounts: [wordpress],
     sitePost: () => Promise.resolve(null),
@@ -70,6 +89,7 @@ describe('export, then import: the same drafts back', () => {
     const folder = path.join(await newFolder(), 'export');
     const report = await exportLibrary({
       library: source.library,
+      media: source.media,
       view: source.view,
       accounts: [wordpress],
       folder,
@@ -77,7 +97,7 @@ describe('export, then import: the same drafts back', () => {
       draftIds: null,
       now: () => new Date('2026-02-01T00:00:00.000Z'),
     });
-    expect(report).toEqual({ folder, written: made.length, format: 'markdown' });
+    expect(report).toEqual({ folder, written: made.length, format: 'markdown', images: 0, missingImages: [] });
     const files = (await readdir(folder)).sort();
     expect(files).toContain('README.md');
     expect(files.filter((name) => name.endsWith('.md'))).toHaveLength(made.length + 1);
@@ -106,12 +126,79 @@ describe('export, then import: the same drafts back', () => {
     await Promise.all([source.close(), target.close()]);
   });
 
+  it('carries the drafts’ images: copied beside the files, named by relative path, back in the library as they were', async () => {
+    const source = await openLibrary();
+    const chart = (await source.media.put(await processImage(await sampleImage('png', 60, 40)))).file;
+    const photo = (await source.media.put(await processImage(await sampleImage('jpeg', 80, 60)))).file;
+    const example = reblogPost();
+    const [quote] = example.quotes;
+    if (quote === undefined) throw new Error('the example post has a quote');
+    const drafts = [
+      await source.library.create({
+        ...example,
+        commentary: `${example.commentary}\n\n${imageMarkdown(chart, 'Sales [by] month', 'Sales, “2026”')}`,
+        quotes: [{ ...quote, excerpt: `${quote.excerpt}\n\n${imageMarkdown(photo, 'The harbour')}` }],
+        featuredImage: { file: photo, alt: 'The harbour at dawn' },
+      }),
+      // The same image in a second draft: one copy in the export.
+      await source.library.create({ ...example, title: 'Another', featuredImage: { file: chart, alt: '' } }),
+    ];
+    const folder = path.join(await newFolder(), 'export');
+    const report = await exportLibrary({ ...exportOptions(source), folder });
+    expect(report).toMatchObject({ written: 2, images: 2, missingImages: [] });
+    expect((await readdir(path.join(folder, 'media'))).sort()).toEqual([chart, photo].sort());
+    for (const file of [chart, photo]) {
+      expect(await readFile(path.join(folder, 'media', file))).toEqual(await source.media.read(file));
+    }
+    const texts = await Promise.all(
+      (await readdir(folder))
+        .filter((name) => name.endsWith('.md') && name !== 'README.md')
+        .map((name) => readFile(path.join(folder, name), 'utf8')),
+    );
+    const text = texts.join('\n');
+    expect(text).toContain(`](media/${chart} "Sales, “2026”")`);
+    expect(text).toContain(`> ![The harbour](media/${photo})`);
+    expect(text).toContain(`featuredImage:\n  file: media/${photo}\n  alt: The harbour at dawn`);
+
+    const target = await openLibrary();
+    const imported = await importInto(target, folder);
+    expect(imported).toMatchObject({ created: 2, missingImages: [] });
+    for (const draft of drafts) {
+      const back = await target.library.get(draft.id);
+      expect({ ...written(back), featuredImage: back.featuredImage }).toEqual({
+        ...written(draft),
+        featuredImage: draft.featuredImage,
+      });
+    }
+    for (const file of [chart, photo]) expect(await target.media.read(file)).toEqual(await source.media.read(file));
+    await Promise.all([source.close(), target.close()]);
+  });
+
+  it('an image missing from the library is named in both reports; its drafts come back naming it all the same', async () => {
+    const source = await openLibrary();
+    const missing = `${'c'.repeat(64)}.png`;
+    const draft = await source.library.create({
+      ...reblogPost(),
+      commentary: `Lost: ${imageMarkdown(missing, 'A lost chart')}`,
+    });
+    const folder = path.join(await newFolder(), 'export');
+    expect(await exportLibrary({ ...exportOptions(source), folder })).toMatchObject({
+      images: 0,
+      missingImages: [missing],
+    });
+    const target = await openLibrary();
+    expect(await importInto(target, folder)).toMatchObject({ created: 1, missingImages: [missing] });
+    expect((await target.library.get(draft.id)).commentary).toBe(draft.commentary);
+    await Promise.all([source.close(), target.close()]);
+  });
+
   it('a dry run reports what would be imported and changes nothing', async () => {
     const source = await openLibrary();
     for (const content of awkwardDrafts()) await source.library.create(content);
     const folder = path.join(await newFolder(), 'export');
     await exportLibrary({
       library: source.library,
+      media: source.media,
       view: source.view,
       accounts: [],
       folder,
@@ -137,6 +224,7 @@ describe('export, then import: the same drafts back', () => {
     const folder = path.join(await newFolder(), 'html');
     const report = await exportLibrary({
       library: source.library,
+      media: source.media,
       view: source.view,
       accounts: [],
       folder,
@@ -159,6 +247,7 @@ describe('export, then import: the same drafts back', () => {
     await expect(
       exportLibrary({
         library: source.library,
+        media: source.media,
         view: source.view,
         accounts: [],
         folder,
@@ -180,6 +269,7 @@ describe('bad input: a clear message, and nothing imported', () => {
     const folder = path.join(await newFolder(), 'export');
     await exportLibrary({
       library: source.library,
+      media: source.media,
       view: source.view,
       accounts: [],
       folder,
@@ -201,6 +291,34 @@ describe('bad input: a clear message, and nothing imported', () => {
       `Nothing was imported: 1 file cannot be read. ${name}: its front matter has a field a Commonplace export does not have: “hashtag”`,
     );
     expect(await target.library.list()).toEqual([]);
+    await target.close();
+  });
+
+  it('an image copy that is not the image it is named for (edited, or another file) is refused; nothing is imported', async () => {
+    const source = await openLibrary();
+    const chart = (await source.media.put(await processImage(await sampleImage('png', 60, 40)))).file;
+    await source.library.create({ ...reblogPost(), featuredImage: { file: chart, alt: 'A chart' } });
+    const folder = path.join(await newFolder(), 'export');
+    await exportLibrary({ ...exportOptions(source), folder });
+    await source.close();
+    const copy = path.join(folder, 'media', chart);
+    const target = await openLibrary();
+    await writeFile(copy, (await processImage(await sampleImage('png', 61, 40))).data);
+    await expect(importInto(target, folder)).rejects.toThrow(
+      `Nothing was imported: 1 file cannot be read. ${copy}: It is not the image its name says: its content has changed since it was exported.`,
+    );
+    // A web page named by its own hash, as if it were a PNG the draft uses.
+    const page = Buffer.from('<!doctype html><script>alert(1)</script>');
+    const disguised = `${createHash('sha256').update(page).digest('hex')}.png`;
+    await writeFile(path.join(folder, 'media', disguised), page);
+    const [name = ''] = (await readdir(folder)).filter((file) => file.endsWith('.md') && file !== 'README.md');
+    const file = path.join(folder, name);
+    await writeFile(file, (await readFile(file, 'utf8')).replace(chart, disguised));
+    await expect(importInto(target, folder)).rejects.toThrow(
+      `Nothing was imported: 1 file cannot be read. ${path.join(folder, 'media', disguised)}: It is not a PNG image.`,
+    );
+    expect(await target.library.list()).toEqual([]);
+    expect(await target.media.files()).toEqual([]);
     await target.close();
   });
 

@@ -65,12 +65,13 @@ describe.skipIf(skip !== null)('a WordPress export written by the real WordPress
       blogName: 'Commonplace test blog',
       userName: wordpress.user,
       canPublish: true,
-      options: { hashtagsInTitle: false, attribution: 'via', linkToPassage: false },
+      options: { hashtagsInTitle: false, attribution: 'via', linkToPassage: false, maxImageSide: 2048 },
       addedAt: '2026-01-01T00:00:00.000Z',
     };
     try {
       const report = await importArchive({
         library: harness.library,
+        media: harness.media,
         links: harness.outbox,
         accounts: [account],
         sitePost: () => Promise.resolve(null),
@@ -115,6 +116,7 @@ describe.skipIf(skip !== null)('a WordPress export written by the real WordPress
       // The same export again: nothing new.
       const again = await importArchive({
         library: harness.library,
+        media: harness.media,
         links: harness.outbox,
         accounts: [account],
         sitePost: () => Promise.resolve(null),

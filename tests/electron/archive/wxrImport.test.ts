@@ -22,7 +22,7 @@ const account: Account = {
   blogName: 'Ann’s blog',
   userName: 'Ann',
   canPublish: true,
-  options: { hashtagsInTitle: false, attribution: 'via', linkToPassage: false },
+  options: { hashtagsInTitle: false, attribution: 'via', linkToPassage: false, maxImageSide: 2048 },
   addedAt: '2026-01-01T00:00:00.000Z',
 };
 
@@ -31,10 +31,11 @@ async function setUp(posts: readonly WxrPost[]) {
   const file = path.join(folder, 'export.xml');
   await writeWxr(file, SITE, posts);
   const opened = await openHarness(path.join(folder, 'library'), {});
-  const { library, outbox, view } = opened;
+  const { library, outbox, view, media } = opened;
   const run = (overrides: Partial<ImportOptions> = {}) =>
     importArchive({
       library,
+      media,
       links: outbox,
       accounts: [account],
       sitePost: () => Promise.resolve(null),

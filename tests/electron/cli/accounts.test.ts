@@ -57,7 +57,12 @@ describe.skipIf(skipReason !== null)('commonplace accounts, against a real WordP
       JSON.parse((await runCli(data, ['accounts', 'list', '--json'])).stdout),
     );
     expect(account).toMatchObject({ id, kind: 'wordpress', user: wordpress.user, canPublish: true });
-    expect(account?.options).toEqual({ hashtagsInTitle: false, attribution: 'via', linkToPassage: false });
+    expect(account?.options).toEqual({
+      hashtagsInTitle: false,
+      attribution: 'via',
+      linkToPassage: false,
+      maxImageSide: 2048,
+    });
 
     // Sealed: no file of the library holds the password as it is.
     expect(await filesContaining(data, wordpress.applicationPassword)).toEqual([]);
@@ -96,7 +101,7 @@ describe.skipIf(skipReason !== null)('commonplace accounts, against a real WordP
       JSON.parse((await runCli(data, ['accounts', 'list', '--json'])).stdout),
     );
     expect(accounts.map((account) => account.options)).toEqual([
-      { hashtagsInTitle: false, attribution: 'source', linkToPassage: true },
+      { hashtagsInTitle: false, attribution: 'source', linkToPassage: true, maxImageSide: 2048 },
     ]);
   });
 

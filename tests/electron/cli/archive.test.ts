@@ -1,15 +1,16 @@
 import { spawn } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ExportReportSchema, ImportReportSchema } from '../../../shared/model/archive';
 import { DraftSummarySchema } from '../../../shared/model/draft';
 import { DraftLibrary } from '../../../electron/core/library/draftLibrary';
-import { reblogPost } from '../../support/fixtures';
+import { REBLOG_POST_FILE, reblogPost } from '../../support/fixtures';
 import { runCli } from '../../support/cli';
 import { useTempFolders } from '../../support/tempFolder';
 import { writeWxr, type WxrPost } from '../../support/wxr';
+import { sampleImage } from '../media/support/images';
 
 const newFolder = useTempFolders();
 const CLI = fileURLToPath(new URL('../../../electron/cli/bin.js', import.meta.url));
@@ -27,7 +28,13 @@ describe('commonplace export and import', () => {
     const folder = path.join(await newFolder(), 'archive');
     const exported = await runCli(data, ['export', '--to', folder, '--json']);
     expect(exported.code).toBe(0);
-    expect(ExportReportSchema.parse(JSON.parse(exported.stdout))).toEqual({ folder, written: 2, format: 'markdown' });
+    expect(ExportReportSchema.parse(JSON.parse(exported.stdout))).toEqual({
+      folder,
+      written: 2,
+      format: 'markdown',
+      images: 0,
+      missingImages: [],
+    });
     expect(exported.stderr).toContain('Exporting: 2 of 2');
     expect((await readdir(folder)).sort()).toHaveLength(3);
 
@@ -45,13 +52,35 @@ describe('commonplace export and import', () => {
     expect(again.stdout).toBe('Imported 0 new drafts; 2 already here, left as they are.\n');
   });
 
+  it('an image added to a draft goes out with the export and comes back with the import', async () => {
+    const data = await newFolder();
+    const id = (await runCli(data, ['drafts', 'create', '--from', REBLOG_POST_FILE])).stdout.trim();
+    const photo = path.join(data, 'harbour.png');
+    await writeFile(photo, await sampleImage('png', 50, 40));
+    const added = await runCli(data, ['media', 'add', id, photo, '--alt', 'The harbour', '--featured']);
+    const { file } = JSON.parse(added.stdout) as { file: string };
+    const folder = path.join(await newFolder(), 'archive');
+    const exported = await runCli(data, ['export', '--to', folder]);
+    expect(exported.stdout).toBe(`Exported 1 draft and 1 image to ${folder} (see its README.md).\n`);
+    expect(await readdir(path.join(folder, 'media'))).toEqual([file]);
+
+    const other = await newFolder();
+    expect((await runCli(other, ['import', folder])).code).toBe(0);
+    const shown = JSON.parse((await runCli(other, ['drafts', 'show', id, '--json'])).stdout) as {
+      featuredImage: unknown;
+      images: { info: unknown }[];
+    };
+    expect(shown.featuredImage).toEqual({ file, alt: 'The harbour' });
+    expect(shown.images[0]?.info).toMatchObject({ file, width: 50, height: 40 });
+  });
+
   it('a bad file exits 1 with the reason and imports nothing', async () => {
     const data = await newFolder();
     const file = path.join(await newFolder(), 'export.xml');
     await writeWxr(file, 'https://blog.example.org/', [
       { id: 1, content: { title: 'One', commentary: 'x', quotes: [], hashtags: [], featuredImage: null } },
     ]);
-    const { writeFile, readFile } = await import('node:fs/promises');
+    const { readFile } = await import('node:fs/promises');
     await writeFile(file, (await readFile(file, 'utf8')).slice(0, 900));
     const result = await runCli(data, ['import', file]);
     expect(result.code).toBe(1);

@@ -102,6 +102,40 @@ describe.skipIf(skip !== null)('commonplace accounts add --kind static, then pub
     expect((await remoteLog(site)).length).toBe(2);
   });
 
+  it('takes the blog’s longest image side, and refuses one out of bounds or not a number with why', async () => {
+    const site = await siteRepositories(server, 'hugo', (folder) => folders.push(folder));
+    const data = await newFolder();
+    const add = (side: string) =>
+      runCli(data, [
+        'accounts',
+        'add',
+        '--kind',
+        'static',
+        '--path',
+        site.clone,
+        '--flavour',
+        'hugo',
+        '--max-image-side',
+        side,
+      ]);
+    for (const [side, code, why] of [
+      ['100', 1, 'The longest image side, in pixels, is less than 320.'],
+      ['20000', 1, 'The longest image side, in pixels, is more than 8,192.'],
+      ['12.5', 2, 'a number of pixels is a whole number, such as 1600.'],
+      ['big', 2, 'a number of pixels is a whole number, such as 1600.'],
+    ] as const) {
+      const refused = await add(side);
+      expect(refused.code, side).toBe(code);
+      expect(refused.stderr, side).toContain(why);
+    }
+    expect(JSON.parse((await runCli(data, ['accounts', 'list', '--json'])).stdout)).toEqual([]);
+    expect((await add('900')).code).toBe(0);
+    const [account] = AccountSchema.array().parse(
+      JSON.parse((await runCli(data, ['accounts', 'list', '--json'])).stdout),
+    );
+    expect(account?.options.maxImageSide).toBe(900);
+  });
+
   it('says what is missing or wrong, and adds nothing', async () => {
     const data = await newFolder();
     const noPath = await runCli(data, ['accounts', 'add', '--kind', 'static', '--flavour', 'hugo']);

@@ -26,7 +26,7 @@ describe('commonplace drafts render --themed and accounts snapshot', () => {
     const snapshot = ThemeSnapshotSchema.parse(
       JSON.parse(await readFile(path.join(data, 'themes', `${THEMED_ACCOUNT}.json`), 'utf8')),
     );
-    const options = { hashtagsInTitle: false, attribution: 'via' as const, linkToPassage: false };
+    const options = { hashtagsInTitle: false, attribution: 'via' as const, linkToPassage: false, maxImageSide: 2048 };
     expect(rendered.stdout).toBe(themedDraftDocument(draft, options, snapshot));
     expect(rendered.stdout).toContain(`<meta http-equiv="Content-Security-Policy" content="${THEMED_PREVIEW_CSP}">`);
     expect(rendered.stdout).toContain('data-commonplace="title">ISIS in Iraq: A shadow of its former self');

@@ -4,7 +4,8 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { MediaStore } from '../../../electron/core/media/mediaStore';
 import { processImage } from '../../../electron/core/media/processImage';
-import { BLOG_IMAGE_LONG_SIDE, BlogImages } from '../../../electron/core/outbox/sendImages';
+import { BlogImages } from '../../../electron/core/outbox/sendImages';
+import { defaultAccountOptions } from '../../../shared/model/account';
 import type {
   ImageSupport,
   ImageUpload,
@@ -200,11 +201,33 @@ describe('sending a post’s images to a blog', () => {
     const sent = blog.uploads[0];
     if (!sent) throw new Error('nothing was uploaded');
     const metadata = await sharp(sent.data).metadata();
-    expect([metadata.width, metadata.height]).toEqual([
-      BLOG_IMAGE_LONG_SIDE,
-      Math.round((BLOG_IMAGE_LONG_SIDE * 2) / 3),
-    ]);
+    const side = defaultAccountOptions.maxImageSide;
+    expect([metadata.width, metadata.height]).toEqual([side, Math.round((side * 2) / 3)]);
     expect(metadata.exif).toBeUndefined();
+  });
+
+  it('scales to the blog’s own longest side when its account says one; a smaller image is sent as it is', async () => {
+    const { folder, file, draft } = await libraryWithImage(3000, 2000);
+    const small = new FakeBlog();
+    await blogImages(folder).send({
+      accountId: ACCOUNT,
+      draft,
+      adapter: small,
+      mayHaveUploaded: false,
+      maxImageSide: 900,
+    });
+    const sent = await sharp(small.uploads[0]?.data).metadata();
+    expect([sent.width, sent.height]).toEqual([900, 600]);
+
+    const large = new FakeBlog();
+    await blogImages(folder).send({
+      accountId: 'blog-account-2',
+      draft,
+      adapter: large,
+      mayHaveUploaded: false,
+      maxImageSide: 4000,
+    });
+    expect(large.uploads[0]?.data).toEqual(await new MediaStore(folder).read(file));
   });
 
   it('refuses a post whose image is missing from the library, saying what to do, and sends nothing', async () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CallInput } from '../../../../shared/contract';
-import type { AccountKind } from '../../../../shared/model/account';
+import { defaultAccountOptions, type AccountKind, type AccountOptions } from '../../../../shared/model/account';
 import type { AttributionStyle } from '../../../../shared/model/accountChoices';
 import type { PostFormat, SiteFlavour } from '../../../../shared/model/staticSite';
 import { UsageError, type ServicesContext } from '../../context';
@@ -24,14 +24,17 @@ export interface AddAccountOptions {
   readonly hashtagsInTitle?: boolean;
   readonly attribution: AttributionStyle;
   readonly linkToPassage?: boolean;
+  /** Checked by the core (see AccountOptionsSchema): a number out of bounds, or not a number, is refused with why. */
+  readonly maxImageSide?: number;
 }
 
 /** `accounts add`: a blog. The secret comes from an environment variable or standard input, never the command line. */
 export async function run(context: ServicesContext, options: AddAccountOptions): Promise<void> {
-  const blogOptions = {
+  const blogOptions: AccountOptions = {
     hashtagsInTitle: options.hashtagsInTitle === true,
     attribution: options.attribution,
     linkToPassage: options.linkToPassage === true,
+    maxImageSide: options.maxImageSide ?? defaultAccountOptions.maxImageSide,
   };
   const account =
     options.kind === 'static'
@@ -60,10 +63,7 @@ export async function run(context: ServicesContext, options: AddAccountOptions):
 }
 
 /** A static site's account: the secret is asked for only when a remote is given and a way to pass it is named. */
-async function staticSite(
-  options: AddAccountOptions,
-  blogOptions: { hashtagsInTitle: boolean; attribution: AttributionStyle; linkToPassage: boolean },
-): Promise<CallInput<'addAccount'>> {
+async function staticSite(options: AddAccountOptions, blogOptions: AccountOptions): Promise<CallInput<'addAccount'>> {
   const givesSecret = options.secretEnv !== undefined || options.secretStdin === true;
   const layout = {
     ...(options.postsFolder === undefined ? {} : { folder: options.postsFolder }),

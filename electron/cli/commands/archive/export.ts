@@ -23,9 +23,16 @@ export async function run(context: ServicesContext, options: ExportOptions): Pro
   const report = await followJob(context, (jobId) =>
     context.call('exportLibrary', { jobId, folder: path.resolve(options.to), format: options.format, draftIds }),
   );
-  if (options.json) context.out(JSON.stringify(report));
-  else
+  if (options.json) {
+    context.out(JSON.stringify(report));
+    return;
+  }
+  const images = report.images > 0 ? ` and ${report.images} image${report.images === 1 ? '' : 's'}` : '';
+  context.out(
+    `Exported ${report.written} draft${report.written === 1 ? '' : 's'}${images} to ${report.folder} (see its README.md).`,
+  );
+  if (report.missingImages.length > 0)
     context.out(
-      `Exported ${report.written} draft${report.written === 1 ? '' : 's'} to ${report.folder} (see its README.md).`,
+      `Images the drafts use that the library lacks (named in the files all the same): ${report.missingImages.join(', ')}.`,
     );
 }

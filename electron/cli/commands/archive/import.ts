@@ -28,5 +28,7 @@ function summary(report: ImportReport): string[] {
   for (const skipped of report.skipped) lines.push(`Not imported: ${skipped.count} ${skipped.what}.`);
   if (report.ignoredFields.length > 0)
     lines.push(`Front matter fields not imported: ${report.ignoredFields.join(', ')}.`);
+  if (report.missingImages.length > 0)
+    lines.push(`Images the drafts use that the export does not hold: ${report.missingImages.join(', ')}.`);
   return lines;
 }

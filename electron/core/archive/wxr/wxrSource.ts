@@ -108,6 +108,7 @@ function importItem(item: WxrItem, channel: WxrChannel, options: { readonly newI
     updatedAt,
     remotes,
     quotesRecognised: content.quotes.length,
+    images: [],
   };
 }
 

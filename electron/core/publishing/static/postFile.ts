@@ -12,8 +12,9 @@ export interface PostPlacement {
 }
 
 /**
- * The post as a content file: front matter (title, date, slug, tags, the draft flag, the
- * quotes' sources as data, and the identity that makes publishing exactly-once), then the body:
+ * The post as a content file: front matter (title, date, slug, tags, the featured image where the
+ * site's templates read one, the draft flag, the quotes' sources as data, and the identity that
+ * makes publishing exactly-once), then the body:
  * the preview's HTML, or Markdown for the generator to render.
  */
 export function postFileText(
@@ -29,6 +30,7 @@ export function postFileText(
     slug: placement.slug,
     tags: [...post.tags],
     ...(post.summary === '' ? {} : { summary: post.summary }),
+    ...featuredImageField(post, layout),
     ...(layout.draftField === 'draft' ? { draft: isDraft } : { published: !isDraft }),
     ...layout.extraFrontMatter,
     ...(sources.length > 0 ? { sources } : {}),
@@ -36,6 +38,13 @@ export function postFileText(
   };
   const body = format === 'html' ? post.html : markdownBody(post.content);
   return writeFrontMatter(fields, body);
+}
+
+/** The featured image's address in the field the site's templates read it from; nothing where they read none. */
+function featuredImageField(post: OutgoingPost, layout: SiteLayout): Record<string, unknown> {
+  const featured = layout.featuredImage;
+  if (!featured || !post.featuredImage) return {};
+  return { [featured.field]: featured.list ? [post.featuredImage.url] : post.featuredImage.url };
 }
 
 /** When the post goes live: now (or when it was first published), or at its scheduled date. */
@@ -54,6 +63,8 @@ export interface PostFile {
   readonly summary: string;
   readonly isDraft: boolean;
   readonly identity: ClientIdentity | null;
+  /** The featured image's address in the layout's field (the first, in a list); null for none. */
+  readonly featuredImage: string | null;
   readonly body: string;
 }
 
@@ -75,10 +86,20 @@ const FieldsSchema = z.looseObject({
   commonplace: z.looseObject({ identity: text }).nullable().catch(null).optional(),
 });
 
-/** Reads a post file; throws AppError('invalid-input') when its front matter cannot be read at all. */
-export function readPostFile(fileText: string, name: string): PostFile {
+const FeaturedImageValueSchema = z
+  .union([z.string(), z.array(z.unknown()).transform((list) => list[0])])
+  .pipe(z.string())
+  .nullable()
+  .catch(null);
+
+/**
+ * Reads a post file, and the featured image from the layout's field when it has one; throws
+ * AppError('invalid-input') when its front matter cannot be read at all.
+ */
+export function readPostFile(fileText: string, name: string, layout?: Pick<SiteLayout, 'featuredImage'>): PostFile {
   const { fields, body } = parseFrontMatter(fileText, name);
   const parsed = FieldsSchema.parse(fields);
+  const featuredField = layout?.featuredImage?.field;
   const date = parsed.date === undefined || parsed.date === null ? null : new Date(parsed.date);
   const identity = parsed.commonplace?.identity ?? '';
   return {
@@ -89,6 +110,7 @@ export function readPostFile(fileText: string, name: string): PostFile {
     summary: parsed.summary ?? '',
     isDraft: parsed.draft === true || parsed.published === false,
     identity: /^[a-z0-9-]+$/.test(identity) ? identity : null,
+    featuredImage: featuredField === undefined ? null : FeaturedImageValueSchema.parse(fields[featuredField] ?? null),
     body,
   };
 }

@@ -14,6 +14,8 @@ export const layoutPresets: Readonly<Record<Exclude<SiteFlavour, 'custom'>, Site
     draftField: 'draft',
     extraFrontMatter: {},
     media: { folder: 'static/images', url: 'images/' },
+    // What Hugo's own Open Graph and Twitter card templates, and most themes, read.
+    featuredImage: { field: 'images', list: true },
   },
   jekyll: {
     folder: '_posts',
@@ -22,10 +24,15 @@ export const layoutPresets: Readonly<Record<Exclude<SiteFlavour, 'custom'>, Site
     draftField: 'published',
     extraFrontMatter: { layout: 'post', render_with_liquid: false },
     media: { folder: 'assets/images', url: 'assets/images/' },
+    // What jekyll-seo-tag (minima's, and most themes') reads.
+    featuredImage: { field: 'image', list: false },
   },
 };
 
-/** A custom site's starting point: posts/SLUG served at /SLUG/, with the usual fields. */
+/**
+ * A custom site's starting point: posts/SLUG served at /SLUG/, with the usual fields; no featured
+ * image field, since which one its templates read (if any) is not known.
+ */
 export const customLayoutDefault: SiteLayout = {
   folder: 'posts',
   fileName: '{slug}',

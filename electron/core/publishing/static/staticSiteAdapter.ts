@@ -217,7 +217,7 @@ export class StaticSiteAdapter implements BlogAdapter {
     if (text === null) {
       throw new PublishingError('not-found', `The site has no post at ${filepath}: it may have been moved or deleted.`);
     }
-    return readPostFile(text, filepath);
+    return readPostFile(text, filepath, this.#site.layout);
   }
 
   async #postOrNull(tip: string, filepath: string): Promise<RemotePost | null> {
@@ -250,7 +250,20 @@ export class StaticSiteAdapter implements BlogAdapter {
       summary: file.summary,
       categories: null,
       identity: file.identity,
+      // Where the layout has no field for it, the site keeps no featured image: unread, not absent.
+      ...(this.#site.layout.featuredImage ? { featuredImage: this.#featuredReference(file.featuredImage) } : {}),
     };
+  }
+
+  /**
+   * The featured image as the outbox names it (see featuredReference): an image of the site's
+   * media folder by its path, as an upload gave it; any other address as it is.
+   */
+  #featuredReference(address: string | null): string | null {
+    if (address === null) return null;
+    const name = address.slice(address.lastIndexOf('/') + 1);
+    const ours = /^[A-Za-z0-9._-]{1,200}$/.test(name) && !name.startsWith('.') ? this.#remoteImage(name) : null;
+    return ours?.url === address ? ours.remoteId : address;
   }
 
   #statusOf(file: PostFile, date: Date): RemoteStatus {

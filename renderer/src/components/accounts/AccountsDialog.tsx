@@ -14,6 +14,7 @@ import { BlogAddressField } from './BlogAddressField';
 import { emptyStaticSiteChoice, StaticSiteFields, staticAccountInput, type StaticSiteChoice } from './StaticSiteFields';
 import { useThemeSnapshots } from '../../state/useThemeSnapshots';
 import { ThemeSnapshotControl } from './ThemeSnapshotControl';
+import { ImageSideField } from './ImageSideField';
 import { BlogSettingsForm, type SettingsStart } from './BlogSettingsForm';
 
 const kindLabels: Readonly<Record<AccountKind, string>> = {
@@ -97,13 +98,15 @@ export function AccountsDialog({ accounts, settingsOf = null, onClose }: Account
     });
   }
 
-  async function setOptions(account: Account, options: AccountOptions): Promise<void> {
+  /** Keeps the blog's new options; false when the core refused them (the message says why). */
+  async function setOptions(account: Account, options: AccountOptions): Promise<boolean> {
     setChosenOptions((chosen) => ({ ...chosen, [account.id]: options }));
     const result = await api.setAccountOptions({ id: account.id, options });
     if (!result.ok) {
       setMessage({ tone: 'problem', text: result.error.message });
       setChosenOptions(({ [account.id]: _refused, ...others }) => others);
     }
+    return result.ok;
   }
 
   async function pull(account: Account): Promise<void> {
@@ -197,6 +200,11 @@ export function AccountsDialog({ accounts, settingsOf = null, onClose }: Account
                 />
                 Link to the passage
               </label>
+              <ImageSideField
+                blogName={account.blogName}
+                value={optionsOf(account).maxImageSide}
+                onCommit={(side) => setOptions(account, { ...optionsOf(account), maxImageSide: side })}
+              />
               <ThemeSnapshotControl
                 account={account}
                 info={themes.infos[account.id]}

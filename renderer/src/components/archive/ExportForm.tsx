@@ -3,6 +3,7 @@ import type { ExportFormat, ExportReport } from '../../../../shared/model/archiv
 import { api } from '../../api';
 import { useArchiveJob } from '../../state/useArchiveJob';
 import { ArchiveProgressBar } from './ArchiveProgressBar';
+import { plural } from './plural';
 import { PathField } from '../PathField';
 
 /** Export: where to, in which format, everything or the open draft. */
@@ -59,17 +60,25 @@ export function ExportForm({ currentDraftId }: { readonly currentDraftId: string
       ) : (
         <button type="submit">Export</button>
       )}
-      {job.state.kind === 'done' && (
-        <p role="status" className="done">
-          Exported {job.state.value.written} draft{job.state.value.written === 1 ? '' : 's'} to {job.state.value.folder}
-          ; its README.md says what is where.
-        </p>
-      )}
+      {job.state.kind === 'done' && <ExportDone report={job.state.value} />}
       {job.state.kind === 'failed' && (
         <p role="alert" className="problem">
           {job.state.message}
         </p>
       )}
     </form>
+  );
+}
+
+function ExportDone({ report }: { readonly report: ExportReport }) {
+  const images = report.images > 0 ? ` and ${plural(report.images, 'image')}` : '';
+  const missing = report.missingImages.length;
+  return (
+    <p role="status" className="done">
+      Exported {plural(report.written, 'draft')}
+      {images} to {report.folder}; its README.md says what is where.
+      {missing > 0 &&
+        ` ${missing === 1 ? 'An image' : `${missing} images`} the drafts use ${missing === 1 ? 'is' : 'are'} missing from the library, so the export does not hold ${missing === 1 ? 'it' : 'them'}: ${report.missingImages.join(', ')}.`}
+    </p>
   );
 }

@@ -3,11 +3,8 @@ import type { ImportReport } from '../../../../shared/model/archive';
 import { api } from '../../api';
 import { useArchiveJob } from '../../state/useArchiveJob';
 import { ArchiveProgressBar } from './ArchiveProgressBar';
+import { plural } from './plural';
 import { PathField } from '../PathField';
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** What an import did or would do, in the writer's words. */
 function reportLines(report: ImportReport): string[] {
@@ -21,6 +18,10 @@ function reportLines(report: ImportReport): string[] {
   for (const skipped of report.skipped) lines.push(`Not imported: ${skipped.count} ${skipped.what}.`);
   if (report.ignoredFields.length > 0)
     lines.push(`Front matter fields not imported: ${report.ignoredFields.join(', ')}.`);
+  if (report.missingImages.length > 0)
+    lines.push(
+      `Images the drafts use that the export does not hold (the library it came from lacked them too): ${report.missingImages.join(', ')}.`,
+    );
   return lines;
 }
 

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ConflictDetails, ConflictResolution } from '../../../../shared/model/outbox';
+import { withImageAddresses } from '../../../../shared/render/imageSources';
 import { sanitize } from '../../../../shared/render/sanitize';
 import { api } from '../../api';
+import { mediaAddress } from '../../media/mediaAddress';
 
 interface ConflictViewProps {
   readonly draftId: string;
@@ -11,6 +13,15 @@ interface ConflictViewProps {
   /** The draft now holds the blog's version: the desk shows it instead of what the editor had. */
   readonly onTakenTheirs: () => void;
   readonly onDone: () => void;
+}
+
+/**
+ * A side's HTML, sanitized. Yours names the library's images by media: reference, as the preview's
+ * HTML does: they get the preview's addresses. The blog's side keeps its own addresses.
+ */
+function sideHtml(side: 'local' | 'remote', html: string): string {
+  const clean = sanitize(html);
+  return side === 'local' ? withImageAddresses(clean, mediaAddress) : clean;
 }
 
 /**
@@ -55,7 +66,7 @@ export function ConflictView({ draftId, accountId, flush, onTakenTheirs, onDone 
             <article key={side} aria-label={side === 'local' ? 'Yours' : 'On the blog'}>
               <h3>{side === 'local' ? 'Yours' : 'On the blog'}</h3>
               <h4>{details[side].title}</h4>
-              <div dangerouslySetInnerHTML={{ __html: sanitize(details[side].html) }} />
+              <div dangerouslySetInnerHTML={{ __html: sideHtml(side, details[side].html) }} />
               <p className="conflict-tags">{details[side].tags.map((tag) => `#${tag}`).join(' ')}</p>
             </article>
           ))}

@@ -3,8 +3,10 @@ import type { Account } from '../../../../shared/model/account';
 import type { DraftContent } from '../../../../shared/model/draft';
 import type { ThemeSnapshot } from '../../../../shared/model/themeSnapshot';
 import { createIncrementalRenderer, type RenderedBlock } from '../../../../shared/render/incremental';
+import { withImageAddresses } from '../../../../shared/render/imageSources';
 import { publishedTitle } from '../../../../shared/render/title';
 import { markedBlock } from '../../../../shared/theme/liveFrame';
+import { useInlinedImages } from '../../media/useInlinedImages';
 import { anchorBlock, cutThemePage, themedDocument, type ThemedPost } from '../../../../shared/theme/themePage';
 
 interface Shown {
@@ -50,9 +52,19 @@ export function useThemedDocument(
   }, [snapshot.page, snapshot.takenAt]);
   const previous = useRef<Shown | null>(null);
   const { attribution, linkToPassage, hashtagsInTitle } = account.options;
+  const rendered = useMemo(
+    () => renderer.render(content, { attribution, linkToPassage }),
+    [renderer, content, attribution, linkToPassage],
+  );
+  const images = useInlinedImages(rendered.html);
   return useMemo(() => {
     if (page === null) return null;
-    const { blocks } = renderer.render(content, { attribution, linkToPassage });
+    // A block showing library images changes once they are read (the frame loads data: only).
+    const blocks = rendered.blocks.map((block) =>
+      block.html.includes('media:')
+        ? { key: `${block.key}|${images.version}`, html: withImageAddresses(block.html, images.addressOf) }
+        : block,
+    );
     const shown = whatChanged(previous.current, {
       title: publishedTitle(content, hashtagsInTitle),
       blocks,
@@ -69,7 +81,7 @@ export function useThemedDocument(
       return themedDocument(page.cut, snapshot.tags, post, { live: true });
     };
     return { pageKey: `${page.key}|${shown.tags.join('\u0000')}`, compose, title: shown.title, blocks };
-  }, [page, snapshot.tags, renderer, content, attribution, linkToPassage, hashtagsInTitle]);
+  }, [page, snapshot.tags, rendered, images, content, hashtagsInTitle]);
 }
 
 /** Where the page should open: the first block that changed, else the title or the tags if they did. */

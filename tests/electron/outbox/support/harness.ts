@@ -3,6 +3,7 @@ import type { PublishState } from '../../../../shared/model/draft';
 import type { DraftLibrary } from '../../../../electron/core/library/draftLibrary';
 import { openLibraryAndOutbox } from '../../../../electron/core/libraryAndOutbox';
 import type { LibraryView } from '../../../../electron/core/libraryView';
+import { MediaStore } from '../../../../electron/core/media/mediaStore';
 import type { Outbox, OutboxOptions } from '../../../../electron/core/outbox/outbox';
 import type { BlogAdapter, RemotePost } from '../../../../electron/core/publishing/blogAdapter';
 import { basicAuthorization } from '../../../../electron/core/publishing/http/request';
@@ -28,6 +29,8 @@ export interface Harness {
   readonly outbox: Outbox;
   /** The library as the renderer sees it, with targets joined in from the outbox. */
   readonly view: LibraryView;
+  /** The library's images. */
+  readonly media: MediaStore;
   readonly events: AppEvent[];
   /** Where the draft stands on the blog, as the renderer would be shown it. */
   readonly targetOf: (draftId: string, accountId: string) => Promise<PublishState | undefined>;
@@ -60,6 +63,7 @@ export async function openHarness(
     library,
     outbox,
     view,
+    media: new MediaStore(folder),
     events,
     targetOf: async (draftId, accountId) => (await view.get(draftId)).targets[accountId],
     close,

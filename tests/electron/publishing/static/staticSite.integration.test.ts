@@ -16,7 +16,14 @@ import { git, gitServerSkipReason, startGitHttpServer, type GitHttpServer } from
 import { reblogPost } from '../../../support/fixtures';
 import { useTempFolders } from '../../../support/tempFolder';
 import { sampleImage } from '../../media/support/images';
-import { buildRemote, generatorSkipReason, remoteLog, siteRepositories, type SiteRepositories } from './support/sites';
+import {
+  buildRemote,
+  connectSite,
+  generatorSkipReason,
+  remoteLog,
+  siteRepositories,
+  type SiteRepositories,
+} from './support/sites';
 
 const skip = gitServerSkipReason() ?? generatorSkipReason('hugo') ?? generatorSkipReason('jekyll');
 const transport = { fetch, timeoutMs: 10_000 };
@@ -83,19 +90,7 @@ describe.skipIf(skip !== null)('static sites through git: real Hugo and Jekyll, 
     format: PostFormat = 'html',
   ): Promise<{ site: SiteRepositories; adapter: BlogAdapter }> {
     const site = await siteRepositories(server, flavour, made);
-    const { connection } = await connectStaticSite(
-      {
-        kind: 'static',
-        folder: site.clone,
-        flavour,
-        format,
-        remote: site.remoteUrl,
-        address: null,
-        user: server.user,
-        secret: server.password,
-      },
-      transport,
-    );
+    const connection = await connectSite(server, site, flavour, format);
     return { site, adapter: createBlogAdapter(connection, server.password, transport) };
   }
 

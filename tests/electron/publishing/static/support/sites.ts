@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { SiteFlavour } from '../../../../../shared/model/staticSite';
+import { connectStaticSite, type StaticConnection } from '../../../../../electron/core/publishing/static/connectSite';
+import type { PostFormat, SiteFlavour } from '../../../../../shared/model/staticSite';
 import { git, type GitHttpServer } from '../../../../servers/gitHttp';
 
 const run = promisify(execFile);
@@ -63,6 +64,29 @@ export async function siteRepositories(
   await git(parent, [...auth, 'clone', '--quiet', remote.url, clone]);
   await rm(seed, { recursive: true, force: true });
   return { remoteUrl: remote.url, remoteFolder: remote.folder, clone, auth };
+}
+
+/** The writer's account of the site, added as the app adds one (its address from the site's configuration). */
+export async function connectSite(
+  server: GitHttpServer,
+  site: SiteRepositories,
+  flavour: SiteFlavour,
+  format: PostFormat,
+): Promise<StaticConnection> {
+  const { connection } = await connectStaticSite(
+    {
+      kind: 'static',
+      folder: site.clone,
+      flavour,
+      format,
+      remote: site.remoteUrl,
+      address: null,
+      user: server.user,
+      secret: server.password,
+    },
+    { fetch, timeoutMs: 10_000 },
+  );
+  return connection;
 }
 
 /** The subjects of the remote branch's commits, newest first. */
