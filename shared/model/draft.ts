@@ -117,6 +117,17 @@ export type DraftChanges = z.infer<typeof DraftChangesSchema>;
  * entries and its record of each post on each blog); drafts never store them: they are joined in
  * when a summary or a draft is built for the renderer, and announced by `target-changed` events.
  */
+/**
+ * How the blog holds a post it does not show yet: as a draft, or scheduled to go live at a time.
+ * Derived from the schedule the post was last sent with; absent when the blog shows the post (or
+ * when that is not known any more).
+ */
+export const BlogHoldSchema = z.discriminatedUnion('as', [
+  z.strictObject({ as: z.literal('draft') }),
+  z.strictObject({ as: z.literal('scheduled'), until: IsoTimestamp }),
+]);
+export type BlogHold = z.infer<typeof BlogHoldSchema>;
+
 export const PublishStateSchema = z.discriminatedUnion('state', [
   z.strictObject({ state: z.literal('not-published') }),
   z.strictObject({ state: z.literal('queued'), queuedAt: IsoTimestamp }),
@@ -127,6 +138,7 @@ export const PublishStateSchema = z.discriminatedUnion('state', [
     url: HttpUrlSchema,
     remoteModifiedAt: IsoTimestamp,
     sentHash: z.string().min(1),
+    held: BlogHoldSchema.optional(),
   }),
   z.strictObject({
     state: z.literal('changed-since-publish'),
@@ -134,6 +146,7 @@ export const PublishStateSchema = z.discriminatedUnion('state', [
     url: HttpUrlSchema,
     remoteModifiedAt: IsoTimestamp,
     sentHash: z.string().min(1),
+    held: BlogHoldSchema.optional(),
   }),
   z.strictObject({ state: z.literal('needs-you'), reason: z.string().min(1) }),
   z.strictObject({

@@ -14,10 +14,11 @@ function statusOf(state: PublishState): DraftStatus {
     case 'queued':
     case 'sending':
       return 'queued';
+    // A post the blog holds as a draft is no more published than one never sent.
     case 'published':
-      return 'published';
+      return state.held?.as === 'draft' ? 'draft' : 'published';
     case 'changed-since-publish':
-      return 'changed';
+      return state.held?.as === 'draft' ? 'draft' : 'changed';
     case 'needs-you':
       return 'needs-you';
     case 'conflict':

@@ -1,16 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startMicropub, type MicropubServer } from '../servers/micropub';
 import { DeskPage } from './support/deskPage';
+import { addMicropubBlog } from './support/micropubBlog';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
-
-/** Fills the Blogs dialog's add form for the Micropub site and submits it. */
-async function addBlog(page: Page, site: MicropubServer, address = site.url): Promise<void> {
-  const blogs = page.getByRole('dialog', { name: 'Blogs' });
-  await blogs.getByRole('combobox', { name: 'Kind' }).selectOption('micropub');
-  await blogs.getByRole('textbox', { name: 'Blog address' }).fill(address);
-  await blogs.getByLabel('Password or key').fill(site.token);
-  await blogs.getByRole('button', { name: 'Add blog' }).click();
-}
 
 /** Publishes a new draft with this title to the one blog, and waits for the panel to answer. */
 async function publishDraft(page: Page, title: string): Promise<void> {
@@ -51,11 +43,11 @@ test.describe("a blog's settings, through the dev host, on a real Micropub site"
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Blogs', exact: true }).click();
     const blogs = page.getByRole('dialog', { name: 'Blogs' });
-    await addBlog(page, site);
+    await addMicropubBlog(page, site);
     await expect(blogs.getByRole('status')).toContainText('Added “Micropub test blog”');
 
     // The same blog, its address spelled without the scheme: refused, with the way to update it.
-    await addBlog(page, site, site.url.replace(/^http:\/\//, ''));
+    await addMicropubBlog(page, site, site.url.replace(/^http:\/\//, ''));
     await expect(blogs.getByRole('alert')).toContainText('“Micropub test blog” is already one of your blogs');
     await blogs.getByRole('button', { name: 'Update “Micropub test blog” with what you typed' }).click();
     const settings = blogs.getByRole('form', { name: 'Settings of Micropub test blog' });
@@ -86,7 +78,7 @@ test.describe("a blog's settings, through the dev host, on a real Micropub site"
     test.setTimeout(60_000);
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Blogs', exact: true }).click();
-    await addBlog(page, site);
+    await addMicropubBlog(page, site);
     const blogs = page.getByRole('dialog', { name: 'Blogs' });
     await expect(blogs.getByRole('status')).toContainText('Added “');
     await blogs.getByRole('button', { name: 'Close' }).click();

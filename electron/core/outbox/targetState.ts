@@ -1,4 +1,4 @@
-import type { PublishState } from '../../../shared/model/draft';
+import type { BlogHold, PublishState } from '../../../shared/model/draft';
 import type { OutboxEntry, RemoteLink } from '../../../shared/model/outbox';
 import type { PostLink } from './linkStore';
 import { isPending } from './queue';
@@ -34,7 +34,7 @@ export function knownPost(records: PostRecords): KnownPost | null {
  * Where the draft stands on the blog, derived from the outbox's records and the draft's content
  * hash (null for a draft deleted for good): a publish under way first, then an entry that needs
  * the writer, then the post as last known, "changed since publish" when the draft's content is no
- * longer what was sent.
+ * longer what was sent, and whether the blog holds it as a draft or until a time.
  */
 export function targetState(records: PostRecords, contentHash: string | null): PublishState {
   const publishing = records.entries.filter((entry) => entry.action === 'publish' && isPending(entry));
@@ -56,7 +56,21 @@ export function targetState(records: PostRecords, contentHash: string | null): P
   const remote = knownPost(records)?.remote ?? null;
   if (!remote) return { state: 'not-published' };
   const changed = contentHash !== null && contentHash !== remote.sentHash;
-  return { state: changed ? 'changed-since-publish' : 'published', ...remote };
+  const held = heldOnBlog(records);
+  return { state: changed ? 'changed-since-publish' : 'published', ...remote, ...(held ? { held } : {}) };
+}
+
+/**
+ * How the blog holds the post, from the schedule of the entry that last sent it; unknown (so
+ * shown as published) once a later record speaks for the post: a pull, a resolved conflict, or
+ * the link record that replaces entries past their retention.
+ */
+function heldOnBlog(records: PostRecords): BlogHold | null {
+  const sent = records.entries.findLast((entry) => entry.action === 'publish' && entry.state.state === 'done');
+  if (!sent || (records.link && records.link.sequence > sent.sequence)) return null;
+  if (sent.schedule.status === 'draft') return { as: 'draft' };
+  if (sent.schedule.status === 'future') return { as: 'scheduled', until: sent.schedule.date };
+  return null;
 }
 
 function isSupersededByLink(records: PostRecords, entry: OutboxEntry): boolean {

@@ -90,7 +90,8 @@ describe('the renderer’s store', () => {
     expect(plain(fed.getState())).toEqual(plain(fresh.getState()));
     expect(fed.getState().list.ids).toEqual([first.id, second.id]);
     expect(fed.getState().targets.get(first.id)?.[account.id]?.state).toBe('changed-since-publish');
-    expect(fed.getState().summaries.get(second.id)?.status).toBe('published');
+    // Sent as a draft: the blog holds it, unpublished.
+    expect(fed.getState().summaries.get(second.id)?.status).toBe('draft');
     expect(fed.getState().tags).toEqual([
       { tag: 'Books', count: 1 },
       { tag: 'ISIS', count: 1 },

@@ -105,19 +105,29 @@ export class MicropubAdapter implements BlogAdapter {
 
   /**
    * Replaces title, content, tags and status in one `replace` operation (servers such as
-   * @benjifs/micropub apply a single operation per request). A server that refuses an update that
-   * changes nothing is answered by reading the post: when it already is as sent, that is success.
+   * @benjifs/micropub apply a single operation per request).
    */
   async update(remoteId: string, post: OutgoingPost): Promise<RemotePost> {
     const url = postUrl(remoteId);
-    const request = this.#request('POST', null, { action: 'update', url, replace: properties(post, false) });
+    // A post whose hashtags were all taken off loses its categories in an operation of its own,
+    // first: a server answers 400 ("nothing to update") when it has none, which is as wanted.
+    if (post.tags.length === 0) await this.#change(url, { delete: ['category'] }, null);
+    await this.#change(url, { replace: properties(post, false) }, post);
+    return this.get(url);
+  }
+
+  /**
+   * One update operation. A server that refuses one that changes nothing (400) is answered by
+   * reading the post: when it already is as sent, that is success.
+   */
+  async #change(url: string, operation: Record<string, unknown>, post: OutgoingPost | null): Promise<void> {
+    const request = this.#request('POST', null, { action: 'update', url, ...operation });
     const response = await sendRequest(this.#options.transport, request);
     if (response.status === 400) {
-      const current = await this.get(url);
-      if (matches(current, post)) return current;
+      if (post === null) return;
+      if (matches(await this.get(url), post)) return;
     }
     checkApiStatus(request, response, micropubDialect);
-    return this.get(url);
   }
 
   async get(remoteId: string): Promise<RemotePost> {
@@ -309,7 +319,7 @@ export class MicropubAdapter implements BlogAdapter {
       slug: fields['mp-slug']?.[0] ?? lastSegment(url),
       content: withoutIdentityMarker(contentHtml(fields.content?.[0])),
       renderedContent: null,
-      tags: fields.category ?? [],
+      tags: (fields.category ?? []).filter((tag) => typeof tag === 'string'),
       summary: fields.summary?.[0] ?? '',
       categories: null,
       identity: identityInMarker(contentHtml(fields.content?.[0])),
@@ -328,10 +338,11 @@ function properties(post: OutgoingPost, creating: boolean): Record<string, unkno
   const fields: Record<string, unknown[]> = {
     name: [post.title],
     content: [{ html: withIdentityMarker(post.html, post.identity) }],
-    category: [...post.tags],
     'post-status': [post.schedule.status === 'draft' ? 'draft' : 'published'],
   };
-  // An empty property would be stored as one; clearing an excerpt would take a second operation.
+  // An empty property would be stored as one (@benjifs/micropub keeps an empty category as an
+  // object, which its q=source then answers); clearing one takes a second operation (see update).
+  if (post.tags.length > 0) fields['category'] = [...post.tags];
   if (post.summary !== '') fields['summary'] = [post.summary];
   // Servers take mp-slug when a post is made; changing an address afterwards is no Micropub operation.
   if (creating && post.slug.latin !== '') fields['mp-slug'] = [post.slug.latin];

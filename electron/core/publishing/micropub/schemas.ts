@@ -18,7 +18,8 @@ export const MicropubSourceSchema = z.object({
   properties: z.looseObject({
     name: z.array(z.string()).optional(),
     content: z.array(SourceContentSchema).optional(),
-    category: z.array(z.string()).optional(),
+    /** Tags as text; an entry may also be an object (an h-card for a person tagged), which is no hashtag. */
+    category: z.array(z.unknown()).optional(),
     summary: z.array(z.string()).optional(),
     'mp-slug': z.array(z.string()).optional(),
     'post-status': z.array(z.string()).optional(),

@@ -8,6 +8,7 @@ import {
   type PublishTargets,
 } from '../../../../shared/model/draft';
 import type { OutboxSchedule, PublishOutcome } from '../../../../shared/model/outbox';
+import { targetLabel } from './targetLabel';
 import { api } from '../../api';
 import { momentInZone } from '../../format/blogTime';
 import { useBlogFeatures, type FeaturesByAccount } from '../../state/useBlogFeatures';
@@ -43,18 +44,13 @@ interface TargetMessage {
   readonly state: PublishState['state'] | undefined;
 }
 
-const stateLabels: Readonly<Record<PublishState['state'], string>> = {
-  'not-published': 'Not published',
-  queued: 'Queued: goes out when the blog can be reached',
-  sending: 'Sending…',
-  published: 'Published',
-  'changed-since-publish': 'Changed since publish',
-  'needs-you': 'Needs you',
-  conflict: 'Edited on the blog and here',
-};
-
-function describeOutcome(outcome: PublishOutcome): string {
-  if (outcome.kind === 'published') return 'Published.';
+function describeOutcome(outcome: PublishOutcome, schedule: OutboxSchedule): string {
+  // "Published" only for what the blog shows: a draft or a scheduled post is sent, not live.
+  if (outcome.kind === 'published') {
+    if (schedule.status === 'draft') return 'Sent: the blog holds it as a draft.';
+    if (schedule.status === 'future') return 'Sent: the blog publishes it at the time chosen.';
+    return 'Published.';
+  }
   if (outcome.kind === 'queued') return `Queued: ${outcome.reason}`;
   return outcome.reason;
 }
@@ -154,7 +150,7 @@ export function PublishPanel(props: PublishPanelProps) {
       Object.fromEntries(
         result.value.map(({ accountId, outcome }) => [
           accountId,
-          { text: describeOutcome(outcome), state: outcome.kind },
+          { text: describeOutcome(outcome, chosenSchedule), state: outcome.kind },
         ]),
       ),
     );
@@ -178,6 +174,7 @@ export function PublishPanel(props: PublishPanelProps) {
         <legend>Blogs</legend>
         {accounts.map((account) => {
           const state = targets[account.id];
+          const label = targetLabel(state, new Date());
           const message = messages[account.id];
           return (
             <div key={account.id} className="publish-target">
@@ -195,8 +192,8 @@ export function PublishPanel(props: PublishPanelProps) {
                 {account.blogName}
               </label>
               <span className="target-state" aria-label={`State on ${account.blogName}`}>
-                {state ? stateLabels[state.state] : stateLabels['not-published']}
-                {state && 'url' in state && (
+                {label.text}
+                {state && 'url' in state && label.live && (
                   <>
                     {' '}
                     <a href={state.url} target="_blank" rel="noreferrer">

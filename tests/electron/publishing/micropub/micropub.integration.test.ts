@@ -160,6 +160,29 @@ describe('Micropub adapter against a real Micropub endpoint (@benjifs/micropub)'
     expect(again.title).toBe(edited.title);
   });
 
+  it('publishes a post without hashtags, and takes every hashtag off a post', async () => {
+    const bare: DraftContent = { ...reblogPost(SOURCE_URL), hashtags: [] };
+    const created = await adapter.create(post(bare));
+    expect((await adapter.get(created.remoteId)).tags).toEqual([]);
+
+    const tagged = post(reblogPost(SOURCE_URL));
+    const withTags = await adapter.create(tagged);
+    const untagged = await adapter.update(withTags.remoteId, { ...post(bare), identity: tagged.identity });
+    expect(untagged.tags).toEqual([]);
+
+    // As earlier versions made it: an empty category, which this server answers as [{}].
+    const made = await fetch(server.endpoint, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: ['h-entry'],
+        properties: { name: [`Empty category ${Date.now()}`], content: [{ html: '<p>Text</p>' }], category: [] },
+      }),
+    });
+    await made.arrayBuffer();
+    expect((await adapter.get(made.headers.get('location') ?? '')).tags).toEqual([]);
+  });
+
   it('schedules a post with a future published date', async () => {
     const date = new Date(Math.floor(Date.now() / 1000) * 1000 + 3 * 24 * 3600 * 1000);
     const created = await adapter.create(post(reblogPost(SOURCE_URL), { status: 'future', date }));

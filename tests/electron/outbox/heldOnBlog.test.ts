@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { draftStatus } from '../../../shared/model/status';
+import { reblogPost } from '../../support/fixtures';
+import { useTempFolders } from '../../support/tempFolder';
+import { MemoryBlog } from './support/memoryBlog';
+import { openHarness } from './support/harness';
+
+const ACCOUNT = 'blog-account-1';
+const newFolder = useTempFolders();
+
+describe('what the blog holds: a draft, a post scheduled for later, a published post', () => {
+  it('follows the schedule the post was last sent with, and says "draft" of a draft on the blog', async () => {
+    const blog = new MemoryBlog();
+    const harness = await openHarness(await newFolder(), { [ACCOUNT]: blog });
+    const draft = await harness.library.create(reblogPost());
+    const send = async (schedule: Parameters<typeof harness.outbox.publish>[0]['schedule']) => {
+      await harness.outbox.publish({ draftId: draft.id, accountId: ACCOUNT, schedule });
+      return harness.targetOf(draft.id, ACCOUNT);
+    };
+
+    const asDraft = await send({ status: 'draft' });
+    expect(asDraft).toMatchObject({ state: 'published', held: { as: 'draft' } });
+    expect(draftStatus({ [ACCOUNT]: asDraft ?? { state: 'not-published' } })).toBe('draft');
+
+    await harness.library.save(draft.id, { title: 'Changed while a draft on the blog' });
+    expect(await harness.targetOf(draft.id, ACCOUNT)).toMatchObject({
+      state: 'changed-since-publish',
+      held: { as: 'draft' },
+    });
+
+    const until = '2031-06-01T09:30:00.000Z';
+    expect(await send({ status: 'future', date: until })).toMatchObject({
+      state: 'published',
+      held: { as: 'scheduled', until },
+    });
+
+    const live = await send({ status: 'publish' });
+    expect(live).toMatchObject({ state: 'published' });
+    expect(live).not.toHaveProperty('held');
+    expect(draftStatus({ [ACCOUNT]: live ?? { state: 'not-published' } })).toBe('published');
+    expect(blog.writes).toEqual(['create 1', 'update 1', 'update 1']);
+    await harness.close();
+  });
+});
