@@ -76,13 +76,19 @@ async function pasteAndWaitForPreview(page: Page, jpeg: Buffer, index: number): 
       const before = document.querySelectorAll('.preview-body img[src^="/media/"]').length;
       const start = performance.now();
       commentary?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-      for (;;) {
+      // A paste that never shows is reported as such, not waited for for ever.
+      while (performance.now() - start < 120_000) {
         const images = [...document.querySelectorAll<HTMLImageElement>('.preview-body img[src^="/media/"]')];
         if (images.length > before && images.every((image) => image.complete && image.naturalWidth > 0)) {
           return performance.now() - start;
         }
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
+      const shownNow = document.querySelectorAll('.preview-body img').length;
+      const status = document.querySelector('[role="status"]')?.textContent ?? '';
+      throw new Error(
+        `the pasted image was not shown within 120 s (${shownNow} images in the preview; status: ${status})`,
+      );
     },
     { base64: jpeg.toString('base64'), name: `photo-${index}.jpg` },
   );

@@ -57,6 +57,36 @@ test('a pasted image appears at the caret, asks for its alt text, and shows in t
   await expect(desk.saveStatus).toHaveText(/Saved/);
 });
 
+test('typing inside an image’s placeholder while it is processed loses neither the image nor the typing', async ({
+  page,
+}) => {
+  const desk = new DeskPage(page);
+  await page.goto(host.url);
+  await desk.newDraft.click();
+  await desk.commentary.click();
+  await page.keyboard.type('Before. ');
+  // The core takes its time with this one (a large photo on a busy machine), long enough to type into its placeholder.
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/addImage', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await pasteFile(desk.commentary, await sampleImage('jpeg', 640, 480), 'big.jpg', 'image/jpeg');
+  await page.getByRole('dialog', { name: 'Describe the image' }).getByRole('button', { name: 'Skip for now' }).click();
+  await desk.commentary.focus();
+  // The caret into the placeholder's words, as a click there puts it: before "…" of "Adding big.jpg…".
+  const text = (await desk.commentary.textContent()) ?? '';
+  const ending = /…\]\(media:adding-\d+\)/.exec(text)?.[0] ?? '';
+  expect(ending).not.toBe('');
+  await page.keyboard.press('End');
+  for (let step = 0; step < ending.length; step += 1) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('zz');
+  release();
+  await expect(desk.commentary).toContainText(/Before\. !\[\]\(media:[0-9a-f]{64}\.jpg\)zz/, { timeout: 60_000 });
+  await expect(desk.preview.locator('img[src^="/media/"]')).toHaveCount(1);
+});
+
 test('an image without alt text is named in the status bar until it gets one, and can become the featured image', async ({
   page,
 }) => {

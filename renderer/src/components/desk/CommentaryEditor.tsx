@@ -16,8 +16,6 @@ import { perLineDirection } from './lineDirection';
 export interface CommentaryEditorHandle {
   /** Puts text at the caret (replacing a selection), as if typed; returns where it starts. */
   insertAtCaret(text: string): number;
-  /** Replaces the first occurrence of `find` after `from`; false when it is no longer there. */
-  replaceText(find: string, replacement: string): boolean;
   /** Replaces a range of the text, as one undoable edit. */
   replaceRange(from: number, to: number, text: string): void;
   /** The text as it is this moment (React's copy may be a render behind). */
@@ -90,13 +88,6 @@ export function CommentaryEditor({
           scrollIntoView: true,
         });
         return from;
-      },
-      replaceText(find, replacement) {
-        const editor = view.current;
-        const at = editor ? editor.state.doc.toString().indexOf(find) : -1;
-        if (!editor || at === -1) return false;
-        editor.dispatch({ changes: { from: at, to: at + find.length, insert: replacement } });
-        return true;
       },
       replaceRange(from, to, text) {
         view.current?.dispatch({ changes: { from, to, insert: text } });

@@ -4,6 +4,7 @@ import type { MediaFile } from '../../../../shared/model/image';
 import { api } from '../../api';
 import { base64Of } from '../../media/imageFiles';
 import type { CommentaryEditorHandle } from './CommentaryEditor';
+import { placeholderMarkdown, settlePlaceholder } from './imagePlaceholder';
 
 /** An image on its way into the commentary, whose alt text the writer is being asked for. */
 export interface PendingImage {
@@ -65,18 +66,23 @@ export function useImageInsertion(editor: RefObject<CommentaryEditorHandle | nul
     async (image: File) => {
       counter += 1;
       const key = `adding-${counter}`;
-      const placeholder = imageMarkdown(key, `Adding ${image.name || 'image'}…`);
-      editor.current?.insertAtCaret(placeholder);
+      editor.current?.insertAtCaret(placeholderMarkdown(key, image.name));
       update((current) => [...current, { key, name: image.name, file: null, words: null }]);
+      // The placeholder is found by its key when the core answers: the writer may have typed around it, or in it.
+      const settle = (final: string): void => {
+        const handle = editor.current;
+        const place = handle ? settlePlaceholder(handle.text(), key, image.name, final) : null;
+        if (handle && place) handle.replaceRange(place.from, place.to, place.replacement);
+      };
       const added = await api.addImage({ name: image.name.slice(0, 255), data: await base64Of(image) });
       if (!added.ok) {
-        editor.current?.replaceText(placeholder, '');
+        settle('');
         update((current) => current.filter((each) => each.key !== key));
         setProblem(`${image.name || 'The image'} was not added: ${added.error.message}`);
         return;
       }
       const words = latest.current.find((each) => each.key === key)?.words ?? null;
-      editor.current?.replaceText(placeholder, imageMarkdown(added.value.file, words?.alt ?? '', words?.caption ?? ''));
+      settle(imageMarkdown(added.value.file, words?.alt ?? '', words?.caption ?? ''));
       if (words) update((current) => current.filter((each) => each.key !== key));
       else update((current) => current.map((each) => (each.key === key ? { ...each, file: added.value.file } : each)));
     },
