@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallName } from '../../../shared/contract';
+import { dispatch } from '../../../electron/core/dispatch';
+import { openServices } from '../../../electron/core/services';
+import type { DraftView } from '../../../shared/model/draft';
+import { startWordPress, wordPressSkipReason, type WordPressServer } from '../../servers/wordpress';
 import { draftStatus } from '../../../shared/model/status';
 import { reblogPost } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
@@ -42,3 +47,51 @@ describe('what the blog holds: a draft, a post scheduled for later, a published 
     await harness.close();
   });
 });
+
+const skipReason = wordPressSkipReason();
+
+describe.skipIf(skipReason !== null)(
+  'a draft sent to a real WordPress (the issue: it was reported as Published)',
+  () => {
+    let wordpress: WordPressServer;
+    beforeAll(async () => {
+      wordpress = await startWordPress();
+    }, 120_000);
+    afterAll(async () => {
+      await wordpress.stop();
+    });
+
+    it('is a draft on the blog, whose address shows nothing yet', async () => {
+      const services = await openServices({
+        dataFolder: await newFolder(),
+        access: { mode: 'write', program: { kind: 'dev-host' } },
+        logError: () => undefined,
+      });
+      const call = async (name: CallName, input: unknown): Promise<unknown> => {
+        const result = await dispatch(services.handlers, name, input, { logError: () => undefined });
+        if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+        return result.value;
+      };
+      try {
+        const account = (await call('addAccount', {
+          kind: 'wordpress',
+          address: wordpress.url,
+          user: wordpress.user,
+          secret: wordpress.applicationPassword,
+        })) as { id: string };
+        const draft = (await call('createDraft', {
+          content: { ...reblogPost(), title: `Held ${Date.now()}` },
+        })) as { id: string };
+        await call('publishDraft', { draftId: draft.id, accountIds: [account.id], schedule: { status: 'draft' } });
+
+        const target = ((await call('getDraft', { id: draft.id })) as DraftView).targets[account.id];
+        expect(target).toMatchObject({ state: 'published', held: { as: 'draft' } });
+        const page = await fetch(target && 'url' in target ? target.url : '');
+        await page.arrayBuffer();
+        expect(page.status).toBe(404);
+      } finally {
+        await services.close();
+      }
+    }, 60_000);
+  },
+);
