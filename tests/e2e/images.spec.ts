@@ -1,4 +1,4 @@
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
@@ -6,6 +6,7 @@ import { htmlNamedPng, sampleImage } from '../electron/media/support/images';
 import { gitServerSkipReason } from '../servers/gitHttp';
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
+import { callHost } from './support/hostApi';
 import { addHugoSite, hugoSiteRepository } from './support/hugoSite';
 import { pasteFile } from './support/pasteFile';
 
@@ -172,6 +173,50 @@ test('a blog’s longest image side is set in the Blogs dialog, checked, and the
     const [image = ''] = await readdir(path.join(site, 'static/images'));
     const { width, height } = await sharp(path.join(site, 'static/images', image)).metadata();
     expect([width, height]).toEqual([900, 600]);
+  } finally {
+    await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+  }
+});
+
+test('an image pasted and published while offline goes out once the app is back online', async ({ page }) => {
+  const gitSkip = gitServerSkipReason();
+  test.skip(gitSkip !== null, gitSkip ?? '');
+  test.setTimeout(90_000);
+  const folders: string[] = [];
+  try {
+    const site = await hugoSiteRepository((folder) => folders.push(folder));
+    const desk = new DeskPage(page);
+    await page.goto(host.url);
+    const blogs = await addHugoSite(page, site);
+    await blogs.getByRole('button', { name: 'Close' }).click();
+    await callHost(host, 'setOnline', { online: false });
+
+    await desk.newDraft.click();
+    await desk.title.fill('Written on the train');
+    await desk.commentary.click();
+    await desk.pasteImage(
+      { bytes: await sampleImage('png', 300, 200), name: 'map.png', type: 'image/png' },
+      'The line from the window',
+    );
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Publish' });
+    await panel.getByRole('button', { name: 'Publish', exact: true }).click();
+    await expect(panel.getByRole('status')).toHaveText(/^Queued: /);
+    // Nothing reached the site: no image, no post.
+    expect(await readdir(path.join(site, 'static/images')).catch(() => [])).toEqual([]);
+
+    await callHost(host, 'setOnline', { online: true });
+    await expect
+      .poll(async () => (await readdir(path.join(site, 'static/images')).catch(() => [])).length, { timeout: 30_000 })
+      .toBe(1);
+    const [image = ''] = await readdir(path.join(site, 'static/images'));
+    await expect
+      .poll(async () => (await readdir(path.join(site, 'content/posts')).catch(() => [])).length, { timeout: 30_000 })
+      .toBe(1);
+    const [post = ''] = await readdir(path.join(site, 'content/posts'));
+    const text = await readFile(path.join(site, 'content/posts', post), 'utf8');
+    expect(text).toContain(`/images/${image}`);
+    expect(text).not.toContain('media:');
   } finally {
     await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
   }
