@@ -11,6 +11,7 @@ import { appShortcuts, codeMirrorKey, shortcuts } from '../../shortcuts';
 import { useBooleanPreference } from '../../state/usePreference';
 import { limitNote, LimitNote } from './fieldLimit';
 import { perLineDirection } from './lineDirection';
+import { pendingImages } from './pendingImages';
 
 /** What the desk may do to the commentary while the editor owns its text. */
 export interface CommentaryEditorHandle {
@@ -119,6 +120,7 @@ export function CommentaryEditor({
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           EditorView.lineWrapping,
           perLineDirection(),
+          pendingImages(),
           placeholder('Your commentary, in markdown'),
           EditorView.contentAttributes.of({ spellcheck: 'true', 'aria-label': label, 'aria-multiline': 'true' }),
           tabCompartment.current.of(tabKeys(latestTabIndents.current)),
