@@ -72,6 +72,7 @@ describe.skipIf(skip !== null)('static site publishing under SIGKILL', () => {
     await writeFile(connectionFile, JSON.stringify(connection));
     const drafts: string[] = [];
     const kills: number[] = [];
+    let retried = 0;
     for (let round = 0; round < ROUNDS; round += 1) {
       const killAfterMs = Math.floor(Math.random() * 1_500);
       kills.push(killAfterMs);
@@ -86,7 +87,15 @@ describe.skipIf(skip !== null)('static site publishing under SIGKILL', () => {
         'static-site-0001': createBlogAdapter(connection, server.password, { fetch, timeoutMs: 10_000 }),
       });
       try {
-        const report = await harness.outbox.drain();
+        let report = await harness.outbox.drain();
+        // An entry killed while being sent in two rounds running is held for the writer (a start never
+        // replays a crash, #12); the writer retries it, as the app offers, and it goes out once.
+        const held = harness.outbox
+          .list()
+          .filter((entry) => entry.state.state === 'needs-you' && entry.interruptions >= 2);
+        for (const entry of held) await harness.outbox.retry(entry.id);
+        retried += held.length;
+        if (held.length > 0) report = await harness.outbox.drain();
         if (report.pending > 0) console.log(JSON.stringify(report, null, 1));
         expect(report.pending, `round ${round}`).toBe(0);
         // The writer publishes one draft at a time: only the last one it made can have been killed
@@ -110,7 +119,7 @@ describe.skipIf(skip !== null)('static site publishing under SIGKILL', () => {
     // The writer's repository came through every kill whole.
     await git(site.clone, ['fsck', '--no-dangling']);
     console.log(
-      `static site crash rounds: killed after ${kills.join(', ')} ms; ${drafts.length} posts, ${publishes.length} publish commits`,
+      `static site crash rounds: killed after ${kills.join(', ')} ms; ${drafts.length} posts, ${publishes.length} publish commits; ${retried} held after two kills and retried`,
     );
   }, 240_000);
 });
