@@ -100,7 +100,11 @@ test.describe('post options in the publish panel, against a real WordPress', () 
     await expect(desk.saveStatus).toHaveText('Saved');
 
     await panel.getByRole('button', { name: 'Publish', exact: true }).click();
-    await expect(panel.getByRole('status').filter({ hasText: /^Published\.$/ })).toBeVisible({ timeout: 30_000 });
+    await expect(
+      panel.getByRole('status').filter({ hasText: /^Sent: the blog publishes it at the time chosen\.$/ }),
+    ).toBeVisible({
+      timeout: 30_000,
+    });
     const found = await fetch(
       `${wordpress.url}/wp-json/wp/v2/posts?context=edit&status=future&slug=my-chosen-address`,
       { headers: { authorization: basicAuthorization(wordpress.user, wordpress.applicationPassword) } },
