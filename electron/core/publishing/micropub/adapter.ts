@@ -119,7 +119,13 @@ export class MicropubAdapter implements BlogAdapter {
     // A post whose hashtags were all taken off loses its categories in an operation of its own,
     // first: a server answers 400 ("nothing to update") when it has none, which is as wanted.
     if (post.tags.length === 0) await this.#change(url, { delete: ['category'] }, null);
-    await this.#change(url, { replace: properties(post, false) }, post);
+    const replace = properties(post, false);
+    // A post scheduled for later, then published now, keeps its future date unless it is replaced:
+    // servers that schedule would go on holding it (and the post reads back as scheduled).
+    if (post.schedule.status === 'publish' && (await this.get(url)).status === 'future') {
+      replace['published'] = [(this.#options.now?.() ?? new Date()).toISOString()];
+    }
+    await this.#change(url, { replace }, post);
     return this.get(url);
   }
 
