@@ -11,8 +11,8 @@ import { regressionSeeds } from './seeds';
  * what CI can spare) and MONKEY_STEPS bound a walk; a longer run by hand is
  * `MONKEY_SECONDS=1800 npx playwright test tests/e2e/monkey`. A failure prints the seed, the
  * step and the steps before it; its seed then joins seeds.ts as a regression. To hunt update loops
- * (#12 item 8), build React's development renderer first (`NODE_ENV=development npx electron-vite
- * build`, then `npm run build` again afterwards): the walk then also fails on React's warning.
+ * (#12 item 8), build the renderer on React's development build first (`COMMONPLACE_REACT_DEV=1
+ * npx electron-vite build`; `npm run build` again afterwards): the walk also fails on its warning.
  */
 const seconds = Number(process.env['MONKEY_SECONDS'] ?? 150);
 const maxSteps = Number(process.env['MONKEY_STEPS'] ?? 3_000);
