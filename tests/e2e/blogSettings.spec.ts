@@ -1,17 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startMicropub, type MicropubServer } from '../servers/micropub';
-import { DeskPage } from './support/deskPage';
+import { writeNewDraft } from './support/sendAsDraft';
 import { addMicropubBlog } from './support/micropubBlog';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
 
 /** Publishes a new draft with this title to the one blog, and waits for the panel to answer. */
 async function publishDraft(page: Page, title: string): Promise<void> {
-  const desk = new DeskPage(page);
-  await desk.newDraft.click();
-  await desk.title.fill(title);
-  await desk.commentary.fill('A few words on what I read.');
-  await desk.addHashtags('Reading');
-  await expect(desk.saveStatus).toHaveText('Saved');
+  await writeNewDraft(page, title);
   const panel = page.getByRole('region', { name: 'Publish', exact: true });
   if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await panel.getByRole('checkbox').check();

@@ -6,6 +6,7 @@ import { startWordPress, wordPressSkipReason, type WordPressServer } from '../se
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
 import { pasteFile } from './support/pasteFile';
+import { sendNewDraftAsDraft } from './support/sendAsDraft';
 import { addWordPressBlog } from './support/wordPressBlog';
 
 const skipReason = wordPressSkipReason();
@@ -247,19 +248,8 @@ test.describe('one-click publishing to a real WordPress', () => {
     await page.goto(host.url);
     const blogs = await addWordPressBlog(page, { ...wordpress, applicationPassword: password });
     await blogs.getByRole('button', { name: 'Close' }).click();
-    await desk.newDraft.click();
-    await desk.title.fill('Held in the editor');
-    await desk.commentary.fill('A few words on what I read.');
-    await desk.addHashtags('Reading');
-    await expect(desk.saveStatus).toHaveText('Saved');
-    await page.getByRole('button', { name: 'Publish', exact: true }).click();
-    const panel = page.getByRole('region', { name: 'Publish', exact: true });
-    const state = panel.getByLabel(/^State on /);
-    await panel.getByRole('radio', { name: 'As a draft on the blog' }).check();
-    await panel.getByRole('button', { name: 'Publish', exact: true }).click();
-    await expect(panel.getByRole('status')).toHaveText('Sent: the blog holds it as a draft.', { timeout: 30_000 });
+    const { panel, state } = await sendNewDraftAsDraft(page, 'Held in the editor');
     await expect(state).toContainText('Draft on the blog');
-    await expect(state.getByRole('link', { name: 'View post' })).toHaveCount(0);
     const editor = new URL(
       (await state.getByRole('link', { name: 'Open the draft in the blog’s editor' }).getAttribute('href')) ?? '',
     );
