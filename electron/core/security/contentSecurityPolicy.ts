@@ -9,10 +9,11 @@ import { LIVE_FRAME_SCRIPT_HASH } from '../../../shared/theme/liveFrame';
  * and elements anyway. Images come from the library (the dev host's own /media/ route, or the
  * Electron app's read-only media scheme), from https addresses (quoted excerpts keep their
  * figures until they are fetched into the library), and as data: in the themed preview's frame,
- * which carries the blog's images and fonts inlined (a srcdoc document inherits this policy on
- * top of its own); an image or a font runs no code. For the same reason the themed preview's one
- * script is allowed here by its hash: it runs only in that frame, whose own policy allows nothing
- * else, and in this page it is never present.
+ * which carries the blog's images and fonts inlined; an image or a font runs no code. Frames:
+ * data: only, which is where the themed preview's shell comes from (shared/theme/liveFrame.ts): a
+ * data: document has an opaque origin that shares nothing with this page. The shell's one script
+ * is allowed here by its hash too, in case the shell inherits this policy on top of its own; it
+ * runs only in that frame, and in this page it is never present.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -24,7 +25,7 @@ export const CONTENT_SECURITY_POLICY = [
   "manifest-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-src 'none'",
+  'frame-src data:',
   "frame-ancestors 'none'",
   "object-src 'none'",
 ].join('; ');

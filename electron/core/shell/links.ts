@@ -1,3 +1,4 @@
+import { LIVE_FRAME_URL } from '../../../shared/theme/liveFrame';
 import { mayNavigate, mayOpenExternally } from '../security/windowPolicy';
 
 /** What becomes of a navigation or new-window request from the page. */
@@ -14,11 +15,12 @@ export function linkAction(url: string): LinkAction {
 }
 
 /**
- * A navigation inside a frame of the page (the themed preview's sandboxed frame): it may load
- * its own document (about:srcdoc, or about:blank before it), and nothing else in place; a web or
- * mail link clicked there goes to the system instead, and every other address nowhere.
+ * A navigation inside a frame of the page (the themed preview's shell and the page in it): the
+ * shell may load itself, the page its own document (about:srcdoc, or about:blank before it), and
+ * nothing else in place; a web or mail link clicked there goes to the system instead, and every
+ * other address nowhere.
  */
 export function frameNavigationAction(url: string): LinkAction {
-  if (url === 'about:srcdoc' || url === 'about:blank') return 'stay';
+  if (url === LIVE_FRAME_URL || url === 'about:srcdoc' || url === 'about:blank') return 'stay';
   return mayOpenExternally(url) ? 'open-externally' : 'deny';
 }
