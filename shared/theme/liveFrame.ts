@@ -13,10 +13,10 @@ export function markedBlock(html: string): string {
 }
 
 /**
- * The sandbox of the frame inside the shell that shows the themed page: no scripts at all
- * (the page's policy says `script-src 'none'` too), no forms, no top navigation. Same origin
- * with the shell, which is what lets the shell's script patch the page from outside it; that
- * origin is the shell's, opaque (a data: document), shared with nothing of the app.
+ * The sandbox of the frame inside the shell that shows the themed page: no scripts at all (the
+ * page's policy says `script-src 'none'` too), no forms, no top navigation. Same origin with the
+ * shell, which is what lets the shell's script patch the page from outside; that origin is the
+ * shell's own, shared with nothing of the app (see THEME_SHELL_PATH in shared/contract.ts).
  * Popups, so that a link the writer clicks (every link opens a new window) is handed to the
  * system browser by the host's window guard.
  */
@@ -71,8 +71,7 @@ requestAnimationFrame(function(){answer('commonplace-shown',message.seq);});
 export const LIVE_FRAME_SCRIPT_HASH = 'sha256-gQtHoJSeu1DP6rNZGbBUOsZFOS9cAZksLG619sFnmzw=';
 
 /**
- * The shell's policy: its own script by hash and nothing else; nothing fetched. The themed page
- * inside (a srcdoc document) inherits it on top of its own.
+ * The shell's policy: its own script by hash and nothing else; nothing fetched. The themed page inside (a srcdoc document) inherits it on top of its own.
  */
 export const LIVE_FRAME_CSP = [
   "default-src 'none'",
@@ -92,18 +91,20 @@ export const LIVE_FRAME_DOCUMENT =
   `<script>${LIVE_FRAME_SCRIPT}</script></body></html>`;
 
 /**
- * Where the app's frame loads the shell from: a data: address, so that the shell's origin is
- * opaque (shared with nothing of the app or the dev host) and yet not sandboxed away from the
- * themed page it holds, which a srcdoc shell would be (a sandboxed srcdoc document gives its own
- * frames a new opaque origin each, and the shell could no longer reach into the page).
- */
-export const LIVE_FRAME_URL = `data:text/html;charset=utf-8,${encodeURIComponent(LIVE_FRAME_DOCUMENT)}`;
-
-/**
- * The sandbox of the app's frame, which holds the shell: its script runs, its origin stays the
- * data: document's opaque one, no forms, no top navigation; popups pass on to the page inside.
+ * The sandbox of the app's frame, which holds the shell: its script runs on the shell's own
+ * origin (a different site from the app's, so the browser gives it a process of its own), no
+ * forms, no top navigation; popups pass on to the page inside.
  */
 export const LIVE_FRAME_SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+
+/** The headers the shell is served with, by either host. */
+export const LIVE_FRAME_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Content-Security-Policy': LIVE_FRAME_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};
 
 /** What the app sends the shell to show another page (another snapshot, other tags). */
 export interface LiveFramePage {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { AssetLoader } from '../../electron/core/themes/assetLoader';
 import { captureThemePage } from '../../electron/core/themes/snapshotPage';
+import { THEME_SHELL_PATH } from '../../shared/contract';
 import { THEMED_PAGE_SANDBOX } from '../../shared/theme/liveFrame';
 import { slotMarker } from '../../shared/theme/themePage';
 import { sampleImage } from '../electron/media/support/images';
@@ -33,8 +34,13 @@ async function startAttacker(): Promise<{ server: Server; origin: string; hits: 
  */
 function watch(page: Page, appOrigin: string): { offsite: string[]; scripts: string[] } {
   const seen = { offsite: [] as string[], scripts: [] as string[] };
+  // The app's own: its origin, and the themed preview's shell, where the app's route sends its frame.
+  const own = new Set([appOrigin]);
   page.on('response', (response) => {
-    if (!response.url().startsWith(appOrigin) && !response.url().startsWith('data:')) seen.offsite.push(response.url());
+    const url = response.url();
+    const location = response.headers()['location'];
+    if (url === `${appOrigin}${THEME_SHELL_PATH}` && location) own.add(new URL(location, url).href);
+    if (![...own].some((address) => url.startsWith(address)) && !url.startsWith('data:')) seen.offsite.push(url);
   });
   page.on('console', (message) => {
     if (message.text().includes('SCRIPT RAN')) seen.scripts.push(message.text());
@@ -134,10 +140,12 @@ test.describe('the themed preview', () => {
     host = await startDevHost(folder);
     const seen = watch(page, host.origin);
     const { frame } = await openThemed(page, host, 'Raw Blog');
-    // The page sits in a frame with no scripts, inside a shell whose origin is opaque: neither can reach the app.
+    // The page sits in a frame with no scripts, inside a shell on another site: neither can reach the app.
     const shell = themedShell(page).contentFrame();
     await expect(shell.locator('iframe#page')).toHaveAttribute('sandbox', THEMED_PAGE_SANDBOX);
-    expect(await shell.locator('body').evaluate(() => window.origin)).toBe('null');
+    const shellOrigin = new URL(await shell.locator('body').evaluate(() => window.origin));
+    expect(shellOrigin.hostname).toBe('localhost');
+    expect(shellOrigin.port).not.toBe(new URL(host.origin).port);
     expect(
       await shell.locator('body').evaluate(() => {
         try {

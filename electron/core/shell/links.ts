@@ -1,4 +1,4 @@
-import { LIVE_FRAME_URL } from '../../../shared/theme/liveFrame';
+import { THEME_SHELL_HOST, THEME_SHELL_SCHEME } from '../../../shared/contract';
 import { mayNavigate, mayOpenExternally } from '../security/windowPolicy';
 
 /** What becomes of a navigation or new-window request from the page. */
@@ -14,6 +14,9 @@ export function linkAction(url: string): LinkAction {
   return mayOpenExternally(url) ? 'open-externally' : 'deny';
 }
 
+/** The themed preview's shell in the Electron app. */
+const THEMED_SHELL = `${THEME_SHELL_SCHEME}://${THEME_SHELL_HOST}/`;
+
 /**
  * A navigation inside a frame of the page (the themed preview's shell and the page in it): the
  * shell may load itself, the page its own document (about:srcdoc, or about:blank before it), and
@@ -21,6 +24,6 @@ export function linkAction(url: string): LinkAction {
  * other address nowhere.
  */
 export function frameNavigationAction(url: string): LinkAction {
-  if (url === LIVE_FRAME_URL || url === 'about:srcdoc' || url === 'about:blank') return 'stay';
+  if (url === THEMED_SHELL || url === 'about:srcdoc' || url === 'about:blank') return 'stay';
   return mayOpenExternally(url) ? 'open-externally' : 'deny';
 }

@@ -2,11 +2,11 @@ import { useEffect, useRef } from 'react';
 import type { RenderedBlock } from '../../../../shared/render/incremental';
 import {
   LIVE_FRAME_SANDBOX,
-  LIVE_FRAME_URL,
   markedBlock,
   type LiveFramePage,
   type LiveFramePatch,
 } from '../../../../shared/theme/liveFrame';
+import { themedShellAddress } from './shellAddress';
 import type { ThemedFrameContent } from './useThemedDocument';
 
 interface ThemedPreviewProps {
@@ -37,8 +37,9 @@ interface FrameTurns {
  * The draft in the blog's own theme. The page (the blog's stored page with the draft in it, as
  * `drafts render --themed` prints it) is shown in a frame that runs no script at all: sandboxed
  * without scripts or forms, and its policy says `script-src 'none'`. That frame sits in a shell
- * (shared/theme/liveFrame.ts), a data: document whose opaque origin shares nothing with the app,
- * whose one script, allowed by its hash, patches the page from outside.
+ * (shared/theme/liveFrame.ts) on an origin and a site of its own, which shares nothing with the
+ * app and runs in a process of its own; the shell's one script, allowed by its hash, patches the
+ * page from outside.
  *
  * A keystroke is a patch: the title and the blocks of the body that changed are posted to the
  * shell, which puts them in the page in place, so the scroll position stays and nothing is parsed
@@ -105,7 +106,7 @@ export function ThemedPreview({ content, blogName }: ThemedPreviewProps) {
           }}
           className="themed-frame"
           title={`Preview as on ${blogName}`}
-          src={LIVE_FRAME_URL}
+          src={themedShellAddress()}
           sandbox={LIVE_FRAME_SANDBOX}
           referrerPolicy="no-referrer"
           data-front={index === 0 ? 'true' : 'false'}
