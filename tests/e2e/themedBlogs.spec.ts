@@ -5,7 +5,7 @@ import { startWordPress, wordPressSkipReason } from '../servers/wordpress';
 import { reblogPost } from '../support/fixtures';
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
-import { pageIn, themedPage } from './support/themedFrame';
+import { onResponsesOffApp, pageIn, themedPage } from './support/themedFrame';
 
 /** A real blog for the proof: how to add it, and where its theme puts a post's text (known, not detected). */
 interface Blog {
@@ -151,9 +151,7 @@ for (const blog of blogs) {
         const again = await page.context().newPage();
         const failed: string[] = [];
         again.on('requestfailed', (request) => failed.push(`${request.url()} ${request.failure()?.errorText ?? ''}`));
-        again.on('response', (response) => {
-          if (!response.url().startsWith(host.origin)) failed.push(response.url());
-        });
+        onResponsesOffApp(again, host.origin, (url) => failed.push(url));
         await page.close();
         await again.goto(host.url);
         await again.getByRole('button', { name: /A second thought/ }).click();

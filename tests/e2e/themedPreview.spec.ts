@@ -5,14 +5,13 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { AssetLoader } from '../../electron/core/themes/assetLoader';
 import { captureThemePage } from '../../electron/core/themes/snapshotPage';
-import { THEME_SHELL_PATH } from '../../shared/contract';
 import { THEMED_PAGE_SANDBOX } from '../../shared/theme/liveFrame';
 import { slotMarker } from '../../shared/theme/themePage';
 import { sampleImage } from '../electron/media/support/images';
 import { hostilePage, hostileStylesheet, POST } from '../electron/themes/hostilePages';
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
-import { pageIn, themedPage, themedShell } from './support/themedFrame';
+import { onResponsesOffApp, pageIn, themedPage, themedShell } from './support/themedFrame';
 import { pasteFile } from './support/pasteFile';
 import { seedThemedLibrary } from '../support/themeLibrary';
 
@@ -34,13 +33,8 @@ async function startAttacker(): Promise<{ server: Server; origin: string; hits: 
  */
 function watch(page: Page, appOrigin: string): { offsite: string[]; scripts: string[] } {
   const seen = { offsite: [] as string[], scripts: [] as string[] };
-  // The app's own: its origin, and the themed preview's shell, where the app's route sends its frame.
-  const own = new Set([appOrigin]);
-  page.on('response', (response) => {
-    const url = response.url();
-    const location = response.headers()['location'];
-    if (url === `${appOrigin}${THEME_SHELL_PATH}` && location) own.add(new URL(location, url).href);
-    if (![...own].some((address) => url.startsWith(address)) && !url.startsWith('data:')) seen.offsite.push(url);
+  onResponsesOffApp(page, appOrigin, (url) => {
+    if (!url.startsWith('data:')) seen.offsite.push(url);
   });
   page.on('console', (message) => {
     if (message.text().includes('SCRIPT RAN')) seen.scripts.push(message.text());
