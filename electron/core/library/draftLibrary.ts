@@ -103,6 +103,8 @@ export class DraftLibrary {
   #searchStarting: Promise<void> | null = null;
   /** The drafts written most recently, as written: a save need not read back what it just wrote. */
   readonly #recent = new Map<string, Draft>();
+  /** A reader's listings of the few drafts `listedFor` read one by one, until every draft is listed. */
+  readonly #listedAlone = new Map<string, Listing>();
 
   private constructor(options: LibraryOptions) {
     this.#folder = options.folder;
@@ -152,11 +154,32 @@ export class DraftLibrary {
     return this.#indexed();
   }
 
+  /**
+   * Resolves once the named drafts are listed (what the outbox needs of the drafts it holds
+   * records of). A writer lists every draft at open; a reader reads a few documents rather than
+   * the whole index and every document's stamp, so `drafts show` stays quick in a large library.
+   */
+  async listedFor(ids: readonly string[]): Promise<void> {
+    if (this.#indexing !== null || ids.length > FEW_DRAFTS) return this.#indexed();
+    for (const id of new Set(ids)) {
+      try {
+        const draft = await this.#loadForIndex(id);
+        if (draft) this.#listedAlone.set(id, listingOf(draft));
+      } catch (error) {
+        // As when the whole library is listed: a draft that cannot be read is left out.
+        if (error instanceof RepairNeededError) throw error;
+        this.#logError(`The draft ${id} was left out of the library`, error);
+      }
+    }
+  }
+
   /** The summaries' index, loaded and brought in line with the documents (once). */
   #indexed(): Promise<void> {
     this.#indexing ??= (async () => {
       await this.#index.load();
       await this.#reconcile();
+      // Every draft is listed now: the index answers for all.
+      this.#listedAlone.clear();
     })();
     return this.#indexing;
   }
@@ -210,12 +233,12 @@ export class DraftLibrary {
 
   /** The draft's listing, without reading the draft; undefined when there is no such draft. */
   listing(id: string): Listing | undefined {
-    return this.#index.listing(id);
+    return this.#index.listing(id) ?? this.#listedAlone.get(id);
   }
 
   /** The fingerprint of the draft's content (what the outbox compares with what it sent); null when there is no such draft. */
   contentHash(id: string): string | null {
-    return this.#index.listing(id)?.contentHash ?? null;
+    return this.listing(id)?.contentHash ?? null;
   }
 
   async #matching(query: ListingQuery): Promise<readonly Listing[]> {
@@ -632,6 +655,12 @@ function changed(draft: Draft, changes: DraftChanges): Draft {
   }
   return { ...draft, ...content };
 }
+
+/**
+ * Up to how many drafts a reader lists by reading their documents one by one (`listedFor`): reading
+ * a document costs about what listing 20–30 drafts from the index does, stamps included.
+ */
+const FEW_DRAFTS = 100;
 
 /** How many just-written drafts are kept in memory: the few a writer has open. */
 const RECENT_DRAFTS = 16;
