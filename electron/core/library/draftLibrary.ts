@@ -593,17 +593,20 @@ export class DraftLibrary {
   async #reconcile(): Promise<void> {
     const ids = [...(await this.#store.ids())];
     const known = this.#index.entries;
-    const entries: Record<string, IndexEntry> = {};
-    let changed = ids.length !== Object.keys(known).length;
     const stamps = await this.#store.stamps(ids);
-    for (const [position, id] of ids.entries()) {
+    const current = (id: string, position: number) => {
       const stamp = stamps[position];
+      return stamp !== null && stamp !== undefined && this.#index.isCurrent(id, stamp);
+    };
+    // Mostly every entry is current: then the index stays as it is, and nothing is copied.
+    if (ids.length === Object.keys(known).length && ids.every(current)) return;
+    const entries: Record<string, IndexEntry> = {};
+    for (const [position, id] of ids.entries()) {
       const entry = known[id];
-      if (stamp && entry && this.#index.isCurrent(id, stamp)) {
+      if (entry && current(id, position)) {
         entries[id] = entry;
         continue;
       }
-      changed = true;
       try {
         const draft = await this.#loadForIndex(id);
         if (draft) entries[id] = indexEntry(listingOf(draft), await this.#stampAfterLoad(id));
@@ -612,10 +615,8 @@ export class DraftLibrary {
         this.#logError(`The draft ${id} was left out of the library`, error);
       }
     }
-    if (changed) {
-      this.#index.replaceAll(entries);
-      await this.#index.flush();
-    }
+    this.#index.replaceAll(entries);
+    await this.#index.flush();
   }
 
   /**
