@@ -71,7 +71,13 @@ export async function openLibraryAndOutbox(options: LibraryAndOutboxOptions): Pr
     ...(newEntryId ? { newId: newEntryId } : {}),
   });
   outbox = opened;
-  const joined = new LibraryView(library, opened, publish, logError);
+  const joined = new LibraryView({
+    library,
+    outbox: opened,
+    draftsWithRecords: () => new Set(records.posts().map(({ draftId }) => draftId)),
+    publish,
+    logError,
+  });
   view = joined;
   return {
     library,

@@ -189,9 +189,7 @@ export class DraftLibrary {
     this.#searchStarting ??= (async () => {
       await this.#indexed();
       // Damaged documents were recovered by #reconcile; one damaged since is recovered when opened.
-      const stamps = new Map(
-        Object.entries(this.#index.entries).map(([id, { size, mtimeMs }]) => [id, { size, mtimeMs }]),
-      );
+      const stamps = new Map(Array.from(this.#index.entries, ([id, { size, mtimeMs }]) => [id, { size, mtimeMs }]));
       this.#search.catchUp(stamps, async (id) => {
         try {
           // As the writer sees it: a save that a crash cut between its renames is its previous copy.
@@ -220,15 +218,36 @@ export class DraftLibrary {
     return [...this.#notices];
   }
 
-  /** Every draft that matches the query, most recently updated first. */
-  async list(query: ListingQuery = {}): Promise<Listing[]> {
-    return [...(await this.#matching(query))];
+  /**
+   * Every draft that matches the query, most recently updated first; `also`: a further test a
+   * draft must pass (what the library does not know of it, such as where it stands on blogs).
+   */
+  async list(query: ListingQuery = {}, also?: (listing: Listing) => boolean): Promise<Listing[]> {
+    const { all, keep } = await this.#matching(query, also);
+    return keep === null ? [...all] : all.filter(keep);
   }
 
-  /** A window of the drafts that match the query (see `list`), and how many match in all. */
-  async page(query: ListingQuery, offset: number, limit: number): Promise<ListingPage> {
-    const matching = await this.#matching(query);
-    return { total: matching.length, offset, drafts: matching.slice(offset, offset + limit) };
+  /**
+   * A window of the drafts that match (see `list`), and how many match in all. One pass over the
+   * list that keeps only the window: filtering 100,000 drafts into a new list for each page (the
+   * trash left out) cost more than the page.
+   */
+  async page(
+    query: ListingQuery,
+    offset: number,
+    limit: number,
+    also?: (listing: Listing) => boolean,
+  ): Promise<ListingPage> {
+    const { all, keep } = await this.#matching(query, also);
+    if (keep === null) return { total: all.length, offset, drafts: all.slice(offset, offset + limit) };
+    const drafts: Listing[] = [];
+    let total = 0;
+    for (const listing of all) {
+      if (!keep(listing)) continue;
+      if (total >= offset && drafts.length < limit) drafts.push(listing);
+      total += 1;
+    }
+    return { total, offset, drafts };
   }
 
   /** The draft's listing, without reading the draft; undefined when there is no such draft. */
@@ -241,7 +260,11 @@ export class DraftLibrary {
     return this.listing(id)?.contentHash ?? null;
   }
 
-  async #matching(query: ListingQuery): Promise<readonly Listing[]> {
+  /** Every listing in list order, and the test a draft must pass to match (null: every draft matches). */
+  async #matching(
+    query: ListingQuery,
+    also: ((listing: Listing) => boolean) | undefined,
+  ): Promise<{ all: readonly Listing[]; keep: ((listing: Listing) => boolean) | null }> {
     await this.#indexed();
     const trash = query.trash ?? 'exclude';
     const tagKey = query.tag === undefined ? undefined : hashtagKey(query.tag);
@@ -250,13 +273,16 @@ export class DraftLibrary {
     const matches = search === undefined ? null : await this.#search.find(search);
     const keyOf = memoized(hashtagKey);
     const all = this.#index.newestFirst();
-    if (trash === 'include' && tagKey === undefined && matches === null) return all;
-    return all.filter((listing) => {
+    if (trash === 'include' && tagKey === undefined && matches === null && also === undefined)
+      return { all, keep: null };
+    const keep = (listing: Listing) => {
       if (trash === 'exclude' && listing.trashedAt !== null) return false;
       if (trash === 'only' && listing.trashedAt === null) return false;
       if (tagKey !== undefined && !listing.hashtags.some((tag) => keyOf(tag) === tagKey)) return false;
-      return matches === null || matches.has(listing.id);
-    });
+      if (matches !== null && !matches.has(listing.id)) return false;
+      return also === undefined || also(listing);
+    };
+    return { all, keep };
   }
 
   async get(id: string): Promise<Draft> {
@@ -381,7 +407,7 @@ export class DraftLibrary {
     const used = new Set<MediaFile>(
       (await this.#emptied.texts()).flatMap((text) => [...text.matchAll(MEDIA_FILE_MENTION)].map(([file]) => file)),
     );
-    for (const id of Object.keys(this.#index.entries)) {
+    for (const id of [...this.#index.entries.keys()]) {
       const draft = await this.#load(id).catch(() => null);
       if (draft) for (const file of filesUsed(draft)) used.add(file);
       for (const { content } of await this.#history.list(id).catch(() => [])) {
@@ -599,17 +625,17 @@ export class DraftLibrary {
       return stamp !== null && stamp !== undefined && this.#index.isCurrent(id, stamp);
     };
     // Mostly every entry is current: then the index stays as it is, and nothing is copied.
-    if (ids.length === Object.keys(known).length && ids.every(current)) return;
-    const entries: Record<string, IndexEntry> = {};
+    if (ids.length === known.size && ids.every(current)) return;
+    const entries = new Map<string, IndexEntry>();
     for (const [position, id] of ids.entries()) {
-      const entry = known[id];
+      const entry = known.get(id);
       if (entry && current(id, position)) {
-        entries[id] = entry;
+        entries.set(id, entry);
         continue;
       }
       try {
         const draft = await this.#loadForIndex(id);
-        if (draft) entries[id] = indexEntry(listingOf(draft), await this.#stampAfterLoad(id));
+        if (draft) entries.set(id, indexEntry(listingOf(draft), await this.#stampAfterLoad(id)));
       } catch (error) {
         if (error instanceof RepairNeededError) throw error;
         this.#logError(`The draft ${id} was left out of the library`, error);

@@ -37,9 +37,12 @@ const IndexEntrySchema = z.strictObject({
 });
 export type IndexEntry = z.infer<typeof IndexEntrySchema>;
 
-/** The entries by id, in list order: what the library holds of index.json. */
+/**
+ * The entries by id, in list order: what the library holds of index.json. A Map, not an object:
+ * at 100,000 drafts Object.values of an object that many keys took ~70 ms, a Map's values ~1 ms.
+ */
 interface Index {
-  drafts: Record<string, IndexEntry>;
+  drafts: Map<string, IndexEntry>;
 }
 
 // The index is a cache of the documents: a version it cannot read is simply rebuilt.
@@ -96,11 +99,11 @@ const Version3Schema = z.strictObject({
 const indexCodec: DocumentCodec<Index> = {
   parse(json) {
     if (typeof json === 'object' && json !== null && 'schemaVersion' in json && json.schemaVersion === 3) {
-      return { drafts: Version3Schema.parse(json).drafts };
+      return { drafts: new Map(Object.entries(Version3Schema.parse(json).drafts)) };
     }
     const columns = ColumnsSchema.parse(json);
-    const drafts: Record<string, IndexEntry> = {};
-    for (const [row, id] of columns.id.entries()) drafts[id] = entryAt(columns, row, id);
+    const drafts = new Map<string, IndexEntry>();
+    for (const [row, id] of columns.id.entries()) drafts.set(id, entryAt(columns, row, id));
     return { drafts };
   },
   toJson({ drafts }): Columns {
@@ -119,7 +122,7 @@ const indexCodec: DocumentCodec<Index> = {
       mtimeMs: [],
       draftVersion: [],
     };
-    for (const { listing, size, mtimeMs, draftVersion } of Object.values(drafts)) {
+    for (const { listing, size, mtimeMs, draftVersion } of drafts.values()) {
       columns.id.push(listing.id);
       columns.title.push(listing.title);
       columns.firstWords.push(listing.firstWords);
@@ -193,7 +196,9 @@ export class LibraryIndex {
     libraryFolder: string,
     options: { delayMs: number; logError: (message: string, error: unknown) => void; readOnly: boolean },
   ) {
-    this.#document = openDocument<Index>(path.join(libraryFolder, 'index.json'), indexCodec, { drafts: {} });
+    this.#document = openDocument<Index>(path.join(libraryFolder, 'index.json'), indexCodec, {
+      drafts: new Map(),
+    });
     this.#delayMs = options.delayMs;
     this.#logError = options.logError;
     this.#readOnly = options.readOnly;
@@ -205,16 +210,16 @@ export class LibraryIndex {
       await this.#document.read();
     } catch (error) {
       if (!(error instanceof CorruptDocumentError)) throw error;
-      this.#document.data = { drafts: {} };
+      this.#document.data = { drafts: new Map() };
     }
   }
 
-  get entries(): Readonly<Record<string, IndexEntry>> {
+  get entries(): ReadonlyMap<string, IndexEntry> {
     return this.#document.data.drafts;
   }
 
   listings(): Listing[] {
-    return Object.values(this.#document.data.drafts).map((entry) => entry.listing);
+    return Array.from(this.#document.data.drafts.values(), (entry) => entry.listing);
   }
 
   /**
@@ -227,17 +232,17 @@ export class LibraryIndex {
   }
 
   listing(id: string): Listing | undefined {
-    return this.#document.data.drafts[id]?.listing;
+    return this.#document.data.drafts.get(id)?.listing;
   }
 
   /** True when the entry matches the document on disk and needs no re-reading. */
   isCurrent(id: string, stamp: FileStamp): boolean {
-    const entry = this.#document.data.drafts[id];
+    const entry = this.#document.data.drafts.get(id);
     return entry?.size === stamp.size && entry.mtimeMs === stamp.mtimeMs && entry.draftVersion === DRAFT_SCHEMA_VERSION;
   }
 
   /** Replaces all entries at once (after reconciling with the documents). */
-  replaceAll(entries: Record<string, IndexEntry>): void {
+  replaceAll(entries: Map<string, IndexEntry>): void {
     this.#document.data.drafts = entries;
     this.#newestFirst = null;
     this.#scheduleWrite();
@@ -245,8 +250,8 @@ export class LibraryIndex {
 
   put(listing: Listing, stamp: FileStamp): void {
     const drafts = this.#document.data.drafts;
-    const previous = drafts[listing.id]?.listing;
-    drafts[listing.id] = { listing, ...stamp, draftVersion: DRAFT_SCHEMA_VERSION };
+    const previous = drafts.get(listing.id)?.listing;
+    drafts.set(listing.id, { listing, ...stamp, draftVersion: DRAFT_SCHEMA_VERSION });
     if (previous) this.#takeOut(previous);
     this.#newestFirst?.splice(positionOf(this.#newestFirst, listing), 0, listing);
     this.#scheduleWrite();
@@ -254,10 +259,10 @@ export class LibraryIndex {
 
   remove(id: string): void {
     const drafts = this.#document.data.drafts;
-    const previous = drafts[id]?.listing;
+    const previous = drafts.get(id)?.listing;
     if (!previous) return;
-    // In place: copying a record of 100,000 entries for each draft the trash lets go is quadratic.
-    Reflect.deleteProperty(drafts, id);
+    // In place: copying 100,000 entries for each draft the trash lets go is quadratic.
+    drafts.delete(id);
     this.#takeOut(previous);
     this.#scheduleWrite();
   }
@@ -291,10 +296,10 @@ export class LibraryIndex {
    */
   #putInListOrder(): void {
     const drafts = this.#document.data.drafts;
-    const ordered: Record<string, IndexEntry> = {};
+    const ordered = new Map<string, IndexEntry>();
     for (const { id } of this.newestFirst()) {
-      const entry = drafts[id];
-      if (entry) ordered[id] = entry;
+      const entry = drafts.get(id);
+      if (entry) ordered.set(id, entry);
     }
     this.#document.data.drafts = ordered;
   }

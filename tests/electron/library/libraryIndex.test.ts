@@ -86,7 +86,7 @@ describe('index.json', () => {
     await reopened.load();
     expect(reopened.listings().map((each) => each.id)).toEqual(['draft-bb', 'draft-dd', 'draft-cc', 'draft-aa']);
     expect(reopened.listing('draft-bb')).toEqual(summary('draft-bb', 9));
-    expect(reopened.entries['draft-bb']).toMatchObject({ size: 2, mtimeMs: 2 });
+    expect(reopened.entries.get('draft-bb')).toMatchObject({ size: 2, mtimeMs: 2 });
   });
 
   it('is read as damaged (and so rebuilt from the documents) when its fields do not line up or hold another type', async () => {
@@ -120,7 +120,7 @@ describe('index.json', () => {
     );
     const index = new LibraryIndex(folder, { delayMs: 60_000, logError: () => undefined, readOnly: true });
     await index.load();
-    expect(index.entries).toEqual({ 'draft-aa': entry });
+    expect(index.entries).toEqual(new Map([['draft-aa', entry]]));
     expect(index.isCurrent('draft-aa', { size: 3, mtimeMs: 4 })).toBe(true);
   });
 });
