@@ -176,8 +176,9 @@ export class DraftLibrary {
   /** The summaries' index, loaded and brought in line with the documents (once). */
   #indexed(): Promise<void> {
     this.#indexing ??= (async () => {
-      await this.#index.load();
-      await this.#reconcile();
+      // The folder is read (off the main thread) while index.json is parsed.
+      const [ids] = await Promise.all([this.#store.ids(), this.#index.load()]);
+      await this.#reconcile([...ids]);
       // Every draft is listed now: the index answers for all.
       this.#listedAlone.clear();
     })();
@@ -615,9 +616,8 @@ export class DraftLibrary {
     };
   }
 
-  /** Brings the index in line with the documents on disk, migrating old formats on the way. */
-  async #reconcile(): Promise<void> {
-    const ids = [...(await this.#store.ids())];
+  /** Brings the index in line with the documents on disk (`ids`: every draft found there), migrating old formats on the way. */
+  async #reconcile(ids: readonly string[]): Promise<void> {
     const known = this.#index.entries;
     const stamps = await this.#store.stamps(ids);
     const current = (id: string, position: number) => {
