@@ -5,6 +5,10 @@ import { defineConfig } from 'electron-vite';
 // One build for the three pieces: main (ESM, dependencies loaded from node_modules), the preload
 // (one CommonJS file with everything bundled, as Electron's sandbox requires) and the renderer,
 // which the Electron host and the browser dev host both serve from out/renderer.
+// COMMONPLACE_REACT_DEV=1 builds the renderer on React's development build, whose warnings (an
+// update loop among them, #12 item 8) the monkey test fails on; never the default, never in CI.
+const reactDevelopment = process.env['COMMONPLACE_REACT_DEV'] === '1';
+
 export default defineConfig({
   main: {
     build: {
@@ -25,10 +29,11 @@ export default defineConfig({
   renderer: {
     root: resolve('renderer'),
     plugins: [react()],
+    ...(reactDevelopment ? { define: { 'process.env.NODE_ENV': '"development"' } } : {}),
     build: {
       outDir: resolve('out/renderer'),
       // electron-vite leaves every bundle unminified; the window parses the renderer's at each launch.
-      minify: true,
+      minify: !reactDevelopment,
       rolldownOptions: { input: resolve('renderer/index.html') },
     },
   },

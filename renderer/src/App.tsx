@@ -318,6 +318,12 @@ export function App() {
             entries={library.outbox}
             accounts={library.accounts}
             titleOf={(id) => library.summaries.get(id)?.title || 'Untitled'}
+            onOpenSettings={(accountId) => setDialog({ kind: 'blog-settings', accountId })}
+            onChooseAnotherBlog={(draftId) => {
+              closeDialog();
+              setShowPublish(true);
+              void open(draftId);
+            }}
             onClose={closeDialog}
           />
         )}

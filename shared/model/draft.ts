@@ -118,15 +118,34 @@ export type DraftChanges = z.infer<typeof DraftChangesSchema>;
  * when a summary or a draft is built for the renderer, and announced by `target-changed` events.
  */
 /**
- * How the blog holds a post it does not show yet: as a draft, or scheduled to go live at a time.
- * Derived from the schedule the post was last sent with; absent when the blog shows the post (or
- * when that is not known any more).
+ * Where the writer can open a post the blog does not show yet: a preview page the blog serves
+ * (Ghost's), or the post in the blog's own editor (WordPress, Blogger). Protocols that give
+ * neither (Micropub, plain MetaWeblog, a static site) have none, and no link is offered.
+ */
+export const HeldLinkSchema = z.strictObject({
+  kind: z.enum(['preview', 'editor']),
+  url: HttpUrlSchema,
+});
+export type HeldLink = z.infer<typeof HeldLinkSchema>;
+
+/**
+ * How the blog holds a post it does not show yet: as a draft, or scheduled to go live at a time,
+ * and where it can be opened meanwhile. Kept in the outbox's record of the post as the blog last
+ * answered; absent from a publish state when the blog shows the post (or when that is not known).
  */
 export const BlogHoldSchema = z.discriminatedUnion('as', [
-  z.strictObject({ as: z.literal('draft') }),
-  z.strictObject({ as: z.literal('scheduled'), until: IsoTimestamp }),
+  z.strictObject({ as: z.literal('draft'), open: HeldLinkSchema.nullable() }),
+  z.strictObject({ as: z.literal('scheduled'), until: IsoTimestamp, open: HeldLinkSchema.nullable() }),
 ]);
 export type BlogHold = z.infer<typeof BlogHoldSchema>;
+
+/**
+ * What a post waiting for the writer needs, so that only the remedy that helps is offered: the
+ * blog refused its credentials (its settings), the blog was removed (another blog, or cancel),
+ * or anything else (the reason says what; retry or cancel).
+ */
+export const NeedsYouCauseSchema = z.enum(['credentials', 'blog-removed', 'other']);
+export type NeedsYouCause = z.infer<typeof NeedsYouCauseSchema>;
 
 export const PublishStateSchema = z.discriminatedUnion('state', [
   z.strictObject({ state: z.literal('not-published') }),
@@ -148,7 +167,7 @@ export const PublishStateSchema = z.discriminatedUnion('state', [
     sentHash: z.string().min(1),
     held: BlogHoldSchema.optional(),
   }),
-  z.strictObject({ state: z.literal('needs-you'), reason: z.string().min(1) }),
+  z.strictObject({ state: z.literal('needs-you'), reason: z.string().min(1), cause: NeedsYouCauseSchema }),
   z.strictObject({
     state: z.literal('conflict'),
     remoteId: z.string().min(1),

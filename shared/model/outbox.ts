@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpUrlSchema, IdSchema } from './draft';
+import { BlogHoldSchema, HttpUrlSchema, IdSchema, NeedsYouCauseSchema } from './draft';
 
 const IsoTimestamp = z.iso.datetime({ offset: true });
 
@@ -30,6 +30,8 @@ export const OutboxEntryStateSchema = z.discriminatedUnion('state', [
   z.strictObject({
     state: z.literal('needs-you'),
     reason: z.string().min(1),
+    /** What kind of remedy helps (see NeedsYouCauseSchema). */
+    cause: NeedsYouCauseSchema,
     /** Set when the entry is held as a conflict: compare, then keep mine or take theirs. */
     conflict: HeldConflictSchema.nullable(),
   }),
@@ -51,6 +53,8 @@ export const RemoteLinkSchema = z.strictObject({
   url: HttpUrlSchema,
   remoteModifiedAt: IsoTimestamp,
   sentHash: z.string().min(1),
+  /** How the blog held the post when it last answered, when it did not show it; null when it did. */
+  held: BlogHoldSchema.nullable(),
 });
 export type RemoteLink = z.infer<typeof RemoteLinkSchema>;
 
@@ -63,9 +67,11 @@ export type OutboxAction = z.infer<typeof OutboxActionSchema>;
 
 /**
  * The version of the outbox entry format. Version 2 gave a held conflict the blog's modified
- * time, a cancellation its reason, and counted interruptions; older entries are migrated on read.
+ * time, a cancellation its reason, and counted interruptions; version 3 keeps how the blog holds
+ * the post (a draft, scheduled) in its link and what a needs-you entry needs (its cause). Older
+ * entries are migrated on read.
  */
-export const OUTBOX_ENTRY_VERSION = 2;
+export const OUTBOX_ENTRY_VERSION = 3;
 
 /** One remote write, recorded durably before it is first tried. */
 export const OutboxEntrySchema = z.strictObject({

@@ -6,6 +6,7 @@ import { startWordPress, wordPressSkipReason, type WordPressServer } from '../se
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
 import { pasteFile } from './support/pasteFile';
+import { sendNewDraftAsDraft } from './support/sendAsDraft';
 import { addWordPressBlog } from './support/wordPressBlog';
 
 const skipReason = wordPressSkipReason();
@@ -228,5 +229,46 @@ test.describe('one-click publishing to a real WordPress', () => {
     await page.getByRole('button', { name: /fixed on the blog/ }).click();
     await expect(desk.title).toHaveValue(`${title} (fixed on the blog)`);
     await expect(desk.commentary).toContainText('After.');
+  });
+
+  test('a draft on the blog opens in its editor; a password revoked on the blog sends the writer to its settings', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    // A password of its own for this test, so that revoking it leaves the other tests theirs.
+    const auth = basicAuthorization(wordpress.user, wordpress.applicationPassword);
+    const made = await page.request.post(`${wordpress.url}/wp-json/wp/v2/users/me/application-passwords`, {
+      headers: { authorization: auth },
+      data: { name: `Revoked by the e2e ${Date.now()}` },
+    });
+    expect(made.status()).toBe(201);
+    const { uuid, password } = (await made.json()) as { uuid: string; password: string };
+
+    const desk = new DeskPage(page);
+    await page.goto(host.url);
+    const blogs = await addWordPressBlog(page, { ...wordpress, applicationPassword: password });
+    await blogs.getByRole('button', { name: 'Close' }).click();
+    const { panel, state } = await sendNewDraftAsDraft(page, 'Held in the editor');
+    await expect(state).toContainText('Draft on the blog');
+    const editor = new URL(
+      (await state.getByRole('link', { name: 'Open the draft in the blog’s editor' }).getAttribute('href')) ?? '',
+    );
+    expect(`${editor.origin}${editor.pathname}`).toBe(`${wordpress.url}/wp-admin/post.php`);
+    expect(editor.searchParams.get('action')).toBe('edit');
+    await page.screenshot({ path: test.info().outputPath('draft-opens-in-editor.png') });
+
+    const revoked = await page.request.delete(`${wordpress.url}/wp-json/wp/v2/users/me/application-passwords/${uuid}`, {
+      headers: { authorization: auth },
+    });
+    expect(revoked.status()).toBe(200);
+    await desk.commentary.fill('Changed after the password was revoked.');
+    await expect(desk.saveStatus).toHaveText('Saved');
+    await panel.getByRole('button', { name: 'Publish changes' }).click();
+    await expect(state).toContainText('refused the password', { timeout: 30_000 });
+    await page.screenshot({ path: test.info().outputPath('password-refused.png') });
+    await state.getByRole('button', { name: 'Open the blog’s settings' }).click();
+    await expect(
+      page.getByRole('dialog', { name: 'Blogs' }).getByRole('form', { name: /^Settings of / }),
+    ).toBeVisible();
   });
 });

@@ -40,7 +40,7 @@ export const sampleEvents: { readonly [Type in AppEvent['type']]: Extract<AppEve
   'outbox-entry-changed': {
     type: 'outbox-entry-changed',
     entry: {
-      schemaVersion: 2,
+      schemaVersion: 3,
       id: 'entry-00000001',
       sequence: 0,
       draftId: 'draft-00000001',

@@ -168,6 +168,8 @@ async function importItem(
       remoteModifiedAt: link.modifiedAt,
       // What was exported as changed since publishing stays changed: no hash of this draft matches.
       sentHash: link.changed ? 'changed-before-export' : contentHash(draft),
+      // An archive does not say how the blog holds the post: shown as published, as exported.
+      held: null,
     });
   }
 }

@@ -5,6 +5,7 @@ import type { DraftLibrary } from '../library/draftLibrary';
 import type { BlogAdapter } from '../publishing/blogAdapter';
 import { outgoingPost, type PostStyle } from '../publishing/outgoingPost';
 import { draftFromRemote } from './remoteDraft';
+import { remoteLinkOf } from './remoteLink';
 
 /** The draft as it would be sent and the post as the blog now holds it. */
 export async function conflictDetails(options: {
@@ -47,10 +48,5 @@ export async function takeTheirs(options: {
 }): Promise<RemoteLink> {
   const remote = await options.adapter.get(options.remoteId);
   const saved = await options.library.save(options.draftId, draftFromRemote(remote, options.style));
-  return {
-    remoteId: remote.remoteId,
-    url: remote.url,
-    remoteModifiedAt: remote.modifiedAt,
-    sentHash: contentHash(saved),
-  };
+  return remoteLinkOf(remote, contentHash(saved));
 }

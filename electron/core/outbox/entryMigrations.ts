@@ -28,9 +28,40 @@ function heldConflictAndReasons(entry: EntryJson): EntryJson {
   return { ...entry, state: migrated, interruptions: 0 };
 }
 
+const ScheduleSchema = z.looseObject({ status: z.string(), date: z.string().optional() });
+
+/**
+ * Version 2 → 3: the post's link keeps how the blog holds it. A version-2 entry that sent the post
+ * knows it from its schedule (where to open it meanwhile, it cannot know); any other link leaves
+ * it unknown, as before. A needs-you entry gets its cause: version 2 kept only the words, and the
+ * two causes that have a remedy of their own are told by them (they are the app's own sentences).
+ */
+function heldAndCauses(entry: EntryJson): EntryJson {
+  const state = z.looseObject({ state: z.string() }).parse(entry['state']);
+  const remote = z
+    .looseObject({})
+    .nullable()
+    .parse(entry['remote'] ?? null);
+  const schedule = ScheduleSchema.parse(entry['schedule']);
+  const sent = entry['action'] === 'publish' && state.state === 'done';
+  let held: unknown = null;
+  if (sent && schedule.status === 'draft') held = { as: 'draft', open: null };
+  if (sent && schedule.status === 'future') held = { as: 'scheduled', until: schedule.date, open: null };
+  const migrated = state.state === 'needs-you' ? { ...state, cause: causeFromWords(state['reason']) } : state;
+  return { ...entry, remote: remote === null ? null : { ...remote, held }, state: migrated };
+}
+
+function causeFromWords(reason: unknown): string {
+  if (typeof reason !== 'string') return 'other';
+  if (/ refused .*; update it in the blog's settings\./.test(reason)) return 'credentials';
+  if (reason.startsWith('The blog this was going to was removed from your blogs')) return 'blog-removed';
+  return 'other';
+}
+
 /** migrations[n] turns a version-n entry into a version-(n+1) one. */
 const migrations: Readonly<Record<number, (entry: EntryJson) => EntryJson>> = {
   1: heldConflictAndReasons,
+  2: heldAndCauses,
 };
 
 /**

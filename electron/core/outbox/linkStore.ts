@@ -27,7 +27,11 @@ export const PostLinkSchema = z.strictObject({
 });
 export type PostLink = z.infer<typeof PostLinkSchema>;
 
-const LINKS_VERSION = 1;
+/**
+ * The version of the link record format. Version 2 keeps how the blog holds the post (`held` in
+ * its remote link) and a standing needs-you state's cause; version-1 records are migrated on read.
+ */
+export const LINKS_VERSION = 2;
 
 const LinksDocumentSchema = z.strictObject({
   schemaVersion: z.literal(LINKS_VERSION),
@@ -39,12 +43,44 @@ export type LinksDocument = z.infer<typeof LinksDocumentSchema>;
 
 const VersionSchema = z.looseObject({ schemaVersion: z.number().int().positive() });
 
+/** A needs-you state from before causes were kept says only its reason: its cause is "other". */
+export function withNeedsYouCause(state: unknown): unknown {
+  const needsYou = z.looseObject({ state: z.literal('needs-you') }).safeParse(state);
+  if (!needsYou.success || 'cause' in needsYou.data) return state;
+  return { ...needsYou.data, cause: 'other' };
+}
+
+const LegacyLinksSchema = z.looseObject({ blogs: z.record(z.string(), z.looseObject({ remote: z.unknown() })) });
+
+/**
+ * Version 1 → 2: a version-1 record never knew how the blog held its post (it was derived from the
+ * entry that sent it, which is gone by the time a record speaks for the post): unknown, so shown
+ * as published, as before. A standing needs-you state gets the cause "other".
+ */
+function heldAndCauses(json: unknown): unknown {
+  const document = LegacyLinksSchema.parse(json);
+  const blogs = Object.fromEntries(
+    Object.entries(document.blogs).map(([accountId, link]) => {
+      const remote = z.looseObject({}).nullable().parse(link.remote);
+      return [
+        accountId,
+        {
+          ...link,
+          remote: remote === null ? null : { ...remote, held: null },
+          standing: withNeedsYouCause(link['standing'] ?? null),
+        },
+      ];
+    }),
+  );
+  return { ...document, blogs, schemaVersion: LINKS_VERSION };
+}
+
 function codecFor(file: string): DocumentCodec<LinksDocument> {
   return {
     parse(json) {
       const version = VersionSchema.parse(json).schemaVersion;
       if (version > LINKS_VERSION) throw new NewerVersionError(file, version);
-      return LinksDocumentSchema.parse(json);
+      return LinksDocumentSchema.parse(version === 1 ? heldAndCauses(json) : json);
     },
   };
 }

@@ -20,6 +20,7 @@ import type { DraftLibrary } from '../library/draftLibrary';
 import type { BlogAdapter } from '../publishing/blogAdapter';
 import type { PostStyle } from '../publishing/outgoingPost';
 import { KeyedSerializer, Limiter } from './limiter';
+import { BlogGoneError } from './blogGone';
 import { OutboxRecords } from './outboxRecords';
 import { isPending, nextDue, pendingBefore, postKey } from './queue';
 import type { BackoffPolicy } from './retryPolicy';
@@ -553,15 +554,15 @@ export class Outbox {
       const reason =
         'The post was changed on the blog since it was published from here: compare, then keep yours or take theirs.';
       const conflict = { remoteModifiedAt: remote.modifiedAt };
-      await this.#save({ ...settled, mayExist: false, state: { state: 'needs-you', reason, conflict } });
+      await this.#save({
+        ...settled,
+        mayExist: false,
+        state: { state: 'needs-you', reason, cause: 'other', conflict },
+      });
       return;
     }
-    const link = {
-      remoteId: remote.remoteId,
-      url: remote.url,
-      remoteModifiedAt: remote.modifiedAt,
-      sentHash: result.sentHash,
-    };
+    const { remoteLinkOf } = await sendingMachinery();
+    const link = remoteLinkOf(remote, result.sentHash);
     // The writer may have typed while the post was on its way: then the target derives as
     // "changed since publish" from the draft's hash, which is no longer the one sent.
     await this.#save({ ...settled, remote: link, mayExist: false, force: false, state: done });
@@ -581,7 +582,7 @@ export class Outbox {
       await this.#save({
         ...entry,
         interruptions: 0,
-        state: { state: 'needs-you', reason: verdict.reason, conflict: null },
+        state: { state: 'needs-you', reason: verdict.reason, cause: verdict.cause, conflict: null },
       });
       return;
     }
@@ -695,7 +696,7 @@ export class Outbox {
         ...entry,
         interruptions,
         mayExist: true,
-        state: { state: 'needs-you', reason, conflict: null },
+        state: { state: 'needs-you', reason, cause: 'other', conflict: null },
       });
       return;
     }
@@ -742,18 +743,6 @@ export class Outbox {
 
 function sameState(a: PublishState, b: PublishState): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** The blog an entry was going to is no longer among the writer's blogs. */
-export class BlogGoneError extends AppError {
-  constructor(cause: unknown) {
-    super(
-      'not-found',
-      'The blog this was going to was removed from your blogs: publish the draft to another blog, or cancel this.',
-      { cause },
-    );
-    this.name = 'BlogGoneError';
-  }
 }
 
 let sending: Promise<typeof Sending> | null = null;

@@ -3,7 +3,7 @@ import { HttpUrlSchema, PublishStateSchema } from '../../../shared/model/draft';
 import type { OutboxEntry, RemoteLink } from '../../../shared/model/outbox';
 import { readOnlyRefusal } from '../storage/readOnly';
 import { EntryStore } from './entryStore';
-import { LinkStore, type LinksDocument, type PostLink } from './linkStore';
+import { LINKS_VERSION, LinkStore, withNeedsYouCause, type LinksDocument, type PostLink } from './linkStore';
 import { postKey } from './queue';
 import { knownPost, targetState, type PostRecords } from './targetState';
 
@@ -131,7 +131,7 @@ export class OutboxRecords {
   async saveLink(draftId: string, accountId: string, known: Omit<PostLink, 'sequence' | 'standing'>): Promise<void> {
     const current = this.#links.get(draftId);
     const document: LinksDocument = {
-      schemaVersion: 1,
+      schemaVersion: LINKS_VERSION,
       draftId,
       blogs: { ...current?.blogs, [accountId]: { ...known, standing: null, sequence: this.nextSequence() } },
     };
@@ -161,12 +161,13 @@ export class OutboxRecords {
       const published = LegacyPublishedSchema.safeParse(target);
       if (published.success) {
         const { remoteId, url, remoteModifiedAt, sentHash } = published.data;
-        const remote: RemoteLink = { remoteId, url, remoteModifiedAt, sentHash };
+        // How the blog holds it was never stored in a draft: unknown, so shown as published.
+        const remote: RemoteLink = { remoteId, url, remoteModifiedAt, sentHash, held: null };
         links[accountId] = { sequence: this.nextSequence(), remote, identity: known?.identity ?? null, standing: null };
         changed.push(accountId);
         continue;
       }
-      const state = PublishStateSchema.safeParse(target);
+      const state = PublishStateSchema.safeParse(withNeedsYouCause(target));
       if (!state.success) {
         this.#options.logError(`A publishing state of draft ${draftId} could not be read`, state.error);
         continue;
@@ -193,7 +194,7 @@ export class OutboxRecords {
     }
     if (Object.keys(links).length === 0) return changed;
     const document: LinksDocument = {
-      schemaVersion: 1,
+      schemaVersion: LINKS_VERSION,
       draftId,
       blogs: { ...this.#links.get(draftId)?.blogs, ...links },
     };
@@ -213,7 +214,7 @@ export class OutboxRecords {
       if (records.entries.at(-1)?.id === entry.id && !(records.link && records.link.sequence > entry.sequence)) {
         const current = this.#links.get(entry.draftId);
         const document: LinksDocument = {
-          schemaVersion: 1,
+          schemaVersion: LINKS_VERSION,
           draftId: entry.draftId,
           blogs: {
             ...current?.blogs,

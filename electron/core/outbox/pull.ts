@@ -4,6 +4,7 @@ import type { DraftLibrary } from '../library/draftLibrary';
 import type { BlogAdapter } from '../publishing/blogAdapter';
 import type { PostStyle } from '../publishing/outgoingPost';
 import { draftFromRemote } from './remoteDraft';
+import { remoteLinkOf } from './remoteLink';
 
 /**
  * Brings the account's most recent posts into the library as drafts linked to them, so they can
@@ -32,7 +33,7 @@ export async function pullRecent(options: {
     const draft = await options.library.create(draftFromRemote(remote, options.style));
     await options.link(
       draft.id,
-      { remoteId: remote.remoteId, url: remote.url, remoteModifiedAt: remote.modifiedAt, sentHash: contentHash(draft) },
+      remoteLinkOf(remote, contentHash(draft)),
       ClientIdentitySchema.safeParse(remote.identity).data ?? null,
     );
     linked.add(remote.remoteId);

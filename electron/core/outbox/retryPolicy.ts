@@ -1,5 +1,7 @@
 import { AppError } from '../../../shared/result';
+import type { NeedsYouCause } from '../../../shared/model/draft';
 import { PublishingError } from '../publishing/publishingError';
+import { BlogGoneError } from './blogGone';
 
 /** How long the outbox waits between attempts at one entry. */
 export interface BackoffPolicy {
@@ -34,7 +36,7 @@ export type FailureVerdict =
       /** The blog asked the whole account to wait this long (Retry-After on 429 or 503). */
       readonly accountPauseMs: number | null;
     }
-  | { readonly kind: 'needs-you'; readonly reason: string };
+  | { readonly kind: 'needs-you'; readonly reason: string; readonly cause: NeedsYouCause };
 
 /**
  * Exponential backoff with "equal jitter": half the doubled wait is fixed, half random, so that
@@ -57,7 +59,7 @@ export function judgeFailure(
   random: () => number,
 ): FailureVerdict {
   if (error instanceof PublishingError) {
-    if (!error.retryable) return { kind: 'needs-you', reason: error.message };
+    if (!error.retryable) return { kind: 'needs-you', reason: error.message, cause: causeOf(error) };
     const retryAfterMs =
       error.retryAfterSeconds === null ? null : Math.min(error.retryAfterSeconds * 1000, policy.maxRetryAfterMs);
     // A little jitter on top of Retry-After, so that queued posts do not all arrive in the same second.
@@ -75,7 +77,7 @@ export function judgeFailure(
     };
   }
   if (error instanceof AppError && error.kind !== 'storage' && error.kind !== 'unavailable') {
-    return { kind: 'needs-you', reason: error.message };
+    return { kind: 'needs-you', reason: error.message, cause: causeOf(error) };
   }
   const reason = error instanceof Error ? error.message : String(error);
   // Nothing is known about an unexpected failure, so the write may have gone out.
@@ -86,4 +88,16 @@ export function judgeFailure(
     mayHaveApplied: true,
     accountPauseMs: null,
   };
+}
+
+/**
+ * What remedy a refusal calls for: new credentials (the blog's settings) when the blog refused
+ * them or sent the app to its sign-in page; another blog when this one was removed.
+ */
+function causeOf(error: AppError): NeedsYouCause {
+  if (error instanceof BlogGoneError) return 'blog-removed';
+  if (error instanceof PublishingError && (error.failure === 'bad-credentials' || error.failure === 'login-redirect')) {
+    return 'credentials';
+  }
+  return 'other';
 }

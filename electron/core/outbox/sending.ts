@@ -6,6 +6,7 @@
 export { newClientIdentity } from '../publishing/clientIdentity';
 export { conflictDetails, takeTheirs } from './conflicts';
 export { pullRecent } from './pull';
+export { remoteLinkOf } from './remoteLink';
 export { defaultBackoff, judgeFailure } from './retryPolicy';
 export { sendEntry } from './sendEntry';
 export { BlogImages } from './sendImages';

@@ -1,4 +1,4 @@
-import type { BlogHold, PublishState } from '../../../shared/model/draft';
+import type { PublishState } from '../../../shared/model/draft';
 import type { OutboxEntry, RemoteLink } from '../../../shared/model/outbox';
 import type { PostLink } from './linkStore';
 import { isPending } from './queue';
@@ -34,7 +34,7 @@ export function knownPost(records: PostRecords): KnownPost | null {
  * Where the draft stands on the blog, derived from the outbox's records and the draft's content
  * hash (null for a draft deleted for good): a publish under way first, then an entry that needs
  * the writer, then the post as last known, "changed since publish" when the draft's content is no
- * longer what was sent, and whether the blog holds it as a draft or until a time.
+ * longer what was sent, and whether the blog holds it as a draft or until a time (as it last said).
  */
 export function targetState(records: PostRecords, contentHash: string | null): PublishState {
   const publishing = records.entries.filter((entry) => entry.action === 'publish' && isPending(entry));
@@ -47,30 +47,18 @@ export function targetState(records: PostRecords, contentHash: string | null): P
   if (link?.standing && (!latest || link.sequence > latest.sequence)) return link.standing;
   const settled = records.entries.findLast((entry) => entry.state.state !== 'cancelled');
   if (settled?.state.state === 'needs-you' && !isSupersededByLink(records, settled)) {
-    const { reason, conflict } = settled.state;
+    const { reason, cause, conflict } = settled.state;
     if (conflict && settled.remote) {
       return { state: 'conflict', remoteId: settled.remote.remoteId, remoteModifiedAt: conflict.remoteModifiedAt };
     }
-    return { state: 'needs-you', reason };
+    return { state: 'needs-you', reason, cause };
   }
   const remote = knownPost(records)?.remote ?? null;
   if (!remote) return { state: 'not-published' };
-  const changed = contentHash !== null && contentHash !== remote.sentHash;
-  const held = heldOnBlog(records);
-  return { state: changed ? 'changed-since-publish' : 'published', ...remote, ...(held ? { held } : {}) };
-}
-
-/**
- * How the blog holds the post, from the schedule of the entry that last sent it; unknown (so
- * shown as published) once a later record speaks for the post: a pull, a resolved conflict, or
- * the link record that replaces entries past their retention.
- */
-function heldOnBlog(records: PostRecords): BlogHold | null {
-  const sent = records.entries.findLast((entry) => entry.action === 'publish' && entry.state.state === 'done');
-  if (!sent || (records.link && records.link.sequence > sent.sequence)) return null;
-  if (sent.schedule.status === 'draft') return { as: 'draft' };
-  if (sent.schedule.status === 'future') return { as: 'scheduled', until: sent.schedule.date };
-  return null;
+  const { held, ...onBlog } = remote;
+  const changed = contentHash !== null && contentHash !== onBlog.sentHash;
+  // How the blog holds the post is part of the record of it, so it outlives the entry that sent it.
+  return { state: changed ? 'changed-since-publish' : 'published', ...onBlog, ...(held ? { held } : {}) };
 }
 
 function isSupersededByLink(records: PostRecords, entry: OutboxEntry): boolean {

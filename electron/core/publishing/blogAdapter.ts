@@ -1,5 +1,5 @@
 import type { BlogFeatures } from '../../../shared/model/blogFeatures';
-import type { DraftContent } from '../../../shared/model/draft';
+import type { DraftContent, HeldLink } from '../../../shared/model/draft';
 import type { PostSlug } from '../../../shared/text/slug';
 import type { ImageUploader, RemoteImage } from './imageUpload';
 
@@ -75,6 +75,11 @@ export interface RemotePost {
   readonly categories: readonly string[] | null;
   /** The client identity found on the post, or null for posts made elsewhere. */
   readonly identity: ClientIdentity | null;
+  /**
+   * Where the writer can open the post while the blog does not show it (a draft, a scheduled
+   * post): its preview, or the blog's editor; null where the protocol gives neither.
+   */
+  readonly heldLink: HeldLink | null;
   /**
    * The featured image as the blog names it (see `featuredReference`), null for none; absent
    * where the adapter does not read it.

@@ -86,6 +86,7 @@ describe('export, then import: the same drafts back', () => {
       url: 'https://blog.example.org/2026/01/isis/',
       remoteModifiedAt: '2026-01-05T10:00:00.000Z',
       sentHash: contentHash(first),
+      held: null,
     });
     const folder = path.join(await newFolder(), 'export');
     const report = await exportLibrary({

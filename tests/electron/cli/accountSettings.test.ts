@@ -24,7 +24,9 @@ describe('commonplace accounts update, against a real Micropub site', () => {
 
     const refused = await runCli(data, ['accounts', 'update', id, '--name', 'Renamed', '--secret-stdin'], 'wrong');
     expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toMatch(/^commonplace: 127\.0\.0\.1:\d+ does not allow this account/);
+    expect(refused.stderr).toMatch(
+      /^commonplace: 127\.0\.0\.1:\d+ refused the access token; update it in the blog's settings\./,
+    );
     expect(await listed()).toEqual([before]);
 
     const renamed = await runCli(

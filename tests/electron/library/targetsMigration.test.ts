@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openLibraryAndOutbox } from '../../../electron/core/libraryAndOutbox';
-import { DRAFT_SCHEMA_VERSION, PublishTargetsSchema, type PublishTargets } from '../../../shared/model/draft';
+import { DRAFT_SCHEMA_VERSION, PublishStateSchema, type PublishTargets } from '../../../shared/model/draft';
+import { withNeedsYouCause } from '../../../electron/core/outbox/linkStore';
 import { snapshotFolder } from '../../support/folderSnapshot';
 import { useTempFolders } from '../../support/tempFolder';
 
@@ -14,7 +15,12 @@ const newFolder = useTempFolders();
 const V2_LIBRARY = fileURLToPath(new URL('../../fixtures/library/v2', import.meta.url));
 const HANG = fileURLToPath(new URL('./support/migrateThenHang.ts', import.meta.url));
 
-const V2DraftSchema = z.looseObject({ id: z.string(), schemaVersion: z.literal(2), targets: PublishTargetsSchema });
+// A state that needed the writer then said only why; read now, its cause is "other".
+const V2DraftSchema = z.looseObject({
+  id: z.string(),
+  schemaVersion: z.literal(2),
+  targets: z.record(z.string(), z.preprocess(withNeedsYouCause, PublishStateSchema)),
+});
 const V2IndexSchema = z.looseObject({
   drafts: z.record(z.string(), z.looseObject({ summary: z.looseObject({ status: z.string() }) })),
 });

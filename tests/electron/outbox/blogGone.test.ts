@@ -69,6 +69,7 @@ describe('an outbox entry whose blog is gone (a real Micropub site)', () => {
     expect(retried.state).toEqual({
       state: 'needs-you',
       reason: expect.stringMatching(/was removed .*another blog.*cancel/) as unknown,
+      cause: 'blog-removed',
       conflict: null,
     });
     const shown = (await call(services, 'getDraft', { id: draftId })) as { targets: Record<string, unknown> };

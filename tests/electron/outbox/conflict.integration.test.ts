@@ -89,6 +89,7 @@ describe.skipIf(skipReason !== null)('an update after the post was edited on the
     expect(outbox.list().at(-1)?.state).toEqual({
       state: 'needs-you',
       reason: expect.stringMatching(/changed on the blog/) as unknown,
+      cause: 'other',
       conflict: { remoteModifiedAt: remote.modifiedAt },
     });
   });

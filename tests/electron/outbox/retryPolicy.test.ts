@@ -1,3 +1,4 @@
+import { BlogGoneError } from '../../../electron/core/outbox/blogGone';
 import { describe, expect, it } from 'vitest';
 import { isPending, nextDue, pendingBefore } from '../../../electron/core/outbox/queue';
 import { backoffDelay, judgeFailure, type BackoffPolicy } from '../../../electron/core/outbox/retryPolicy';
@@ -34,17 +35,22 @@ describe('judging a failure', () => {
     new PublishingError(failure, `the blog said ${failure}`, details);
 
   it.each([
-    ['bad-credentials', 401],
-    ['forbidden', 403],
-    ['not-found', 404],
-    ['rejected', 422],
-    ['tls', null],
-  ] as const)('%s (%s) needs the writer, with the reason, and is not retried', (failure, status) => {
-    expect(judgeFailure(error(failure, status === null ? {} : { status }), 1, policy, () => 0)).toEqual({
-      kind: 'needs-you',
-      reason: `the blog said ${failure}`,
-    });
-  });
+    ['bad-credentials', 401, 'credentials'],
+    ['login-redirect', 302, 'credentials'],
+    ['forbidden', 403, 'other'],
+    ['not-found', 404, 'other'],
+    ['rejected', 422, 'other'],
+    ['tls', null, 'other'],
+  ] as const)(
+    '%s (%s) needs the writer, with the reason and its cause (%s), and is not retried',
+    (failure, status, cause) => {
+      expect(judgeFailure(error(failure, status === null ? {} : { status }), 1, policy, () => 0)).toEqual({
+        kind: 'needs-you',
+        reason: `the blog said ${failure}`,
+        cause,
+      });
+    },
+  );
 
   it('waits as long as Retry-After says on a 429 or 503, for the whole account', () => {
     for (const failure of ['rate-limited', 'server-error'] as const) {
@@ -80,6 +86,11 @@ describe('judging a failure', () => {
     expect(judgeFailure(new AppError('not-found', 'gone'), 1, policy, () => 0)).toEqual({
       kind: 'needs-you',
       reason: 'gone',
+      cause: 'other',
+    });
+    expect(judgeFailure(new BlogGoneError(new AppError('not-found', 'no blog')), 1, policy, () => 0)).toMatchObject({
+      kind: 'needs-you',
+      cause: 'blog-removed',
     });
     expect(judgeFailure(new Error('boom'), 1, policy, () => 0)).toMatchObject({ kind: 'retry', mayHaveApplied: true });
   });
@@ -90,7 +101,7 @@ describe('which entries go next', () => {
   function entry(draftId: string, accountId: string, state: OutboxEntryState): OutboxEntry {
     sequence += 1;
     return {
-      schemaVersion: 2,
+      schemaVersion: 3,
       id: `entry-${String(sequence).padStart(4, '0')}`,
       sequence,
       draftId,
@@ -138,7 +149,7 @@ describe('which entries go next', () => {
       [{ state: 'sending', startedAt: '2026-01-01T10:00:00.000Z' }, true],
       [{ state: 'retrying', at: '2026-01-01T10:00:00.000Z', reason: 'x' }, true],
       [{ state: 'done', at: '2026-01-01T10:00:00.000Z' }, false],
-      [{ state: 'needs-you', reason: 'x', conflict: null }, false],
+      [{ state: 'needs-you', reason: 'x', cause: 'other', conflict: null }, false],
       [{ state: 'cancelled', at: '2026-01-01T10:00:00.000Z', reason: null }, false],
     ];
     for (const [state, pending] of states) expect(isPending(entry('draft-ffff', 'blog-one-1', state))).toBe(pending);

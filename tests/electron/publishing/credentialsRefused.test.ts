@@ -63,6 +63,13 @@ const refusals: readonly (readonly [string, (transport: Transport) => BlogAdapte
     'the access token',
   ],
   [
+    "Micropub: a token that is not the site owner's (403 forbidden, as @benjifs/micropub answers a wrong one)",
+    (transport) => new MicropubAdapter({ endpoint: `${SITE}/micropub`, siteUrl: SITE, token: 'x', transport }),
+    403,
+    { error: 'forbidden' },
+    'the access token',
+  ],
+  [
     'Blogger: Google says UNAUTHENTICATED (403)',
     (transport) =>
       new BloggerAdapter({

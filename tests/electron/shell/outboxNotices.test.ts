@@ -4,7 +4,7 @@ import type { OutboxEntry, OutboxEntryState } from '../../../shared/model/outbox
 
 function entry(id: string, state: OutboxEntryState): OutboxEntry {
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     id,
     sequence: 0,
     draftId: 'draft-000001',
@@ -46,8 +46,18 @@ describe('outbox notices', () => {
   it('tells when a post needs the writer, and says when it is a conflict', () => {
     const before = [entry('entry-0001', { state: 'queued' }), entry('entry-0002', { state: 'queued' })];
     const after = [
-      entry('entry-0001', { state: 'needs-you', reason: 'The blog refused the password.', conflict: null }),
-      entry('entry-0002', { state: 'needs-you', reason: 'Edited on the blog.', conflict: { remoteModifiedAt: at } }),
+      entry('entry-0001', {
+        state: 'needs-you',
+        reason: 'The blog refused the password.',
+        cause: 'credentials',
+        conflict: null,
+      }),
+      entry('entry-0002', {
+        state: 'needs-you',
+        reason: 'Edited on the blog.',
+        cause: 'other',
+        conflict: { remoteModifiedAt: at },
+      }),
     ];
     expect(outboxNotices(before, after)).toEqual([
       { title: 'A post needs you', body: 'The blog refused the password.' },

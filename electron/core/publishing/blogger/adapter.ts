@@ -245,7 +245,7 @@ export class BloggerAdapter implements BlogAdapter {
     return {
       remoteId: post.id,
       // A draft has no public address; its page in Blogger's editor stands in.
-      url: post.url ?? `https://www.blogger.com/blog/post/edit/${this.#options.blogId}/${post.id}`,
+      url: post.url ?? this.#editorUrl(post.id),
       modifiedAt,
       publishedAt: post.published === undefined ? modifiedAt : new Date(post.published).toISOString(),
       status: remoteStatus(post),
@@ -258,7 +258,12 @@ export class BloggerAdapter implements BlogAdapter {
       summary: null,
       categories: null,
       identity: identityOf(post),
+      heldLink: { kind: 'editor', url: this.#editorUrl(post.id) },
     };
+  }
+
+  #editorUrl(postId: string): string {
+    return `https://www.blogger.com/blog/post/edit/${encodeURIComponent(this.#options.blogId)}/${encodeURIComponent(postId)}`;
   }
 }
 

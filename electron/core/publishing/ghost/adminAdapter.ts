@@ -393,6 +393,8 @@ function toRemotePost(post: GhostPost): RemotePost {
     summary: post.custom_excerpt ?? '',
     categories: null,
     identity: identityInMarker(post.codeinjection_foot ?? ''),
+    // Ghost serves every draft and scheduled post at a preview address (/p/<uuid>/), its `url` then.
+    heldLink: post.status === 'published' ? null : { kind: 'preview', url: post.url },
     ...(post.feature_image === undefined ? {} : { featuredImage: post.feature_image }),
   };
 }

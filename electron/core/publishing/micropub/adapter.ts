@@ -48,9 +48,16 @@ export const micropubDialect: ApiDialect = {
   },
   credentials: 'the access token',
   credentialAdvice: 'Sign in to the site again, allowing the app to create, update and delete posts.',
-  // Micropub's own words for a token that no longer works (some servers answer 400 or 403 with them).
+  // Micropub's own words for a token that does not do (some servers answer 400 or 403 with them).
+  // The token is a Micropub client's only credential and says who signs in, so each of these has
+  // one remedy, a new token in the blog's settings: `unauthorized`, `invalid_token` (OAuth's word
+  // for a revoked one), `insufficient_scope` (re-authorize with the scopes, the spec says) and
+  // `forbidden`, the spec's word for a user without the right, which servers also answer for a
+  // token that is not the site owner's (@benjifs/micropub does for a wrong token).
   refusesCredentials: (body) =>
-    ['unauthorized', 'invalid_token'].includes(MicropubErrorSchema.safeParse(body).data?.error ?? ''),
+    ['unauthorized', 'invalid_token', 'insufficient_scope', 'forbidden'].includes(
+      MicropubErrorSchema.safeParse(body).data?.error ?? '',
+    ),
 };
 
 /**
@@ -112,7 +119,13 @@ export class MicropubAdapter implements BlogAdapter {
     // A post whose hashtags were all taken off loses its categories in an operation of its own,
     // first: a server answers 400 ("nothing to update") when it has none, which is as wanted.
     if (post.tags.length === 0) await this.#change(url, { delete: ['category'] }, null);
-    await this.#change(url, { replace: properties(post, false) }, post);
+    const replace = properties(post, false);
+    // A post scheduled for later, then published now, keeps its future date unless it is replaced:
+    // servers that schedule would go on holding it (and the post reads back as scheduled).
+    if (post.schedule.status === 'publish' && (await this.get(url)).status === 'future') {
+      replace['published'] = [(this.#options.now?.() ?? new Date()).toISOString()];
+    }
+    await this.#change(url, { replace }, post);
     return this.get(url);
   }
 
@@ -323,6 +336,8 @@ export class MicropubAdapter implements BlogAdapter {
       summary: fields.summary?.[0] ?? '',
       categories: null,
       identity: identityInMarker(contentHtml(fields.content?.[0])),
+      // Micropub has no preview or editor page: a draft's address is all the server gives.
+      heldLink: null,
       featuredImage: photoUrl(fields.photo?.[0]),
     };
   }

@@ -250,6 +250,8 @@ export class StaticSiteAdapter implements BlogAdapter {
       summary: file.summary,
       categories: null,
       identity: file.identity,
+      // A draft of a static site is in its repository, not on any page of the site.
+      heldLink: null,
       // Where the layout has no field for it, the site keeps no featured image: unread, not absent.
       ...(this.#site.layout.featuredImage ? { featuredImage: this.#featuredReference(file.featuredImage) } : {}),
     };

@@ -9,6 +9,7 @@ import { isSlugIdentity } from '../clientIdentity';
 import { decodeSlug, titleAsHtml, titleFromHtml } from '../postFields';
 import { identityInBlocks, wordPressBlocks } from './blocks';
 import { checkWordPressLogin } from './restRefusals';
+import { siteRootOfRestApi, wordPressEditorLink } from './editorLink';
 import { restRoute } from './restRoute';
 import {
   RestPostListSchema,
@@ -248,7 +249,8 @@ export class WordPressRestAdapter implements BlogAdapter {
       taxonomies.categories,
       posts.flatMap((post) => post.categories ?? []),
     );
-    return posts.map((post) => toRemotePost(post, tags, categories));
+    const siteRoot = siteRootOfRestApi(this.#options.apiRoot);
+    return posts.map((post) => toRemotePost(post, tags, categories, siteRoot));
   }
 
   async #remotePost(post: RestPost): Promise<RemotePost> {
@@ -307,6 +309,7 @@ function toRemotePost(
   post: RestPost,
   tagNames: ReadonlyMap<number, string>,
   categoryNames: ReadonlyMap<number, string>,
+  siteRoot: string | null,
 ): RemotePost {
   const modifiedAt = utcFromGmt(post.modified_gmt);
   return {
@@ -323,6 +326,7 @@ function toRemotePost(
     summary: post.excerpt?.raw ?? '',
     categories: (post.categories ?? []).flatMap((id) => categoryNames.get(id) ?? []),
     identity: identityOf(post),
+    heldLink: wordPressEditorLink(siteRoot, String(post.id)),
     ...(post.featured_media === undefined
       ? {}
       : { featuredImage: post.featured_media === 0 ? null : String(post.featured_media) }),

@@ -225,5 +225,7 @@ function toRemotePost(post: MetaWeblogPost, now: Date): RemotePost {
     summary: post.mt_excerpt ?? null,
     categories: post.categories?.map(titleFromHtml) ?? null,
     identity: identityInMarker(post.description),
+    // MetaWeblog names no preview or editor page; its `link` may well be the public address.
+    heldLink: null,
   };
 }

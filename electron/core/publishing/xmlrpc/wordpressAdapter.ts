@@ -6,6 +6,7 @@ import { hostOf } from '../http/request';
 import { PublishingError } from '../publishingError';
 import { isSlugIdentity } from '../clientIdentity';
 import { decodeSlug, titleAsHtml, titleFromHtml } from '../postFields';
+import { siteRootOfXmlRpc, wordPressEditorLink } from '../wordpress/editorLink';
 import { callXmlRpc, parseAnswer, type XmlRpcValue } from './xmlRpc';
 import {
   XmlRpcDoneSchema,
@@ -69,7 +70,7 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
 
   async get(remoteId: string): Promise<RemotePost> {
     const post = await this.#call('wp.getPost', [remoteId, POST_FIELDS], XmlRpcPostSchema, 'reading the post');
-    return toRemotePost(post, this.#now());
+    return toRemotePost(post, this.#now(), siteRootOfXmlRpc(this.#options.endpoint));
   }
 
   async delete(remoteId: string): Promise<void> {
@@ -88,7 +89,8 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
     const filter = { number: count, orderby: 'post_date', order: 'DESC' };
     const posts = await this.#call('wp.getPosts', [filter, POST_FIELDS], XmlRpcPostListSchema, 'listing recent posts');
     const now = this.#now();
-    return posts.map((post) => toRemotePost(post, now));
+    const siteRoot = siteRootOfXmlRpc(this.#options.endpoint);
+    return posts.map((post) => toRemotePost(post, now, siteRoot));
   }
 
   /** Among the most recent posts, newest first, so the oldest carrying it is the last. */
@@ -215,7 +217,7 @@ export class WordPressXmlRpcAdapter implements BlogAdapter {
 }
 
 /** WordPress's XML-RPC reports scheduled posts as "publish"; their date in the future tells them apart. */
-function toRemotePost(post: XmlRpcPost, now: Date): RemotePost {
+function toRemotePost(post: XmlRpcPost, now: Date, siteRoot: string | null): RemotePost {
   const scheduled = post.post_status === 'publish' && post.post_date_gmt.getTime() > now.getTime();
   const identityField = post.custom_fields.find((field) => field.key === IDENTITY_FIELD)?.value;
   return {
@@ -232,6 +234,7 @@ function toRemotePost(post: XmlRpcPost, now: Date): RemotePost {
     summary: post.post_excerpt,
     categories: post.terms.filter((term) => term.taxonomy === 'category').map((term) => titleFromHtml(term.name)),
     identity: identityField ?? null,
+    heldLink: wordPressEditorLink(siteRoot, post.post_id),
     ...(post.post_thumbnail === undefined
       ? {}
       : { featuredImage: Array.isArray(post.post_thumbnail) ? null : post.post_thumbnail.attachment_id }),

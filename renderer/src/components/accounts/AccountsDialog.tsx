@@ -65,6 +65,8 @@ export function AccountsDialog({ accounts, settingsOf = null, onClose }: Account
   // Before any child's effect: opening the dialog moves the focus, and a blog's settings opened
   // with it (from the publish panel) then take it to their first field.
   useLayoutEffect(() => dialog.current?.showModal(), []);
+  /** Each blog's Settings button, where focus returns when its form is left. */
+  const settingsButtons = useRef(new Map<string, HTMLButtonElement>());
   useEffect(() => {
     void api.vaultInfo({}).then((result) => result.ok && setVault(result.value));
   }, []);
@@ -222,6 +224,10 @@ export function AccountsDialog({ accounts, settingsOf = null, onClose }: Account
               <button
                 type="button"
                 onClick={() => openSettings(account.id)}
+                ref={(button) => {
+                  if (button) settingsButtons.current.set(account.id, button);
+                  else settingsButtons.current.delete(account.id);
+                }}
                 aria-label={`Settings of ${account.blogName}`}
                 aria-expanded={editing?.id === account.id}
                 title="Its name, address, user and password or key"
@@ -236,7 +242,10 @@ export function AccountsDialog({ accounts, settingsOf = null, onClose }: Account
                   account={account}
                   {...(editing.start === undefined ? {} : { start: editing.start })}
                   onSaved={saved}
-                  onCancel={() => setEditing(null)}
+                  onCancel={() => {
+                    setEditing(null);
+                    settingsButtons.current.get(account.id)?.focus();
+                  }}
                 />
               )}
             </li>

@@ -57,6 +57,13 @@ export function BlogSettingsForm({ account, start, onSaved, onCancel }: BlogSett
       className="add-account blog-settings"
       aria-label={`Settings of ${account.blogName}`}
       onSubmit={(event) => void save(event)}
+      onKeyDown={(event) => {
+        // Escape leaves the form, as its Cancel does, and not the whole Blogs dialog around it.
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        event.stopPropagation();
+        if (!busy) onCancel();
+      }}
     >
       <label>
         Name

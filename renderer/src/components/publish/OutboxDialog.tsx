@@ -9,6 +9,10 @@ interface OutboxDialogProps {
   readonly entries: ReadonlyMap<string, OutboxEntry>;
   readonly accounts: readonly Account[];
   readonly titleOf: (draftId: string) => string;
+  /** Opens the blog's settings: the remedy for credentials it refused. */
+  readonly onOpenSettings: (accountId: string) => void;
+  /** Opens the draft's publish panel: the remedy for an entry whose blog was removed. */
+  readonly onChooseAnotherBlog: (draftId: string) => void;
   readonly onClose: () => void;
 }
 
@@ -30,7 +34,14 @@ function describe(entry: OutboxEntry): string {
 }
 
 /** Every remote write waiting, under way or recently finished, with retry and cancel. */
-export function OutboxDialog({ entries: byId, accounts, titleOf, onClose }: OutboxDialogProps) {
+export function OutboxDialog({
+  entries: byId,
+  accounts,
+  titleOf,
+  onOpenSettings,
+  onChooseAnotherBlog,
+  onClose,
+}: OutboxDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const entries = [...byId.values()].sort((a, b) => a.sequence - b.sequence);
@@ -55,6 +66,7 @@ export function OutboxDialog({ entries: byId, accounts, titleOf, onClose }: Outb
         <ul className="outbox-list" aria-label="Outbox entries">
           {entries.map((entry) => {
             const pending = ['queued', 'retrying', 'needs-you'].includes(entry.state.state);
+            const cause = entry.state.state === 'needs-you' ? entry.state.cause : null;
             return (
               <li key={entry.id}>
                 <span>
@@ -63,9 +75,21 @@ export function OutboxDialog({ entries: byId, accounts, titleOf, onClose }: Outb
                 </span>
                 {pending && (
                   <span className="outbox-actions">
-                    <button type="button" onClick={() => void act(api.retryOutboxEntry({ entryId: entry.id }))}>
-                      Retry now
-                    </button>
+                    {cause === 'credentials' && (
+                      <button type="button" onClick={() => onOpenSettings(entry.accountId)}>
+                        Open the blog’s settings
+                      </button>
+                    )}
+                    {/* A removed blog never comes back by retrying: the post can go to another. */}
+                    {cause === 'blog-removed' ? (
+                      <button type="button" onClick={() => onChooseAnotherBlog(entry.draftId)}>
+                        Choose another blog
+                      </button>
+                    ) : (
+                      <button type="button" onClick={() => void act(api.retryOutboxEntry({ entryId: entry.id }))}>
+                        Retry now
+                      </button>
+                    )}
                     <button type="button" onClick={() => void act(api.cancelOutboxEntry({ entryId: entry.id }))}>
                       Cancel
                     </button>

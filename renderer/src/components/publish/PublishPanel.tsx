@@ -193,11 +193,11 @@ export function PublishPanel(props: PublishPanelProps) {
               </label>
               <span className="target-state" aria-label={`State on ${account.blogName}`}>
                 {label.text}
-                {state && 'url' in state && label.live && (
+                {label.link && (
                   <>
                     {' '}
-                    <a href={state.url} target="_blank" rel="noreferrer">
-                      View post
+                    <a href={label.link.url} target="_blank" rel="noreferrer">
+                      {label.link.text}
                     </a>
                   </>
                 )}
@@ -205,10 +205,12 @@ export function PublishPanel(props: PublishPanelProps) {
                   <>
                     {' '}
                     — {state.reason}{' '}
-                    {/* Most of what a blog needs from the writer is set there: the password, the address. */}
-                    <button type="button" onClick={() => onManageBlogs(account.id)}>
-                      Open the blog’s settings
-                    </button>
+                    {/* Only where new credentials are the remedy: other refusals are not the settings' doing. */}
+                    {state.cause === 'credentials' && (
+                      <button type="button" onClick={() => onManageBlogs(account.id)}>
+                        Open the blog’s settings
+                      </button>
+                    )}
                   </>
                 )}
                 {state?.state === 'conflict' && (

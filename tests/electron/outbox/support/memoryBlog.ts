@@ -140,6 +140,8 @@ export class MemoryBlog implements BlogAdapter {
       tags: [...post.tags],
       categories: null,
       identity: post.identity,
+      // Like Ghost: a post readers cannot see yet has a preview page.
+      heldLink: status === 'publish' ? null : { kind: 'preview', url: `${this.address}/preview/${remoteId}` },
     };
     this.posts.set(remoteId, stored);
     return stored;
