@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../electron/core/dispatch';
 import { openServices } from '../electron/core/services';
-import { startMicropub, type MicropubServer } from './servers/micropub';
+import { useMicropubSite } from './support/micropubSite';
 import { makeEveryCall } from './support/everyCall';
 import { useTempFolders } from './support/tempFolder';
 import { callNames, contract, createApi, isCallName } from '../shared/contract';
@@ -13,13 +13,7 @@ const newFolder = useTempFolders();
 // and main's IPC are loaded and checked call by call and event by event in
 // tests/electron/main/wiring.test.ts, the dev host's routes and stream in tests/electron/devhost.
 describe('the API contract', () => {
-  let site: MicropubServer;
-  beforeAll(async () => {
-    site = await startMicropub();
-  }, 60_000);
-  afterAll(async () => {
-    await site.stop();
-  });
+  const site = useMicropubSite();
 
   it('has a handler for every call and no handler without a call', async () => {
     const { handlers } = await openServices({
@@ -72,7 +66,7 @@ describe('the API contract', () => {
         if (!checked.success) invalid.push(`${name}: ${checked.error.message}`);
       }
       return result;
-    }, site);
+    }, site());
     await services.close();
     expect(invalid).toEqual([]);
     expect([...made].sort()).toEqual([...callNames].sort());

@@ -62,18 +62,22 @@ ${rules}`;
 
 interface Figures {
   readonly updated: number[];
+  readonly changed: number[];
   readonly paint: number[];
   readonly longestTask: number;
 }
 
 /**
- * keystroke → preview updated. Plain: the preview's first DOM change after the key. Themed: the
- * frame's answer that it has painted a patch sent after the key (the frame's script answers each
- * patch once painted; keys typed before a patch was sent are all shown by it).
+ * keystroke → preview shown: the first frame that begins after the preview changed for the key.
+ * Plain: the preview's first DOM change after the key, then the next animation frame. Themed: the
+ * frame's answer, which its script sends from the animation frame after it applied a patch sent
+ * after the key (keys typed before a patch was sent are all shown by it) — the same point, so the
+ * two are compared like for like. Plain also gives the DOM change alone (`changed`), the figure
+ * the bench printed before the themed preview existed.
  */
 async function measure(page: Page, themed: boolean): Promise<Figures> {
   await page.evaluate((themedMode) => {
-    const probe = { updated: [] as number[], paint: [] as number[], longest: 0 };
+    const probe = { updated: [] as number[], changed: [] as number[], paint: [] as number[], longest: 0 };
     (window as unknown as { probe: typeof probe }).probe = probe;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) probe.longest = Math.max(probe.longest, entry.duration);
@@ -102,7 +106,12 @@ async function measure(page: Page, themed: boolean): Promise<Figures> {
       const preview = document.querySelector('.preview-body');
       new MutationObserver(() => {
         const now = performance.now();
-        while (pending.length > 0) probe.updated.push(now - (pending.shift() ?? now));
+        const typed = pending.splice(0);
+        for (const typedAt of typed) probe.changed.push(now - typedAt);
+        requestAnimationFrame(() => {
+          const shown = performance.now();
+          for (const typedAt of typed) probe.updated.push(shown - typedAt);
+        });
       }).observe(preview ?? document.body, { childList: true, subtree: true, characterData: true });
     }
     document.addEventListener(
@@ -118,8 +127,10 @@ async function measure(page: Page, themed: boolean): Promise<Figures> {
   await typeInCommentary(page, KEYSTROKES);
   await page.waitForTimeout(1_000);
   return page.evaluate(() => {
-    const { probe } = window as unknown as { probe: { updated: number[]; paint: number[]; longest: number } };
-    return { updated: probe.updated, paint: probe.paint, longestTask: probe.longest };
+    const { probe } = window as unknown as {
+      probe: { updated: number[]; changed: number[]; paint: number[]; longest: number };
+    };
+    return { updated: probe.updated, changed: probe.changed, paint: probe.paint, longestTask: probe.longest };
   });
 }
 
@@ -158,8 +169,10 @@ export async function benchThemedPreview(): Promise<void> {
       for (const [mode, figures] of Object.entries(results)) {
         const updated = summarizeSample(figures.updated);
         const paint = summarizeSample(figures.paint);
+        const changed = figures.changed.length > 0 ? summarizeSample(figures.changed) : null;
         console.log(
-          `${String(words).padStart(6)} words, ${mode.padEnd(6)}: preview updated ${ms(updated.median)} median / ${ms(updated.p95)} p95 (${figures.updated.length} keys); ` +
+          `${String(words).padStart(6)} words, ${mode.padEnd(6)}: preview shown ${ms(updated.median)} median / ${ms(updated.p95)} p95 (${figures.updated.length} keys); ` +
+            (changed ? `DOM changed ${ms(changed.median)} / ${ms(changed.p95)}; ` : '') +
             `next frame ${ms(paint.median)} median / ${ms(paint.p95)} p95; longest task ${figures.longestTask === 0 ? 'none ≥ 50 ms' : ms(figures.longestTask)}`,
         );
       }
@@ -169,7 +182,9 @@ export async function benchThemedPreview(): Promise<void> {
         `${String(words).padStart(6)} words: themed / plain = ${(themed.median / plain.median).toFixed(1)}× median, ${(themed.p95 / plain.p95).toFixed(1)}× p95`,
       );
     }
-    console.log('bar: keystroke → preview ≤ 16 ms p95 at 10,000 words, plain or themed; next frame ≤ 16 ms p95');
+    console.log(
+      'bar: keystroke → preview ≤ 16 ms p95 at 10,000 words, plain or themed; next frame ≤ 16 ms p95 ("shown" adds the wait for the next frame, up to one 16.7 ms frame at 60 Hz)',
+    );
   } finally {
     await browser.close();
     await host.stop();

@@ -44,6 +44,30 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await violationsOf(page)).toEqual([]);
     });
 
+    test('markdown in the commentary — links, images, code, marks — keeps its contrast', async ({ page }) => {
+      const folder = await makeDataFolder();
+      const library = await DraftLibrary.open({ folder, logError: (message, error) => console.error(message, error) });
+      const post = await library.create({
+        ...reblogPost('https://example.com/a'),
+        title: 'Markdown of every kind',
+        commentary: [
+          '## A heading, *emphasis* and **strength**',
+          'A [link to the article](https://example.com/article "Its title") and <https://example.com/bare>.',
+          '![A photo of the harbour](media:0123456789abcdef.jpg)',
+          'Some `code`, ~~struck~~ words, and a list:',
+          '- one',
+          '> A quoted line.',
+          '---',
+        ].join('\n\n'),
+      });
+      await library.close();
+      host = await startDevHost(folder);
+      await page.goto(host.url);
+      await page.getByRole('button', { name: new RegExp(post.title) }).click();
+      await expect(page.getByRole('textbox', { name: 'Commentary' })).toContainText('link to the article');
+      expect(await violationsOf(page)).toEqual([]);
+    });
+
     test('the desk with the example post, and each panel and dialog, pass WCAG 2.1 AA checks', async ({ page }) => {
       const folder = await makeDataFolder();
       const library = await DraftLibrary.open({ folder, logError: (message, error) => console.error(message, error) });

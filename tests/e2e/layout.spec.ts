@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startWordPress, wordPressSkipReason, type WordPressServer } from '../servers/wordpress';
 import { DeskPage } from './support/deskPage';
+import { addWordPressBlog } from './support/wordPressBlog';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
 
 const skipReason = wordPressSkipReason();
@@ -56,13 +57,7 @@ test.describe('the desk, its toolbar and dialogs at 1024, 1280 and 1920 px, ligh
     test.setTimeout(180_000);
     const desk = new DeskPage(page);
     await page.goto(host.url);
-    await page.getByRole('button', { name: 'Blogs', exact: true }).click();
-    const blogs = page.getByRole('dialog', { name: 'Blogs' });
-    await blogs.getByRole('textbox', { name: 'Blog address' }).fill(wordpress.url);
-    await blogs.getByRole('textbox', { name: 'User name' }).fill(wordpress.user);
-    await blogs.getByLabel('Password or key').fill(wordpress.applicationPassword);
-    await blogs.getByRole('button', { name: 'Add blog' }).click();
-    await expect(blogs.getByRole('status')).toContainText('Added “');
+    const blogs = await addWordPressBlog(page, wordpress);
     await blogs.getByRole('button', { name: 'Close' }).click();
 
     await desk.newDraft.click();

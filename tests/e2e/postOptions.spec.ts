@@ -3,6 +3,7 @@ import { basicAuthorization } from '../../electron/core/publishing/http/request'
 import { startWordPress, wordPressSkipReason, type WordPressServer } from '../servers/wordpress';
 import { paste } from './support/clipboard';
 import { DeskPage } from './support/deskPage';
+import { addWordPressBlog } from './support/wordPressBlog';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
 
 const skipReason = wordPressSkipReason();
@@ -48,13 +49,7 @@ test.describe('post options in the publish panel, against a real WordPress', () 
   });
 
   async function addBlog(page: Page): Promise<void> {
-    await page.getByRole('button', { name: 'Blogs', exact: true }).click();
-    const blogs = page.getByRole('dialog', { name: 'Blogs' });
-    await blogs.getByRole('textbox', { name: 'Blog address' }).fill(wordpress.url);
-    await blogs.getByRole('textbox', { name: 'User name' }).fill(wordpress.user);
-    await blogs.getByLabel('Password or key').fill(wordpress.applicationPassword);
-    await blogs.getByRole('button', { name: 'Add blog' }).click();
-    await expect(blogs.getByRole('status')).toContainText('Added “');
+    const blogs = await addWordPressBlog(page, wordpress);
     await blogs.getByRole('button', { name: 'Close' }).click();
   }
 

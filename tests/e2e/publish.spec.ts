@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { basicAuthorization } from '../../electron/core/publishing/http/request';
 import { sampleImage } from '../electron/media/support/images';
@@ -6,20 +6,10 @@ import { startWordPress, wordPressSkipReason, type WordPressServer } from '../se
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
 import { pasteFile } from './support/pasteFile';
+import { addWordPressBlog } from './support/wordPressBlog';
 
 const skipReason = wordPressSkipReason();
 
-/** Adds the WordPress blog in the Blogs dialog, and returns the dialog, still open. */
-async function addBlog(page: Page, wordpress: WordPressServer): Promise<Locator> {
-  await page.getByRole('button', { name: 'Blogs', exact: true }).click();
-  const blogs = page.getByRole('dialog', { name: 'Blogs' });
-  await blogs.getByRole('textbox', { name: 'Blog address' }).fill(wordpress.url);
-  await blogs.getByRole('textbox', { name: 'User name' }).fill(wordpress.user);
-  await blogs.getByLabel('Password or key').fill(wordpress.applicationPassword);
-  await blogs.getByRole('button', { name: 'Add blog' }).click();
-  await expect(blogs.getByRole('status')).toContainText('Added “');
-  return blogs;
-}
 /**
  * Someone edits the post titled `title` on the blog: its title gets " (fixed on the blog)". Past
  * the next second, since WordPress keeps whole seconds and the outbox tells edits apart by them.
@@ -66,7 +56,7 @@ test.describe('one-click publishing to a real WordPress', () => {
     const desk = new DeskPage(page);
     await page.goto(host.url);
 
-    const blogs = await addBlog(page, wordpress);
+    const blogs = await addWordPressBlog(page, wordpress);
     await blogs.getByRole('checkbox', { name: 'Link to the passage' }).check();
     await blogs.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'Blogs', exact: true }).click();
@@ -109,7 +99,7 @@ test.describe('one-click publishing to a real WordPress', () => {
     const second = await startDevHost(await makeDataFolder());
     try {
       await page.goto(second.url);
-      await addBlog(page, wordpress);
+      await addWordPressBlog(page, wordpress);
       await blogs.getByRole('button', { name: /^Import recent posts from / }).click();
       await expect(blogs.getByRole('status')).toContainText(/Imported [1-9]\d* posts? from/, { timeout: 30_000 });
       await blogs.getByRole('button', { name: 'Close' }).click();
@@ -124,7 +114,7 @@ test.describe('one-click publishing to a real WordPress', () => {
     test.setTimeout(90_000);
     const desk = new DeskPage(page);
     await page.goto(host.url);
-    const blogs = await addBlog(page, wordpress);
+    const blogs = await addWordPressBlog(page, wordpress);
     await blogs.getByRole('button', { name: 'Close' }).click();
 
     await desk.newDraft.click();
@@ -166,7 +156,7 @@ test.describe('one-click publishing to a real WordPress', () => {
     test.setTimeout(90_000);
     const desk = new DeskPage(page);
     await page.goto(host.url);
-    const blogs = await addBlog(page, wordpress);
+    const blogs = await addWordPressBlog(page, wordpress);
     await blogs.getByRole('button', { name: 'Close' }).click();
 
     const title = `Conflict with a photo ${Date.now()}`;
@@ -203,13 +193,7 @@ test.describe('one-click publishing to a real WordPress', () => {
     test.setTimeout(90_000);
     const desk = new DeskPage(page);
     await page.goto(host.url);
-    await page.getByRole('button', { name: 'Blogs', exact: true }).click();
-    const blogs = page.getByRole('dialog', { name: 'Blogs' });
-    await blogs.getByRole('textbox', { name: 'Blog address' }).fill(wordpress.url);
-    await blogs.getByRole('textbox', { name: 'User name' }).fill(wordpress.user);
-    await blogs.getByLabel('Password or key').fill(wordpress.applicationPassword);
-    await blogs.getByRole('button', { name: 'Add blog' }).click();
-    await expect(blogs.getByRole('status')).toContainText('Added “');
+    const blogs = await addWordPressBlog(page, wordpress);
     await blogs.getByRole('button', { name: 'Close' }).click();
 
     const title = `Conflict on the desk ${Date.now()}`;

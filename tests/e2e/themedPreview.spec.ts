@@ -161,7 +161,11 @@ test.describe('the themed preview', () => {
     await expect(page.locator('iframe.themed-frame')).toHaveCount(0);
   });
 
-  test('opens each new document scrolled to the passage being written', async ({ page }) => {
+  /**
+   * Starts the host on a library whose blog "Long Blog" has a plain stored theme, writes a draft of
+   * 80 paragraphs and shows it as on that blog.
+   */
+  async function openLongPostThemed(page: Page): Promise<DeskPage> {
     const folder = await makeDataFolder();
     const stored = `<!DOCTYPE html><html><head>${slotMarker('head')}<style>p{margin:0 0 1em;font:16px/1.5 serif}</style></head><body>
 <h1 data-commonplace="title">${slotMarker('title')}</h1><div data-commonplace="body">${slotMarker('body')}</div></body></html>`;
@@ -174,6 +178,11 @@ test.describe('the themed preview', () => {
       Array.from({ length: 80 }, (_, index) => `Paragraph ${index + 1} of a long post.`).join('\n\n'),
     );
     await page.getByRole('button', { name: 'as on Long Blog' }).click();
+    return desk;
+  }
+
+  test('opens each new document scrolled to the passage being written', async ({ page }) => {
+    const desk = await openLongPostThemed(page);
     const frame = page.locator('iframe.themed-frame[data-front="true"]').contentFrame();
     await expect(frame.locator('[data-commonplace="body"]')).toContainText('Paragraph 80 of a long post.');
     await desk.commentary.press('Control+End');
@@ -193,18 +202,7 @@ test.describe('the themed preview', () => {
   });
 
   test('takes keystrokes into the page it shows, which keeps its scroll and loads nothing anew', async ({ page }) => {
-    const folder = await makeDataFolder();
-    const stored = `<!DOCTYPE html><html><head>${slotMarker('head')}<style>p{margin:0 0 1em;font:16px/1.5 serif}</style></head><body>
-<h1 data-commonplace="title">${slotMarker('title')}</h1><div data-commonplace="body">${slotMarker('body')}</div></body></html>`;
-    await seedThemedLibrary(folder, 'Long Blog', { page: stored, tags: null });
-    host = await startDevHost(folder);
-    const desk = new DeskPage(page);
-    await page.goto(host.url);
-    await desk.newDraft.click();
-    await desk.commentary.fill(
-      Array.from({ length: 80 }, (_, index) => `Paragraph ${index + 1} of a long post.`).join('\n\n'),
-    );
-    await page.getByRole('button', { name: 'as on Long Blog' }).click();
+    const desk = await openLongPostThemed(page);
     const frameElement = page.locator('iframe.themed-frame[data-front="true"]');
     const frame = frameElement.contentFrame();
     await expect(frame.locator('[data-commonplace="body"]')).toContainText('Paragraph 80 of a long post.');

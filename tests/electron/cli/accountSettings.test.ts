@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AccountSchema } from '../../../shared/model/account';
-import { startMicropub, type MicropubServer } from '../../servers/micropub';
+import { useMicropubSite } from '../../support/micropubSite';
 import { runCli } from '../../support/cli';
 import { useTempFolders } from '../../support/tempFolder';
 
 const newFolder = useTempFolders();
 
 describe('commonplace accounts update, against a real Micropub site', () => {
-  let site: MicropubServer;
-  beforeAll(async () => {
-    site = await startMicropub();
-  }, 60_000);
-  afterAll(async () => {
-    await site.stop();
-  });
+  const site = useMicropubSite();
 
   it('checks a new token on the blog before keeping it, renames the blog, and refuses a second copy of it', async () => {
     const data = await newFolder();
     const added = await runCli(
       data,
-      ['accounts', 'add', '--kind', 'micropub', '--url', site.url, '--secret-stdin'],
-      site.token,
+      ['accounts', 'add', '--kind', 'micropub', '--url', site().url, '--secret-stdin'],
+      site().token,
     );
     expect(added.code).toBe(0);
     const id = added.stdout.trim();
@@ -36,15 +30,18 @@ describe('commonplace accounts update, against a real Micropub site', () => {
     const renamed = await runCli(
       data,
       ['accounts', 'update', id, '--name', 'My notebook', '--secret-stdin'],
-      site.token,
+      site().token,
     );
-    expect(renamed).toMatchObject({ code: 0, stdout: `Updated “My notebook”: ${site.url}, as ${before?.userName}.\n` });
+    expect(renamed).toMatchObject({
+      code: 0,
+      stdout: `Updated “My notebook”: ${site().url}, as ${before?.userName}.\n`,
+    });
     expect(await listed()).toEqual([{ ...before, blogName: 'My notebook' }]);
 
     const twice = await runCli(
       data,
-      ['accounts', 'add', '--kind', 'micropub', '--url', site.url, '--secret-stdin'],
-      site.token,
+      ['accounts', 'add', '--kind', 'micropub', '--url', site().url, '--secret-stdin'],
+      site().token,
     );
     expect(twice.code).not.toBe(0);
     expect(twice.stderr).toContain('“My notebook” is already one of your blogs');

@@ -93,6 +93,18 @@ describe('electron/main and electron/preload, wired in Node against a stand-in o
     expect([...made].sort()).toEqual([...callNames].sort());
   }, 120_000);
 
+  it('choosing a path opens the OS dialog over the focused window and answers what the writer chose', async () => {
+    standIn.focusedWindow = null;
+    expect(valueOf(await cross('choosePath', { purpose: 'export-folder' }))).toEqual({ path: null });
+    standIn.focusedWindow = standIn.windows[0]?.window ?? null;
+    standIn.openDialogAnswer = { canceled: false, filePaths: ['/home/writer/Export'] };
+    expect(valueOf(await cross('choosePath', { purpose: 'export-folder' }))).toEqual({ path: '/home/writer/Export' });
+    const [first, second] = standIn.openDialogs.slice(-2);
+    expect(first?.overWindow).toBe(false);
+    expect(second?.overWindow).toBe(true);
+    expect(second?.options.properties).toContain('openDirectory');
+  });
+
   it('every event of the contract crosses from main to the page, as main sent it', async () => {
     // A menu command, as when the writer picks one.
     const command = standIn.menus[0]?.flatMap((menu) => (Array.isArray(menu.submenu) ? menu.submenu : []));

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openServices } from '../../../electron/core/services';
 import { isPending } from '../../../electron/core/outbox/queue';
-import { startMicropub, type MicropubServer } from '../../servers/micropub';
+import { useMicropubSite } from '../../support/micropubSite';
 import { reblogPost } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
 
 const newFolder = useTempFolders();
 
 describe('the outbox announces each change of an entry once it is kept', () => {
-  let site: MicropubServer;
-  beforeAll(async () => {
-    site = await startMicropub();
-  }, 60_000);
-  afterAll(async () => {
-    await site.stop();
-  });
+  const site = useMicropubSite();
 
   it('a page that counts what waits to go out at each announcement ends at none once the post is out', async () => {
     const services = await openServices({
@@ -24,9 +18,9 @@ describe('the outbox announces each change of an entry once it is kept', () => {
     });
     const account = await services.handlers.addAccount({
       kind: 'micropub',
-      address: site.url,
+      address: site().url,
       user: '',
-      secret: site.token,
+      secret: site().token,
     });
     const draft = await services.handlers.createDraft({ content: reblogPost() });
     // What the toolbar shows: the outbox as it is when the core last said something changed.

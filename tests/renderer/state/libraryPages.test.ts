@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApi, type Api, type CallName } from '../../../shared/contract';
 import { emptyDraftContent } from '../../../shared/model/draft';
 import { dispatch } from '../../../electron/core/dispatch';
 import { openServices, type Services } from '../../../electron/core/services';
 import { LibraryStore } from '../../../renderer/src/state/libraryStore';
-import { startMicropub, type MicropubServer } from '../../servers/micropub';
+import { useMicropubSite } from '../../support/micropubSite';
 import { useTempFolders } from '../../support/tempFolder';
 
 const newFolder = useTempFolders();
@@ -73,13 +73,7 @@ async function rowsHere(store: LibraryStore, from: number, to: number): Promise<
 }
 
 describe('the renderer’s store, by pages', () => {
-  let site: MicropubServer;
-  beforeAll(async () => {
-    site = await startMicropub();
-  }, 60_000);
-  afterAll(async () => {
-    await site.stop();
-  });
+  const site = useMicropubSite();
 
   it('asks the first page at start, then only the rows the list shows; never every summary', async () => {
     const { services, newestFirst } = await libraryOf(12);
@@ -167,7 +161,9 @@ describe('the renderer’s store, by pages', () => {
     const counted = countedApi(services);
     const store = new LibraryStore(counted.api, { pageRows: PAGE_ROWS });
     await store.start();
-    const account = await value(api.addAccount({ kind: 'micropub', address: site.url, user: '', secret: site.token }));
+    const account = await value(
+      api.addAccount({ kind: 'micropub', address: site().url, user: '', secret: site().token }),
+    );
     await value(api.setOnline({ online: false }));
     const oldest = newestFirst[11] ?? '';
     expect(store.getState().summaries.has(oldest)).toBe(false);

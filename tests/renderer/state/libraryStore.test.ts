@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApi, type Api } from '../../../shared/contract';
 import { dispatch } from '../../../electron/core/dispatch';
 import { openServices, type Services } from '../../../electron/core/services';
 import { outboxCounts, type LibraryState } from '../../../renderer/src/state/libraryState';
 import { LibraryStore } from '../../../renderer/src/state/libraryStore';
-import { startMicropub, type MicropubServer } from '../../servers/micropub';
+import { useMicropubSite } from '../../support/micropubSite';
 import { reblogPost } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
 
@@ -40,13 +40,7 @@ async function value<T>(call: Promise<{ ok: true; value: T } | { ok: false; erro
 }
 
 describe('the renderer’s store', () => {
-  let site: MicropubServer;
-  beforeAll(async () => {
-    site = await startMicropub();
-  }, 60_000);
-  afterAll(async () => {
-    await site.stop();
-  });
+  const site = useMicropubSite();
 
   it('fed only by the core’s events after one load, equals a store loaded afresh', async () => {
     const services = await openServices({
@@ -67,7 +61,9 @@ describe('the renderer’s store', () => {
     await fed.start();
     const loadCalls = calls.length;
 
-    const account = await value(api.addAccount({ kind: 'micropub', address: site.url, user: '', secret: site.token }));
+    const account = await value(
+      api.addAccount({ kind: 'micropub', address: site().url, user: '', secret: site().token }),
+    );
     const first = await value(api.createDraft({ content: reblogPost() }));
     const second = await value(api.createDraft({ content: { ...reblogPost(), title: 'Second', hashtags: ['Mosul'] } }));
     const third = await value(api.createDraft({ content: { ...reblogPost(), title: 'Third' } }));
@@ -111,7 +107,9 @@ describe('the renderer’s store', () => {
     const api = apiOver(services);
     const store = new LibraryStore(api);
     await store.start();
-    const account = await value(api.addAccount({ kind: 'micropub', address: site.url, user: '', secret: site.token }));
+    const account = await value(
+      api.addAccount({ kind: 'micropub', address: site().url, user: '', secret: site().token }),
+    );
     const draft = await value(api.createDraft({ content: reblogPost() }));
     const seen: number[] = [];
     const unsubscribe = store.subscribe(() => seen.push(outboxCounts(store.getState().outbox).waiting));

@@ -1,6 +1,6 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
-import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { syntaxHighlighting } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, drawSelection, keymap, placeholder } from '@codemirror/view';
@@ -12,6 +12,7 @@ import { useBooleanPreference } from '../../state/usePreference';
 import { limitNote, LimitNote } from './fieldLimit';
 import { perLineDirection } from './lineDirection';
 import { pendingImages } from './pendingImages';
+import { markdownHighlight } from './markdownHighlight';
 
 /** What the desk may do to the commentary while the editor owns its text. */
 export interface CommentaryEditorHandle {
@@ -117,7 +118,7 @@ export function CommentaryEditor({
           search({ top: true }),
           highlightSelectionMatches(),
           markdown(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          syntaxHighlighting(markdownHighlight),
           EditorView.lineWrapping,
           perLineDirection(),
           pendingImages(),

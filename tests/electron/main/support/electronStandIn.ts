@@ -145,12 +145,17 @@ export class ElectronStandIn {
   readonly shell;
   readonly clipboard;
   readonly safeStorage;
-  readonly BrowserWindow: new (options: Electron.BrowserWindowConstructorOptions) => BrowserWindowStandIn;
+  readonly BrowserWindow: (new (options: Electron.BrowserWindowConstructorOptions) => BrowserWindowStandIn) &
+    Pick<typeof Electron.BrowserWindow, 'getFocusedWindow'>;
 
   /** The page's world: what the preload exposed, by key. */
   readonly world: Record<string, unknown> = {};
   /** Each window the host opened. */
-  readonly windows: { readonly url: string[]; readonly webContents: WebContentsStandIn }[] = [];
+  readonly windows: {
+    readonly window: BrowserWindowStandIn;
+    readonly url: string[];
+    readonly webContents: WebContentsStandIn;
+  }[] = [];
   /** The menus the host built, as templates. */
   readonly menus: Electron.MenuItemConstructorOptions[][] = [];
   /** ipcMain's handlers, by channel. */
@@ -161,6 +166,12 @@ export class ElectronStandIn {
   readonly sent: { readonly channel: string; readonly payload: unknown }[] = [];
   /** Error boxes the host showed. */
   readonly errorBoxes: { readonly title: string; readonly content: string }[] = [];
+  /** Each open dialog the host showed: its options, and whether it had a window to sit on. */
+  readonly openDialogs: { readonly options: Electron.OpenDialogOptions; readonly overWindow: boolean }[] = [];
+  /** What the writer does in the next open dialogs: cancel, unless a test says otherwise. */
+  openDialogAnswer: Electron.OpenDialogReturnValue = { canceled: true, filePaths: [] };
+  /** The window with the focus (BrowserWindow.getFocusedWindow), or null when none has it. */
+  focusedWindow: BrowserWindowStandIn | null = null;
 
   readonly #pageListeners = new Map<string, Set<(event: Electron.IpcRendererEvent, ...args: unknown[]) => void>>();
   readonly #ready: Promise<void>;
@@ -236,7 +247,16 @@ export class ElectronStandIn {
         _window: Electron.BaseWindow | Electron.MessageBoxOptions,
         _options?: Electron.MessageBoxOptions,
       ) => Promise.resolve({ response: 0, checkboxChecked: false }),
-    } satisfies Pick<Electron.Dialog, 'showErrorBox' | 'showMessageBox'>;
+      showOpenDialog: (
+        windowOrOptions: Electron.BaseWindow | Electron.OpenDialogOptions,
+        options?: Electron.OpenDialogOptions,
+      ) => {
+        this.openDialogs.push(
+          options === undefined ? { options: windowOrOptions, overWindow: false } : { options, overWindow: true },
+        );
+        return Promise.resolve(structuredClone(this.openDialogAnswer));
+      },
+    } satisfies Pick<Electron.Dialog, 'showErrorBox' | 'showMessageBox' | 'showOpenDialog'>;
 
     this.protocol = {
       registerSchemesAsPrivileged: (_schemes: Electron.CustomScheme[]) => undefined,
@@ -300,13 +320,19 @@ export class ElectronStandIn {
 
     const deliver = (channel: string, payload: unknown) => this.#deliver(channel, payload);
     const opened = (window: BrowserWindowStandIn) => {
-      this.windows.push({ url: window.loaded, webContents: window.webContents });
+      this.windows.push({ window, url: window.loaded, webContents: window.webContents });
       this.app.emit('web-contents-created', {}, window.webContents);
     };
+    const focused = () => this.focusedWindow;
     this.BrowserWindow = class extends BrowserWindowStandIn {
       constructor(options: Electron.BrowserWindowConstructorOptions) {
         super(options, deliver);
         opened(this);
+      }
+
+      static getFocusedWindow(): Electron.BrowserWindow | null {
+        // Only identity matters to the host: it hands the window back to dialog.showOpenDialog.
+        return focused() as unknown as Electron.BrowserWindow | null;
       }
     };
   }
