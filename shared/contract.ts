@@ -408,5 +408,15 @@ export const MEDIA_PATH = '/media/';
 export const MEDIA_SCHEME = 'commonplace-media';
 export const MEDIA_HOST = 'library';
 
+/**
+ * Where the themed preview's shell is (shared/theme/liveFrame.ts), on an origin and a site of its
+ * own so that it shares nothing with the app and runs in a process of its own: in the dev host,
+ * GET {THEME_SHELL_PATH} (token-checked) sends the frame on to the shell's own little server; in
+ * the Electron app, {THEME_SHELL_SCHEME}://{THEME_SHELL_HOST}/.
+ */
+export const THEME_SHELL_PATH = '/theme-shell';
+export const THEME_SHELL_SCHEME = 'commonplace-theme';
+export const THEME_SHELL_HOST = 'shell';
+
 /** The header that carries the dev host's per-start token. */
 export const TOKEN_HEADER = 'x-commonplace-token';

@@ -57,8 +57,9 @@ export async function openLibraryAndOutbox(options: LibraryAndOutboxOptions): Pr
       else await records.adoptLegacyTargets(draftId, legacy.targets);
     },
   });
-  // Where drafts stand is derived from their content hashes: the outbox opens on a listed library.
-  await library.listed();
+  // Where drafts stand is derived from their content hashes: the outbox opens knowing those of the
+  // drafts it holds records of.
+  await library.listedFor(records.posts().map(({ draftId }) => draftId));
   const opened = await Outbox.open({
     ...outboxOptions,
     folder,
@@ -70,7 +71,13 @@ export async function openLibraryAndOutbox(options: LibraryAndOutboxOptions): Pr
     ...(newEntryId ? { newId: newEntryId } : {}),
   });
   outbox = opened;
-  const joined = new LibraryView(library, opened, publish, logError);
+  const joined = new LibraryView({
+    library,
+    outbox: opened,
+    draftsWithRecords: () => new Set(records.posts().map(({ draftId }) => draftId)),
+    publish,
+    logError,
+  });
   view = joined;
   return {
     library,

@@ -17,36 +17,38 @@ export class LibraryView {
   readonly #outbox: Outbox;
   readonly #publish: (event: AppEvent) => void;
   readonly #logError: (message: string, error: unknown) => void;
+  readonly #draftsWithRecords: () => ReadonlySet<string>;
 
-  constructor(
-    library: DraftLibrary,
-    outbox: Outbox,
-    publish: (event: AppEvent) => void,
-    logError: (message: string, error: unknown) => void,
-  ) {
-    this.#library = library;
-    this.#outbox = outbox;
-    this.#publish = publish;
-    this.#logError = logError;
+  constructor(options: {
+    readonly library: DraftLibrary;
+    readonly outbox: Outbox;
+    /** The drafts the outbox holds any record of: every other draft stands nowhere ("draft"). */
+    readonly draftsWithRecords: () => ReadonlySet<string>;
+    readonly publish: (event: AppEvent) => void;
+    readonly logError: (message: string, error: unknown) => void;
+  }) {
+    this.#library = options.library;
+    this.#outbox = options.outbox;
+    this.#draftsWithRecords = options.draftsWithRecords;
+    this.#publish = options.publish;
+    this.#logError = options.logError;
   }
 
   /** The drafts that match, most recently updated first, each with its status across its blogs. */
   async list(query: DraftQuery = {}): Promise<DraftSummary[]> {
     const { status, ...listingQuery } = query;
-    const summaries = (await this.#library.list(listingQuery)).map((listing) => this.#summary(listing));
-    return status === undefined ? summaries : summaries.filter((summary) => summary.status === status);
+    const recorded = this.#draftsWithRecords();
+    const listings = await this.#library.list(listingQuery, this.#standing(status, recorded));
+    return listings.map((listing) => this.#summary(listing, recorded));
   }
 
   /** A window of the drafts that match (see `list`), and how many match in all. */
   async page(query: DraftQuery, offset: number, limit: number): Promise<DraftPage> {
     const { status, ...listingQuery } = query;
-    if (status === undefined) {
-      const page = await this.#library.page(listingQuery, offset, limit);
-      return { total: page.total, offset: page.offset, drafts: page.drafts.map((listing) => this.#summary(listing)) };
-    }
-    // Where drafts stand is the outbox's: a status is filtered on the joined summaries.
-    const matching = await this.list(query);
-    return { total: matching.length, offset, drafts: matching.slice(offset, offset + limit) };
+    const recorded = this.#draftsWithRecords();
+    const page = await this.#library.page(listingQuery, offset, limit, this.#standing(status, recorded));
+    const drafts = page.drafts.map((listing) => this.#summary(listing, recorded));
+    return { total: page.total, offset: page.offset, drafts };
   }
 
   /** One whole draft, with where it stands on each blog. */
@@ -106,9 +108,26 @@ export class LibraryView {
     this.#publish({ type: 'target-changed', draftId, accountId, state, status: this.#statusOf(draftId) });
   }
 
-  #summary(listing: Listing): DraftSummary {
+  /**
+   * The test of a draft's status, asked of the outbox (which owns it) only for the drafts it holds
+   * records of, so that a page filtered by status costs what an unfiltered one does (summarising
+   * every draft first, to filter the summaries, took 49 ms a page at 100,000 drafts, ×11 an
+   * unfiltered page). undefined: any status.
+   */
+  #standing(
+    status: DraftStatus | undefined,
+    recorded: ReadonlySet<string>,
+  ): ((listing: Listing) => boolean) | undefined {
+    if (status === undefined) return undefined;
+    if (status === 'draft') return ({ id }) => !recorded.has(id) || this.#statusOf(id) === 'draft';
+    return ({ id }) => recorded.has(id) && this.#statusOf(id) === status;
+  }
+
+  /** `recorded`: the drafts the outbox holds records of, when known (a list asks once for all its summaries). */
+  #summary(listing: Listing, recorded?: ReadonlySet<string>): DraftSummary {
     const { id, title, firstWords, hashtags, createdAt, updatedAt, revision, trashedAt } = listing;
-    return { id, title, firstWords, hashtags, status: this.#statusOf(id), createdAt, updatedAt, revision, trashedAt };
+    const status = recorded === undefined || recorded.has(id) ? this.#statusOf(id) : 'draft';
+    return { id, title, firstWords, hashtags, status, createdAt, updatedAt, revision, trashedAt };
   }
 
   #statusOf(draftId: string): DraftStatus {

@@ -4,13 +4,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import sirv from 'sirv';
-import { API_PATH, EVENTS_PATH, MEDIA_PATH, TOKEN_HEADER } from '../../shared/contract';
+import { API_PATH, EVENTS_PATH, MEDIA_PATH, THEME_SHELL_PATH, TOKEN_HEADER } from '../../shared/contract';
 import { fail, type Result } from '../../shared/result';
 import { dispatch } from '../core/dispatch';
 import { mediaResponse } from '../core/media/mediaResponse';
 import { SECURITY_HEADERS } from '../core/security/contentSecurityPolicy';
 import type { Services } from '../core/services';
 import { hasToken, isOwnHost, isOwnOrigin, tokenCookie, tokenFromQuery } from './access';
+import { startThemeShellServer } from './themeShellServer';
 
 export interface DevHostOptions {
   readonly services: Services;
@@ -44,6 +45,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   const token = randomBytes(24).toString('base64url');
   const policy: { token: string; port: number } = { token, port: 0 };
   const assets = sirv(options.rendererFolder, { dev: false, etag: true, single: false });
+  const shell = await startThemeShellServer();
 
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
@@ -72,6 +74,13 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     }
     if (url.pathname === EVENTS_PATH && request.method === 'GET') {
       streamEvents(response);
+      return;
+    }
+    if (url.pathname === THEME_SHELL_PATH && request.method === 'GET') {
+      // On to the shell's own server, under the loopback name this page does not use (another site).
+      const pageOnLocalhost = request.headers.host === `localhost:${policy.port}`;
+      response.setHeader('Location', shell.addressFor(pageOnLocalhost ? '127.0.0.1' : 'localhost'));
+      sendText(response, 302, 'The themed preview’s shell.');
       return;
     }
     if (url.pathname.startsWith(MEDIA_PATH)) {
@@ -141,10 +150,15 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    await shell.close();
+    throw error;
+  }
   policy.port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${policy.port}`;
 
@@ -152,11 +166,15 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     url: `${origin}/?token=${token}`,
     origin,
     token,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      await Promise.all([
+        new Promise<void>((resolve, reject) => {
+          server.close((error) => (error ? reject(error) : resolve()));
+          server.closeAllConnections();
+        }),
+        shell.close(),
+      ]);
+    },
   };
 }
 

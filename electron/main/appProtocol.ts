@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
-import { MEDIA_HOST, MEDIA_SCHEME } from '../../shared/contract';
+import { MEDIA_HOST, MEDIA_SCHEME, THEME_SHELL_HOST, THEME_SHELL_SCHEME } from '../../shared/contract';
+import { LIVE_FRAME_DOCUMENT, LIVE_FRAME_HEADERS } from '../../shared/theme/liveFrame';
 import { mediaResponse } from '../core/media/mediaResponse';
 import type { MediaStore } from '../core/media/mediaStore';
 import { SECURITY_HEADERS } from '../core/security/contentSecurityPolicy';
@@ -9,13 +10,24 @@ import { APP_HOST, APP_SCHEME } from '../core/security/windowPolicy';
 
 /**
  * Must run before the app is ready: app:// behaves like https (secure, standard, fetchable); the
- * media scheme is secure and standard too (so the page's images are not mixed content), and no more.
+ * media scheme is secure and standard too (so the page's images are not mixed content), and no
+ * more; so is the themed preview's shell scheme, a site of its own (its own origin and process).
  */
 export function registerAppSchemes(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
     { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true } },
+    { scheme: THEME_SHELL_SCHEME, privileges: { standard: true, secure: true } },
   ]);
+}
+
+/** Serves the themed preview's shell (a constant document) on commonplace-theme://shell/; nothing else. */
+export function serveThemeShell(): void {
+  protocol.handle(THEME_SHELL_SCHEME, (request) => {
+    const url = new URL(request.url);
+    if (url.host !== THEME_SHELL_HOST || url.pathname !== '/') return new Response('Not found', { status: 404 });
+    return new Response(LIVE_FRAME_DOCUMENT, { status: 200, headers: LIVE_FRAME_HEADERS });
+  });
 }
 
 /** Serves the built renderer on app://commonplace/, with the app's CSP, and nothing outside it. */

@@ -10,7 +10,7 @@ import { profileFolderOverride } from '../core/shell/profileFolder';
 import { keepRunningThroughStrayErrors } from '../core/shell/strayErrors';
 import { startFailureNotice } from '../core/shell/startFailure';
 import type { WindowStateFile } from '../core/shell/windowStateFile';
-import { registerAppSchemes, serveLibraryMedia, serveRenderer } from './appProtocol';
+import { registerAppSchemes, serveLibraryMedia, serveRenderer, serveThemeShell } from './appProtocol';
 import { appVaultSealers, chooseOsPath, readOsClipboard } from './hostServices';
 import { registerIpc } from './ipc';
 import { MainWindow } from './mainWindow';
@@ -72,6 +72,7 @@ function run(): void {
     denyAllPermissions();
     serveRenderer(RENDERER);
     serveLibraryMedia(ready.media.store);
+    serveThemeShell();
     const page = watchFirstCall(ready.handlers);
     registerIpc({ ...ready, handlers: page.handlers }, logError);
     installApplicationMenu((command) => ready.events.publish({ type: 'command', command }));

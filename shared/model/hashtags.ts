@@ -4,7 +4,10 @@ export interface Hashtag {
   readonly key: string;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Made when first needed: it costs ~10 ms (ICU's break rules), which a command that shows one draft would pay at load. */
+let graphemes: Intl.Segmenter | null = null;
+/** Only letters, digits and "_": such a tag is its own display form, character by character. */
+const onlyTagCharacters = /^[\p{L}\p{N}_]*$/u;
 /** A character a tag is made of: a letter or digit (with the marks on it), or "_". */
 const startsWithTagCharacter = /^[\p{L}\p{N}_]/u;
 /** Within a kept character: its letters, digits and marks, less the selectors that make an emoji of it. */
@@ -21,8 +24,13 @@ const hashtagInText =
  * leaving the selector behind).
  */
 export function cleanHashtag(raw: string): string {
+  const text = raw.normalize('NFC');
+  // Most tags: every character is a letter, digit or "_" and is kept whole (no marks, emoji or
+  // selectors to look at), so the tag is itself; every draft read checks its tags through here.
+  if (onlyTagCharacters.test(text)) return text;
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   let tag = '';
-  for (const { segment } of graphemes.segment(raw.normalize('NFC'))) {
+  for (const { segment } of graphemes.segment(text)) {
     if (!startsWithTagCharacter.test(segment)) continue;
     tag += (segment.match(keptInCharacter) ?? []).join('').replace(emojiSelectors, '');
   }

@@ -1,6 +1,6 @@
 import type { TagTemplate } from '../model/themeSnapshot';
 import { escapeHtml } from '../render/escape';
-import { LIVE_FRAME_SCRIPT, LIVE_FRAME_SCRIPT_HASH, SLOT_ATTRIBUTE } from './liveFrame';
+import { SLOT_ATTRIBUTE } from './liveFrame';
 
 /**
  * Where a stored theme page takes a post: each place is an HTML comment the snapshot writes and
@@ -16,45 +16,27 @@ export function slotMarker(slot: ThemeSlot): string {
 export { SLOT_ATTRIBUTE };
 
 /**
- * The policy inside the themed preview's document, on top of its frame's sandbox (no forms, no
- * same origin): nothing is fetched, and no script runs but the live frame's own, allowed by its
- * hash (the document `drafts render --themed` prints has none and allows none). Stylesheets,
- * fonts and images were inlined when the snapshot was taken, so inline styles and data:
- * addresses are all it needs.
+ * The policy inside the themed page, on top of its frame's sandbox (no scripts, no forms): no
+ * script runs and nothing is fetched. Stylesheets, fonts and images were inlined when the
+ * snapshot was taken, so inline styles and data: addresses are all it needs. The app's themed
+ * preview and `drafts render --themed` show the same document.
  */
-function themedPreviewPolicy(scripts: string): string {
-  return [
-    "default-src 'none'",
-    `script-src ${scripts}`,
-    "style-src 'unsafe-inline'",
-    'img-src data:',
-    'font-src data:',
-    "media-src 'none'",
-    "connect-src 'none'",
-    "frame-src 'none'",
-    "child-src 'none'",
-    "worker-src 'none'",
-    "object-src 'none'",
-    "manifest-src 'none'",
-    "form-action 'none'",
-    "base-uri 'none'",
-  ].join('; ');
-}
-
-/** The policy of a themed document with no script at all. */
-export const THEMED_PREVIEW_CSP = themedPreviewPolicy("'none'");
-
-/** The policy of the live themed preview: its own script, by hash, and nothing else. */
-export const LIVE_THEMED_PREVIEW_CSP = themedPreviewPolicy(`'${LIVE_FRAME_SCRIPT_HASH}'`);
-
-/**
- * The frame's sandbox: no `allow-same-origin` (an opaque origin that shares nothing with the
- * app), no `allow-forms`, no top navigation. Scripts are allowed by the sandbox so that the live
- * frame's own script can patch the page, and forbidden but for it by the document's policy.
- * Popups, so that a link the writer clicks (every link opens a new window) is handed to the
- * system browser by the host's window guard; what opens is not sandboxed by us.
- */
-export const THEMED_PREVIEW_SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-sandbox';
+export const THEMED_PREVIEW_CSP = [
+  "default-src 'none'",
+  "script-src 'none'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  'font-src data:',
+  "media-src 'none'",
+  "connect-src 'none'",
+  "frame-src 'none'",
+  "child-src 'none'",
+  "worker-src 'none'",
+  "object-src 'none'",
+  "manifest-src 'none'",
+  "form-action 'none'",
+  "base-uri 'none'",
+].join('; ');
 
 /** A stored page cut at its slots once, so that each keystroke only joins strings. */
 export interface ThemePage {
@@ -121,18 +103,12 @@ const anchorSelectors: Readonly<Record<NonNullable<ThemedPost['anchor']>, string
 };
 
 /**
- * The themed preview's document: the stored page with the post in its slots and the policy
- * first in its head; `live`, with the script that takes later changes in place (the app's frame),
- * else without any (the CLI's `drafts render --themed` page).
+ * The themed page: the stored page with the post in its slots and the policy first in its head
+ * (the app's themed preview and the CLI's `drafts render --themed` alike).
  */
-export function themedDocument(
-  page: ThemePage,
-  tags: TagTemplate | null,
-  post: ThemedPost,
-  options: { readonly live: boolean } = { live: false },
-): string {
+export function themedDocument(page: ThemePage, tags: TagTemplate | null, post: ThemedPost): string {
   const fill: Record<ThemeSlot, string> = {
-    head: headStart(post.anchor, options.live),
+    head: headStart(post.anchor),
     title: escapeHtml(post.title),
     body: post.bodyHtml,
     tags:
@@ -145,11 +121,11 @@ export function themedDocument(
   return document;
 }
 
-function headStart(anchor: ThemedPost['anchor'], live: boolean): string {
-  const policy = `<meta http-equiv="Content-Security-Policy" content="${live ? LIVE_THEMED_PREVIEW_CSP : THEMED_PREVIEW_CSP}">`;
+function headStart(anchor: ThemedPost['anchor']): string {
+  const policy = `<meta http-equiv="Content-Security-Policy" content="${THEMED_PREVIEW_CSP}">`;
   const scroll =
     anchor === null
       ? ''
       : `<style>${anchorSelectors[anchor]}{scroll-initial-target:nearest;scroll-margin-top:30vh}</style>`;
-  return policy + scroll + (live ? `<script>${LIVE_FRAME_SCRIPT}</script>` : '');
+  return policy + scroll;
 }

@@ -127,6 +127,8 @@ function printTable(figures: readonly SizeFigures[], help: Sample, nodeBaseline:
   row('library open', (f) => f.library.openMs, 'ms', '');
   row('first list page', (f) => f.library.firstPageMs, 'ms', '≤ 50 ms at any size');
   row('first list page, size', (f) => f.library.firstPageBytes / 1024, 'KB', '', 'none');
+  row('list page, median (status joined in)', (f) => f.library.viewPage.all, 'ms', '');
+  row('list page by status, median', (f) => f.library.viewPage.byStatus, 'ms', '≈ the unfiltered page');
   row('whole list (as the page asked before)', (f) => f.library.wholeListMs, 'ms', '');
   row('whole list, size', (f) => f.library.wholeListBytes / 1024, 'KB', '', 'none');
   row('search ready after open', (f) => f.library.searchReadyMs, 'ms', '≤ 1 s at 10,000; ≤ 3 s at 100,000');

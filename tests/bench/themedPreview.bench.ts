@@ -6,6 +6,7 @@ import { chromium, type Page } from '@playwright/test';
 import { DraftLibrary } from '../../electron/core/library/draftLibrary';
 import { AssetLoader } from '../../electron/core/themes/assetLoader';
 import { captureThemePage } from '../../electron/core/themes/snapshotPage';
+import { themedPage } from '../e2e/support/themedFrame';
 import { startDevHost } from '../e2e/support/devHost';
 import { seedThemedLibrary } from '../support/themeLibrary';
 import { ms, summarizeSample } from './support/stats';
@@ -157,11 +158,7 @@ export async function benchThemedPreview(): Promise<void> {
         await page.getByRole('textbox', { name: 'Commentary' }).waitFor();
         if (themed) {
           await page.getByRole('button', { name: `as on ${BLOG}` }).click();
-          await page
-            .locator('iframe.themed-frame[data-front="true"]')
-            .contentFrame()
-            .locator('[data-commonplace="body"]')
-            .waitFor();
+          await themedPage(page).locator('[data-commonplace="body"]').waitFor();
         }
         results[themed ? 'themed' : 'plain'] = await measure(page, themed);
         await page.close();

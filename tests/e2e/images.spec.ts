@@ -2,7 +2,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import { htmlNamedPng, sampleImage } from '../electron/media/support/images';
+import { heicFixture, htmlNamedPng, sampleImage } from '../electron/media/support/images';
 import { gitServerSkipReason } from '../servers/gitHttp';
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
@@ -56,6 +56,35 @@ test('a pasted image appears at the caret, asks for its alt text, and shows in t
   await page.keyboard.type(' And more words.');
   await expect(desk.commentary).toContainText('And more words.');
   await expect(desk.saveStatus).toHaveText(/Saved/);
+});
+
+test('a phone’s HEIC photo pasted lands as an upright JPEG, also when it comes without a type', async ({ page }) => {
+  const desk = new DeskPage(page);
+  await page.goto(host.url);
+  await desk.newDraft.click();
+  await desk.commentary.click();
+  await page.keyboard.type('From the phone:');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  // Stored 64 × 48 and turned a quarter by the file's own transform, as an iPhone held upright writes.
+  await desk.pasteImage({ bytes: heicFixture('rotated-gps'), name: 'IMG_0001.HEIC', type: 'image/heic' }, 'The quay');
+  await expect(desk.commentary).toContainText(/!\[The quay\]\(media:[0-9a-f]{64}\.jpg\)/);
+  const shown = desk.preview.getByRole('img', { name: 'The quay' });
+  await expect
+    .poll(() => shown.evaluate((image: HTMLImageElement) => `${image.naturalWidth}×${image.naturalHeight}`))
+    .toBe('48×64');
+
+  // Where the system does not know the format, the file comes with no type: its name is enough.
+  await page.keyboard.press('Enter');
+  await desk.pasteImage({ bytes: heicFixture('pattern'), name: 'IMG_0002.heic', type: '' }, 'The harbour wall');
+  await expect(desk.commentary).toContainText(/!\[The harbour wall\]\(media:[0-9a-f]{64}\.jpg\)/);
+  await expect
+    .poll(() =>
+      desk.preview
+        .getByRole('img', { name: 'The harbour wall' })
+        .evaluate((image: HTMLImageElement) => `${image.naturalWidth}×${image.naturalHeight}`),
+    )
+    .toBe('64×48');
 });
 
 test('an image’s placeholder is one unit while it is processed: the caret steps over it, typing never breaks it', async ({

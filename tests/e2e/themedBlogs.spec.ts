@@ -5,6 +5,7 @@ import { startWordPress, wordPressSkipReason } from '../servers/wordpress';
 import { reblogPost } from '../support/fixtures';
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
+import { onResponsesOffApp, pageIn, themedPage } from './support/themedFrame';
 
 /** A real blog for the proof: how to add it, and where its theme puts a post's text (known, not detected). */
 interface Blog {
@@ -121,7 +122,7 @@ for (const blog of blogs) {
         );
         await page.getByRole('button', { name: `as on ${account.blogName}` }).click();
         const frameElement = page.locator('iframe.themed-frame[data-front="true"]');
-        const frame = frameElement.contentFrame();
+        const frame = pageIn(frameElement);
         const body = frame.locator('[data-commonplace="body"]');
         await expect(body).toContainText('This draft has never been on the blog', { timeout: 15_000 });
         await expect(frame.locator('[data-commonplace="title"]')).toHaveText('A second thought, not yet published');
@@ -150,14 +151,12 @@ for (const blog of blogs) {
         const again = await page.context().newPage();
         const failed: string[] = [];
         again.on('requestfailed', (request) => failed.push(`${request.url()} ${request.failure()?.errorText ?? ''}`));
-        again.on('response', (response) => {
-          if (!response.url().startsWith(host.origin)) failed.push(response.url());
-        });
+        onResponsesOffApp(again, host.origin, (url) => failed.push(url));
         await page.close();
         await again.goto(host.url);
         await again.getByRole('button', { name: /A second thought/ }).click();
         await again.getByRole('button', { name: `as on ${account.blogName}` }).click();
-        const offlineFrame = again.locator('iframe.themed-frame[data-front="true"]').contentFrame();
+        const offlineFrame = themedPage(again);
         await expect(offlineFrame.locator('[data-commonplace="body"]')).toContainText('A second paragraph.');
         const offline = await paragraphLayout(offlineFrame.locator(server.contentSelector).locator('p').first());
         expect(offline).toEqual(themedLayout);

@@ -5,11 +5,13 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { AssetLoader } from '../../electron/core/themes/assetLoader';
 import { captureThemePage } from '../../electron/core/themes/snapshotPage';
+import { THEMED_PAGE_SANDBOX } from '../../shared/theme/liveFrame';
 import { slotMarker } from '../../shared/theme/themePage';
 import { sampleImage } from '../electron/media/support/images';
 import { hostilePage, hostileStylesheet, POST } from '../electron/themes/hostilePages';
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
+import { onResponsesOffApp, pageIn, themedPage, themedShell } from './support/themedFrame';
 import { pasteFile } from './support/pasteFile';
 import { seedThemedLibrary } from '../support/themeLibrary';
 
@@ -31,8 +33,8 @@ async function startAttacker(): Promise<{ server: Server; origin: string; hits: 
  */
 function watch(page: Page, appOrigin: string): { offsite: string[]; scripts: string[] } {
   const seen = { offsite: [] as string[], scripts: [] as string[] };
-  page.on('response', (response) => {
-    if (!response.url().startsWith(appOrigin) && !response.url().startsWith('data:')) seen.offsite.push(response.url());
+  onResponsesOffApp(page, appOrigin, (url) => {
+    if (!url.startsWith('data:')) seen.offsite.push(url);
   });
   page.on('console', (message) => {
     if (message.text().includes('SCRIPT RAN')) seen.scripts.push(message.text());
@@ -60,7 +62,7 @@ async function openThemed(page: Page, host: RunningDevHost, blogName: string) {
   await desk.title.fill('Written here');
   await desk.commentary.fill('Words of my own, in the theme.');
   await page.getByRole('button', { name: `as on ${blogName}` }).click();
-  const frame = page.locator('iframe.themed-frame[data-front="true"]').contentFrame();
+  const frame = themedPage(page);
   await expect(frame.locator('[data-commonplace="body"]')).toContainText('Words of my own, in the theme.');
   return { desk, frame };
 }
@@ -132,6 +134,21 @@ test.describe('the themed preview', () => {
     host = await startDevHost(folder);
     const seen = watch(page, host.origin);
     const { frame } = await openThemed(page, host, 'Raw Blog');
+    // The page sits in a frame with no scripts, inside a shell on another site: neither can reach the app.
+    const shell = themedShell(page).contentFrame();
+    await expect(shell.locator('iframe#page')).toHaveAttribute('sandbox', THEMED_PAGE_SANDBOX);
+    const shellOrigin = new URL(await shell.locator('body').evaluate(() => window.origin));
+    expect(shellOrigin.hostname).toBe('localhost');
+    expect(shellOrigin.port).not.toBe(new URL(host.origin).port);
+    expect(
+      await shell.locator('body').evaluate(() => {
+        try {
+          return window.parent.document.title;
+        } catch {
+          return 'refused';
+        }
+      }),
+    ).toBe('refused');
     await frame.locator('#js').click();
     await page.waitForTimeout(500);
     expect(seen.scripts).toEqual([]);
@@ -183,7 +200,7 @@ test.describe('the themed preview', () => {
 
   test('opens each new document scrolled to the passage being written', async ({ page }) => {
     const desk = await openLongPostThemed(page);
-    const frame = page.locator('iframe.themed-frame[data-front="true"]').contentFrame();
+    const frame = themedPage(page);
     await expect(frame.locator('[data-commonplace="body"]')).toContainText('Paragraph 80 of a long post.');
     await desk.commentary.press('Control+End');
     await desk.commentary.pressSequentially(' Still writing.');
@@ -204,7 +221,7 @@ test.describe('the themed preview', () => {
   test('takes keystrokes into the page it shows, which keeps its scroll and loads nothing anew', async ({ page }) => {
     const desk = await openLongPostThemed(page);
     const frameElement = page.locator('iframe.themed-frame[data-front="true"]');
-    const frame = frameElement.contentFrame();
+    const frame = pageIn(frameElement);
     await expect(frame.locator('[data-commonplace="body"]')).toContainText('Paragraph 80 of a long post.');
     await desk.commentary.press('Control+Home');
     await desk.commentary.pressSequentially('Still ');
@@ -245,7 +262,7 @@ test.describe('the themed preview', () => {
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect(desk.commentary).toContainText(/media:[0-9a-f]{64}\.png/);
     await page.getByRole('button', { name: 'as on Photo Blog' }).click();
-    const frame = page.locator('iframe.themed-frame[data-front="true"]').contentFrame();
+    const frame = themedPage(page);
     const image = frame.getByRole('img', { name: 'A chart of the week' });
     await expect(image).toHaveAttribute('src', /^data:image\/png;base64,/);
     await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(320);

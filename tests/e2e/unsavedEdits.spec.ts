@@ -6,6 +6,7 @@ import { startThemedBlogFake, type ThemedBlogFake } from '../servers/themedBlogF
 import { seedThemedLibrary, THEMED_ACCOUNT } from '../support/themeLibrary';
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
+import { themedPage } from './support/themedFrame';
 
 /**
  * Edits the writer made a moment ago, not yet saved (autosave waits for a pause), must survive
@@ -117,7 +118,7 @@ test('hashtags added just before the themed preview is shown stay while the them
   host = await startDevHost(folder);
   const desk = new DeskPage(page);
   const toggle = page.getByRole('button', { name: 'as on Fake Blog' });
-  const frame = page.locator('iframe.themed-frame[data-front="true"]').contentFrame();
+  const frame = themedPage(page);
   await page.goto(host.url);
   const takenAt = async () =>
     ((await call(page, 'listThemeSnapshots', {})) as { takenAt: string }[]).map((info) => info.takenAt)[0];

@@ -103,6 +103,8 @@ export class DraftLibrary {
   #searchStarting: Promise<void> | null = null;
   /** The drafts written most recently, as written: a save need not read back what it just wrote. */
   readonly #recent = new Map<string, Draft>();
+  /** A reader's listings of the few drafts `listedFor` read one by one, until every draft is listed. */
+  readonly #listedAlone = new Map<string, Listing>();
 
   private constructor(options: LibraryOptions) {
     this.#folder = options.folder;
@@ -152,11 +154,33 @@ export class DraftLibrary {
     return this.#indexed();
   }
 
+  /**
+   * Resolves once the named drafts are listed (what the outbox needs of the drafts it holds
+   * records of). A writer lists every draft at open; a reader reads a few documents rather than
+   * the whole index and every document's stamp, so `drafts show` stays quick in a large library.
+   */
+  async listedFor(ids: readonly string[]): Promise<void> {
+    if (this.#indexing !== null || ids.length > FEW_DRAFTS) return this.#indexed();
+    for (const id of new Set(ids)) {
+      try {
+        const draft = await this.#loadForIndex(id);
+        if (draft) this.#listedAlone.set(id, listingOf(draft));
+      } catch (error) {
+        // As when the whole library is listed: a draft that cannot be read is left out.
+        if (error instanceof RepairNeededError) throw error;
+        this.#logError(`The draft ${id} was left out of the library`, error);
+      }
+    }
+  }
+
   /** The summaries' index, loaded and brought in line with the documents (once). */
   #indexed(): Promise<void> {
     this.#indexing ??= (async () => {
-      await this.#index.load();
-      await this.#reconcile();
+      // The folder is read (off the main thread) while index.json is parsed.
+      const [ids] = await Promise.all([this.#store.ids(), this.#index.load()]);
+      await this.#reconcile([...ids]);
+      // Every draft is listed now: the index answers for all.
+      this.#listedAlone.clear();
     })();
     return this.#indexing;
   }
@@ -166,9 +190,7 @@ export class DraftLibrary {
     this.#searchStarting ??= (async () => {
       await this.#indexed();
       // Damaged documents were recovered by #reconcile; one damaged since is recovered when opened.
-      const stamps = new Map(
-        Object.entries(this.#index.entries).map(([id, { size, mtimeMs }]) => [id, { size, mtimeMs }]),
-      );
+      const stamps = new Map(Array.from(this.#index.entries, ([id, { size, mtimeMs }]) => [id, { size, mtimeMs }]));
       this.#search.catchUp(stamps, async (id) => {
         try {
           // As the writer sees it: a save that a crash cut between its renames is its previous copy.
@@ -197,28 +219,53 @@ export class DraftLibrary {
     return [...this.#notices];
   }
 
-  /** Every draft that matches the query, most recently updated first. */
-  async list(query: ListingQuery = {}): Promise<Listing[]> {
-    return [...(await this.#matching(query))];
+  /**
+   * Every draft that matches the query, most recently updated first; `also`: a further test a
+   * draft must pass (what the library does not know of it, such as where it stands on blogs).
+   */
+  async list(query: ListingQuery = {}, also?: (listing: Listing) => boolean): Promise<Listing[]> {
+    const { all, keep } = await this.#matching(query, also);
+    return keep === null ? [...all] : all.filter(keep);
   }
 
-  /** A window of the drafts that match the query (see `list`), and how many match in all. */
-  async page(query: ListingQuery, offset: number, limit: number): Promise<ListingPage> {
-    const matching = await this.#matching(query);
-    return { total: matching.length, offset, drafts: matching.slice(offset, offset + limit) };
+  /**
+   * A window of the drafts that match (see `list`), and how many match in all. One pass over the
+   * list that keeps only the window: filtering 100,000 drafts into a new list for each page (the
+   * trash left out) cost more than the page.
+   */
+  async page(
+    query: ListingQuery,
+    offset: number,
+    limit: number,
+    also?: (listing: Listing) => boolean,
+  ): Promise<ListingPage> {
+    const { all, keep } = await this.#matching(query, also);
+    if (keep === null) return { total: all.length, offset, drafts: all.slice(offset, offset + limit) };
+    const drafts: Listing[] = [];
+    let total = 0;
+    for (const listing of all) {
+      if (!keep(listing)) continue;
+      if (total >= offset && drafts.length < limit) drafts.push(listing);
+      total += 1;
+    }
+    return { total, offset, drafts };
   }
 
   /** The draft's listing, without reading the draft; undefined when there is no such draft. */
   listing(id: string): Listing | undefined {
-    return this.#index.listing(id);
+    return this.#index.listing(id) ?? this.#listedAlone.get(id);
   }
 
   /** The fingerprint of the draft's content (what the outbox compares with what it sent); null when there is no such draft. */
   contentHash(id: string): string | null {
-    return this.#index.listing(id)?.contentHash ?? null;
+    return this.listing(id)?.contentHash ?? null;
   }
 
-  async #matching(query: ListingQuery): Promise<readonly Listing[]> {
+  /** Every listing in list order, and the test a draft must pass to match (null: every draft matches). */
+  async #matching(
+    query: ListingQuery,
+    also: ((listing: Listing) => boolean) | undefined,
+  ): Promise<{ all: readonly Listing[]; keep: ((listing: Listing) => boolean) | null }> {
     await this.#indexed();
     const trash = query.trash ?? 'exclude';
     const tagKey = query.tag === undefined ? undefined : hashtagKey(query.tag);
@@ -227,13 +274,16 @@ export class DraftLibrary {
     const matches = search === undefined ? null : await this.#search.find(search);
     const keyOf = memoized(hashtagKey);
     const all = this.#index.newestFirst();
-    if (trash === 'include' && tagKey === undefined && matches === null) return all;
-    return all.filter((listing) => {
+    if (trash === 'include' && tagKey === undefined && matches === null && also === undefined)
+      return { all, keep: null };
+    const keep = (listing: Listing) => {
       if (trash === 'exclude' && listing.trashedAt !== null) return false;
       if (trash === 'only' && listing.trashedAt === null) return false;
       if (tagKey !== undefined && !listing.hashtags.some((tag) => keyOf(tag) === tagKey)) return false;
-      return matches === null || matches.has(listing.id);
-    });
+      if (matches !== null && !matches.has(listing.id)) return false;
+      return also === undefined || also(listing);
+    };
+    return { all, keep };
   }
 
   async get(id: string): Promise<Draft> {
@@ -358,7 +408,7 @@ export class DraftLibrary {
     const used = new Set<MediaFile>(
       (await this.#emptied.texts()).flatMap((text) => [...text.matchAll(MEDIA_FILE_MENTION)].map(([file]) => file)),
     );
-    for (const id of Object.keys(this.#index.entries)) {
+    for (const id of [...this.#index.entries.keys()]) {
       const draft = await this.#load(id).catch(() => null);
       if (draft) for (const file of filesUsed(draft)) used.add(file);
       for (const { content } of await this.#history.list(id).catch(() => [])) {
@@ -566,33 +616,33 @@ export class DraftLibrary {
     };
   }
 
-  /** Brings the index in line with the documents on disk, migrating old formats on the way. */
-  async #reconcile(): Promise<void> {
-    const ids = [...(await this.#store.ids())];
+  /** Brings the index in line with the documents on disk (`ids`: every draft found there), migrating old formats on the way. */
+  async #reconcile(ids: readonly string[]): Promise<void> {
     const known = this.#index.entries;
-    const entries: Record<string, IndexEntry> = {};
-    let changed = ids.length !== Object.keys(known).length;
     const stamps = await this.#store.stamps(ids);
-    for (const [position, id] of ids.entries()) {
+    const current = (id: string, position: number) => {
       const stamp = stamps[position];
-      const entry = known[id];
-      if (stamp && entry && this.#index.isCurrent(id, stamp)) {
-        entries[id] = entry;
+      return stamp !== null && stamp !== undefined && this.#index.isCurrent(id, stamp);
+    };
+    // Mostly every entry is current: then the index stays as it is, and nothing is copied.
+    if (ids.length === known.size && ids.every(current)) return;
+    const entries = new Map<string, IndexEntry>();
+    for (const [position, id] of ids.entries()) {
+      const entry = known.get(id);
+      if (entry && current(id, position)) {
+        entries.set(id, entry);
         continue;
       }
-      changed = true;
       try {
         const draft = await this.#loadForIndex(id);
-        if (draft) entries[id] = indexEntry(listingOf(draft), await this.#stampAfterLoad(id));
+        if (draft) entries.set(id, indexEntry(listingOf(draft), await this.#stampAfterLoad(id)));
       } catch (error) {
         if (error instanceof RepairNeededError) throw error;
         this.#logError(`The draft ${id} was left out of the library`, error);
       }
     }
-    if (changed) {
-      this.#index.replaceAll(entries);
-      await this.#index.flush();
-    }
+    this.#index.replaceAll(entries);
+    await this.#index.flush();
   }
 
   /**
@@ -632,6 +682,12 @@ function changed(draft: Draft, changes: DraftChanges): Draft {
   }
   return { ...draft, ...content };
 }
+
+/**
+ * Up to how many drafts a reader lists by reading their documents one by one (`listedFor`): reading
+ * a document costs about what listing 20–30 drafts from the index does, stamps included.
+ */
+const FEW_DRAFTS = 100;
 
 /** How many just-written drafts are kept in memory: the few a writer has open. */
 const RECENT_DRAFTS = 16;

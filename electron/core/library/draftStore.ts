@@ -40,7 +40,9 @@ export class DraftStore {
   }
 
   file(id: string): string {
-    return path.join(this.folder, `${id}${CURRENT}`);
+    // Joined as text: path.join's normalising cost ~10 ms of stamping 10,000 documents, and an id
+    // names one file (it holds no separator), so there is nothing to normalise.
+    return `${this.folder}${path.sep}${id}${CURRENT}`;
   }
 
   previousFile(id: string): string {

@@ -3,7 +3,9 @@ import type { Sharp, SharpOptions } from 'sharp';
 import { loadSharp } from './loadSharp';
 import { extensionOf, type ImageExtension, type MediaFile } from '../../../shared/model/image';
 import { limits } from '../../../shared/model/limits';
-import { AppError } from '../../../shared/result';
+import type { AppError } from '../../../shared/result';
+import { decodeHeic } from './decodeHeic';
+import { refusal, tooManyPixels } from './imageRefusal';
 import { sniffImageType } from './imageType';
 
 /** An image as the library keeps it: upright, without metadata, in one of the kept formats. */
@@ -17,9 +19,14 @@ export interface ProcessedImage {
 export interface ImageLimits {
   readonly maxBytes: number;
   readonly maxPixels: number;
+  /** How long a HEIC photo may take to decode (see decodeHeic); other formats decode in sharp. */
+  readonly maxHeicDecodeMs?: number;
 }
 
 const defaultLimits: ImageLimits = { maxBytes: limits.imageBytes, maxPixels: limits.imagePixels };
+
+/** A 48-megapixel photo took 7 s to decode on two busy cores; a minute means something is wrong with the file. */
+const defaultHeicDecodeMs = 60_000;
 
 /** How each readable input is kept: its own format where a browser shows it, else JPEG. */
 const keptAs: Readonly<Record<'jpeg' | 'png' | 'gif' | 'webp' | 'heic' | 'avif', ImageExtension>> = {
@@ -33,7 +40,8 @@ const keptAs: Readonly<Record<'jpeg' | 'png' | 'gif' | 'webp' | 'heic' | 'avif',
 
 /**
  * Reads an untrusted image file and returns it as the library keeps it: decoded by sharp
- * (libvips), turned upright by its EXIF orientation, and encoded again without any metadata, so
+ * (libvips; HEVC-coded HEIC by decodeHeic), turned upright by its EXIF orientation (a HEIC by its
+ * own rotation and mirroring), and encoded again without any metadata, so
  * that EXIF, GPS, XMP and the camera's maker notes never leave the machine. What is not an image,
  * an SVG (which may carry script), a file too large, or an image that would decode to more than
  * `maxPixels` (a decompression bomb) or is damaged is refused with a message for the writer,
@@ -56,20 +64,28 @@ export async function processImage(input: Uint8Array, options: ImageLimits = def
   }
   const options_ = { failOn: 'error', limitInputPixels: options.maxPixels, animated: true } as const;
   // The header alone is read without the pixel limit, so a bomb is named with its size.
-  const { width, height } = await readHeader(input, { ...options_, limitInputPixels: false });
-  if (width * height > options.maxPixels) {
-    throw refusal(
-      `The image is ${width.toLocaleString('en')} × ${height.toLocaleString('en')} pixels, more than the ` +
-        `${Math.round(options.maxPixels / 1e6)} megapixels the app accepts (a file this size can exhaust memory when decoded).`,
-    );
-  }
+  const { width, height, compression } = await readHeader(input, { ...options_, limitInputPixels: false });
+  if (width * height > options.maxPixels) throw tooManyPixels(width, height, options.maxPixels);
   const ext = keptAs[sniffed.format];
   const sharp = await loadSharp();
+  let source: Sharp;
+  if (compression === 'hevc') {
+    // The pixels come upright and bare: no EXIF travels with them, so rotate() below leaves them be.
+    const pixels = await decodeHeic(input, {
+      maxPixels: options.maxPixels,
+      maxMs: options.maxHeicDecodeMs ?? defaultHeicDecodeMs,
+    });
+    const raw = { width: pixels.width, height: pixels.height, channels: 4 } as const;
+    // Kept as JPEG, which has no transparency: what was transparent shows on white, as on most blogs.
+    source = sharp(pixels.data, { raw, limitInputPixels: options.maxPixels }).flatten({ background: '#ffffff' });
+  } else {
+    source = sharp(input, options_);
+  }
   try {
-    const { data, info } = await encoded(sharp(input, options_).rotate(), ext).toBuffer({ resolveWithObject: true });
+    const { data, info } = await encoded(source.rotate(), ext).toBuffer({ resolveWithObject: true });
     return { data, ext, width: info.width, height: info.pageHeight ?? info.height };
   } catch (error) {
-    throw damaged(error, sniffed.format);
+    throw damaged(error);
   }
 }
 
@@ -120,13 +136,19 @@ export async function scaledToFit(
 async function readHeader(
   input: Uint8Array,
   options: SharpOptions,
-): Promise<{ readonly width: number; readonly height: number; readonly frameHeight: number }> {
+): Promise<{
+  readonly width: number;
+  readonly height: number;
+  readonly frameHeight: number;
+  /** How a HEIF file's pictures are coded ('hevc', 'av1'); undefined for other formats. */
+  readonly compression: string | undefined;
+}> {
   const sharp = await loadSharp();
   try {
-    const { width, height, pageHeight } = await sharp(input, options).metadata();
-    return { width, height, frameHeight: pageHeight ?? height };
+    const { width, height, pageHeight, compression } = await sharp(input, options).metadata();
+    return { width, height, frameHeight: pageHeight ?? height, compression };
   } catch (error) {
-    throw damaged(error, null);
+    throw damaged(error);
   }
 }
 
@@ -138,19 +160,12 @@ function encoded(pipeline: Sharp, ext: ImageExtension): Sharp {
   return pipeline.gif();
 }
 
-function damaged(error: unknown, format: string | null): AppError {
+function damaged(error: unknown): AppError {
   const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
   if (/pixel limit/i.test(detail)) {
     return refusal('The image would decode to more pixels than the app accepts (a possible decompression bomb).');
   }
-  if (format === 'heic' && /compression format|not built|unsupported|no decoder/i.test(detail)) {
-    return refusal('This HEIC image cannot be read here. Export it as JPEG (Photos: File → Export) and add that.');
-  }
   return refusal(`The image could not be read: it is damaged or cut short (${detail}).`);
-}
-
-function refusal(message: string): AppError {
-  return new AppError('invalid-input', message);
 }
 
 function megabytes(bytes: number): string {

@@ -1,5 +1,4 @@
-import { MEDIA_SCHEME } from '../../../shared/contract';
-import { LIVE_FRAME_SCRIPT_HASH } from '../../../shared/theme/liveFrame';
+import { MEDIA_SCHEME, THEME_SHELL_SCHEME } from '../../../shared/contract';
 
 /**
  * The Content-Security-Policy of the app's page, in Electron and in the browser dev host alike:
@@ -9,14 +8,14 @@ import { LIVE_FRAME_SCRIPT_HASH } from '../../../shared/theme/liveFrame';
  * and elements anyway. Images come from the library (the dev host's own /media/ route, or the
  * Electron app's read-only media scheme), from https addresses (quoted excerpts keep their
  * figures until they are fetched into the library), and as data: in the themed preview's frame,
- * which carries the blog's images and fonts inlined (a srcdoc document inherits this policy on
- * top of its own); an image or a font runs no code. For the same reason the themed preview's one
- * script is allowed here by its hash: it runs only in that frame, whose own policy allows nothing
- * else, and in this page it is never present.
+ * which carries the blog's images and fonts inlined; an image or a font runs no code. Frames: only
+ * the themed preview's shell (shared/theme/liveFrame.ts), on an origin of its own — the Electron
+ * app's shell scheme, or the dev host's route ('self'), which sends the frame on to the shell's
+ * own loopback server — and nothing else.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  `script-src 'self' '${LIVE_FRAME_SCRIPT_HASH}'`,
+  "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   `img-src 'self' ${MEDIA_SCHEME}: data: https:`,
   "font-src 'self' data:",
@@ -24,7 +23,7 @@ export const CONTENT_SECURITY_POLICY = [
   "manifest-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-src 'none'",
+  `frame-src 'self' http://localhost:* http://127.0.0.1:* ${THEME_SHELL_SCHEME}:`,
   "frame-ancestors 'none'",
   "object-src 'none'",
 ].join('; ');

@@ -1,3 +1,4 @@
+import { THEME_SHELL_HOST, THEME_SHELL_SCHEME } from '../../../shared/contract';
 import { mayNavigate, mayOpenExternally } from '../security/windowPolicy';
 
 /** What becomes of a navigation or new-window request from the page. */
@@ -13,12 +14,16 @@ export function linkAction(url: string): LinkAction {
   return mayOpenExternally(url) ? 'open-externally' : 'deny';
 }
 
+/** The themed preview's shell in the Electron app. */
+const THEMED_SHELL = `${THEME_SHELL_SCHEME}://${THEME_SHELL_HOST}/`;
+
 /**
- * A navigation inside a frame of the page (the themed preview's sandboxed frame): it may load
- * its own document (about:srcdoc, or about:blank before it), and nothing else in place; a web or
- * mail link clicked there goes to the system instead, and every other address nowhere.
+ * A navigation inside a frame of the page (the themed preview's shell and the page in it): the
+ * shell may load itself, the page its own document (about:srcdoc, or about:blank before it), and
+ * nothing else in place; a web or mail link clicked there goes to the system instead, and every
+ * other address nowhere.
  */
 export function frameNavigationAction(url: string): LinkAction {
-  if (url === 'about:srcdoc' || url === 'about:blank') return 'stay';
+  if (url === THEMED_SHELL || url === 'about:srcdoc' || url === 'about:blank') return 'stay';
   return mayOpenExternally(url) ? 'open-externally' : 'deny';
 }

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DraftLibrary } from '../../../electron/core/library/draftLibrary';
+import { openLibraryAndOutbox } from '../../../electron/core/libraryAndOutbox';
 import { SEARCH_FILE } from '../../../electron/core/library/wordIndex';
 import { cachedDraftId } from './cachedLibrary';
 import { summarizeSample, timeEach } from './stats';
@@ -20,6 +21,8 @@ export interface ProbeFigures {
   readonly firstPageMs: number;
   readonly firstPageBytes: number;
   readonly pageMedianMs: number;
+  /** A page of the list as the page asks it (status joined in from the outbox): unfiltered, and filtered by a status. */
+  readonly viewPage: { readonly all: number; readonly byStatus: number };
   /** Every summary at once, as the page asked before it asked by pages. */
   readonly wholeListMs: number;
   readonly wholeListBytes: number;
@@ -102,12 +105,14 @@ async function probe(folder: string, count: number): Promise<ProbeFigures> {
     await library.save(id, content);
   }
   await library.close();
+  const viewPage = await timeViewPages(folder);
   return {
     indexMadeMs,
     openMs,
     firstPageMs,
     firstPageBytes: Buffer.byteLength(firstPage),
     pageMedianMs,
+    viewPage,
     wholeListMs,
     wholeListBytes: Buffer.byteLength(wholeList),
     searchReadyMs,
@@ -117,6 +122,29 @@ async function probe(folder: string, count: number): Promise<ProbeFigures> {
     afterOpen,
     afterSearch,
   };
+}
+
+/**
+ * Medians of a page unfiltered and filtered by status ("draft": what most drafts are), through
+ * the view that joins in where drafts stand, read-only (as a reader opens the library).
+ */
+async function timeViewPages(folder: string): Promise<ProbeFigures['viewPage']> {
+  const noBlogs = () => Promise.reject(new Error('the probe reaches no blog'));
+  const { view, close } = await openLibraryAndOutbox({
+    folder,
+    readOnly: true,
+    logError: (message, error) => console.error(message, error),
+    adapterFor: noBlogs,
+    postStyleFor: noBlogs,
+    online: false,
+    publish: () => undefined,
+  });
+  // The first page lists the library; what is timed is a page after that.
+  await view.page({}, 0, FIRST_PAGE_ROWS);
+  const all = summarizeSample(await timeEach(10, () => view.page({}, 0, FIRST_PAGE_ROWS))).median;
+  const byStatus = summarizeSample(await timeEach(10, () => view.page({ status: 'draft' }, 0, FIRST_PAGE_ROWS))).median;
+  await close();
+  return { all, byStatus };
 }
 
 const [folder, count] = process.argv.slice(2);

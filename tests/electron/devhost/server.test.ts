@@ -4,7 +4,15 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openServices } from '../../../electron/core/services';
 import { startDevHost, type DevHost } from '../../../electron/devhost/server';
-import { API_PATH, AppEventSchema, EVENTS_PATH, MEDIA_PATH, TOKEN_HEADER } from '../../../shared/contract';
+import {
+  API_PATH,
+  AppEventSchema,
+  EVENTS_PATH,
+  MEDIA_PATH,
+  THEME_SHELL_PATH,
+  TOKEN_HEADER,
+} from '../../../shared/contract';
+import { LIVE_FRAME_CSP, LIVE_FRAME_DOCUMENT } from '../../../shared/theme/liveFrame';
 import { sampleImage } from '../media/support/images';
 import { reblogPost } from '../../support/fixtures';
 import { sampleEvents } from '../../support/sampleEvents';
@@ -134,6 +142,29 @@ describe('the browser dev host', () => {
     expect(unknown).toMatchObject({ ok: false, error: { kind: 'unknown-call' } });
     const found = JSON.parse((await call(target, 'getDraft', { id: created.value.id })).body) as unknown;
     expect(found).toMatchObject({ ok: true, value: { title: reblogPost().title } });
+  });
+
+  it('sends the themed preview’s frame on to the shell, on a site of its own that serves nothing else', async () => {
+    const target = await start();
+    expect((await send(`${target.origin}${THEME_SHELL_PATH}`)).status).toBe(401);
+    const sent = await send(`${target.origin}${THEME_SHELL_PATH}`, { headers: { [TOKEN_HEADER]: target.token } });
+    expect(sent.status).toBe(302);
+    const shell = new URL(String(sent.headers['location']));
+    // The page is on 127.0.0.1, so the shell is on localhost: another site, on a port of its own.
+    expect(shell.hostname).toBe('localhost');
+    expect(shell.port).not.toBe(new URL(target.origin).port);
+    const loopback = `http://127.0.0.1:${shell.port}`;
+    const served = await send(`${loopback}/`, { headers: { Host: shell.host } });
+    expect(served.status).toBe(200);
+    expect(served.body).toBe(LIVE_FRAME_DOCUMENT);
+    expect(served.headers['content-security-policy']).toBe(LIVE_FRAME_CSP);
+    expect((await send(`${loopback}/`, { headers: { Host: `evil.example:${shell.port}` } })).status).toBe(404);
+    expect((await send(`${loopback}${API_PATH}listDrafts`, { headers: { Host: shell.host } })).status).toBe(404);
+    // Opened as localhost, the page gets its shell on 127.0.0.1.
+    const fromLocalhost = await send(`${target.origin}${THEME_SHELL_PATH}`, {
+      headers: { [TOKEN_HEADER]: target.token, Host: `localhost:${new URL(target.origin).port}` },
+    });
+    expect(new URL(String(fromLocalhost.headers['location'])).hostname).toBe('127.0.0.1');
   });
 
   it('does not serve files outside the built renderer', async () => {

@@ -510,4 +510,32 @@ describe('publish states', () => {
     expect(onDisk).not.toHaveProperty('targets');
     await close();
   });
+
+  it('are the same for a reader, which reads only the drafts the outbox has records of as it opens', async () => {
+    const folder = await newFolder();
+    const writer = await openWithOutbox(folder);
+    const sent = titled('Sent');
+    const edited = await writer.library.create(sent);
+    const unchanged = await writer.library.create(sent);
+    for (const { id } of [edited, unchanged]) {
+      await writer.outbox.publish({ draftId: id, accountId: 'account-0001', schedule: { status: 'publish' } });
+    }
+    await writer.library.save(edited.id, { ...sent, title: 'Sent, then edited' });
+    await writer.library.create(titled('Never sent'));
+    await writer.close();
+
+    const reader = await openLibraryAndOutbox({
+      folder,
+      readOnly: true,
+      logError: () => undefined,
+      adapterFor: () => Promise.reject(new Error('a reader reaches no blog')),
+      postStyleFor: () => ({ hashtagsInTitle: false }),
+      publish: () => undefined,
+    });
+    expect((await reader.view.get(edited.id)).targets['account-0001']?.state).toBe('changed-since-publish');
+    expect((await reader.view.get(unchanged.id)).targets['account-0001']?.state).toBe('published');
+    const statuses = Object.fromEntries((await reader.view.list()).map((summary) => [summary.title, summary.status]));
+    expect(statuses).toEqual({ 'Sent, then edited': 'changed', Sent: 'published', 'Never sent': 'draft' });
+    await reader.close();
+  });
 });

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LibraryIndex, type Listing } from '../../../electron/core/library/libraryIndex';
+import { DRAFT_SCHEMA_VERSION } from '../../../shared/model/draft';
 import { useTempFolders } from '../../support/tempFolder';
 
 const newFolder = useTempFolders();
@@ -78,13 +79,48 @@ describe('index.json', () => {
       index.put(summary(id, minute), { size: 1, mtimeMs: 1 });
     index.put(summary('draft-bb', 9), { size: 2, mtimeMs: 2 });
     await index.flush();
-    const written = JSON.parse(await readFile(path.join(folder, 'index.json'), 'utf8')) as {
-      drafts: Record<string, unknown>;
-    };
-    expect(Object.keys(written.drafts)).toEqual(['draft-bb', 'draft-dd', 'draft-cc', 'draft-aa']);
+    const written = JSON.parse(await readFile(path.join(folder, 'index.json'), 'utf8')) as { id: string[] };
+    expect(written.id).toEqual(['draft-bb', 'draft-dd', 'draft-cc', 'draft-aa']);
 
     const reopened = new LibraryIndex(folder, { delayMs: 60_000, logError: () => undefined, readOnly: true });
     await reopened.load();
     expect(reopened.listings().map((each) => each.id)).toEqual(['draft-bb', 'draft-dd', 'draft-cc', 'draft-aa']);
+    expect(reopened.listing('draft-bb')).toEqual(summary('draft-bb', 9));
+    expect(reopened.entries.get('draft-bb')).toMatchObject({ size: 2, mtimeMs: 2 });
+  });
+
+  it('is read as damaged (and so rebuilt from the documents) when its fields do not line up or hold another type', async () => {
+    const folder = await newFolder();
+    const index = new LibraryIndex(folder, { delayMs: 60_000, logError: () => undefined, readOnly: false });
+    await index.load();
+    for (const [minute, id] of ['draft-aa', 'draft-bb'].entries())
+      index.put(summary(id, minute), { size: 1, mtimeMs: 1 });
+    await index.flush();
+    const file = path.join(folder, 'index.json');
+    const written = JSON.parse(await readFile(file, 'utf8')) as { title: string[]; hashtags: string[][] };
+    for (const damaged of [
+      { ...written, title: written.title.slice(1) },
+      { ...written, title: [1, 2] },
+      { ...written, hashtags: [['tag'], 'tag'] },
+    ]) {
+      await writeFile(file, JSON.stringify(damaged));
+      const reopened = new LibraryIndex(folder, { delayMs: 60_000, logError: () => undefined, readOnly: true });
+      await reopened.load();
+      expect(reopened.listings()).toEqual([]);
+    }
+  });
+
+  it('reads the index an earlier version wrote (one object per draft), so an update lists at once', async () => {
+    const folder = await newFolder();
+    const listing = summary('draft-aa', 0);
+    const entry = { listing, size: 3, mtimeMs: 4, draftVersion: DRAFT_SCHEMA_VERSION };
+    await writeFile(
+      path.join(folder, 'index.json'),
+      JSON.stringify({ schemaVersion: 3, drafts: { 'draft-aa': entry } }),
+    );
+    const index = new LibraryIndex(folder, { delayMs: 60_000, logError: () => undefined, readOnly: true });
+    await index.load();
+    expect(index.entries).toEqual(new Map([['draft-aa', entry]]));
+    expect(index.isCurrent('draft-aa', { size: 3, mtimeMs: 4 })).toBe(true);
   });
 });

@@ -3,7 +3,10 @@ import { dispatch } from '../../../electron/core/dispatch';
 import { openLibraryAndOutbox } from '../../../electron/core/libraryAndOutbox';
 import { libraryHandlers } from '../../../electron/core/libraryHandlers';
 import type { DraftContent } from '../../../shared/model/draft';
+import type { DraftQuery } from '../../../shared/model/library';
 import { MAX_PAGE_DRAFTS } from '../../../shared/model/library';
+import { draftStatuses } from '../../../shared/model/status';
+import { MemoryBlog } from '../outbox/support/memoryBlog';
 import { reblogPost } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
 
@@ -87,6 +90,58 @@ describe('the list by pages', () => {
       error: { kind: 'invalid-input' },
     });
     expect(await ask({ query: {}, offset: 0, limit: 10 })).toMatchObject({ ok: true, value: { total: 1 } });
+    await close();
+  });
+
+  it('filters by status in the core: each page is the window of the whole list with that status', async () => {
+    const blog = new MemoryBlog();
+    const { library, outbox, view, close } = await openLibraryAndOutbox({
+      folder: await newFolder(),
+      logError: () => undefined,
+      adapterFor: () => Promise.resolve(blog),
+      postStyleFor: () => ({ hashtagsInTitle: false }),
+      publish: () => undefined,
+    });
+    const ids: string[] = [];
+    for (let index = 0; index < 14; index += 1) {
+      ids.push((await library.create(titled(`Draft ${index}`, index % 3 === 0 ? ['third'] : []))).id);
+    }
+    const at = (index: number) => ids[index] ?? '';
+    const publish = (index: number) =>
+      outbox.publish({ draftId: at(index), accountId: 'account-0001', schedule: { status: 'publish' } });
+    for (const index of [1, 2, 3, 6, 9]) await publish(index);
+    await library.save(at(2), titled('Draft 2, edited'));
+    await library.save(at(6), titled('Draft 6, edited', ['third']));
+    await library.trash(at(3));
+    await library.trash(at(5));
+    outbox.setOnline(false);
+    for (const index of [4, 12]) await publish(index);
+    // A publish cancelled before it went out: the outbox holds records of the draft, which is a draft still.
+    const cancelled = await publish(13);
+    if (cancelled.kind !== 'queued') throw new Error('offline, a publish waits in the outbox');
+    await outbox.cancel(cancelled.entryId);
+    expect(Object.keys(outbox.targetsOf(at(13)))).toEqual(['account-0001']);
+    expect(view.summary(at(13)).status).toBe('draft');
+
+    const queries: Omit<DraftQuery, 'status'>[] = [{}, { tag: 'third' }, { trash: 'include' }, { search: 'draft' }];
+    const seen = new Set<string>();
+    for (const query of queries) {
+      const whole = await view.list(query);
+      for (const status of draftStatuses) {
+        const expected = whole.filter((summary) => summary.status === status);
+        if (expected.length > 0) seen.add(status);
+        expect(await view.list({ ...query, status })).toEqual(expected);
+        const pieces = [];
+        for (let offset = 0; offset <= expected.length; offset += 2) {
+          const page = await view.page({ ...query, status }, offset, 2);
+          expect(page.total).toBe(expected.length);
+          pieces.push(...page.drafts);
+        }
+        expect(pieces).toEqual(expected);
+      }
+    }
+    // The library above holds drafts of each of these states, so each filter was tried on some.
+    expect([...seen].sort()).toEqual(['changed', 'draft', 'published', 'queued']);
     await close();
   });
 });

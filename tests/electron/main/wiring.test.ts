@@ -9,12 +9,15 @@ import {
   contract,
   EVENT_CHANNEL,
   IPC_CHANNEL,
+  THEME_SHELL_HOST,
+  THEME_SHELL_SCHEME,
   type Api,
   type AppEvent,
   type CallInput,
   type CallName,
 } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
+import { LIVE_FRAME_CSP, LIVE_FRAME_DOCUMENT } from '../../../shared/theme/liveFrame';
 import { startMicropub, type MicropubServer } from '../../servers/micropub';
 import { makeEveryCall } from '../../support/everyCall';
 import { reblogPost } from '../../support/fixtures';
@@ -103,6 +106,17 @@ describe('electron/main and electron/preload, wired in Node against a stand-in o
     expect(first?.overWindow).toBe(false);
     expect(second?.overWindow).toBe(true);
     expect(second?.options.properties).toContain('openDirectory');
+  });
+
+  it('serves the themed preview’s shell on its own scheme, with its policy, and nothing else there', async () => {
+    const serve = standIn.schemeHandlers.get(THEME_SHELL_SCHEME);
+    if (!serve) throw new Error(`main serves nothing on ${THEME_SHELL_SCHEME}:`);
+    const shell = await serve(new Request(`${THEME_SHELL_SCHEME}://${THEME_SHELL_HOST}/`));
+    expect(shell.status).toBe(200);
+    expect(shell.headers.get('content-security-policy')).toBe(LIVE_FRAME_CSP);
+    expect(await shell.text()).toBe(LIVE_FRAME_DOCUMENT);
+    expect((await serve(new Request(`${THEME_SHELL_SCHEME}://${THEME_SHELL_HOST}/other`))).status).toBe(404);
+    expect((await serve(new Request(`${THEME_SHELL_SCHEME}://elsewhere/`))).status).toBe(404);
   });
 
   it('every event of the contract crosses from main to the page, as main sent it', async () => {

@@ -1,11 +1,11 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { processImage, scaledToFit } from '../../../electron/core/media/processImage';
+import { processImage, scaledToFit, type ImageLimits } from '../../../electron/core/media/processImage';
 import { sniffImageType } from '../../../electron/core/media/imageType';
-import { htmlNamedPng, pngClaiming, sampleImage, svgWithScript } from './support/images';
+import { heicClaiming, heicFixture, htmlNamedPng, pngClaiming, sampleImage, svgWithScript } from './support/images';
 
-async function refusalOf(bytes: Uint8Array): Promise<string> {
-  const error = await processImage(bytes).then(
+async function refusalOf(bytes: Uint8Array, options?: ImageLimits): Promise<string> {
+  const error = await processImage(bytes, options).then(
     () => null,
     (caught: unknown) => caught,
   );
@@ -71,6 +71,93 @@ describe('processImage', () => {
 
   it('gives equal bytes for equal input (the library names images by their content)', async () => {
     const input = await sampleImage('jpeg', 50, 50);
+    const [first, second] = await Promise.all([processImage(input), processImage(input)]);
+    expect(first.data.equals(second.data)).toBe(true);
+  });
+});
+
+/** The colour of one pixel, as [red, green, blue]. */
+async function colourAt(image: Buffer, x: number, y: number): Promise<number[]> {
+  const { data, info } = await sharp(image).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const at = (y * info.width + x) * info.channels;
+  return [...data.subarray(at, at + 3)];
+}
+
+const red = [220, 20, 20];
+const blue = [20, 20, 220];
+const white = [255, 255, 255];
+
+/** Whether two colours are the same but for lossy coding's small drift. */
+function near(colour: number[], expected: number[]): boolean {
+  return colour.every((value, index) => Math.abs(value - (expected[index] ?? -999)) <= 24);
+}
+
+describe('processImage: HEIC (HEVC, what an iPhone writes)', () => {
+  it('keeps a HEIC as a JPEG of its size, with its pixels', async () => {
+    const processed = await processImage(heicFixture('pattern'));
+    expect(processed).toMatchObject({ width: 64, height: 48, ext: 'jpg' });
+    const meta = await sharp(processed.data).metadata();
+    expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({
+      format: 'jpeg',
+      width: 64,
+      height: 48,
+    });
+    expect(near(await colourAt(processed.data, 4, 4), red)).toBe(true);
+    expect(near(await colourAt(processed.data, 60, 44), blue)).toBe(true);
+    expect(near(await colourAt(processed.data, 40, 10), white)).toBe(true);
+  });
+
+  it('turns it upright once, by its own transform (not again by its EXIF orientation), and drops EXIF and GPS', async () => {
+    const original = heicFixture('rotated-gps');
+    expect(original.includes('Spy 1')).toBe(true);
+    const processed = await processImage(original);
+    // Stored 64 × 48 and turned a quarter clockwise: the red square moves to the top right.
+    expect({ width: processed.width, height: processed.height }).toEqual({ width: 48, height: 64 });
+    expect(near(await colourAt(processed.data, 44, 4), red)).toBe(true);
+    expect(near(await colourAt(processed.data, 4, 60), blue)).toBe(true);
+    const meta = await sharp(processed.data).metadata();
+    expect({ width: meta.width, height: meta.height, orientation: meta.orientation }).toEqual({
+      width: 48,
+      height: 64,
+      orientation: undefined,
+    });
+    expect(meta.exif).toBeUndefined();
+    expect(meta.xmp).toBeUndefined();
+    expect(meta.icc).toBeUndefined();
+    expect(processed.data.includes('Exif')).toBe(false);
+    expect(processed.data.includes('Spy 1')).toBe(false);
+  });
+
+  it('shows what was transparent on white, as JPEG has no transparency', async () => {
+    const processed = await processImage(heicFixture('transparent'));
+    expect(near(await colourAt(processed.data, 40, 10), white)).toBe(true);
+    expect(near(await colourAt(processed.data, 4, 4), red)).toBe(true);
+  });
+
+  it('refuses a HEIC declaring 20,000 × 15,000 pixels before decoding it', async () => {
+    // The same file declaring its own size is read; declaring a bomb's, it is refused by its size.
+    await expect(processImage(heicClaiming(64, 48))).resolves.toMatchObject({ width: 64, height: 48 });
+    expect(await refusalOf(heicClaiming(20_000, 15_000))).toMatch(
+      /20,000 × 15,000 pixels, more than the 100 megapixels/,
+    );
+  });
+
+  it('refuses a truncated HEIC, saying why', async () => {
+    const whole = heicFixture('pattern');
+    await expect(processImage(whole)).resolves.toMatchObject({ ext: 'jpg' });
+    // Cut inside the pictures' data: the header still reads, the picture does not decode.
+    expect(await refusalOf(whole.subarray(0, whole.length - 100))).toMatch(/damaged or cut short \(Decoding/);
+    // Cut inside the header.
+    expect(await refusalOf(whole.subarray(0, 200))).toMatch(/damaged or cut short/);
+  });
+
+  it('refuses a HEIC that takes longer to decode than allowed', async () => {
+    const options = { maxBytes: 1e6, maxPixels: 1e6, maxHeicDecodeMs: 1 };
+    expect(await refusalOf(heicFixture('pattern'), options)).toMatch(/took more than 0.001 s to decode/);
+  });
+
+  it('gives equal bytes for an equal HEIC (the library names images by their content)', async () => {
+    const input = heicFixture('rotated-gps');
     const [first, second] = await Promise.all([processImage(input), processImage(input)]);
     expect(first.data.equals(second.data)).toBe(true);
   });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL } from '../../../electron/core/security/windowPolicy';
 import { frameNavigationAction, linkAction } from '../../../electron/core/shell/links';
+import { THEME_SHELL_HOST, THEME_SHELL_SCHEME } from '../../../shared/contract';
 import { profileFolderOverride } from '../../../electron/core/shell/profileFolder';
 
 describe('links clicked in the page', () => {
@@ -38,7 +39,9 @@ describe('the profile folder', () => {
 });
 
 describe('navigations inside a frame of the page (the themed preview)', () => {
-  it('load only the frame’s own document in place', () => {
+  it('load only the frames’ own documents in place: the themed preview’s shell, and the page in it', () => {
+    expect(frameNavigationAction(`${THEME_SHELL_SCHEME}://${THEME_SHELL_HOST}/`)).toBe('stay');
+    expect(frameNavigationAction(`${THEME_SHELL_SCHEME}://${THEME_SHELL_HOST}/elsewhere`)).toBe('deny');
     expect(frameNavigationAction('about:srcdoc')).toBe('stay');
     expect(frameNavigationAction('about:blank')).toBe('stay');
   });

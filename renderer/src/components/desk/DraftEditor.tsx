@@ -291,7 +291,7 @@ export function DraftEditor(props: DraftEditorProps) {
                 <input
                   ref={imagePicker}
                   type="file"
-                  accept="image/jpeg,image/png,image/webp,image/gif,image/heic,image/heif,.heic"
+                  accept="image/jpeg,image/png,image/webp,image/gif,image/heic,image/heif,.heic,.heif"
                   multiple
                   hidden
                   aria-label="Choose an image"

@@ -78,7 +78,7 @@ export function useThemedDocument(
         )
         .join('');
       const post: ThemedPost = { title: shown.title, bodyHtml, tags: shown.tags, anchor: shown.anchor };
-      return themedDocument(page.cut, snapshot.tags, post, { live: true });
+      return themedDocument(page.cut, snapshot.tags, post);
     };
     return { pageKey: `${page.key}|${shown.tags.join('\u0000')}`, compose, title: shown.title, blocks };
   }, [page, snapshot.tags, rendered, images, content, hashtagsInTitle]);

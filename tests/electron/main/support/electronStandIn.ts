@@ -166,6 +166,8 @@ export class ElectronStandIn {
   readonly sent: { readonly channel: string; readonly payload: unknown }[] = [];
   /** Error boxes the host showed. */
   readonly errorBoxes: { readonly title: string; readonly content: string }[] = [];
+  /** What main serves on each of its schemes, by scheme. */
+  readonly schemeHandlers = new Map<string, (request: GlobalRequest) => GlobalResponse | Promise<GlobalResponse>>();
   /** Each open dialog the host showed: its options, and whether it had a window to sit on. */
   readonly openDialogs: { readonly options: Electron.OpenDialogOptions; readonly overWindow: boolean }[] = [];
   /** What the writer does in the next open dialogs: cancel, unless a test says otherwise. */
@@ -260,8 +262,9 @@ export class ElectronStandIn {
 
     this.protocol = {
       registerSchemesAsPrivileged: (_schemes: Electron.CustomScheme[]) => undefined,
-      handle: (_scheme: string, _handler: (request: GlobalRequest) => GlobalResponse | Promise<GlobalResponse>) =>
-        undefined,
+      handle: (scheme: string, handler: (request: GlobalRequest) => GlobalResponse | Promise<GlobalResponse>) => {
+        this.schemeHandlers.set(scheme, handler);
+      },
     } satisfies Pick<Electron.Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
 
     this.net = {

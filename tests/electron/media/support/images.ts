@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 
@@ -62,3 +63,19 @@ export const svgWithScript = Buffer.from(
 );
 
 export const htmlNamedPng = Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>');
+
+/** A real HEVC-coded HEIC from tests/fixtures/heic (see the README there for what each holds). */
+export function heicFixture(name: 'pattern' | 'rotated-gps' | 'transparent'): Buffer {
+  return readFileSync(new URL(`../../../fixtures/heic/${name}.heic`, import.meta.url));
+}
+
+/** pattern.heic with its primary image's size box (`ispe`) claiming `width` × `height`: a bomb's shape. */
+export function heicClaiming(width: number, height: number): Buffer {
+  const bytes = Buffer.from(heicFixture('pattern'));
+  const primary = Buffer.from([...Buffer.from('ispe'), 0, 0, 0, 0, 0, 0, 0, 64, 0, 0, 0, 48]);
+  const at = bytes.indexOf(primary);
+  if (at < 0 || bytes.indexOf(primary, at + 1) >= 0) throw new Error('pattern.heic has no single 64 × 48 ispe box');
+  bytes.writeUInt32BE(width, at + 8);
+  bytes.writeUInt32BE(height, at + 12);
+  return bytes;
+}
