@@ -21,8 +21,14 @@ export interface MicropubServer {
 
 const script = fileURLToPath(new URL('./micropub/endpoint.ts', import.meta.url));
 
-/** Starts the Micropub site in its own process, on a fresh folder, and waits until it answers. */
-export async function startMicropub(): Promise<MicropubServer> {
+/**
+ * Starts the Micropub site in its own process, on a fresh folder, and waits until it answers.
+ * `relativeMediaEndpoint`: q=config names the media endpoint as "/media", so that uploads go
+ * wherever the client reached the site (through a fault proxy in front of it).
+ */
+export async function startMicropub(
+  options: { readonly relativeMediaEndpoint?: boolean } = {},
+): Promise<MicropubServer> {
   const started = performance.now();
   const folder = await mkdtemp(path.join(os.tmpdir(), 'commonplace-micropub-'));
   const port = await freePort();
@@ -34,6 +40,7 @@ export async function startMicropub(): Promise<MicropubServer> {
       MICROPUB_PORT: String(port),
       MICROPUB_TOKEN: token,
       MICROPUB_FOLDER: path.join(folder, 'site'),
+      MICROPUB_RELATIVE_MEDIA: options.relativeMediaEndpoint === true ? '1' : '0',
     },
     logFile: path.join(folder, 'micropub.log'),
     cwd: fileURLToPath(new URL('../..', import.meta.url)),

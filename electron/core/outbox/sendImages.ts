@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/result';
 import { MediaStore } from '../media/mediaStore';
 import { scaledToFit } from '../media/processImage';
 import type { OutgoingPost } from '../publishing/blogAdapter';
-import { uploadName, type ImageUploader, type RemoteImage } from '../publishing/imageUpload';
+import { uploadName, type ImageUpload, type ImageUploader, type RemoteImage } from '../publishing/imageUpload';
 import { PublishingError } from '../publishing/publishingError';
 import { UploadRecords } from './uploadRecords';
 
@@ -67,14 +67,24 @@ export class BlogImages {
     const recorded = await this.#records.find(request.accountId, use.file);
     if (recorded.image) return recorded.image;
     const upload = { file: use.file, name: uploadName(use.file), alt: use.alt, caption: use.caption };
-    const mayBeThere = findable && (request.mayHaveUploaded || recorded.incomplete);
+    const mayBeThere = findable && (request.mayHaveUploaded || recorded.mayBeThere);
     const found = mayBeThere ? await request.adapter.findImage(upload) : null;
-    const maxImageSide = request.maxImageSide ?? defaultAccountOptions.maxImageSide;
-    const image = checkedAddress(
-      found ?? (await request.adapter.uploadImage({ ...upload, ...(await this.#scaled(use.file, maxImageSide)) })),
-    );
+    const image = checkedAddress(found ?? (await this.#upload(request, upload, findable)));
     await this.#records.record(request.accountId, use.file, image);
     return image;
+  }
+
+  async #upload(
+    request: SendImagesRequest,
+    upload: Omit<ImageUpload, 'data' | 'type'>,
+    findable: boolean,
+  ): Promise<RemoteImage> {
+    const maxImageSide = request.maxImageSide ?? defaultAccountOptions.maxImageSide;
+    const scaled = await this.#scaled(upload.file, maxImageSide);
+    // Where a lost upload can be found again, the next post that uses the image (maybe another
+    // post's first attempt) must know to look: marked before anything is sent.
+    if (findable) await this.#records.begin(request.accountId, upload.file);
+    return request.adapter.uploadImage({ ...upload, ...scaled });
   }
 
   async #scaled(

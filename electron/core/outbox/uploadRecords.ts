@@ -8,7 +8,7 @@ import { syncFolder } from '../storage/durableWrite';
 import { CorruptDocumentError, openDocument, schemaCodec } from '../storage/jsonDocument';
 import type { Low } from 'lowdb';
 
-const UPLOAD_RECORDS_VERSION = 1 as const;
+const UPLOAD_RECORDS_VERSION = 2 as const;
 
 const UploadedSchema = z.strictObject({
   remoteId: z.string().min(1).nullable(),
@@ -21,10 +21,23 @@ const UploadRecordsSchema = z.strictObject({
   /** False after a damaged record was set aside: an image missing here may be on the blog already. */
   complete: z.boolean(),
   uploads: z.record(MediaFileSchema, UploadedSchema),
+  /**
+   * Uploads begun and not yet recorded, with when each began: the blog may hold them (the answer
+   * was lost, or the app stopped), whichever post's attempt sent them.
+   */
+  begun: z.record(MediaFileSchema, z.iso.datetime({ offset: true })),
 });
 type UploadRecordsDocument = z.infer<typeof UploadRecordsSchema>;
 
-const codec = schemaCodec(UploadRecordsSchema);
+/** Version 1 had no begun uploads: each outbox entry said whether its own attempt may have uploaded. */
+const UploadRecordsV1Schema = UploadRecordsSchema.omit({ begun: true }).extend({ schemaVersion: z.literal(1) });
+
+const codec = schemaCodec(
+  z.union([
+    UploadRecordsSchema,
+    UploadRecordsV1Schema.transform((old) => ({ ...old, schemaVersion: UPLOAD_RECORDS_VERSION, begun: {} })),
+  ]),
+);
 
 /**
  * Which library images are on which blog: `<library>/outbox/uploads/<account id>.json`, one
@@ -49,21 +62,41 @@ export class UploadRecords {
   }
 
   /**
-   * The blog's copy of the image when one was recorded. `incomplete` is true when the blog's
-   * record was damaged and set aside, so that an upload missing from it may still have been made.
+   * The blog's copy of the image when one was recorded. `mayBeThere` is true when an upload of
+   * it was begun and never recorded, or when the blog's record was damaged and set aside: the
+   * blog may hold a copy nobody knows the address of.
    */
-  async find(accountId: string, file: MediaFile): Promise<{ image: RemoteImage | null; incomplete: boolean }> {
+  async find(accountId: string, file: MediaFile): Promise<{ image: RemoteImage | null; mayBeThere: boolean }> {
     const { data } = await this.#blog(accountId);
     const recorded = data.uploads[file];
-    return { image: recorded ? { remoteId: recorded.remoteId, url: recorded.url } : null, incomplete: !data.complete };
+    return {
+      image: recorded ? { remoteId: recorded.remoteId, url: recorded.url } : null,
+      mayBeThere: !data.complete || data.begun[file] !== undefined,
+    };
+  }
+
+  /**
+   * Marks an upload of the image as begun, durably, before it is sent: until it is recorded, any
+   * post that uses the image looks for it on the blog first (not only the post whose attempt sent it).
+   */
+  async begin(accountId: string, file: MediaFile): Promise<void> {
+    await this.#change(accountId, (data) => ({ ...data, begun: { ...data.begun, [file]: this.#now().toISOString() } }));
   }
 
   /** Records the blog's copy durably: when this resolves, it survives a crash or a power cut. */
   async record(accountId: string, file: MediaFile, image: RemoteImage): Promise<void> {
-    const document = await this.#blog(accountId);
     const uploaded = UploadedSchema.parse({ ...image, uploadedAt: this.#now().toISOString() });
+    await this.#change(accountId, (data) => ({
+      ...data,
+      uploads: { ...data.uploads, [file]: uploaded },
+      begun: Object.fromEntries(Object.entries(data.begun).filter(([begunFile]) => begunFile !== file)),
+    }));
+  }
+
+  async #change(accountId: string, change: (data: UploadRecordsDocument) => UploadRecordsDocument): Promise<void> {
+    const document = await this.#blog(accountId);
     const before = document.data;
-    document.data = { ...before, uploads: { ...before.uploads, [file]: uploaded } };
+    document.data = change(before);
     try {
       await document.write();
     } catch (error) {
@@ -86,7 +119,12 @@ export class UploadRecords {
   async #open(accountId: string): Promise<Low<UploadRecordsDocument>> {
     await mkdir(this.#folder, { recursive: true });
     const file = path.join(this.#folder, `${accountId}.json`);
-    const empty: UploadRecordsDocument = { schemaVersion: UPLOAD_RECORDS_VERSION, complete: true, uploads: {} };
+    const empty: UploadRecordsDocument = {
+      schemaVersion: UPLOAD_RECORDS_VERSION,
+      complete: true,
+      uploads: {},
+      begun: {},
+    };
     const document = openDocument<UploadRecordsDocument>(file, codec, empty);
     try {
       await document.read();

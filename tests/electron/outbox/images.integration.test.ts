@@ -23,6 +23,7 @@ import { startMicropub, type MicropubServer } from '../../servers/micropub';
 import { startWordPress, wordPressSkipReason, type WordPressServer } from '../../servers/wordpress';
 import { sampleImage } from '../media/support/images';
 import { silentBlogger } from '../publishing/support/silentBlogger';
+import type { DrainAccount, DrainConfig } from './support/drainOutbox';
 import { eventually, openHarness, postsWithIdentity, restAdapter, type Harness } from './support/harness';
 
 const ACCOUNT = 'blog-account-1';
@@ -334,12 +335,13 @@ describe.skipIf(wordPressSkip !== null)('publishing a post with images to a real
     harness = null;
     // WordPress stores the upload; its answer is held back until long after the process is gone.
     proxy.inject({ kind: 'slow', delayMs: 60_000 }, isMediaUpload);
-    const account = {
+    const account: DrainAccount = {
+      kind: 'wordpress-rest',
       apiRoot: `${proxy.url}/wp-json/`,
       user: server.user,
       applicationPassword: server.applicationPassword,
     };
-    const config = { accounts: { [ACCOUNT]: account }, timeoutMs: 90_000 };
+    const config: DrainConfig = { accounts: { [ACCOUNT]: account }, timeoutMs: 90_000 };
 
     const killed = outboxProcess(library.folder, config);
     await eventually(async () => (await mediaItems(file)).length > 0, 60_000);

@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -143,6 +143,44 @@ describe('sending a post’s images to a blog', () => {
 
     expect(blog.uploads).toHaveLength(1);
     expect(blog.calls.at(-1)).toMatch(/^find cp-/);
+  });
+
+  it('an upload lost in one post’s attempt is looked for by the next post that uses the image, even on its first attempt and after a restart', async () => {
+    // Found by the soak (#14): the second post's first attempt did not know the first post's
+    // attempt may have uploaded the image, and uploaded it again.
+    const { folder, file, draft } = await libraryWithImage();
+    const blog = new FakeBlog({ kind: 'uploads', findable: true }, { failUploads: 1 });
+    await expect(
+      blogImages(folder).send({ accountId: ACCOUNT, draft, adapter: blog, mayHaveUploaded: false }),
+    ).rejects.toThrow('socket hang up');
+
+    const other = { ...draft, title: 'Another post', commentary: imageMarkdown(file, 'The boats again') };
+    await blogImages(folder).send({ accountId: ACCOUNT, draft: other, adapter: blog, mayHaveUploaded: false });
+    await blogImages(folder).send({ accountId: ACCOUNT, draft, adapter: blog, mayHaveUploaded: true });
+
+    expect(blog.uploads).toHaveLength(1);
+    expect(blog.calls.filter((call) => !call.startsWith('imageSupport'))).toEqual([
+      `upload cp-${file.slice(0, 16)}.jpg`,
+      `find cp-${file.slice(0, 16)}.jpg`,
+    ]);
+  });
+
+  it('reads a record written before uploads were marked as begun (version 1) and uses what it holds', async () => {
+    const { folder, file, draft } = await libraryWithImage();
+    const records = path.join(folder, 'outbox', 'uploads');
+    await mkdir(records, { recursive: true });
+    const url = 'https://blog.example/uploads/old.jpg';
+    const uploads = { [file]: { remoteId: '7', url, uploadedAt: '2026-11-01T10:00:00.000Z' } };
+    await writeFile(
+      path.join(records, `${ACCOUNT}.json`),
+      JSON.stringify({ schemaVersion: 1, complete: true, uploads }),
+    );
+    const blog = new FakeBlog();
+
+    const images = await blogImages(folder).send({ accountId: ACCOUNT, draft, adapter: blog, mayHaveUploaded: false });
+
+    expect(blog.uploads).toHaveLength(0);
+    expect(images.place(outgoing(draft)).html).toContain(`src="${url}"`);
   });
 
   it('a blog that cannot find uploads again gets the image again after an ambiguous failure (nothing else is possible)', async () => {

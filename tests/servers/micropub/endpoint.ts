@@ -77,7 +77,9 @@ const endpoint = new MicropubEndpoint({
   contentDir: contentFolder,
   // q=config announces the media endpoint, as a site that takes uploads does.
   config: {
-    'media-endpoint': `${site}media`,
+    // Relative when asked (MICROPUB_RELATIVE_MEDIA=1), as some sites announce it: the client then
+    // resolves it against the address it used, so a fault proxy in front of the site carries uploads too.
+    'media-endpoint': process.env['MICROPUB_RELATIVE_MEDIA'] === '1' ? '/media' : `${site}media`,
     'syndicate-to': [],
     'post-types': [{ type: 'article', name: 'Article' }],
   },

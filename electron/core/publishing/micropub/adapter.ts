@@ -64,12 +64,15 @@ export const micropubDialect: ApiDialect = {
  * Where Micropub servers put a post whose mp-slug is given, for finding one by its identity on a
  * server that cannot list posts: at the site's root or under its post type's folder. The
  * recommendation leaves the address to the server, so this is a list of common layouts
- * (@benjifs/micropub: article/<slug>).
+ * (@benjifs/micropub: article/<slug>, or photo/<slug> for a post with a featured image, which
+ * goes out as its photo and makes it a photo post).
  */
 const likelyFolders = [
   '',
   'article/',
   'articles/',
+  'photo/',
+  'photos/',
   'post/',
   'posts/',
   'entry/',

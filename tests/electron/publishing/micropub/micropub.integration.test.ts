@@ -243,6 +243,19 @@ describe('Micropub adapter against a real Micropub endpoint (@benjifs/micropub)'
     expect(await adapter.findByIdentity(sent.identity)).toBeNull();
   });
 
+  it('finds a post with a featured image (a photo post, which this server files elsewhere) by its identity', async () => {
+    // Found by the soak (#14): the outbox could not find such a post after a lost answer, and
+    // sending it again was refused ("file exists"), holding the post for the writer.
+    const sent = {
+      ...post(reblogPost(SOURCE_URL)),
+      featuredImage: { remoteId: null, url: `${server.url}uploads/a.png` },
+    };
+    const created = await adapter.create(sent);
+    expect(created.featuredImage).toBe(`${server.url}uploads/a.png`);
+    const found = await adapter.findByIdentity(sent.identity, { slug: sent.slug });
+    expect(found?.remoteId).toBe(created.remoteId);
+  });
+
   it('deletes a post (the site then answers 410), deleting again changes nothing, and it is not found after', async () => {
     const sent = post(reblogPost(SOURCE_URL));
     const created = await adapter.create(sent);
