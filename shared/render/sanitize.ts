@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { MediaFileSchema } from '../model/image';
 import { markTextDirection } from './direction';
 
 /**
@@ -68,8 +69,20 @@ const policy: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object'],
-  exclusiveFilter: (frame) => frame.tag === 'input' && frame.attribs['type'] !== 'checkbox',
+  exclusiveFilter: (frame) =>
+    (frame.tag === 'input' && frame.attribs['type'] !== 'checkbox') ||
+    (frame.tag === 'img' && !isLibraryOrWebImage(frame.attribs['src'] ?? '')),
 };
+
+/**
+ * A media: address names a library file exactly (media:<sha256>.<ext>) or nothing: a reference the
+ * writer's typing broke would otherwise reach a blog as a broken image, since only exact names are
+ * given the blog's address. Other images have http(s) addresses, already checked by scheme.
+ */
+function isLibraryOrWebImage(src: string): boolean {
+  if (!/^media:/i.test(src)) return true;
+  return src.startsWith('media:') && MediaFileSchema.safeParse(src.slice('media:'.length)).success;
+}
 
 /**
  * Removes every element, attribute and URL scheme that the allowlist does not name, then marks

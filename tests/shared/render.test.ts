@@ -140,3 +140,23 @@ describe('attribution styles', () => {
     }
   });
 });
+
+describe('library images in the rendered HTML', () => {
+  const file = `${'ab'.repeat(32)}.jpg`;
+
+  it('keeps an image that names a library file exactly', () => {
+    expect(renderMarkdown(`![A harbour](media:${file})`)).toContain(`<img src="media:${file}" alt="A harbour" />`);
+  });
+
+  it('drops one whose media: address names no library file, so no broken image can reach a blog', () => {
+    // Typing into a finished reference (the caret put inside it by a click) makes these.
+    for (const broken of [
+      `![A harbour](media:${file}typed)`,
+      `![A harbour](media:${file.replace('.jpg', '.jp')})`,
+      `![A harbour](MEDIA:${file})`,
+      `![A harbour](media:${file.slice(2)})`,
+    ]) {
+      expect(renderMarkdown(broken), broken).not.toContain('<img');
+    }
+  });
+});
