@@ -128,6 +128,38 @@ describe('export, then import: the same drafts back', () => {
     await Promise.all([source.close(), target.close()]);
   });
 
+  it('carries how the blog holds a post: a draft on the blog comes back a draft on the blog, a scheduled post scheduled', async () => {
+    const source = await openLibrary();
+    const held = [
+      { as: 'draft', open: { kind: 'editor', url: 'https://blog.example.org/wp-admin/post.php?post=7&action=edit' } },
+      { as: 'scheduled', until: '2031-01-02T04:00:00.000Z', open: null },
+    ] as const;
+    const drafts = [];
+    for (const [index, hold] of held.entries()) {
+      const draft = await source.library.create({ ...reblogPost(), title: `Held ${index}` });
+      await source.outbox.link(draft.id, wordpress.id, {
+        remoteId: String(7 + index),
+        url: `https://blog.example.org/?p=${7 + index}`,
+        remoteModifiedAt: '2026-01-05T10:00:00.000Z',
+        sentHash: contentHash(draft),
+        held: hold,
+      });
+      drafts.push(draft);
+    }
+    const folder = path.join(await newFolder(), 'export');
+    await exportLibrary({ ...exportOptions(source), accounts: [wordpress], folder });
+    const target = await openLibrary();
+    await importInto(target, folder);
+    for (const [index, draft] of drafts.entries()) {
+      expect(target.outbox.targetsOf(draft.id)[wordpress.id]).toMatchObject({
+        state: 'published',
+        remoteId: String(7 + index),
+        held: held[index],
+      });
+    }
+    await Promise.all([source.close(), target.close()]);
+  });
+
   it('carries the drafts’ images: copied beside the files, named by relative path, back in the library as they were', async () => {
     const source = await openLibrary();
     const chart = (await source.media.put(await processImage(await sampleImage('png', 60, 40)))).file;
