@@ -181,14 +181,7 @@ export class SearchIndex {
     const match = (this.#words ?? (await loadWords())).matchQuery(query);
     if (match === null) return new Set();
     const inMemory = new Set(this.#memory?.match(match) ?? []);
-    const numbers = this.#file?.matchNumbers(match) ?? [];
-    // Row numbers are SQLite's rowids, given from 1 up (a new row takes the largest plus one), so
-    // a byte per number up to the largest is a few hundred kilobytes at most, and testing a draft
-    // is one array read.
-    let largest = 0;
-    for (const number of numbers) if (number > largest) largest = number;
-    const inFile = new Uint8Array(largest + 1);
-    for (const number of numbers) inFile[number] = 1;
+    const inFile = this.#file?.matchNumbers(match) ?? new Uint8Array(0);
     const trusted = this.#trusted;
     return {
       has(id) {
