@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -43,15 +43,19 @@ export function loadThroughCodeCache(folder: string): void {
   };
   process.once('exit', () => {
     if (made.length === 0) return;
+    let writing: string | undefined;
     try {
       mkdirSync(cacheFolder, { recursive: true });
       for (const { script, file } of made) {
-        const temp = `${file}.${process.pid}.tmp`;
-        writeFileSync(temp, script.createCachedData());
-        renameSync(temp, file);
+        writing = `${file}.${process.pid}.tmp`;
+        writeFileSync(writing, script.createCachedData());
+        renameSync(writing, file);
+        writing = undefined;
       }
     } catch {
-      // A folder the CLI may not write to (a read-only install) only means commands compile as before.
+      // A folder the CLI may not write to (a read-only install, a full disk) only means commands
+      // compile as before; what a failed write left is removed (the folder exists by then).
+      if (writing !== undefined) rmSync(writing, { force: true });
     }
   });
 }
