@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { call } from './callSpec';
 import {
   AccountChangesSchema,
   AccountOptionsSchema,
@@ -17,26 +18,16 @@ import {
 import { BlogFeaturesSchema } from './model/blogFeatures';
 import { ClipboardPayloadSchema } from './model/clipboard';
 import {
-  DraftChangesSchema,
-  DraftContentSchema,
   DraftStatusSchema,
   DraftSummarySchema,
-  DraftViewSchema,
   HttpUrlSchema,
   IdSchema,
   PublishStateSchema,
   QuoteSchema,
   SourceSchema,
 } from './model/draft';
-import { DraftImageSchema, ImageInfoSchema, NewImageSchema } from './model/image';
-import {
-  DraftPageRequestSchema,
-  DraftPageSchema,
-  DraftQuerySchema,
-  MAX_PAGE_DRAFTS,
-  RevisionSummarySchema,
-  TagCountSchema,
-} from './model/library';
+import { ImageInfoSchema } from './model/image';
+import { TagCountSchema } from './model/library';
 import { LibraryNoticeSchema } from './model/notice';
 import {
   ConflictDetailsSchema,
@@ -49,88 +40,16 @@ import {
   RemoveOutcomeSchema,
 } from './model/outbox';
 import { ThemeSnapshotInfoSchema, ThemeSnapshotSchema } from './model/themeSnapshot';
+import { byId, libraryCalls } from './libraryCalls';
 import type { Result } from './result';
-
-/** One call the renderer can make: what it takes (validated on arrival) and what it returns. */
-interface CallSpec<Input extends z.ZodType, Output extends z.ZodType> {
-  readonly summary: string;
-  readonly input: Input;
-  readonly output: Output;
-}
-
-function call<Input extends z.ZodType, Output extends z.ZodType>(
-  summary: string,
-  input: Input,
-  output: Output,
-): CallSpec<Input, Output> {
-  return { summary, input, output };
-}
-
-const byId = z.strictObject({ id: IdSchema });
 
 /**
  * The renderer↔main API, declared once. The preload, the Electron IPC handlers, the browser dev
- * host and the renderer's client are all derived from this object: a new call is added here only.
+ * host and the renderer's client are all derived from this object: a new call is added here only
+ * (a call the library alone answers, in shared/libraryCalls.ts, which this object holds whole).
  */
 export const contract = {
-  listDrafts: call(
-    'The drafts that match the query (search words, status, tag, trash), most recently updated first.',
-    DraftQuerySchema,
-    z.array(DraftSummarySchema),
-  ),
-  listDraftPage: call(
-    'A window of the drafts that match the query, most recently updated first, and how many match in all: what the list shows.',
-    DraftPageRequestSchema,
-    DraftPageSchema,
-  ),
-  listDraftSummaries: call(
-    'The summaries of the named drafts that exist (one deleted since is left out): what a list naming drafts shows, as the outbox does.',
-    z.strictObject({ ids: z.array(IdSchema).max(MAX_PAGE_DRAFTS) }),
-    z.array(DraftSummarySchema),
-  ),
-  getDraft: call('One whole draft.', byId, DraftViewSchema),
-  createDraft: call(
-    'A new draft, empty or with the given content; acknowledged once on disk.',
-    z.strictObject({ content: DraftContentSchema.optional() }),
-    DraftViewSchema,
-  ),
-  saveDraft: call(
-    "Changes a draft's content (only what changed; unchanged quotes are named, not sent); acknowledged once on disk with the new revision and summary (a `draft-changed` event announces it to every page).",
-    z.strictObject({ id: IdSchema, changes: DraftChangesSchema }),
-    z.strictObject({ revision: z.number().int().nonnegative(), summary: DraftSummarySchema }),
-  ),
-  trashDraft: call('Moves a draft to the trash; it can be restored until the trash is emptied.', byId, DraftViewSchema),
-  restoreDraft: call('Takes a draft out of the trash.', byId, DraftViewSchema),
-  emptyTrash: call(
-    'Deletes every trashed draft, then the images nothing uses any more; returns how many of each, and the batch that undoEmptyTrash takes until the app closes.',
-    z.strictObject({}),
-    z.strictObject({
-      deleted: z.number().int().nonnegative(),
-      batch: IdSchema.nullable(),
-      imagesRemoved: z.number().int().nonnegative(),
-    }),
-  ),
-  undoEmptyTrash: call(
-    'Brings back the drafts one emptying of the trash deleted (possible until the app closes); returns how many.',
-    z.strictObject({ batch: IdSchema }),
-    z.strictObject({ restored: z.number().int().nonnegative() }),
-  ),
-  listRevisions: call("A draft's earlier versions, newest first.", byId, z.array(RevisionSummarySchema)),
-  getRevision: call(
-    "One earlier version's content, to compare with the draft before restoring it.",
-    z.strictObject({ id: IdSchema, revision: z.number().int().nonnegative() }),
-    DraftContentSchema,
-  ),
-  restoreRevision: call(
-    'Brings an earlier version back as the newest revision (the replaced one stays in history).',
-    z.strictObject({ id: IdSchema, revision: z.number().int().nonnegative() }),
-    DraftViewSchema,
-  ),
-  listTags: call(
-    'Every tag in use, with its number of drafts, most used first.',
-    z.strictObject({}),
-    z.array(TagCountSchema),
-  ),
+  ...libraryCalls,
   readClipboard: call(
     'What the OS clipboard holds (Electron only; a browser page pastes instead).',
     z.strictObject({}),
@@ -146,20 +65,10 @@ export const contract = {
     z.strictObject({ source: SourceSchema }),
     SourceSchema,
   ),
-  addImage: call(
-    'Adds an image file to the library: decoded, turned upright, stripped of metadata, kept by its content; hostile or unreadable files are refused.',
-    NewImageSchema,
-    ImageInfoSchema,
-  ),
   addImageFromWeb: call(
     "Fetches an image a quote showed (its figure) into the library, as addImage keeps it; 'unavailable' while offline.",
     z.strictObject({ url: HttpUrlSchema }),
     ImageInfoSchema,
-  ),
-  draftImages: call(
-    'Every image a draft uses (commentary, quotes, featured), with its alt text, caption and file.',
-    byId,
-    z.array(DraftImageSchema),
   ),
   listAccounts: call(
     'The blogs the writer publishes to (never with their secrets).',
@@ -288,11 +197,6 @@ export const contract = {
     z.strictObject({ accountId: IdSchema }),
     ThemeSnapshotInfoSchema,
   ),
-  listNotices: call(
-    'What the library did on the writer’s behalf since it opened (a damaged draft restored, …).',
-    z.strictObject({}),
-    z.array(LibraryNoticeSchema),
-  ),
 } as const;
 
 export type Contract = typeof contract;
@@ -304,10 +208,6 @@ export type ValidatedInput<Name extends CallName> = z.output<Contract[Name]['inp
 export type CallOutput<Name extends CallName> = z.output<Contract[Name]['output']>;
 
 export const callNames = Object.keys(contract) as readonly CallName[];
-
-export function isCallName(name: unknown): name is CallName {
-  return typeof name === 'string' && Object.hasOwn(contract, name);
-}
 
 /** The commands the app's menus and shortcuts can give the writing window. */
 export const AppCommandSchema = z.enum([

@@ -1,5 +1,5 @@
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
-import type { LibraryCallName } from '../core/libraryHandlers';
+import type { LibraryCallName } from '../../shared/libraryCalls';
 import type { Services } from '../core/services';
 
 /** A command given in a way it cannot run (a needed option missing): exit 2, like commander's own usage errors. */

@@ -1,7 +1,8 @@
 import type { CallInput, CallOutput } from '../../shared/contract';
 import { AppError } from '../../shared/result';
-import { dispatch } from '../core/dispatch';
-import { libraryHandlers, type LibraryCallName } from '../core/libraryHandlers';
+import { libraryCalls, type LibraryCallName } from '../../shared/libraryCalls';
+import { dispatchCall } from '../core/dispatchCall';
+import { libraryHandlers } from '../core/libraryHandlers';
 import { openLibrary, type LibraryAccess } from '../core/openLibrary';
 import { logError, printLine, type LibraryContext } from './context';
 
@@ -14,7 +15,8 @@ export async function openLibraryContext(
   const handlers = libraryHandlers(opened.library, opened.view, () => opened.media());
   return {
     async call<Call extends LibraryCallName>(name: Call, input: CallInput<Call>): Promise<CallOutput<Call>> {
-      const result = await dispatch(handlers, name, input, { logError });
+      // Over the library's calls alone: the rest of the contract's schemas are never built here.
+      const result = await dispatchCall(libraryCalls, handlers, name, input, { logError });
       if (!result.ok) throw new AppError(result.error.kind, result.error.message);
       return result.value as CallOutput<Call>;
     },

@@ -1,29 +1,10 @@
 import type { Handlers } from '../../shared/contract';
+import type { LibraryCallName } from '../../shared/libraryCalls';
 import { imageUses } from '../../shared/media/references';
 import { emptyDraftContent } from '../../shared/model/draft';
 import type { DraftLibrary } from './library/draftLibrary';
 import type { LibraryView } from './libraryView';
 import type { MediaService } from './media/mediaService';
-
-/** The contract's calls that only the draft library (and its images) answer. */
-export type LibraryCallName =
-  | 'listDrafts'
-  | 'listDraftPage'
-  | 'listDraftSummaries'
-  | 'getDraft'
-  | 'createDraft'
-  | 'saveDraft'
-  | 'trashDraft'
-  | 'restoreDraft'
-  | 'emptyTrash'
-  | 'undoEmptyTrash'
-  | 'listRevisions'
-  | 'getRevision'
-  | 'restoreRevision'
-  | 'listTags'
-  | 'listNotices'
-  | 'addImage'
-  | 'draftImages';
 
 export type LibraryHandlers = Pick<Handlers, LibraryCallName>;
 

@@ -8,7 +8,7 @@ import { API_PATH, EVENTS_PATH, MEDIA_PATH, THEME_SHELL_PATH, TOKEN_HEADER } fro
 import { fail, type Result } from '../../shared/result';
 import { dispatch } from '../core/dispatch';
 import { mediaResponse } from '../core/media/mediaResponse';
-import { SECURITY_HEADERS } from '../core/security/contentSecurityPolicy';
+import { securityHeaders } from '../core/security/contentSecurityPolicy';
 import type { Services } from '../core/services';
 import { hasToken, isOwnHost, isOwnOrigin, tokenCookie, tokenFromQuery } from './access';
 import { startThemeShellServer } from './themeShellServer';
@@ -46,9 +46,11 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   const policy: { token: string; port: number } = { token, port: 0 };
   const assets = sirv(options.rendererFolder, { dev: false, etag: true, single: false });
   const shell = await startThemeShellServer();
+  // The page frames its own route, which sends the frame on to the shell at its one port.
+  const headers = securityHeaders(["'self'", shell.addressFor('localhost'), shell.addressFor('127.0.0.1')]);
 
   const server = createServer((request, response) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     handle(request, response).catch((error: unknown) => {
       options.logError('The dev host failed to answer a request', error);
       if (!response.headersSent) sendText(response, 500, 'The dev host failed to answer this request.');

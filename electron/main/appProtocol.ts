@@ -5,7 +5,7 @@ import { MEDIA_HOST, MEDIA_SCHEME, THEME_SHELL_HOST, THEME_SHELL_SCHEME } from '
 import { LIVE_FRAME_DOCUMENT, LIVE_FRAME_HEADERS } from '../../shared/theme/liveFrame';
 import { mediaResponse } from '../core/media/mediaResponse';
 import type { MediaStore } from '../core/media/mediaStore';
-import { SECURITY_HEADERS } from '../core/security/contentSecurityPolicy';
+import { ELECTRON_FRAMES, securityHeaders } from '../core/security/contentSecurityPolicy';
 import { APP_HOST, APP_SCHEME } from '../core/security/windowPolicy';
 
 /**
@@ -39,7 +39,7 @@ export function serveRenderer(rendererFolder: string): void {
     if (url.host !== APP_HOST || !file.startsWith(root + path.sep)) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+    for (const [name, value] of Object.entries(securityHeaders(ELECTRON_FRAMES))) headers.set(name, value);
     return new Response(response.body, { status: response.status, headers });
   });
 }

@@ -123,6 +123,26 @@ export function imageUses(content: Pick<DraftContent, 'commentary' | 'quotes' | 
   return uses;
 }
 
+/**
+ * What is left of library image references the writer's typing broke: a `media:` name of a file
+ * (hex digits after the scheme) outside every whole reference. Such a remnant never reaches a blog
+ * as an image (the sanitizer drops an image that names no file exactly, and a reference that lost
+ * its `!` or a bracket is text), so the writer has to be told before the image silently goes.
+ */
+export function brokenImageReferences(content: Pick<DraftContent, 'commentary' | 'quotes'>): number {
+  return [content.commentary, ...content.quotes.map((quote) => quote.excerpt)].reduce(
+    (count, markdown) => count + brokenReferencesIn(markdown),
+    0,
+  );
+}
+
+function brokenReferencesIn(markdown: string): number {
+  if (!/media:/i.test(markdown)) return 0;
+  const whole = imageReferences(markdown);
+  const outsideWhole = (index: number) => !whole.some(({ start, end }) => start <= index && index < end);
+  return [...markdown.matchAll(/media:[0-9a-f]{8}/gi)].filter((match) => outsideWhole(match.index)).length;
+}
+
 /** The distinct files a draft uses. */
 export function filesUsed(content: Pick<DraftContent, 'commentary' | 'quotes' | 'featuredImage'>): Set<MediaFile> {
   return new Set(imageUses(content).map((use) => use.file));

@@ -116,7 +116,12 @@ export const PublishOutcomeSchema = z.discriminatedUnion('kind', [
     /** When the outbox tries next on its own; null while offline (it tries when the connection returns). */
     nextAttemptAt: IsoTimestamp.nullable(),
   }),
-  z.strictObject({ kind: z.literal('needs-you'), entryId: IdSchema, reason: z.string().min(1) }),
+  z.strictObject({
+    kind: z.literal('needs-you'),
+    entryId: IdSchema,
+    reason: z.string().min(1),
+    cause: NeedsYouCauseSchema,
+  }),
 ]);
 export type PublishOutcome = z.infer<typeof PublishOutcomeSchema>;
 
@@ -129,7 +134,12 @@ export const RemoveOutcomeSchema = z.discriminatedUnion('kind', [
     reason: z.string().min(1),
     nextAttemptAt: IsoTimestamp.nullable(),
   }),
-  z.strictObject({ kind: z.literal('needs-you'), entryId: IdSchema, reason: z.string().min(1) }),
+  z.strictObject({
+    kind: z.literal('needs-you'),
+    entryId: IdSchema,
+    reason: z.string().min(1),
+    cause: NeedsYouCauseSchema,
+  }),
 ]);
 export type RemoveOutcome = z.infer<typeof RemoveOutcomeSchema>;
 

@@ -1,3 +1,4 @@
+import { brokenImageReferences } from '../media/references';
 import { renderPostBody } from '../render/post';
 import { resolveRelativeDate } from '../text/relativeDate';
 import { countWords } from '../text/words';
@@ -10,7 +11,8 @@ export type PublishWarning =
   | { readonly kind: 'long-quote'; readonly quote: number; readonly words: number; readonly limit: number }
   /** A date as the page wrote it; `resolved` is the day it names, read against the capture time. */
   | { readonly kind: 'vague-date'; readonly quote: number; readonly text: string; readonly resolved: string | null }
-  | { readonly kind: 'image-without-alt'; readonly count: number };
+  | { readonly kind: 'image-without-alt'; readonly count: number }
+  | { readonly kind: 'broken-image'; readonly count: number };
 
 /** How many words of one quote still read as a fair excerpt; the writer can change it. */
 export const DEFAULT_FAIR_EXCERPT_WORDS = 300;
@@ -44,6 +46,8 @@ export function publishWarnings(
   const images = renderPostBody(content).match(/<img\b[^>]*>/g) ?? [];
   const withoutAlt = images.filter((image) => !/\salt="[^"]*\S[^"]*"/.test(image)).length;
   if (withoutAlt > 0) warnings.push({ kind: 'image-without-alt', count: withoutAlt });
+  const broken = brokenImageReferences(content);
+  if (broken > 0) warnings.push({ kind: 'broken-image', count: broken });
   return warnings;
 }
 
@@ -64,5 +68,9 @@ export function describeWarning(warning: PublishWarning): string {
       return warning.count === 1
         ? 'An image has no alt text: readers who cannot see it get nothing.'
         : `${warning.count} images have no alt text: readers who cannot see them get nothing.`;
+    case 'broken-image':
+      return warning.count === 1
+        ? 'An image’s reference was changed by typing, so the image will not appear: undo the change or insert the image again.'
+        : `${warning.count} images’ references were changed by typing, so those images will not appear: undo the changes or insert the images again.`;
   }
 }

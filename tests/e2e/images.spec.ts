@@ -1,6 +1,6 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { heicFixture, htmlNamedPng, sampleImage } from '../electron/media/support/images';
 import { gitServerSkipReason } from '../servers/gitHttp';
@@ -87,6 +87,40 @@ test('a phone’s HEIC photo pasted lands as an upright JPEG, also when it comes
     .toBe('64×48');
 });
 
+/** A new draft with a chart pasted into its commentary; the dialog asking for its alt text is open. */
+async function pasteChartIntoNewDraft(page: Page): Promise<{ desk: DeskPage; dialog: Locator }> {
+  const desk = new DeskPage(page);
+  await page.goto(host.url);
+  await desk.newDraft.click();
+  await desk.commentary.click();
+  await pasteFile(desk.commentary, await sampleImage('png', 300, 200), 'chart.png', 'image/png');
+  return { desk, dialog: page.getByRole('dialog', { name: 'Describe the image' }) };
+}
+
+test('an image reference broken by typing drops the image from the preview, is named at once, and comes back on undo', async ({
+  page,
+}) => {
+  const { desk, dialog } = await pasteChartIntoNewDraft(page);
+  await dialog.getByRole('textbox', { name: 'Alt text' }).fill('A chart of rainfall');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(desk.preview.getByRole('img', { name: 'A chart of rainfall' })).toBeVisible();
+
+  // The caret is after the finished reference `…<hash>.png)`: step back before `.png)` and
+  // delete one digit of the file's name, as a stray Backspace would.
+  await desk.commentary.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  for (let step = 0; step < 5; step += 1) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Backspace');
+  await expect(desk.commentary).toContainText(/media:[0-9a-f]{63}\.png\)/);
+  await expect(desk.preview.getByRole('img')).toHaveCount(0);
+  await expect(page.getByText('1 image reference broken')).toBeVisible();
+
+  await desk.commentary.click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(desk.preview.getByRole('img', { name: 'A chart of rainfall' })).toBeVisible();
+  await expect(page.getByText('1 image reference broken')).toHaveCount(0);
+});
+
 test('an image’s placeholder is one unit while it is processed: the caret steps over it, typing never breaks it', async ({
   page,
 }) => {
@@ -123,12 +157,7 @@ test('an image’s placeholder is one unit while it is processed: the caret step
 test('an image without alt text is named in the status bar until it gets one, and can become the featured image', async ({
   page,
 }) => {
-  const desk = new DeskPage(page);
-  await page.goto(host.url);
-  await desk.newDraft.click();
-  await desk.commentary.click();
-  await pasteFile(desk.commentary, await sampleImage('png', 300, 200), 'chart.png', 'image/png');
-  const dialog = page.getByRole('dialog', { name: 'Describe the image' });
+  const { desk, dialog } = await pasteChartIntoNewDraft(page);
   await dialog.getByRole('button', { name: 'Skip for now' }).click();
   await expect(page.getByText('1 image without alt text')).toBeVisible();
 

@@ -24,7 +24,7 @@ async function services() {
 describe('dispatch: every call is distrusted', () => {
   it('refuses an unknown call name with a typed error', async () => {
     const { handlers } = await services();
-    for (const name of ['deleteEverything', 'toString', '__proto__', 42, null]) {
+    for (const name of ['deleteEverything', 'toString', 'constructor', 'hasOwnProperty', '__proto__', 42, null]) {
       const result = await dispatch(handlers, name, {}, options);
       expect(result).toMatchObject({ ok: false, error: { kind: 'unknown-call' } });
     }

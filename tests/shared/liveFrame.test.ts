@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../electron/core/security/contentSecurityPolicy';
+import { contentSecurityPolicy, ELECTRON_FRAMES } from '../../electron/core/security/contentSecurityPolicy';
 import {
   LIVE_FRAME_CSP,
   LIVE_FRAME_DOCUMENT,
@@ -26,7 +26,7 @@ describe('the themed preview’s shell and page', () => {
     expect(LIVE_FRAME_DOCUMENT.split('<script>')).toHaveLength(2);
     expect(LIVE_FRAME_DOCUMENT).toContain(`<script>${LIVE_FRAME_SCRIPT}</script>`);
     // The app's page runs its own files only: the shell's script is never allowed there.
-    expect(CONTENT_SECURITY_POLICY).not.toContain(hash);
+    expect(contentSecurityPolicy(ELECTRON_FRAMES)).not.toContain(hash);
   });
 
   it('the shell holds the page in a frame that runs no script', () => {

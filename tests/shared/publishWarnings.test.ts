@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptySource } from '../../shared/model/draft';
 import { describeWarning, publishWarnings } from '../../shared/model/publishWarnings';
+import { renderPostBody } from '../../shared/render/post';
 import { countWords } from '../../shared/text/words';
 import { reblogPost } from '../support/fixtures';
 
@@ -51,5 +52,31 @@ describe('publishWarnings', () => {
     expect(publishWarnings({ ...content, quotes: [vague] }, { fairExcerptWords: 1_000 })).toEqual([
       { kind: 'vague-date', quote: 1, text: 'a while back', resolved: null },
     ]);
+  });
+
+  it('warns when typing broke a library image reference, which would vanish from the post', () => {
+    const file = `${'ab12'.repeat(16)}.jpg`;
+    const whole = `![A harbour at dawn](media:${file} "Photo: the writer")`;
+    const withCommentary = (commentary: string) => ({ ...content, commentary, quotes: [] });
+    const intact = withCommentary(`Social media: a study.\n\n${whole}`);
+    expect(publishWarnings(intact, { fairExcerptWords: 1_000 })).toEqual([]);
+
+    const lostDigit = withCommentary(whole.replace(file, file.slice(1)));
+    const lostBang = withCommentary(whole.slice(1));
+    const inQuote = {
+      ...content,
+      commentary: '',
+      quotes: [{ ...quote, excerpt: `${quote.excerpt} ${whole.slice(0, 40)}` }],
+    };
+    for (const broken of [lostDigit, lostBang]) {
+      expect(renderPostBody(broken)).not.toContain('<img');
+      expect(publishWarnings(broken, { fairExcerptWords: 1_000 })).toEqual([{ kind: 'broken-image', count: 1 }]);
+    }
+    expect(publishWarnings(inQuote, { fairExcerptWords: 1_000 })).toContainEqual({ kind: 'broken-image', count: 1 });
+    const two = withCommentary(`${whole}\n\n${whole.slice(1)}\n\n${whole.replace('.jpg', '.jp')}`);
+    const [warning] = publishWarnings(two, { fairExcerptWords: 1_000 });
+    expect(warning).toEqual({ kind: 'broken-image', count: 2 });
+    if (!warning) throw new Error('a warning was expected');
+    expect(describeWarning(warning)).toMatch(/^2 images’ references were changed by typing/);
   });
 });

@@ -12,6 +12,8 @@ export interface WxrPost {
   readonly type?: string;
   /** "2026-05-01 10:00:00" (UTC). */
   readonly modifiedGmt?: string;
+  /** When it was or will be published (UTC); WordPress writes "0000-00-00 00:00:00" for a draft. */
+  readonly dateGmt?: string;
 }
 
 function cdata(text: string): string {
@@ -61,7 +63,7 @@ export async function writeWxr(file: string, site: string, posts: Iterable<WxrPo
 \t\t<excerpt:encoded>${cdata('')}</excerpt:encoded>
 \t\t<wp:post_id>${post.id}</wp:post_id>
 \t\t<wp:post_date>${cdata('2026-05-01 10:00:00')}</wp:post_date>
-\t\t<wp:post_date_gmt>${cdata('2026-05-01 10:00:00')}</wp:post_date_gmt>
+\t\t<wp:post_date_gmt>${cdata(post.dateGmt ?? '2026-05-01 10:00:00')}</wp:post_date_gmt>
 \t\t<wp:post_modified>${cdata(modified)}</wp:post_modified>
 \t\t<wp:post_modified_gmt>${cdata(modified)}</wp:post_modified_gmt>
 \t\t<wp:comment_status>${cdata('open')}</wp:comment_status>

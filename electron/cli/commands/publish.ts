@@ -1,5 +1,6 @@
+import type { NeedsYouCause } from '../../../shared/model/draft';
 import type { OutboxSchedule } from '../../../shared/model/outbox';
-import { AppError } from '../../../shared/result';
+import { AppError, type ErrorKind } from '../../../shared/result';
 import type { ServicesContext } from '../context';
 
 export interface PublishOptions {
@@ -20,6 +21,13 @@ function scheduleOf(options: PublishOptions): OutboxSchedule {
   return { status: 'future', date: new Date(date).toISOString() };
 }
 
+/** What the writer has to do, as the kind of error the command ends with. */
+const errorOfCause: Readonly<Record<NeedsYouCause, ErrorKind>> = {
+  credentials: 'unauthorized',
+  'blog-removed': 'not-found',
+  other: 'invalid-input',
+};
+
 /**
  * `publish ID --to ACCOUNT`, through the outbox. Exit 0 when the post is on the blog or safely
  * queued (the JSON says which); exit 1 (an AppError) when the writer must act.
@@ -33,7 +41,7 @@ export async function run(context: ServicesContext, id: string, options: Publish
   if (!result) throw new AppError('internal', 'Publishing gave no answer.');
   const { outcome } = result;
   if (options.json) context.out(JSON.stringify({ accountId: result.accountId, ...outcome }));
-  if (outcome.kind === 'needs-you') throw new AppError('unauthorized', outcome.reason);
+  if (outcome.kind === 'needs-you') throw new AppError(errorOfCause[outcome.cause], outcome.reason);
   if (options.json) return;
   if (outcome.kind === 'published') context.out(`Published: ${outcome.url}`);
   else

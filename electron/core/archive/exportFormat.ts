@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AccountKindSchema } from '../../../shared/model/account';
-import { DraftStatusSchema, HttpUrlSchema, IdSchema, type Quote } from '../../../shared/model/draft';
+import { BlogHoldSchema, DraftStatusSchema, HttpUrlSchema, IdSchema, type Quote } from '../../../shared/model/draft';
 import { limits } from '../../../shared/model/limits';
 
 /** The version of the export format; an import refuses a newer one rather than misread it. */
@@ -34,6 +34,8 @@ const ExportedBlogSchema = z.strictObject({
   remoteId: z.string().min(1),
   url: HttpUrlSchema,
   modified: IsoTimestamp,
+  /** How the blog held the post (a draft, scheduled) when it last answered; absent when it showed it. */
+  held: BlogHoldSchema.optional(),
 });
 export type ExportedBlog = z.infer<typeof ExportedBlogSchema>;
 

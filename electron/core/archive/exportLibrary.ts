@@ -164,6 +164,7 @@ function publishedOn(draft: DraftView, accounts: readonly Account[]): ExportedBl
       remoteId: target.remoteId,
       url: target.url,
       modified: target.remoteModifiedAt,
+      ...(target.held ? { held: target.held } : {}),
     });
   }
   return blogs;
@@ -182,7 +183,8 @@ Each file starts with YAML front matter between \`---\` lines:
 - \`title\`, \`id\` (the draft's id in Commonplace), \`created\` and \`updated\` (UTC), \`hashtags\`;
 - \`status\`: draft, queued, published, changed (edited since it was published), needs-you or
   conflict;
-- \`blogs\`: where it is published: the blog, its address, the post's id and address there;
+- \`blogs\`: where it is published: the blog, its address, the post's id and address there, and
+  \`held\` when the blog holds it as a draft or scheduled for later;
 - \`quotes\`: each quote's source (url, title, author, site, published, captured) and note;
 - \`featuredImage\`: the post's featured image (its file in media/) and its alt text;
 - \`commonplace\`: which export format this is.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Account } from '../../../shared/model/account';
 import type { ArchiveProgress, ImportReport } from '../../../shared/model/archive';
 import { contentHash } from '../../../shared/model/contentHash';
-import type { Draft } from '../../../shared/model/draft';
+import type { BlogHold, Draft } from '../../../shared/model/draft';
 import type { MediaFile } from '../../../shared/model/image';
 import { AppError } from '../../../shared/result';
 import type { DraftLibrary } from '../library/draftLibrary';
@@ -168,8 +168,7 @@ async function importItem(
       remoteModifiedAt: link.modifiedAt,
       // What was exported as changed since publishing stays changed: no hash of this draft matches.
       sentHash: link.changed ? 'changed-before-export' : contentHash(draft),
-      // An archive does not say how the blog holds the post: shown as published, as exported.
-      held: null,
+      held: link.held,
     });
   }
 }
@@ -180,6 +179,7 @@ interface ResolvedLink {
   readonly url: string;
   readonly modifiedAt: string;
   readonly changed: boolean;
+  readonly held: BlogHold | null;
 }
 
 /** The accounts here that the item's posts belong to. */
@@ -188,7 +188,7 @@ async function resolveLinks(remotes: readonly RemoteHint[], options: ImportOptio
   for (const remote of remotes) {
     if (remote.account.by === 'site-file') {
       const found = await options.sitePost(remote.account.file);
-      if (found !== null) links.push({ ...found, changed: false });
+      if (found !== null) links.push({ ...found, changed: false, held: null });
       continue;
     }
     const { address, kinds } = remote.account;
@@ -200,6 +200,7 @@ async function resolveLinks(remotes: readonly RemoteHint[], options: ImportOptio
         url: remote.url,
         modifiedAt: remote.modifiedAt,
         changed: remote.changed,
+        held: remote.held,
       });
   }
   return links;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AccountKind } from '../../../shared/model/account';
-import type { DraftContent } from '../../../shared/model/draft';
+import type { BlogHold, DraftContent } from '../../../shared/model/draft';
 import type { ImportSourceKind } from '../../../shared/model/archive';
 import type { ImportedImage } from './exportedImages';
 
@@ -18,6 +18,8 @@ export interface RemoteHint {
   readonly modifiedAt: string;
   /** The draft differed from the blog's post already (an export of a draft changed since). */
   readonly changed: boolean;
+  /** How the blog holds the post when readers cannot see it yet (a draft, scheduled); null when they can. */
+  readonly held: BlogHold | null;
 }
 
 /** One post of the input, converted: what becomes one draft. */

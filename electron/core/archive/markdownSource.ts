@@ -194,6 +194,7 @@ function readItem(
       url: '',
       modifiedAt: '',
       changed: false,
+      held: null,
     },
   ];
   return {
@@ -280,6 +281,7 @@ function exportedItem(
       url: blog.url,
       modifiedAt: blog.modified,
       changed: blog.state === 'changed-since-publish',
+      held: blog.held ?? null,
     })),
     quotesRecognised: quotes.length,
     images: [...filesUsed(content.data)].map((file) => ({

@@ -235,7 +235,10 @@ export class Outbox {
     const entry = await this.#record(request.draftId, request.accountId, 'delete', { status: 'publish' });
     const tried = await this.#tryNow(entry);
     if (tried.state.state === 'done') return { kind: 'removed' };
-    if (tried.state.state === 'needs-you') return { kind: 'needs-you', entryId: tried.id, reason: tried.state.reason };
+    if (tried.state.state === 'needs-you') {
+      const { reason, cause } = tried.state;
+      return { kind: 'needs-you', entryId: tried.id, reason, cause };
+    }
     return this.#queuedOutcome(tried);
   }
 
@@ -621,7 +624,10 @@ export class Outbox {
     if (entry.state.state === 'done' && entry.remote) {
       return { kind: 'published', remoteId: entry.remote.remoteId, url: entry.remote.url };
     }
-    if (entry.state.state === 'needs-you') return { kind: 'needs-you', entryId: entry.id, reason: entry.state.reason };
+    if (entry.state.state === 'needs-you') {
+      const { reason, cause } = entry.state;
+      return { kind: 'needs-you', entryId: entry.id, reason, cause };
+    }
     if (entry.state.state === 'cancelled' || entry.state.state === 'done') {
       const link = this.#linkOf(entry);
       if (link) return { kind: 'published', remoteId: link.remoteId, url: link.url };

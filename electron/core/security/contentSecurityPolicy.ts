@@ -9,32 +9,39 @@ import { MEDIA_SCHEME, THEME_SHELL_SCHEME } from '../../../shared/contract';
  * Electron app's read-only media scheme), from https addresses (quoted excerpts keep their
  * figures until they are fetched into the library), and as data: in the themed preview's frame,
  * which carries the blog's images and fonts inlined; an image or a font runs no code. Frames: only
- * the themed preview's shell (shared/theme/liveFrame.ts), on an origin of its own — the Electron
- * app's shell scheme, or the dev host's route ('self'), which sends the frame on to the shell's
- * own loopback server — and nothing else.
+ * the themed preview's shell (shared/theme/liveFrame.ts), on an origin of its own, which each host
+ * names (`frames`): the Electron app's shell scheme, or the dev host's route ('self'), which sends
+ * the frame on to the shell's own loopback server at its one port — and nothing else.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  `img-src 'self' ${MEDIA_SCHEME}: data: https:`,
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  `frame-src 'self' http://localhost:* http://127.0.0.1:* ${THEME_SHELL_SCHEME}:`,
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+export function contentSecurityPolicy(frames: readonly string[]): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' ${MEDIA_SCHEME}: data: https:`,
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-src ${frames.join(' ')}`,
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
 
-/** Headers sent with every response of the app's own origin. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
-};
+/** Where the Electron app's page may frame: the themed preview's shell, on its own scheme. */
+export const ELECTRON_FRAMES: readonly string[] = [`${THEME_SHELL_SCHEME}:`];
+
+/** Headers sent with every response of the app's own origin, its page framing only `frames`. */
+export function securityHeaders(frames: readonly string[]): Readonly<Record<string, string>> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(frames),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  };
+}

@@ -89,16 +89,7 @@ describe('export, then import: the same drafts back', () => {
       held: null,
     });
     const folder = path.join(await newFolder(), 'export');
-    const report = await exportLibrary({
-      library: source.library,
-      media: source.media,
-      view: source.view,
-      accounts: [wordpress],
-      folder,
-      format: 'markdown',
-      draftIds: null,
-      now: () => new Date('2026-02-01T00:00:00.000Z'),
-    });
+    const report = await exportLibrary({ ...exportOptions(source), accounts: [wordpress], folder });
     expect(report).toEqual({ folder, written: made.length, format: 'markdown', images: 0, missingImages: [] });
     const files = (await readdir(folder)).sort();
     expect(files).toContain('README.md');
@@ -125,6 +116,38 @@ describe('export, then import: the same drafts back', () => {
     const again = await importInto(target, folder);
     expect(again).toMatchObject({ created: 0, alreadyHere: made.length });
     expect(await target.library.list()).toHaveLength(made.length);
+    await Promise.all([source.close(), target.close()]);
+  });
+
+  it('carries how the blog holds a post: a draft on the blog comes back a draft on the blog, a scheduled post scheduled', async () => {
+    const source = await openLibrary();
+    const held = [
+      { as: 'draft', open: { kind: 'editor', url: 'https://blog.example.org/wp-admin/post.php?post=7&action=edit' } },
+      { as: 'scheduled', until: '2031-01-02T04:00:00.000Z', open: null },
+    ] as const;
+    const drafts = [];
+    for (const [index, hold] of held.entries()) {
+      const draft = await source.library.create({ ...reblogPost(), title: `Held ${index}` });
+      await source.outbox.link(draft.id, wordpress.id, {
+        remoteId: String(7 + index),
+        url: `https://blog.example.org/?p=${7 + index}`,
+        remoteModifiedAt: '2026-01-05T10:00:00.000Z',
+        sentHash: contentHash(draft),
+        held: hold,
+      });
+      drafts.push(draft);
+    }
+    const folder = path.join(await newFolder(), 'export');
+    await exportLibrary({ ...exportOptions(source), accounts: [wordpress], folder });
+    const target = await openLibrary();
+    await importInto(target, folder);
+    for (const [index, draft] of drafts.entries()) {
+      expect(target.outbox.targetsOf(draft.id)[wordpress.id]).toMatchObject({
+        state: 'published',
+        remoteId: String(7 + index),
+        held: held[index],
+      });
+    }
     await Promise.all([source.close(), target.close()]);
   });
 
@@ -221,16 +244,7 @@ describe('export, then import: the same drafts back', () => {
     const source = await openLibrary();
     for (const content of awkwardDrafts()) await source.library.create(content);
     const folder = path.join(await newFolder(), 'export');
-    await exportLibrary({
-      library: source.library,
-      media: source.media,
-      view: source.view,
-      accounts: [],
-      folder,
-      format: 'markdown',
-      draftIds: null,
-      now: () => new Date(),
-    });
+    await exportLibrary({ ...exportOptions(source), folder });
     const target = await openLibrary();
     const report = await importInto(target, folder, { dryRun: true });
     expect(report).toMatchObject({ dryRun: true, created: awkwardDrafts().length, alreadyHere: 0 });
@@ -247,16 +261,7 @@ describe('export, then import: the same drafts back', () => {
     );
     if (!one) throw new Error('no draft');
     const folder = path.join(await newFolder(), 'html');
-    const report = await exportLibrary({
-      library: source.library,
-      media: source.media,
-      view: source.view,
-      accounts: [],
-      folder,
-      format: 'html',
-      draftIds: [one.id],
-      now: () => new Date(),
-    });
+    const report = await exportLibrary({ ...exportOptions(source), folder, format: 'html', draftIds: [one.id] });
     expect(report.written).toBe(1);
     const [file] = (await readdir(folder)).filter((name) => name.endsWith('.html'));
     expect(await readFile(path.join(folder, file ?? ''), 'utf8')).toContain(
@@ -269,18 +274,7 @@ describe('export, then import: the same drafts back', () => {
     const source = await openLibrary();
     const folder = await newFolder();
     await writeFile(path.join(folder, 'thesis.docx'), 'mine');
-    await expect(
-      exportLibrary({
-        library: source.library,
-        media: source.media,
-        view: source.view,
-        accounts: [],
-        folder,
-        format: 'markdown',
-        draftIds: null,
-        now: () => new Date(),
-      }),
-    ).rejects.toThrow(
+    await expect(exportLibrary({ ...exportOptions(source), folder })).rejects.toThrow(
       `${folder} already holds other files: export into an empty folder (or one an earlier export made).`,
     );
     await source.close();
@@ -292,16 +286,7 @@ describe('bad input: a clear message, and nothing imported', () => {
     const source = await openLibrary();
     for (const content of awkwardDrafts()) await source.library.create(content);
     const folder = path.join(await newFolder(), 'export');
-    await exportLibrary({
-      library: source.library,
-      media: source.media,
-      view: source.view,
-      accounts: [],
-      folder,
-      format: 'markdown',
-      draftIds: null,
-      now: () => new Date(),
-    });
+    await exportLibrary({ ...exportOptions(source), folder });
     await source.close();
     return folder;
   }

@@ -105,6 +105,41 @@ describe('importing a WordPress export (WXR)', () => {
     await close();
   });
 
+  it('a post the blog holds as a draft, for review or scheduled comes back as such, opening in the blog’s editor', async () => {
+    const content = (title: string) => ({ title, commentary: 'Words.', quotes: [], hashtags: [], featuredImage: null });
+    const unpublished = '0000-00-00 00:00:00';
+    const { view, close, run } = await setUp([
+      { id: 7, content: content('Half written'), status: 'draft', dateGmt: unpublished },
+      { id: 8, content: content('Waiting for the editor'), status: 'pending', dateGmt: unpublished },
+      { id: 9, content: content('Next week'), status: 'future', dateGmt: '2031-01-02 04:00:00' },
+      { id: 10, content: content('For friends'), status: 'private' },
+      { id: 11, content: content('Out there'), status: 'publish' },
+    ]);
+    const report = await run();
+    const targets = await Promise.all(report.draftIds.map(async (id) => (await view.get(id)).targets[account.id]));
+    const editor = (id: number) => ({ kind: 'editor', url: `${SITE}wp-admin/post.php?post=${id}&action=edit` });
+    expect(targets).toEqual([
+      expect.objectContaining({ state: 'published', remoteId: '7', held: { as: 'draft', open: editor(7) } }),
+      expect.objectContaining({ state: 'published', remoteId: '8', held: { as: 'draft', open: editor(8) } }),
+      expect.objectContaining({
+        state: 'published',
+        remoteId: '9',
+        held: { as: 'scheduled', until: '2031-01-02T04:00:00.000Z', open: editor(9) },
+      }),
+      expect.not.objectContaining({ held: expect.anything() as unknown }),
+      expect.not.objectContaining({ held: expect.anything() as unknown }),
+    ]);
+    // What a writer sees in the list: a post the blog holds as a draft counts as a draft.
+    const summaries = await view.list();
+    expect(summaries.map((summary) => [summary.title, summary.status])).toEqual(
+      expect.arrayContaining([
+        ['Half written', 'draft'],
+        ['Out there', 'published'],
+      ]),
+    );
+    await close();
+  });
+
   it('importing the same file again creates nothing; an import stopped half-way is finished by the next, without duplicates', async () => {
     const posts: WxrPost[] = Array.from({ length: 30 }, (_, index) => ({
       id: index + 1,

@@ -100,6 +100,23 @@ describe('the compiled CLI', () => {
     ).toEqual([]);
   });
 
+  it('checks a draft command’s input against the library’s calls alone: the rest of the contract’s schemas do not load', async () => {
+    const data = await newFolder();
+    const id = (await runCli(data, ['drafts', 'create', '--from', REBLOG_POST_FILE])).stdout.trim();
+    for (const args of [
+      ['drafts', 'show', id],
+      ['drafts', 'list', '--json'],
+    ]) {
+      const sources = await sourcesOf(await modulesLoadedBy(data, args));
+      expect(sources).toContain('shared/libraryCalls.ts');
+      expect(
+        sources.filter((source) =>
+          /^shared\/(contract|model\/(account|themeSnapshot|clipboard|blogFeatures))\.ts$/.test(source),
+        ),
+      ).toEqual([]);
+    }
+  });
+
   it('loads SQLite only for a search: showing or listing drafts reads the documents alone', async () => {
     const data = await newFolder();
     const id = (await runCli(data, ['drafts', 'create', '--from', REBLOG_POST_FILE])).stdout.trim();

@@ -153,6 +153,11 @@ describe('the browser dev host', () => {
     // The page is on 127.0.0.1, so the shell is on localhost: another site, on a port of its own.
     expect(shell.hostname).toBe('localhost');
     expect(shell.port).not.toBe(new URL(target.origin).port);
+    // The app's page may frame its own route and the shell's one port, nothing else on loopback.
+    const page = await send(`${target.origin}/`, { headers: { [TOKEN_HEADER]: target.token } });
+    expect(page.headers['content-security-policy']).toContain(
+      `frame-src 'self' http://localhost:${shell.port}/ http://127.0.0.1:${shell.port}/;`,
+    );
     const loopback = `http://127.0.0.1:${shell.port}`;
     const served = await send(`${loopback}/`, { headers: { Host: shell.host } });
     expect(served.status).toBe(200);

@@ -194,13 +194,14 @@ describe.skipIf(skipReason !== null)('the outbox against a real WordPress, throu
       'wrong-password-account': restAdapter(server.url, { user: server.user, applicationPassword: 'wrong' }),
     });
     const { library, outbox, targetOf } = harness;
-    for (const [accountId, reason] of [
-      ['contributor-account', /not allow/],
-      ['wrong-password-account', /refused the password; update it in the blog's settings/],
+    for (const [accountId, reason, cause] of [
+      ['contributor-account', /not allow/, 'other'],
+      ['wrong-password-account', /refused the password; update it in the blog's settings/, 'credentials'],
     ] as const) {
       const draft = await library.create(uniquePost());
       const outcome = await outbox.publish({ draftId: draft.id, accountId, schedule: { status: 'publish' } });
-      expect(outcome).toMatchObject({ kind: 'needs-you', reason: expect.stringMatching(reason) as unknown });
+      // The cause says which remedy helps (the CLI's --json gives it too).
+      expect(outcome).toMatchObject({ kind: 'needs-you', reason: expect.stringMatching(reason) as unknown, cause });
       expect(await targetOf(draft.id, accountId)).toMatchObject({ state: 'needs-you' });
       const entry = entryFor(draft.id);
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -98,17 +98,35 @@ describe('credentials that no longer work, in whatever shape the blog says so', 
     );
   });
 
-  it('a logged-in WordPress user without the right is told about the role, not the password', async () => {
-    const adapter = new WordPressRestAdapter({
+  const wordPressAnswering = (user: string, status: number, code: string, message: string) =>
+    new WordPressRestAdapter({
       apiRoot: `${SITE}/wp-json/`,
-      user: 'contributor',
+      user,
       applicationPassword: 'x',
-      transport: answering(403, {
-        code: 'rest_cannot_publish',
-        message: 'Sorry, you are not allowed to publish posts.',
-        data: { status: 403 },
-      }),
+      transport: answering(status, { code, message, data: { status } }),
     });
+
+  it('a WordPress 401 about a permission (a revoked password, read as anonymous) asks for the password, without the misleading words', async () => {
+    const adapter = wordPressAnswering(
+      'writer',
+      401,
+      'rest_cannot_edit',
+      'Sorry, you are not allowed to edit this post.',
+    );
+    const error = await adapter.listRecent(1).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      failure: 'bad-credentials',
+      message: "blog.example refused the password; update it in the blog's settings.",
+    });
+  });
+
+  it('a logged-in WordPress user without the right is told about the role, not the password', async () => {
+    const adapter = wordPressAnswering(
+      'contributor',
+      403,
+      'rest_cannot_publish',
+      'Sorry, you are not allowed to publish posts.',
+    );
     const error = await adapter.listRecent(1).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ failure: 'forbidden' });
   });

@@ -1,7 +1,8 @@
 import { decodeHTML } from 'entities';
-import { DraftContentSchema, HttpUrlSchema } from '../../../../shared/model/draft';
+import { DraftContentSchema, HttpUrlSchema, type BlogHold } from '../../../../shared/model/draft';
 import { cleanHashtag, uniqueHashtags } from '../../../../shared/model/hashtags';
 import { limits } from '../../../../shared/model/limits';
+import { wordPressEditorLink } from '../../publishing/wordpress/editorLink';
 import { htmlPost } from '../htmlPost';
 import type { CheckedInput, ImportItem, ImportSource, RemoteHint } from '../importItem';
 import { autoParagraphs } from './autop';
@@ -65,6 +66,20 @@ function skipReason(item: WxrItem): string | null {
   return skippedStatuses[item.status] ?? null;
 }
 
+/**
+ * How the blog holds a post its readers cannot see: a draft (or one pending review) or a post
+ * scheduled for later, which opens in the blog's editor. A private post is published, to fewer
+ * readers.
+ */
+function heldOnBlog(item: WxrItem, channel: WxrChannel): BlogHold | null {
+  const siteRoot = httpUrl(channel.baseUrl.endsWith('/') ? channel.baseUrl : `${channel.baseUrl}/`);
+  const open = wordPressEditorLink(siteRoot, item.postId);
+  const until = utc(item.dateGmt);
+  if (item.status === 'future' && until !== null) return { as: 'scheduled', until, open };
+  if (item.status === 'draft' || item.status === 'pending' || item.status === 'future') return { as: 'draft', open };
+  return null;
+}
+
 function importItem(item: WxrItem, channel: WxrChannel, options: { readonly newId: () => string }): ImportItem {
   const title = decodeHTML(item.title).trim().slice(0, limits.titleCharacters);
   const post = htmlPost(autoParagraphs(item.content), {
@@ -96,6 +111,7 @@ function importItem(item: WxrItem, channel: WxrChannel, options: { readonly newI
             url,
             modifiedAt: updatedAt,
             changed: false,
+            held: heldOnBlog(item, channel),
           },
         ]
       : [];

@@ -33,6 +33,9 @@ const MAX_QUOTED_CHARACTERS = 200;
  * on a site where they are unavailable, a host that drops the Authorization header) is answered
  * as anonymous: asking for drafts gives 400 "Invalid parameter(s): status", whose detail is
  * rest_forbidden_status with status 401 (403 would be a logged-in user without the right).
+ * A 401 about a permission ("Sorry, you are not allowed to edit this post.", as a revoked
+ * Application Password gets) is that same anonymous answer: its words would send the writer
+ * looking for a missing role, so they are not quoted.
  */
 export function checkWordPressLogin(response: HttpResponse): void {
   if (response.status < 400) return;
@@ -48,6 +51,8 @@ export function checkWordPressLogin(response: HttpResponse): void {
   const anonymousStatus = Object.values(data?.details ?? {}).some(
     (detail) => detail.code === 'rest_forbidden_status' && detail.data?.status === 401,
   );
+  const anonymousRefusal = response.status === 401 && !refusedLoginCodes.has(code);
+  if (anonymousRefusal) throw credentialsRefused(hostOf(response.url), 'the password', { status: response.status });
   if (!refusedLoginCodes.has(code) && !anonymousStatus) return;
   const said = (message ?? '')
     .replace(/<[^>]*>/g, '')

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo } from 'react';
 import type { DraftContent } from '../../../../shared/model/draft';
-import { missingAltTexts } from '../../../../shared/media/references';
+import { brokenImageReferences, missingAltTexts } from '../../../../shared/media/references';
 import { countWords } from '../../../../shared/text/words';
 import type { SaveStatus } from '../../state/useAutosave';
 import { SaveStatusLine } from './SaveStatusLine';
@@ -27,6 +27,9 @@ export function StatusBar({
   );
   const outweighs = quoted > own;
   const withoutAlt = useMemo(() => missingAltTexts(counted), [counted]);
+  // Said as soon as it happens, where the writer is looking: a stray key inside a finished image
+  // reference makes the image vanish from the preview, and an undo now is cheaper than later.
+  const broken = useMemo(() => brokenImageReferences(counted), [counted]);
   return (
     <footer className="status-bar">
       <SaveStatusLine status={status} onRetry={onRetry} />
@@ -42,6 +45,11 @@ export function StatusBar({
       {withoutAlt > 0 && (
         <span className="missing-alt" title="Readers who cannot see an image hear or read its alt text">
           {withoutAlt === 1 ? '1 image without alt text' : `${withoutAlt} images without alt text`}
+        </span>
+      )}
+      {broken > 0 && (
+        <span className="missing-alt" title="Undo the change, or insert the image again">
+          {broken === 1 ? '1 image reference broken' : `${broken} image references broken`}
         </span>
       )}
     </footer>
