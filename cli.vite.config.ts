@@ -6,8 +6,29 @@ import { defineConfig } from 'vite';
 // flat in out/cli, so a module finds the built renderer at ../renderer wherever it ends up.
 export default defineConfig({
   // zod is spread over a hundred files (every locale among them): bundled, only what the schemas
-  // use is loaded, once, which saves a command about 30 ms of its start.
-  ssr: { noExternal: ['zod'] },
+  // use is loaded, once, which saves a command about 30 ms of its start. commander and lowdb load
+  // for every draft command: bundled, they go through the code cache with the chunks.
+  // The others are packages whose default export a CommonJS chunk would get wrong: their require()
+  // answers an object that holds it (ES modules required, builds flagged __esModule), where the
+  // bundler follows Node and takes the whole object (compiledCli.test.ts checks every package the
+  // chunks take a default from).
+  ssr: {
+    noExternal: [
+      'zod',
+      'commander',
+      'lowdb',
+      '@sindresorhus/slugify',
+      '@sindresorhus/transliterate',
+      'escape-string-regexp',
+      'dom-serializer',
+      'domelementtype',
+      'domhandler',
+      'entities',
+      'fast-xml-builder',
+      'path-expression-matcher',
+      'xml-naming',
+    ],
+  },
   build: {
     ssr: true,
     target: 'node20',
@@ -18,8 +39,16 @@ export default defineConfig({
     sourcemap: true,
     reportCompressedSize: false,
     rolldownOptions: {
-      input: { main: resolve('electron/cli/main.ts') },
-      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+      input: { main: resolve('electron/cli/main.ts'), codeCache: resolve('electron/cli/codeCache.ts') },
+      // CommonJS, so that electron/cli/bin.js can load the chunks through V8's code cache
+      // (codeCache.ts); external packages' dynamic imports become requires too, since code run
+      // through node:vm cannot import() on Node 20.
+      output: {
+        format: 'cjs',
+        entryFileNames: '[name].cjs',
+        chunkFileNames: '[name]-[hash].cjs',
+        dynamicImportInCjs: false,
+      },
     },
   },
 });

@@ -31,4 +31,7 @@ async function main(argv: readonly string[]): Promise<number> {
 endWhenOutputCloses(process, (code) => process.exit(code));
 // A failure in background work is reported on stderr; the command (or `serve`) carries on.
 keepRunningThroughStrayErrors(process, logError);
-process.exitCode = await main(process.argv.slice(2));
+// Without a top-level await: the chunks are CommonJS, for the code cache (codeCache.ts); main never rejects.
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -5,7 +5,7 @@ import { benchImport } from './import.bench';
 import { benchLibrary } from './library.bench';
 import { benchQuotes } from './quotes.bench';
 import { benchRender } from './render.bench';
-import { benchScale } from './scale.bench';
+import { benchScale, benchSearch } from './scale.bench';
 import { benchStart } from './start.bench';
 import { benchThemedPreview } from './themedPreview.bench';
 import { benchTyping, benchTypingInLargeLibrary } from './typing.bench';
@@ -20,5 +20,7 @@ if (!only || only === 'start') await benchStart();
 if (!only || only === 'quotes') await benchQuotes();
 if (!only || only === 'boundary') await benchBoundary();
 if (!only || only === 'scale') await benchScale(process.argv[3]);
+// Not in the default run: the scale run above measures the same rows.
+if (only === 'search') await benchSearch(process.argv[3]);
 if (!only || only === 'import') await benchImport();
 if (!only || only === 'images') await benchImages();

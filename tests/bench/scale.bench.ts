@@ -3,7 +3,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { BENCH_CACHE, cachedDraftId, cachedLibrary } from './support/cachedLibrary';
-import type { ProbeFigures } from './support/libraryProbe';
+import type { ProbeFigures, SearchFigures, SearchOnlyFigures } from './support/libraryProbe';
 import { ms, summarizeSample } from './support/stats';
 import { measureStart, type StartFigures } from './start.bench';
 
@@ -46,16 +46,19 @@ async function timeRuns(runs: number, command: readonly string[]): Promise<Sampl
   return summarizeSample(sample);
 }
 
-function runProbe(folder: string, size: number): Promise<ProbeFigures> {
+function runProbe(folder: string, size: number): Promise<ProbeFigures>;
+function runProbe(folder: string, size: number, mode: 'search'): Promise<SearchOnlyFigures>;
+function runProbe(folder: string, size: number, mode?: 'search'): Promise<ProbeFigures | SearchOnlyFigures> {
+  const args = [PROBE, folder, String(size), ...(mode ? [mode] : [])];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', PROBE, folder, String(size)], {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.once('error', reject);
     child.once('exit', (code) => {
-      if (code === 0) resolve(JSON.parse(stdout) as ProbeFigures);
+      if (code === 0) resolve(JSON.parse(stdout) as ProbeFigures | SearchOnlyFigures);
       else reject(new Error(`the library probe exited with ${code} at ${size} drafts`));
     });
   });
@@ -92,6 +95,19 @@ async function measureSize(size: number, browser: import('@playwright/test').Bro
 }
 
 const CELL = 22;
+
+type Row<F> = (name: string, pick: (f: F) => number | undefined, unit: 'ms', goal: string) => void;
+
+/** The query rows: the first page and the count as the list asks them (what the writer waits for), and the whole list of matches as asked before. */
+function searchRows<F>(search: (f: F) => SearchFigures, row: Row<F>): void {
+  const goal = '≤ 30 ms at 100,000';
+  row('query "people world", page median', (f) => search(f).commonPage.median, 'ms', '');
+  row('query "people world", page p95', (f) => search(f).commonPage.p95, 'ms', goal);
+  row('query "article N", page median', (f) => search(f).rarePage.median, 'ms', '');
+  row('query "article N", page p95', (f) => search(f).rarePage.p95, 'ms', goal);
+  row('query "people world", whole list p95', (f) => search(f).commonWhole.p95, 'ms', '(as asked before pages)');
+  row('query "article N", whole list p95', (f) => search(f).rareWhole.p95, 'ms', '(as asked before pages)');
+}
 
 function cell(value: number | undefined, unit: 'ms' | 'MB' | 'KB' | '×', baseline?: number): string {
   if (value === undefined || Number.isNaN(value)) return '—'.padStart(CELL);
@@ -132,10 +148,7 @@ function printTable(figures: readonly SizeFigures[], help: Sample, nodeBaseline:
   row('whole list (as the page asked before)', (f) => f.library.wholeListMs, 'ms', '');
   row('whole list, size', (f) => f.library.wholeListBytes / 1024, 'KB', '', 'none');
   row('search ready after open', (f) => f.library.searchReadyMs, 'ms', '≤ 1 s at 10,000; ≤ 3 s at 100,000');
-  row('query "people world" median', (f) => f.library.commonQuery.median, 'ms', '');
-  row('query "people world" p95', (f) => f.library.commonQuery.p95, 'ms', '≤ 30 ms at 100,000');
-  row('query "article N" median', (f) => f.library.rareQuery.median, 'ms', '');
-  row('query "article N" p95', (f) => f.library.rareQuery.p95, 'ms', '≤ 30 ms at 100,000');
+  searchRows((f) => f.library.search, row);
   row('autosave median', (f) => f.library.autosave?.median, 'ms', '', 'none');
   row('autosave p95', (f) => f.library.autosave?.p95, 'ms', '', 'none');
   row(
@@ -168,6 +181,29 @@ function printTable(figures: readonly SizeFigures[], help: Sample, nodeBaseline:
   console.log(
     "Start and memory figures are medians of 5 runs (3 at 100,000); CLI figures of 10 runs (3 at 100,000), each after one uncounted run; in parentheses: × the empty library (× node -e '' for the CLI's --help).",
   );
+}
+
+/**
+ * `npm run bench search [SIZES]`: the search rows alone (search ready after a read-only open, the
+ * queries), on the scale bench's cached libraries (default: 100,000 drafts): minutes instead of the
+ * whole scale run's start and CLI rows.
+ */
+export async function benchSearch(sizesArgument?: string): Promise<void> {
+  const sizes = sizesArgument ? sizesArgument.split(',').map(Number) : [100_000];
+  console.log(
+    `\n== Search: ${sizes.map((size) => size.toLocaleString('en')).join(' / ')} drafts (libraries kept in ${BENCH_CACHE}); load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores`,
+  );
+  const figures: (SearchOnlyFigures & { size: number })[] = [];
+  for (const size of sizes) figures.push({ size, ...(await runProbe(await cachedLibrary(size), size, 'search')) });
+  console.log(
+    ['drafts'.padEnd(38), ...figures.map((f) => f.size.toLocaleString('en').padStart(CELL)), '  goal'].join(''),
+  );
+  const row: Row<(typeof figures)[number]> = (name, pick, _unit, goal) =>
+    console.log([name.padEnd(38), ...figures.map((f) => cell(pick(f), 'ms')), `  ${goal}`].join(''));
+  row('search index made (once, if none)', (f) => f.indexMadeMs ?? undefined, 'ms', '');
+  row('search ready after a read-only open', (f) => f.searchReadyMs, 'ms', '≤ 3 s at 100,000');
+  searchRows((f) => f.search, row);
+  console.log(`each query 30 times; load average at the end: ${os.loadavg()[0]?.toFixed(1)}`);
 }
 
 /** `npm run bench scale [SIZES]`: every scale row at each size (e.g. `npm run bench scale 0,10000`). */

@@ -1,6 +1,11 @@
 import type { Draft } from '../../../shared/model/draft';
 import type { FileStamp } from './draftStore';
-import type { WordIndex } from './wordIndex';
+import type { IndexedStamp, WordIndex } from './wordIndex';
+
+/** The drafts a query matches. */
+export interface Matches {
+  has(id: string): boolean;
+}
 
 type Words = typeof import('./wordIndex');
 let loadingWords: Promise<Words> | null = null;
@@ -55,8 +60,8 @@ export class SearchIndex {
   #words: Words | null = null;
   /** The index beside the library: read and written by a writer, only read by a reader; null when it cannot be used. */
   #file: WordIndex | null = null;
-  /** The drafts whose rows in the file describe their documents. */
-  readonly #trusted = new Set<string>();
+  /** The drafts whose rows in the file describe their documents, each with its row number there. */
+  readonly #trusted = new Map<string, number>();
   /** The words of every other draft (made when first needed). */
   #memory: WordIndex | null = null;
   readonly #pending = new Map<string, { draft: Draft; stamp: FileStamp }>();
@@ -102,7 +107,7 @@ export class SearchIndex {
     const stale: string[] = [];
     for (const [id, stamp] of current) {
       const known = indexed.get(id);
-      if (known && known.size === stamp.size && known.mtimeMs === stamp.mtimeMs) this.#trusted.add(id);
+      if (known && known.size === stamp.size && known.mtimeMs === stamp.mtimeMs) this.#trusted.set(id, known.number);
       else stale.push(id);
     }
     const gone = [...indexed.keys()].filter((id) => !current.has(id));
@@ -169,15 +174,28 @@ export class SearchIndex {
     this.#writeFile((file) => file.remove([id]));
   }
 
-  /** The ids of the drafts holding every word of the query (each as the start of a word). */
-  async find(query: string): Promise<Set<string>> {
+  /** The drafts holding every word of the query (each as the start of a word). */
+  async find(query: string): Promise<Matches> {
     await this.ready();
     this.#indexPending();
     const match = (this.#words ?? (await loadWords())).matchQuery(query);
     if (match === null) return new Set();
-    const found = new Set(this.#memory?.match(match) ?? []);
-    for (const id of this.#file?.match(match) ?? []) if (this.#trusted.has(id)) found.add(id);
-    return found;
+    const inMemory = new Set(this.#memory?.match(match) ?? []);
+    const numbers = this.#file?.matchNumbers(match) ?? [];
+    // Row numbers are SQLite's rowids, given from 1 up (a new row takes the largest plus one), so
+    // a byte per number up to the largest is a few hundred kilobytes at most, and testing a draft
+    // is one array read.
+    let largest = 0;
+    for (const number of numbers) if (number > largest) largest = number;
+    const inFile = new Uint8Array(largest + 1);
+    for (const number of numbers) inFile[number] = 1;
+    const trusted = this.#trusted;
+    return {
+      has(id) {
+        const number = trusted.get(id);
+        return (number !== undefined && inFile[number] === 1) || inMemory.has(id);
+      },
+    };
   }
 
   /** Writes what is pending and closes the index file. */
@@ -190,12 +208,12 @@ export class SearchIndex {
     this.#memory = null;
   }
 
-  /** Opens the index file; returns what it holds (each draft's document stamp). */
-  #openFile({ WordIndex }: Words): Map<string, FileStamp> {
+  /** Opens the index file; returns what it holds (each draft's row number and document stamp). */
+  #openFile({ WordIndex }: Words): Map<string, IndexedStamp> {
     const { folder, readOnly, logError } = this.#options;
     try {
       this.#file = readOnly ? WordIndex.openFileToRead(folder) : WordIndex.openFile(folder);
-      return new Map((this.#file?.stamps() ?? []).map(({ id, size, mtimeMs }) => [id, { size, mtimeMs }]));
+      return new Map((this.#file?.stamps() ?? []).map((stamp) => [stamp.id, stamp]));
     } catch (error) {
       this.#file?.close();
       this.#file = null;
@@ -237,10 +255,11 @@ export class SearchIndex {
   #index(entries: readonly { draft: Draft; stamp: FileStamp }[]): void {
     if (entries.length === 0) return;
     const ids = entries.map(({ draft }) => draft.id);
-    const written = !this.#options.readOnly && this.#writeFile((file) => file.put(entries));
+    let numbers: number[] = [];
+    const written = !this.#options.readOnly && this.#writeFile((file) => (numbers = file.put(entries)));
     if (written) {
       this.#memory?.remove(ids);
-      for (const id of ids) this.#trusted.add(id);
+      for (const [position, id] of ids.entries()) this.#trusted.set(id, numbers[position] ?? failNoNumber(id));
     } else {
       for (const id of ids) this.#trusted.delete(id);
       this.#memory ??= (this.#words ?? failNoWords()).WordIndex.inMemory();
@@ -263,6 +282,11 @@ export class SearchIndex {
       return false;
     }
   }
+}
+
+/** The file gives a row number for each draft it takes, in the order given. */
+function failNoNumber(id: string): never {
+  throw new Error(`The search index gave no row number for the draft ${id}.`);
 }
 
 /** Drafts are indexed only after catchUp has loaded the index's code. */

@@ -9,12 +9,18 @@ import type { FileStamp } from './draftStore';
 export const SEARCH_FILE = 'search.sqlite';
 
 /** Bumped when the tables or the tokenizer change: an index of another version is made again. */
-const INDEX_VERSION = 1;
+const INDEX_VERSION = 2;
 
 // `content=''` keeps only the index, not a second copy of every draft's text; `detail=none` keeps
 // which drafts hold a word but not where (the list is ordered by date, never by rank or phrase),
 // which makes the index a tenth of the size and queries over common words several times faster.
-// Accents and case never matter ("zurich" finds "Zürich"); `prefix` speeds up short prefixes.
+// Accents and case never matter ("zurich" finds "Zürich").
+// `prefix`: every typed word is a prefix ("peop" finds "people"). FTS5 answers a prefix of a
+// length listed here from a prefix index, streaming; any other it answers by first merging the
+// lists of every word that starts with it, which for a word in every draft cost 25–80 ms at 100,000
+// drafts ("people" is 6 letters; version 1 listed 2 and 3). Lengths 2 to 8 cover most words typed
+// whole, for ~40% more file and a first fill ~1.5× as long.
+// An index of another version is made again from the drafts, once, in the background.
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS drafts (
     number INTEGER PRIMARY KEY,
@@ -27,7 +33,7 @@ const SCHEMA = `
   CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(
     title, commentary, quotes, sources, hashtags,
     content = '', contentless_delete = 1, detail = none,
-    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6 7 8'
   );
   PRAGMA user_version = ${INDEX_VERSION};
 `;
@@ -65,9 +71,10 @@ function firstValue(statement: Database.Statement, ...parameters: unknown[]): un
   return Array.isArray(row) ? (row as unknown[])[0] : undefined;
 }
 
-/** Which document a draft's words were read from. */
+/** Which document a draft's words were read from, and the draft's row number in the index. */
 export interface IndexedStamp extends FileStamp {
   readonly id: string;
+  readonly number: number;
 }
 
 /**
@@ -137,16 +144,21 @@ export class WordIndex {
     for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   }
 
-  /** Every indexed draft with the stamp of the document its words came from. */
+  /** Every indexed draft with its row number and the stamp of the document its words came from. */
   stamps(): IndexedStamp[] {
     // One row holding them all: fetching 100,000 rows one by one costs more than parsing one string.
-    const json = firstValue(this.#db.prepare('SELECT json_group_array(json_array(id, size, mtimeMs)) FROM drafts'));
-    const rows = JSON.parse(typeof json === 'string' ? json : '[]') as [string, number, string][];
-    return rows.map(([id, size, mtimeMs]) => ({ id, size, mtimeMs: Number(mtimeMs) }));
+    const json = firstValue(
+      this.#db.prepare('SELECT json_group_array(json_array(id, number, size, mtimeMs)) FROM drafts'),
+    );
+    const rows = JSON.parse(typeof json === 'string' ? json : '[]') as [string, number, number, string][];
+    return rows.map(([id, number, size, mtimeMs]) => ({ id, number, size, mtimeMs: Number(mtimeMs) }));
   }
 
-  /** Puts (or replaces) drafts' words, each with the stamp of the document they were read from; one transaction. */
-  put(entries: readonly { draft: Draft; stamp: FileStamp }[]): void {
+  /**
+   * Puts (or replaces) drafts' words, each with the stamp of the document they were read from; one
+   * transaction. Returns each draft's row number (what `matchNumbers` answers), in the order given.
+   */
+  put(entries: readonly { draft: Draft; stamp: FileStamp }[]): number[] {
     this.#assertWritable();
     const numberOf = this.#db.prepare('SELECT number FROM drafts WHERE id = ?');
     const forget = this.#db.prepare('DELETE FROM words WHERE rowid = ?');
@@ -156,6 +168,7 @@ export class WordIndex {
     const add = this.#db.prepare(
       'INSERT INTO words (rowid, title, commentary, quotes, sources, hashtags) VALUES (?, ?, ?, ?, ?, ?)',
     );
+    const numbers: number[] = [];
     this.#transaction(() => {
       for (const { draft, stamp } of entries) {
         const known = firstValue(numberOf, draft.id);
@@ -163,8 +176,10 @@ export class WordIndex {
         const number = firstValue(upsert, draft.id, stamp.size, String(stamp.mtimeMs));
         if (typeof number !== 'number') throw new Error(`No row number for the draft ${draft.id}.`);
         add.run(number, ...searchText(draft));
+        numbers.push(number);
       }
     });
+    return numbers;
   }
 
   /** Forgets drafts (deleted for good, or gone from the library); one transaction. */
@@ -181,6 +196,18 @@ export class WordIndex {
         forgetDraft.run(number);
       }
     });
+  }
+
+  /**
+   * The row numbers of the drafts holding every word of an FTS5 query (see matchQuery): the
+   * numbers `put` and `stamps` give. Numbers rather than ids: a common word matches nearly every
+   * draft, and joining 100,000 rows to their ids, then parsing those strings, cost several times
+   * what finding them did.
+   */
+  matchNumbers(query: string): number[] {
+    const json = firstValue(this.#db.prepare('SELECT json_group_array(rowid) FROM words WHERE words MATCH ?'), query);
+    const numbers = JSON.parse(typeof json === 'string' ? json : '[]') as unknown[];
+    return numbers.filter((number): number is number => typeof number === 'number');
   }
 
   /** The ids of the drafts holding every word of an FTS5 query (see matchQuery). */

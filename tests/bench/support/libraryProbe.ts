@@ -1,10 +1,9 @@
 // Run in a process of its own (`node --expose-gc --import tsx libraryProbe.ts FOLDER COUNT`), as the
 // app's main process would be: opens a library, measures, prints one line of JSON (ProbeFigures).
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { DraftLibrary } from '../../../electron/core/library/draftLibrary';
-import { openLibraryAndOutbox } from '../../../electron/core/libraryAndOutbox';
-import { SEARCH_FILE } from '../../../electron/core/library/wordIndex';
+import { openLibraryAndOutbox, type LibraryAndOutbox } from '../../../electron/core/libraryAndOutbox';
+import type { LibraryView } from '../../../electron/core/libraryView';
+import { WordIndex } from '../../../electron/core/library/wordIndex';
 import { cachedDraftId } from './cachedLibrary';
 import { summarizeSample, timeEach } from './stats';
 
@@ -12,6 +11,16 @@ export interface Memory {
   readonly rssMb: number;
   readonly heapMb: number;
 }
+
+/** Queries as the list asks them: the first page of the list and how many match, status joined in (`page`); and every match at once, as the list asked before it asked by pages (`whole`). */
+export interface SearchFigures {
+  readonly commonPage: Sample;
+  readonly rarePage: Sample;
+  readonly commonWhole: Sample;
+  readonly rareWhole: Sample;
+}
+
+type Sample = { readonly median: number; readonly p95: number };
 
 export interface ProbeFigures {
   /** When the library had no search index yet: making it from the documents, before the rest was measured. */
@@ -28,8 +37,7 @@ export interface ProbeFigures {
   readonly wholeListBytes: number;
   /** From the start of open until full-text search covers the library. */
   readonly searchReadyMs: number;
-  readonly commonQuery: { median: number; p95: number };
-  readonly rareQuery: { median: number; p95: number };
+  readonly search: SearchFigures;
   readonly autosave: { median: number; p95: number } | null;
   readonly afterOpen: Memory;
   readonly afterSearch: Memory;
@@ -38,26 +46,44 @@ export interface ProbeFigures {
 const QUERIES = 30;
 /** Rows the window asks for first: a screenful and the overscan around it. */
 const FIRST_PAGE_ROWS = 60;
+/** Rows the list asks for first when the query changes (renderer/src/state/libraryStore.ts). */
+const QUERY_PAGE_ROWS = 100;
 const AUTOSAVES = 60;
 /** Two words found in nearly every draft: the most work a query can ask. */
 const COMMON_QUERY = 'people world';
 
-function memory(): Memory {
+/** Collects garbage now (the probe runs with --expose-gc), so that what an earlier row left behind is not collected during the next. */
+function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
+}
+
+function memory(): Memory {
+  collectGarbage();
   const usage = process.memoryUsage();
   return { rssMb: usage.rss / 2 ** 20, heapMb: usage.heapUsed / 2 ** 20 };
 }
 
+/**
+ * Makes the library's search index when it has none of the current version (a cache made by an
+ * older version of the app, or none yet), as the app does once in the background, so that the
+ * rows after it measure an index that is there; the time it took, or null when there was one.
+ */
+async function makeIndexIfNone(folder: string): Promise<number | null> {
+  const current = WordIndex.openFileToRead(folder);
+  if (current) {
+    current.close();
+    return null;
+  }
+  const start = performance.now();
+  const maker = await DraftLibrary.open({ folder, logError: (message, error) => console.error(message, error) });
+  await maker.searchReady();
+  await maker.close();
+  return performance.now() - start;
+}
+
 async function probe(folder: string, count: number): Promise<ProbeFigures> {
   const logError = (message: string, error: unknown) => console.error(message, error);
-  let indexMadeMs: number | null = null;
-  if (!existsSync(path.join(folder, SEARCH_FILE))) {
-    const start = performance.now();
-    const maker = await DraftLibrary.open({ folder, logError });
-    await maker.searchReady();
-    await maker.close();
-    indexMadeMs = performance.now() - start;
-  }
+  const indexMadeMs = await makeIndexIfNone(folder);
   const openStart = performance.now();
   const library = await DraftLibrary.open({ folder, logError });
   const openMs = performance.now() - openStart;
@@ -75,14 +101,7 @@ async function probe(folder: string, count: number): Promise<ProbeFigures> {
 
   await library.searchReady();
   const searchReadyMs = performance.now() - openStart;
-  const commonQuery = summarizeSample(
-    await timeEach(QUERIES, async () => JSON.stringify(await library.list({ search: COMMON_QUERY }))),
-  );
-  // A word of one draft's source title ("Article 4242.1"): what looking for one post asks.
-  const rare = String(Math.floor(count * 0.4242));
-  const rareQuery = summarizeSample(
-    await timeEach(QUERIES, async () => JSON.stringify(await library.list({ search: `article ${rare}` }))),
-  );
+  const whole = await timeWholeQueries(library, count);
   const afterSearch = memory();
 
   let autosave: ProbeFigures['autosave'] = null;
@@ -105,7 +124,7 @@ async function probe(folder: string, count: number): Promise<ProbeFigures> {
     await library.save(id, content);
   }
   await library.close();
-  const viewPage = await timeViewPages(folder);
+  const { viewPage, pages } = await timeViewPages(folder, count);
   return {
     indexMadeMs,
     openMs,
@@ -116,21 +135,47 @@ async function probe(folder: string, count: number): Promise<ProbeFigures> {
     wholeListMs,
     wholeListBytes: Buffer.byteLength(wholeList),
     searchReadyMs,
-    commonQuery,
-    rareQuery,
+    search: { ...pages, ...whole },
     autosave,
     afterOpen,
     afterSearch,
   };
 }
 
-/**
- * Medians of a page unfiltered and filtered by status ("draft": what most drafts are), through
- * the view that joins in where drafts stand, read-only (as a reader opens the library).
- */
-async function timeViewPages(folder: string): Promise<ProbeFigures['viewPage']> {
+/** A word of one draft's source title ("Article 4242.1"): what looking for one post asks. */
+function rareQuery(count: number): string {
+  return `article ${Math.floor(count * 0.4242)}`;
+}
+
+/** The queries answered with every match at once, as the list asked before it asked by pages. */
+async function timeWholeQueries(
+  library: DraftLibrary,
+  count: number,
+): Promise<Pick<SearchFigures, 'commonWhole' | 'rareWhole'>> {
+  const timeQuery = async (search: string) => {
+    collectGarbage();
+    return summarizeSample(await timeEach(QUERIES, async () => JSON.stringify(await library.list({ search }))));
+  };
+  return { commonWhole: await timeQuery(COMMON_QUERY), rareWhole: await timeQuery(rareQuery(count)) };
+}
+
+/** The queries as the list asks them: the first page and the count, through the view, serialized as the page receives them. */
+async function timePageQueries(
+  view: LibraryView,
+  count: number,
+): Promise<Pick<SearchFigures, 'commonPage' | 'rarePage'>> {
+  const timeQuery = async (search: string) => {
+    collectGarbage();
+    return summarizeSample(
+      await timeEach(QUERIES, async () => JSON.stringify(await view.page({ search }, 0, QUERY_PAGE_ROWS))),
+    );
+  };
+  return { commonPage: await timeQuery(COMMON_QUERY), rarePage: await timeQuery(rareQuery(count)) };
+}
+
+function openView(folder: string): Promise<LibraryAndOutbox> {
   const noBlogs = () => Promise.reject(new Error('the probe reaches no blog'));
-  const { view, close } = await openLibraryAndOutbox({
+  return openLibraryAndOutbox({
     folder,
     readOnly: true,
     logError: (message, error) => console.error(message, error),
@@ -139,14 +184,49 @@ async function timeViewPages(folder: string): Promise<ProbeFigures['viewPage']> 
     online: false,
     publish: () => undefined,
   });
+}
+
+/**
+ * Medians of a page unfiltered and filtered by status ("draft": what most drafts are), and the
+ * queries as the list asks them, through the view that joins in where drafts stand, read-only
+ * (as a reader opens the library).
+ */
+async function timeViewPages(
+  folder: string,
+  count: number,
+): Promise<{ viewPage: ProbeFigures['viewPage']; pages: Pick<SearchFigures, 'commonPage' | 'rarePage'> }> {
+  const { view, library, close } = await openView(folder);
   // The first page lists the library; what is timed is a page after that.
   await view.page({}, 0, FIRST_PAGE_ROWS);
   const all = summarizeSample(await timeEach(10, () => view.page({}, 0, FIRST_PAGE_ROWS))).median;
   const byStatus = summarizeSample(await timeEach(10, () => view.page({ status: 'draft' }, 0, FIRST_PAGE_ROWS))).median;
+  await library.searchReady();
+  const pages = await timePageQueries(view, count);
   await close();
-  return { all, byStatus };
+  return { viewPage: { all, byStatus }, pages };
 }
 
-const [folder, count] = process.argv.slice(2);
-if (folder === undefined || count === undefined) throw new Error('usage: libraryProbe.ts FOLDER COUNT');
-process.stdout.write(`${JSON.stringify(await probe(folder, Number(count)))}\n`);
+/** The search rows alone (`npm run bench search`): the library opened read-only, nothing written. */
+async function probeSearch(folder: string, count: number): Promise<SearchOnlyFigures> {
+  const indexMadeMs = await makeIndexIfNone(folder);
+  const openStart = performance.now();
+  const { view, library, close } = await openView(folder);
+  await library.searchReady();
+  const searchReadyMs = performance.now() - openStart;
+  const pages = await timePageQueries(view, count);
+  const whole = await timeWholeQueries(library, count);
+  await close();
+  return { indexMadeMs, searchReadyMs, search: { ...pages, ...whole } };
+}
+
+export interface SearchOnlyFigures {
+  readonly indexMadeMs: number | null;
+  /** From the start of open (read-only) until full-text search covers the library. */
+  readonly searchReadyMs: number;
+  readonly search: SearchFigures;
+}
+
+const [folder, count, mode] = process.argv.slice(2);
+if (folder === undefined || count === undefined) throw new Error('usage: libraryProbe.ts FOLDER COUNT [search]');
+const figures = mode === 'search' ? await probeSearch(folder, Number(count)) : await probe(folder, Number(count));
+process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ const CLI = path.join(ROOT, 'electron/cli/bin.js');
 const BUILT_CLI = path.join(ROOT, 'out/cli');
 const newFolder = useTempFolders();
 
-// Module hooks (run on Node's loader thread) that note every module the process loads, in a file.
+// Module hooks (run on Node's loader thread) that note every ES module the process loads, in a file.
 const HOOKS = `import { appendFileSync } from 'node:fs';
 export async function load(url, context, nextLoad) {
   appendFileSync(process.env.LOADED_MODULES_LOG, url + '\\n');
@@ -23,14 +24,32 @@ export async function load(url, context, nextLoad) {
 }`;
 const REGISTER = `import { register } from 'node:module';
 register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)});`;
+// The CLI's chunks are CommonJS (for the code cache), which those hooks do not see on Node 20:
+// every module that require() loaded is noted at exit, from require's cache.
+const NOTE_REQUIRED = `process.once('exit', () => {
+  const { appendFileSync } = require('node:fs');
+  const { pathToFileURL } = require('node:url');
+  appendFileSync(process.env.LOADED_MODULES_LOG, Object.keys(require.cache).map((file) => pathToFileURL(file).href + '\\n').join(''));
+});`;
 
 /** Runs the CLI as a writer's shell would, and lists every module it loaded (file URLs). */
 async function modulesLoadedBy(data: string, args: readonly string[]): Promise<string[]> {
   const log = path.join(data, 'loaded-modules.log');
+  const noteRequired = path.join(data, 'note-required.cjs');
+  await writeFile(noteRequired, NOTE_REQUIRED);
   await new Promise<void>((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, CLI, '--data', data, ...args],
+      [
+        '--import',
+        `data:text/javascript,${encodeURIComponent(REGISTER)}`,
+        '--require',
+        noteRequired,
+        CLI,
+        '--data',
+        data,
+        ...args,
+      ],
       { env: { ...process.env, COMMONPLACE_DATA: '', LOADED_MODULES_LOG: log } },
       (error, _stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve()),
     );
@@ -46,12 +65,8 @@ async function sourcesOf(modules: readonly string[]): Promise<string[]> {
   for (const module of modules) {
     const file = fileURLToPath(module);
     if (path.dirname(file) !== BUILT_CLI) continue;
-    if (!existsSync(`${file}.map`)) {
-      // A facade the bundler adds for a module both imported and loaded lazily: it only re-exports.
-      const code = await readFile(file, 'utf8');
-      expect(code.split('\n').filter((line) => line.trim() !== '' && !/^(import|export)\b/.test(line))).toEqual([]);
-      continue;
-    }
+    // The bundler's own helpers (CommonJS interop) have no sources of ours, and no map.
+    if (!existsSync(`${file}.map`) && /^rolldown-runtime-[\w-]+\.cjs$/.test(path.basename(file))) continue;
     const map = SourceMapSchema.parse(JSON.parse(await readFile(`${file}.map`, 'utf8')));
     for (const source of map.sources) sources.add(path.relative(ROOT, path.resolve(BUILT_CLI, source)));
   }
@@ -62,7 +77,7 @@ describe('the compiled CLI', () => {
   it('runs the JavaScript built into out/cli: no TypeScript source and no compiler is loaded', async () => {
     const data = await newFolder();
     const loaded = await modulesLoadedBy(data, ['--help']);
-    expect(loaded.some((url) => url.includes('/out/cli/main.js'))).toBe(true);
+    expect(loaded.some((url) => url.includes('/out/cli/main.cjs'))).toBe(true);
     expect(loaded.filter((url) => /\.(ts|tsx|mts)$/.test(url))).toEqual([]);
     expect(loaded.filter((url) => /\/node_modules\/(tsx|esbuild|typescript)\//.test(url))).toEqual([]);
   });
@@ -142,6 +157,38 @@ describe('the compiled CLI', () => {
     await writeFile(photo, await sampleImage('png', 40, 30));
     expect((await runCli(data, ['media', 'add', id, photo, '--alt', 'A photo'])).code).toBe(0);
     expect(await media(['drafts', 'show', id, '--json'])).not.toEqual([]);
+  });
+
+  it('takes a package’s default export only from packages whose require() answers that export itself', async () => {
+    // A CommonJS chunk takes a default as Node does (the whole of what require() answers), which is
+    // wrong for an ES module required or a build flagged __esModule: such packages are bundled.
+    const used = new Set<string>();
+    for (const name of await readdir(BUILT_CLI)) {
+      if (!name.endsWith('.cjs')) continue;
+      const code = await readFile(path.join(BUILT_CLI, name), 'utf8');
+      for (const [, binding = '', from = ''] of code.matchAll(
+        /let (\w+) = require\("([^".][^"]*)"\);\n\1 = require_rolldown_runtime\.__toESM\(\1, 1\);/g,
+      )) {
+        if (!from.startsWith('node:') && code.includes(`${binding}.default`)) used.add(from);
+      }
+      for (const [, from = ''] of code.matchAll(/__toESM\(require\("([^".][^"]*)"\), 1\)/g)) used.add(from);
+    }
+    // The check can tell: these are taken by default, and answer it themselves.
+    expect([...used]).toEqual(expect.arrayContaining(['libsql', 'sanitize-html', 'sharp']));
+    const required = createRequire(path.join(ROOT, 'package.json'));
+    const wrong: string[] = [];
+    for (const from of used) {
+      const taken = required(from) as Record<string, unknown> | undefined;
+      const meant = ((await import(from)) as { default?: unknown }).default;
+      const fits =
+        typeof meant === 'function'
+          ? typeof taken === 'function'
+          : typeof meant === 'object' &&
+            meant !== null &&
+            Object.entries(meant).every(([key, value]) => typeof taken?.[key] === typeof value);
+      if (!fits) wrong.push(from);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('loads the publishing code for the commands that reach blogs (so the check above can tell)', async () => {

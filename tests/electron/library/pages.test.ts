@@ -9,6 +9,7 @@ import { draftStatuses } from '../../../shared/model/status';
 import { MemoryBlog } from '../outbox/support/memoryBlog';
 import { reblogPost } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
+import { openOffline } from './support/offlineLibrary';
 
 const newFolder = useTempFolders();
 const titled = (title: string, hashtags: string[] = []): DraftContent => ({ ...reblogPost(), title, hashtags });
@@ -16,16 +17,10 @@ const titled = (title: string, hashtags: string[] = []): DraftContent => ({ ...r
 /** A library of `count` drafts, created a minute apart, except every fifth, created with the one before. */
 async function libraryOf(count: number) {
   let minutes = 0;
-  const noBlog = () => Promise.reject(new Error('no blogs here'));
-  const { library, view, close } = await openLibraryAndOutbox({
-    folder: await newFolder(),
-    logError: () => undefined,
-    now: () => new Date(Date.parse('2026-11-24T10:00:00.000Z') + minutes * 60_000),
-    adapterFor: noBlog,
-    postStyleFor: noBlog,
-    online: false,
-    publish: () => undefined,
-  });
+  const { library, view, close } = await openOffline(
+    await newFolder(),
+    () => new Date(Date.parse('2026-11-24T10:00:00.000Z') + minutes * 60_000),
+  );
   const ids: string[] = [];
   for (let index = 0; index < count; index += 1) {
     if (index % 5 !== 4) minutes += 1;
