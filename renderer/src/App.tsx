@@ -71,9 +71,12 @@ export function App() {
   const [showPreview, setShowPreview] = useState(true);
   const [focusMode, setFocusMode] = useState(false);
   const [showPublish, setShowPublish] = useState(false);
-  /** The writer asked to publish at once (the shortcut); the panel answers and clears it. */
-  const [publishAsked, setPublishAsked] = useState(false);
-  const answerPublishAsk = useCallback(() => setPublishAsked(false), []);
+  /**
+   * The draft the writer asked to publish at once (the shortcut), named so that only its own
+   * panel answers it: an ask left unanswered must never publish a draft opened afterwards.
+   */
+  const [publishAsked, setPublishAsked] = useState<string | null>(null);
+  const answerPublishAsk = useCallback(() => setPublishAsked(null), []);
   const [dialog, setDialog] = useState<Dialog>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const editor = useRef<DraftEditorHandle>(null);
@@ -164,7 +167,8 @@ export function App() {
     insertImage: () => editor.current?.insertImage(),
     publish: () => {
       setShowPublish(true);
-      setPublishAsked(true);
+      // With no draft on the desk, or one in the trash, there is nothing to publish.
+      setPublishAsked(current && current.trashedAt === null ? current.id : null);
     },
     preferences: () => setDialog('blogs'),
     newPostFromClipboard: () => void newPostFromClipboard(),
@@ -270,7 +274,7 @@ export function App() {
               libraryTags={library.tags}
               showPreview={showPreview && !focusMode}
               showPublish={showPublish}
-              publishAsked={publishAsked}
+              publishAsked={publishAsked === current.id}
               onPublishAskAnswered={answerPublishAsk}
               readOnly={current.trashedAt !== null}
               switching={desk.switching}

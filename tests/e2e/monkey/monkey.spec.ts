@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { makeDataFolder, startDevHost, type RunningDevHost } from '../support/devHost';
 import { callHost } from '../support/hostApi';
+import { CHAIN_LIMIT, countReactCommits, reactFallsQuiet, takeReactCommits } from '../support/reactCommits';
 import { chooseAction, Monkey, type Step } from './actions';
 import { regressionSeeds } from './seeds';
 
@@ -10,14 +11,19 @@ import { regressionSeeds } from './seeds';
  * checked after every step. MONKEY_SEED replays one walk; MONKEY_SECONDS (default 150, about
  * what CI can spare) and MONKEY_STEPS bound a walk; a longer run by hand is
  * `MONKEY_SECONDS=1800 npx playwright test tests/e2e/monkey`. A failure prints the seed, the
- * step and the steps before it; its seed then joins seeds.ts as a regression. To hunt update loops
- * (#12 item 8), build the renderer on React's development build first (`COMMONPLACE_REACT_DEV=1
- * npx electron-vite build`; `npm run build` again afterwards): the walk also fails on its warning.
+ * step and the steps before it; its seed then joins seeds.ts as a regression. Update loops (#12
+ * item 8) fail a walk on any build: the page's React commits are counted (support/reactCommits.ts),
+ * and after every step no synchronous chain of them may come near React's limit, and the page must
+ * fall quiet. On React's development build (`COMMONPLACE_REACT_DEV=1 npx electron-vite build`;
+ * `npm run build` again afterwards) the walk also fails on React's own warning.
  */
 const seconds = Number(process.env['MONKEY_SECONDS'] ?? 150);
 const maxSteps = Number(process.env['MONKEY_STEPS'] ?? 3_000);
 const chosenSeed = process.env['MONKEY_SEED'];
 const seed = chosenSeed === undefined ? Date.now() % 2 ** 31 : Number(chosenSeed);
+/** After a step, React must commit nothing for this long within LOOP_MS: else it is looping. */
+const QUIET_MS = 150;
+const LOOP_MS = 3_000;
 
 let host: RunningDevHost;
 test.beforeEach(async () => {
@@ -28,8 +34,17 @@ test.afterEach(async ({ page: _page }, testInfo) => {
   await host.dispose();
 });
 
-/** Runs one walk; throws, naming the seed and the step, at the first broken invariant. */
-async function walk(page: Page, walkSeed: number, steps: number, deadline: number): Promise<number> {
+/**
+ * Runs one walk, drawing from the first `knownActions` actions; throws, naming the seed and the
+ * step, at the first broken invariant.
+ */
+async function walk(
+  page: Page,
+  walkSeed: number,
+  steps: number,
+  deadline: number,
+  knownActions?: number,
+): Promise<number> {
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
   // React's development build warns of an update loop long before it throws (#185 in production
@@ -42,16 +57,22 @@ async function walk(page: Page, walkSeed: number, steps: number, deadline: numbe
   });
   // Native dialogs (the browser's "leave the page?") are the writer's to answer: they stay.
   page.on('dialog', (dialog) => void dialog.accept());
+  await countReactCommits(page);
   await page.goto(host.url);
   // An action whose control is hidden (focus mode hides the library) gives up quickly.
   page.setDefaultTimeout(2_000);
-  const monkey = new Monkey(page, xoroshiro128plus(walkSeed), async () => {
-    await page.reload();
-  });
+  const monkey = new Monkey(
+    page,
+    xoroshiro128plus(walkSeed),
+    async () => {
+      await page.reload();
+    },
+    host,
+  );
   const history: Step[] = [];
   let index = 0;
   for (; index < steps && Date.now() < deadline; index += 1) {
-    const [name, act] = chooseAction(monkey);
+    const [name, act] = chooseAction(monkey, knownActions);
     let detail: string;
     try {
       detail = await act(monkey);
@@ -76,6 +97,8 @@ async function walk(page: Page, walkSeed: number, steps: number, deadline: numbe
 /** The first invariant that does not hold, in words; null when all hold. */
 async function brokenInvariant(page: Page, pageErrors: readonly string[]): Promise<string | null> {
   if (pageErrors.length > 0) return `the page threw: ${pageErrors[0] ?? ''}`;
+  const looping = await updateLoop(page);
+  if (looping !== null) return looping;
   if (host.exited()) return `the dev host exited: ${host.log().slice(-2_000)}`;
   try {
     await callHost(host, 'listDrafts', { trash: 'include' });
@@ -90,6 +113,23 @@ async function brokenInvariant(page: Page, pageErrors: readonly string[]): Promi
   return acknowledgedSaveOnDisk(page).catch((error: unknown) =>
     (error as Error).name === 'TimeoutError' ? null : Promise.reject(error as Error),
   );
+}
+
+/**
+ * An update loop, in words, or null: a synchronous chain of commits half way to React's limit
+ * (error #185 at 50: a layout effect or a ref callback setting what it depends on, often inside
+ * a library fed by our props), or commits going on with nothing asked of the page (an effect
+ * setting what it depends on: a production build neither warns nor throws, it only burns the CPU).
+ */
+async function updateLoop(page: Page): Promise<string | null> {
+  const quiet = await reactFallsQuiet(page, QUIET_MS, LOOP_MS);
+  const { commits, longestChain } = await takeReactCommits(page);
+  if (longestChain > CHAIN_LIMIT) {
+    return `React committed ${longestChain} times in one synchronous chain: an update loop (React gives up at 50, error #185)`;
+  }
+  return quiet
+    ? null
+    : `React kept committing for ${LOOP_MS / 1_000} s with nothing asked of the page (${commits} commits since the last look): an update loop`;
 }
 
 /** When the page says "Saved", what it shows of the open draft is what the library holds. */
@@ -115,7 +155,7 @@ test.describe('the monkey', () => {
   for (const regression of regressionSeeds) {
     test(`seed ${regression.seed} (${regression.found})`, async ({ page }) => {
       test.setTimeout(120_000 + regression.steps * 2_000);
-      const steps = await walk(page, regression.seed, regression.steps, Infinity);
+      const steps = await walk(page, regression.seed, regression.steps, Infinity, regression.actions);
       expect(steps).toBe(regression.steps);
     });
   }

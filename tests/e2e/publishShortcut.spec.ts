@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { startMicropub, type MicropubServer } from '../servers/micropub';
+import { DeskPage } from './support/deskPage';
+import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
+import { callHost } from './support/hostApi';
+import { addMicropubBlog } from './support/micropubBlog';
+
+test.describe('the publish shortcut, on a real Micropub site', () => {
+  let site: MicropubServer;
+  let host: RunningDevHost;
+
+  test.beforeAll(async () => {
+    site = await startMicropub();
+  });
+  test.afterAll(async () => {
+    await site.stop();
+  });
+  test.beforeEach(async () => {
+    host = await startDevHost(await makeDataFolder());
+  });
+  test.afterEach(async ({ page: _page }, testInfo) => {
+    await testInfo.attach('dev host log', { body: host.log(), contentType: 'text/plain' });
+    await host.dispose();
+  });
+
+  test('publishes the draft on the desk, never one opened after a press with none there', async ({ page }) => {
+    test.setTimeout(60_000);
+    for (const title of ['Left alone', 'Meant to go out']) {
+      await callHost(host, 'createDraft', {
+        content: { title, commentary: 'Some words.', quotes: [], hashtags: [], featuredImage: null },
+      });
+    }
+    const desk = new DeskPage(page);
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Blogs', exact: true }).click();
+    await addMicropubBlog(page, site);
+    await expect(page.getByRole('dialog', { name: 'Blogs' }).getByRole('status')).toContainText('Added');
+    await page.keyboard.press('Escape');
+
+    // Nothing is on the desk: the press has nothing to publish, now or later.
+    await page.keyboard.press('Control+Shift+U');
+    await desk.drafts.getByRole('button', { name: /^Left alone/ }).click();
+    await expect(desk.title).toHaveValue('Left alone');
+
+    await desk.drafts.getByRole('button', { name: /^Meant to go out/ }).click();
+    await expect(desk.title).toHaveValue('Meant to go out');
+    await page.keyboard.press('Control+Shift+U');
+    const panel = page.getByRole('region', { name: 'Publish' });
+    await expect(panel.getByRole('status').filter({ hasText: /^Published\.$/ })).toBeVisible({ timeout: 30_000 });
+
+    const drafts = await callHost(host, 'listDrafts', {});
+    const sent = (await callHost(host, 'listOutbox', {})).map(
+      (entry) => drafts.find((draft) => draft.id === entry.draftId)?.title,
+    );
+    expect(sent).toEqual(['Meant to go out']);
+  });
+});
