@@ -54,4 +54,26 @@ test.describe('the publish shortcut, on a real Micropub site', () => {
     );
     expect(sent).toEqual(['Meant to go out']);
   });
+
+  test('the one usual blog can be unchecked: the choice stays empty and Publish waits for one', async ({ page }) => {
+    await callHost(host, 'createDraft', {
+      content: { title: 'Not yet', commentary: 'Some words.', quotes: [], hashtags: [], featuredImage: null },
+    });
+    const desk = new DeskPage(page);
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Blogs', exact: true }).click();
+    await addMicropubBlog(page, site);
+    await expect(page.getByRole('dialog', { name: 'Blogs' }).getByRole('status')).toContainText('Added');
+    await page.keyboard.press('Escape');
+    await desk.drafts.getByRole('button', { name: /^Not yet/ }).click();
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Publish' });
+    const blog = panel.getByRole('checkbox');
+    await expect(blog).toBeChecked();
+    await blog.uncheck();
+    await expect(blog).not.toBeChecked();
+    await expect(panel.getByRole('button', { name: 'Publish', exact: true })).toBeDisabled();
+    await blog.check();
+    await expect(panel.getByRole('button', { name: 'Publish', exact: true })).toBeEnabled();
+  });
 });

@@ -105,9 +105,11 @@ export function PublishPanel(props: PublishPanelProps) {
   const [messages, setMessages] = useState<Readonly<Record<string, TargetMessage>>>({});
   const [conflictWith, setConflictWith] = useState<string | null>(null);
 
+  // The usual blogs are offered when the draft's blogs become known or change; a choice the writer
+  // emptied stays empty (re-offering on every empty choice checked the last blog again at once).
   useEffect(() => {
-    if (chosen.size === 0) setChosen(new Set(usualBlogs(targets, accounts)));
-  }, [targets, accounts, chosen.size]);
+    setChosen((current) => (current.size === 0 ? new Set(usualBlogs(targets, accounts)) : current));
+  }, [targets, accounts]);
 
   // The shortcut publishes at once to the draft's one usual blog (where it is, or the only blog);
   // with several, the panel is open for the writer to choose.
