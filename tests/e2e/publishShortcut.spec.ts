@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startMicropub, type MicropubServer } from '../servers/micropub';
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
@@ -23,6 +23,15 @@ test.describe('the publish shortcut, on a real Micropub site', () => {
     await host.dispose();
   });
 
+  /** Opens the app and adds the Micropub site as its one blog. */
+  async function openWithTheSite(page: Page): Promise<void> {
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Blogs', exact: true }).click();
+    await addMicropubBlog(page, site);
+    await expect(page.getByRole('dialog', { name: 'Blogs' }).getByRole('status')).toContainText('Added');
+    await page.keyboard.press('Escape');
+  }
+
   test('publishes the draft on the desk, never one opened after a press with none there', async ({ page }) => {
     test.setTimeout(60_000);
     for (const title of ['Left alone', 'Meant to go out']) {
@@ -31,11 +40,7 @@ test.describe('the publish shortcut, on a real Micropub site', () => {
       });
     }
     const desk = new DeskPage(page);
-    await page.goto(host.url);
-    await page.getByRole('button', { name: 'Blogs', exact: true }).click();
-    await addMicropubBlog(page, site);
-    await expect(page.getByRole('dialog', { name: 'Blogs' }).getByRole('status')).toContainText('Added');
-    await page.keyboard.press('Escape');
+    await openWithTheSite(page);
 
     // Nothing is on the desk: the press has nothing to publish, now or later.
     await page.keyboard.press('Control+Shift+U');
@@ -60,11 +65,7 @@ test.describe('the publish shortcut, on a real Micropub site', () => {
       content: { title: 'Not yet', commentary: 'Some words.', quotes: [], hashtags: [], featuredImage: null },
     });
     const desk = new DeskPage(page);
-    await page.goto(host.url);
-    await page.getByRole('button', { name: 'Blogs', exact: true }).click();
-    await addMicropubBlog(page, site);
-    await expect(page.getByRole('dialog', { name: 'Blogs' }).getByRole('status')).toContainText('Added');
-    await page.keyboard.press('Escape');
+    await openWithTheSite(page);
     await desk.drafts.getByRole('button', { name: /^Not yet/ }).click();
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     const panel = page.getByRole('region', { name: 'Publish' });
