@@ -121,6 +121,7 @@ export class DraftLibrary {
       delayMs: options.indexDelayMs ?? 10_000,
       logError: options.logError,
       readOnly: this.#readOnly,
+      folderMtime: () => this.#store.folderMtime(),
     });
     this.#history = new RevisionHistory(options.folder, options.history ?? defaultHistoryPolicy, this.#readOnly);
     this.#search = new SearchIndex({ folder: options.folder, readOnly: this.#readOnly, logError: options.logError });
@@ -179,7 +180,9 @@ export class DraftLibrary {
     this.#indexing ??= (async () => {
       // The folder is read (off the main thread) while index.json is parsed.
       const [ids] = await Promise.all([this.#store.ids(), this.#index.load()]);
-      await this.#reconcile([...ids]);
+      // A reader trusts a folder that has not moved since index.json was written; a writer checks
+      // every document's stamp, so that one rewritten in place by another program is found.
+      if (!this.#readOnly || !this.#index.matchesFolder(ids)) await this.#reconcile([...ids]);
       // Every draft is listed now: the index answers for all.
       this.#listedAlone.clear();
     })();
@@ -352,13 +355,15 @@ export class DraftLibrary {
     if (trashed.length === 0) return { deleted: 0, batch: null };
     const batch = this.#newId();
     for (const { id } of trashed) {
-      await this.#exclusive(id, async () => {
-        this.#recent.delete(id);
-        const files = [this.#store.file(id), this.#store.previousFile(id), await this.#history.settledFile(id)];
-        await this.#emptied.setAside(batch, files);
-        this.#index.remove(id);
-        this.#search.remove(id);
-      });
+      await this.#exclusive(id, () =>
+        this.#index.change(async () => {
+          this.#recent.delete(id);
+          const files = [this.#store.file(id), this.#store.previousFile(id), await this.#history.settledFile(id)];
+          await this.#emptied.setAside(batch, files);
+          this.#index.remove(id);
+          this.#search.remove(id);
+        }),
+      );
     }
     this.#onChange({ kind: 'deleted', ids: trashed.map(({ id }) => id) });
     return { deleted: trashed.length, batch };
@@ -368,6 +373,8 @@ export class DraftLibrary {
   async undoEmptyTrash(batch: string): Promise<number> {
     if (this.#readOnly) throw readOnlyRefusal();
     await this.#indexed();
+    // The drafts come back to the folder before their entries do.
+    this.#index.untrust();
     const files = await this.#emptied.bringBack(batch);
     const ids = new Set(
       files
@@ -463,7 +470,7 @@ export class DraftLibrary {
     await this.#saves.idle();
     await Promise.allSettled(this.#locks.values());
     await this.#history.idle();
-    await this.#index.flush();
+    await this.#index.close();
     await this.#search.close();
     if (!this.#readOnly) await this.#emptied.clear();
   }
@@ -507,7 +514,11 @@ export class DraftLibrary {
     return next;
   }
 
-  async #write(draft: Draft): Promise<void> {
+  #write(draft: Draft): Promise<void> {
+    return this.#index.change(() => this.#writeListed(draft));
+  }
+
+  async #writeListed(draft: Draft): Promise<void> {
     let stamp;
     try {
       stamp = await this.#store.write(draft);
@@ -570,12 +581,16 @@ export class DraftLibrary {
     if (!previous) return null;
     await this.#adoptLegacy(id, previous.legacy);
     // A reader may also see this mid-save of another process: the previous copy is the draft then too.
-    if (!this.#readOnly) await this.#store.write(previous.draft);
+    if (!this.#readOnly) {
+      this.#index.untrust();
+      await this.#store.write(previous.draft);
+    }
     return previous.draft;
   }
 
   async #recoverDamaged(id: string, damage: CorruptDocumentError): Promise<Draft | null> {
     if (this.#readOnly) throw new RepairNeededError(`The draft ${id} is damaged on disk.`);
+    this.#index.untrust();
     const quarantined = await this.#store.quarantine(id, this.#now());
     this.#logError(`The draft ${id} was damaged and moved to ${quarantined}`, damage);
     const previous = await this.#store.readPrevious(id).catch(() => null);
@@ -619,7 +634,10 @@ export class DraftLibrary {
       return stamp !== null && stamp !== undefined && this.#index.isCurrent(id, stamp);
     };
     // Mostly every entry is current: then the index stays as it is, and nothing is copied.
-    if (ids.length === known.size && ids.every(current)) return;
+    if (ids.length === known.size && ids.every(current)) {
+      this.#index.trust();
+      return;
+    }
     const entries = new Map<string, IndexEntry>();
     for (const [position, id] of ids.entries()) {
       const entry = known.get(id);
@@ -649,7 +667,10 @@ export class DraftLibrary {
     const stored = await this.#store.read(id).catch(() => null);
     if (stored && stored.formatVersion < DRAFT_SCHEMA_VERSION) {
       await this.#adoptLegacy(id, stored.legacy);
-      if (!this.#readOnly) await this.#store.write(stored.draft);
+      if (!this.#readOnly) {
+        this.#index.untrust();
+        await this.#store.write(stored.draft);
+      }
       return stored.draft;
     }
     return stored ? stored.draft : this.#load(id);

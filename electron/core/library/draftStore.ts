@@ -45,6 +45,11 @@ export class DraftStore {
     return `${this.folder}${path.sep}${id}${CURRENT}`;
   }
 
+  /** The folder's modification time (null when there is no folder yet): every save moves it. */
+  folderMtime(): number | null {
+    return statSync(this.folder, { throwIfNoEntry: false })?.mtimeMs ?? null;
+  }
+
   previousFile(id: string): string {
     return path.join(this.folder, `${id}${PREVIOUS}`);
   }

@@ -43,10 +43,23 @@ export type IndexEntry = z.infer<typeof IndexEntrySchema>;
  */
 interface Index {
   drafts: Map<string, IndexEntry>;
+  /**
+   * The drafts folder's modification time at a moment when every entry was known to match its
+   * document (null when the writer could not say so): a reader finding the folder unchanged since
+   * need not stat each document. Every save renames within the folder, so any save moves it.
+   */
+  folderMtimeMs: number | null;
 }
 
 // The index is a cache of the documents: a version it cannot read is simply rebuilt.
-const INDEX_VERSION = 4;
+const INDEX_VERSION = 5;
+
+/**
+ * How long the folder must have stood still before its time can stamp the index: a file system's
+ * clock is coarse (FAT counts in 2 s, ext4 in a kernel tick), so a rename just after the stamp
+ * could leave the folder's time as it was.
+ */
+const FOLDER_STILL_MS = 2_000;
 
 /**
  * index.json holds one array per field, each in list order (entry i of every array is the i-th
@@ -55,40 +68,48 @@ const INDEX_VERSION = 4;
  * schema when their document was read, and index.json is written from nothing else; what this
  * check must catch is a damaged or foreign file (and a stale entry is caught by its stamp).
  */
+const columnsShape = {
+  id: column(isString),
+  title: column(isString),
+  firstWords: column(isString),
+  hashtags: column((value): value is string[] => Array.isArray(value) && value.every(isString)),
+  createdAt: column(isString),
+  updatedAt: column(isString),
+  revision: column(isWholeNumber),
+  trashedAt: column((value): value is string | null => value === null || isString(value)),
+  contentHash: column(isString),
+  size: column(isWholeNumber),
+  mtimeMs: column((value): value is number => Number.isFinite(value)),
+  draftVersion: column(isWholeNumber),
+};
+
 const ColumnsSchema = z
-  .strictObject({
-    schemaVersion: z.literal(INDEX_VERSION),
-    id: column(isString),
-    title: column(isString),
-    firstWords: column(isString),
-    hashtags: column((value): value is string[] => Array.isArray(value) && value.every(isString)),
-    createdAt: column(isString),
-    updatedAt: column(isString),
-    revision: column(isWholeNumber),
-    trashedAt: column((value): value is string | null => value === null || isString(value)),
-    contentHash: column(isString),
-    size: column(isWholeNumber),
-    mtimeMs: column((value): value is number => Number.isFinite(value)),
-    draftVersion: column(isWholeNumber),
-  })
-  .refine(
-    (columns) =>
-      [
-        columns.title,
-        columns.firstWords,
-        columns.hashtags,
-        columns.createdAt,
-        columns.updatedAt,
-        columns.revision,
-        columns.trashedAt,
-        columns.contentHash,
-        columns.size,
-        columns.mtimeMs,
-        columns.draftVersion,
-      ].every((values) => values.length === columns.id.length),
-    'every field has one value per draft',
-  );
+  .strictObject({ ...columnsShape, schemaVersion: z.literal(INDEX_VERSION), folderMtimeMs: z.number().nullable() })
+  .refine(columnsLineUp, 'every field has one value per draft');
 type Columns = z.infer<typeof ColumnsSchema>;
+
+/** index.json as version 4 wrote it: the same columns, without the folder's stamp. */
+const Version4Schema = z
+  .strictObject({ ...columnsShape, schemaVersion: z.literal(4) })
+  .refine(columnsLineUp, 'every field has one value per draft');
+
+type ColumnValues = { [Field in keyof typeof columnsShape]: z.output<(typeof columnsShape)[Field]> };
+
+function columnsLineUp(columns: ColumnValues): boolean {
+  return [
+    columns.title,
+    columns.firstWords,
+    columns.hashtags,
+    columns.createdAt,
+    columns.updatedAt,
+    columns.revision,
+    columns.trashedAt,
+    columns.contentHash,
+    columns.size,
+    columns.mtimeMs,
+    columns.draftVersion,
+  ].every((values) => values.length === columns.id.length);
+}
 
 /** index.json as version 3 wrote it (one object per draft), read once so that an update lists at once. */
 const Version3Schema = z.strictObject({
@@ -98,17 +119,19 @@ const Version3Schema = z.strictObject({
 
 const indexCodec: DocumentCodec<Index> = {
   parse(json) {
-    if (typeof json === 'object' && json !== null && 'schemaVersion' in json && json.schemaVersion === 3) {
-      return { drafts: new Map(Object.entries(Version3Schema.parse(json).drafts)) };
+    const version = typeof json === 'object' && json !== null && 'schemaVersion' in json ? json.schemaVersion : null;
+    if (version === 3) {
+      return { drafts: new Map(Object.entries(Version3Schema.parse(json).drafts)), folderMtimeMs: null };
     }
-    const columns = ColumnsSchema.parse(json);
+    const columns = version === 4 ? { ...Version4Schema.parse(json), folderMtimeMs: null } : ColumnsSchema.parse(json);
     const drafts = new Map<string, IndexEntry>();
     for (const [row, id] of columns.id.entries()) drafts.set(id, entryAt(columns, row, id));
-    return { drafts };
+    return { drafts, folderMtimeMs: columns.folderMtimeMs };
   },
-  toJson({ drafts }): Columns {
+  toJson({ drafts, folderMtimeMs }): Columns {
     const columns: Columns = {
       schemaVersion: INDEX_VERSION,
+      folderMtimeMs,
       id: [],
       title: [],
       firstWords: [],
@@ -154,7 +177,7 @@ function isWholeNumber(value: unknown): value is number {
 }
 
 /** The `row`-th entry of the columns (the refinement made every column as long as the ids). */
-function entryAt(columns: Columns, row: number, id: string): IndexEntry {
+function entryAt(columns: ColumnValues, row: number, id: string): IndexEntry {
   const at = <T>(column: readonly T[]): T => column[row] as T;
   return {
     listing: {
@@ -183,7 +206,13 @@ export class LibraryIndex {
   readonly #delayMs: number;
   readonly #logError: (message: string, error: unknown) => void;
   readonly #readOnly: boolean;
+  readonly #folderMtime: () => number | null;
+  /** True while every entry is known to match its document (since a reconcile, kept by puts and removes). */
+  #trusted = false;
+  /** Changes to the drafts folder under way whose entries are not put yet. */
+  #changing = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  #closed = false;
   #write: Promise<void> = Promise.resolve();
   /**
    * The summaries in the list's order, sorted once and then kept in order as drafts change:
@@ -191,17 +220,27 @@ export class LibraryIndex {
    */
   #newestFirst: Listing[] | null = null;
 
-  /** `readOnly`: the index lives in memory only and is never written. */
+  /**
+   * `readOnly`: the index lives in memory only and is never written. `folderMtime`: the drafts
+   * folder's modification time now (null when there is no folder).
+   */
   constructor(
     libraryFolder: string,
-    options: { delayMs: number; logError: (message: string, error: unknown) => void; readOnly: boolean },
+    options: {
+      delayMs: number;
+      logError: (message: string, error: unknown) => void;
+      readOnly: boolean;
+      folderMtime: () => number | null;
+    },
   ) {
     this.#document = openDocument<Index>(path.join(libraryFolder, 'index.json'), indexCodec, {
       drafts: new Map(),
+      folderMtimeMs: null,
     });
     this.#delayMs = options.delayMs;
     this.#logError = options.logError;
     this.#readOnly = options.readOnly;
+    this.#folderMtime = options.folderMtime;
   }
 
   /** Reads index.json; a missing, damaged or outdated one starts empty and is rebuilt. */
@@ -210,8 +249,46 @@ export class LibraryIndex {
       await this.#document.read();
     } catch (error) {
       if (!(error instanceof CorruptDocumentError)) throw error;
-      this.#document.data = { drafts: new Map() };
+      this.#document.data = { drafts: new Map(), folderMtimeMs: null };
     }
+  }
+
+  /**
+   * True when index.json was written with the drafts folder as it is now (`ids`: the drafts found
+   * in it): then no document changed since every entry matched it, and none needs its stamp checked.
+   * A document rewritten in place by another program (not renamed, as every save here is) does
+   * not move the folder's time; the next writer's open, which checks every stamp, finds it.
+   */
+  matchesFolder(ids: ReadonlySet<string>): boolean {
+    const { drafts, folderMtimeMs } = this.#document.data;
+    if (folderMtimeMs === null || this.#folderMtime() !== folderMtimeMs || ids.size !== drafts.size) return false;
+    for (const [id, entry] of drafts) if (!ids.has(id) || entry.draftVersion !== DRAFT_SCHEMA_VERSION) return false;
+    return true;
+  }
+
+  /**
+   * Runs a change to the drafts folder that ends with the put or remove of its entry: until then
+   * the folder may hold what the entries do not, so no write stamps the folder meanwhile.
+   */
+  async change<T>(task: () => Promise<T>): Promise<T> {
+    this.#changing += 1;
+    try {
+      return await task();
+    } finally {
+      this.#changing -= 1;
+    }
+  }
+
+  /** Every entry was just checked against its document (and found current). */
+  trust(): void {
+    this.#trusted = true;
+    // The stamp index.json holds may be of an older folder: written anew, it spares readers the check.
+    if (this.#document.data.folderMtimeMs !== this.#folderMtime()) this.#scheduleWrite();
+  }
+
+  /** A document changed without its entry: no folder stamp until the next check of every document. */
+  untrust(): void {
+    this.#trusted = false;
   }
 
   get entries(): ReadonlyMap<string, IndexEntry> {
@@ -244,6 +321,7 @@ export class LibraryIndex {
   /** Replaces all entries at once (after reconciling with the documents). */
   replaceAll(entries: Map<string, IndexEntry>): void {
     this.#document.data.drafts = entries;
+    this.#trusted = true;
     this.#newestFirst = null;
     this.#scheduleWrite();
   }
@@ -283,10 +361,25 @@ export class LibraryIndex {
     this.#write = this.#write
       .catch(() => undefined)
       .then(() => {
+        // Stamped before the entries are taken: a change after the stamp moves the folder past it.
+        this.#document.data.folderMtimeMs = this.#folderStamp();
         this.#putInListOrder();
         return this.#document.write();
       });
     return this.#write;
+  }
+
+  /** The folder's time, when every entry matches the folder and the folder has stood still long enough. */
+  #folderStamp(): number | null {
+    if (!this.#trusted || this.#changing > 0) return null;
+    const mtimeMs = this.#folderMtime();
+    if (mtimeMs === null) return null;
+    if (Date.now() - mtimeMs < FOLDER_STILL_MS) {
+      // Stamped again once it has stood still, so that readers are spared the check after all.
+      this.#scheduleWrite();
+      return null;
+    }
+    return mtimeMs;
   }
 
   /**
@@ -304,8 +397,17 @@ export class LibraryIndex {
     this.#document.data.drafts = ordered;
   }
 
+  /** Writes what is pending, and nothing after. */
+  close(): Promise<void> {
+    const written = this.flush();
+    this.#closed = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    return written;
+  }
+
   #scheduleWrite(): void {
-    if (this.#timer || this.#readOnly) return;
+    if (this.#timer || this.#readOnly || this.#closed) return;
     this.#timer = setTimeout(() => {
       this.#timer = null;
       this.flush().catch((error: unknown) => this.#logError('The library index could not be written', error));

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LibraryIndex, type Listing } from '../../../electron/core/library/libraryIndex';
 import { DRAFT_SCHEMA_VERSION } from '../../../shared/model/draft';
 import { useTempFolders } from '../../support/tempFolder';
@@ -43,7 +43,12 @@ describe('the summaries in the list order', () => {
     const folder = await newFolder();
     await fc.assert(
       fc.asyncProperty(fc.array(change, { maxLength: 40 }), async (changes) => {
-        const index = new LibraryIndex(folder, { delayMs: 60_000, logError: () => undefined, readOnly: true });
+        const index = new LibraryIndex(folder, {
+          delayMs: 60_000,
+          logError: () => undefined,
+          readOnly: true,
+          folderMtime: () => null,
+        });
         await index.load();
         for (const each of changes) {
           if (each.kind === 'put') index.put(summary(each.id, each.minute), { size: 1, mtimeMs: 1 });
@@ -57,7 +62,12 @@ describe('the summaries in the list order', () => {
   });
 
   it('moves a draft saved just now to the top of the order it keeps', async () => {
-    const index = new LibraryIndex(await newFolder(), { delayMs: 60_000, logError: () => undefined, readOnly: true });
+    const index = new LibraryIndex(await newFolder(), {
+      delayMs: 60_000,
+      logError: () => undefined,
+      readOnly: true,
+      folderMtime: () => null,
+    });
     await index.load();
     for (const [minute, id] of ['a', 'b', 'c'].entries()) index.put(summary(id, minute), { size: 1, mtimeMs: 1 });
     const kept = index.newestFirst();
@@ -72,7 +82,12 @@ describe('the summaries in the list order', () => {
 describe('index.json', () => {
   it('is written in the list order, so the next open finds the summaries already sorted', async () => {
     const folder = await newFolder();
-    const index = new LibraryIndex(folder, { delayMs: 60_000, logError: () => undefined, readOnly: false });
+    const index = new LibraryIndex(folder, {
+      delayMs: 60_000,
+      logError: () => undefined,
+      readOnly: false,
+      folderMtime: () => null,
+    });
     await index.load();
     // Put in an order that is not the list's: oldest first, and one draft saved again last.
     for (const [minute, id] of ['draft-aa', 'draft-bb', 'draft-cc', 'draft-dd'].entries())
@@ -82,7 +97,12 @@ describe('index.json', () => {
     const written = JSON.parse(await readFile(path.join(folder, 'index.json'), 'utf8')) as { id: string[] };
     expect(written.id).toEqual(['draft-bb', 'draft-dd', 'draft-cc', 'draft-aa']);
 
-    const reopened = new LibraryIndex(folder, { delayMs: 60_000, logError: () => undefined, readOnly: true });
+    const reopened = new LibraryIndex(folder, {
+      delayMs: 60_000,
+      logError: () => undefined,
+      readOnly: true,
+      folderMtime: () => null,
+    });
     await reopened.load();
     expect(reopened.listings().map((each) => each.id)).toEqual(['draft-bb', 'draft-dd', 'draft-cc', 'draft-aa']);
     expect(reopened.listing('draft-bb')).toEqual(summary('draft-bb', 9));
@@ -91,7 +111,12 @@ describe('index.json', () => {
 
   it('is read as damaged (and so rebuilt from the documents) when its fields do not line up or hold another type', async () => {
     const folder = await newFolder();
-    const index = new LibraryIndex(folder, { delayMs: 60_000, logError: () => undefined, readOnly: false });
+    const index = new LibraryIndex(folder, {
+      delayMs: 60_000,
+      logError: () => undefined,
+      readOnly: false,
+      folderMtime: () => null,
+    });
     await index.load();
     for (const [minute, id] of ['draft-aa', 'draft-bb'].entries())
       index.put(summary(id, minute), { size: 1, mtimeMs: 1 });
@@ -104,7 +129,12 @@ describe('index.json', () => {
       { ...written, hashtags: [['tag'], 'tag'] },
     ]) {
       await writeFile(file, JSON.stringify(damaged));
-      const reopened = new LibraryIndex(folder, { delayMs: 60_000, logError: () => undefined, readOnly: true });
+      const reopened = new LibraryIndex(folder, {
+        delayMs: 60_000,
+        logError: () => undefined,
+        readOnly: true,
+        folderMtime: () => null,
+      });
       await reopened.load();
       expect(reopened.listings()).toEqual([]);
     }
@@ -118,9 +148,91 @@ describe('index.json', () => {
       path.join(folder, 'index.json'),
       JSON.stringify({ schemaVersion: 3, drafts: { 'draft-aa': entry } }),
     );
-    const index = new LibraryIndex(folder, { delayMs: 60_000, logError: () => undefined, readOnly: true });
+    const index = new LibraryIndex(folder, {
+      delayMs: 60_000,
+      logError: () => undefined,
+      readOnly: true,
+      folderMtime: () => null,
+    });
     await index.load();
     expect(index.entries).toEqual(new Map([['draft-aa', entry]]));
     expect(index.isCurrent('draft-aa', { size: 3, mtimeMs: 4 })).toBe(true);
+  });
+});
+
+const LONG_AGO = new Date('2026-01-01T00:00:00.000Z');
+
+async function writtenStamp(folder: string): Promise<unknown> {
+  return (JSON.parse(await readFile(path.join(folder, 'index.json'), 'utf8')) as { folderMtimeMs: unknown })
+    .folderMtimeMs;
+}
+
+describe('the stamp LibraryIndex writes', () => {
+  const still = () => LONG_AGO.getTime();
+
+  function index(folder: string, folderMtime: () => number | null, delayMs = 60_000) {
+    return new LibraryIndex(folder, { delayMs, logError: () => undefined, readOnly: false, folderMtime });
+  }
+
+  it('is taken only once every entry was checked, and never while a change to the folder is under way', async () => {
+    const folder = await newFolder();
+    const written = index(folder, still);
+    await written.load();
+    written.put(summary('draft-aa', 0), { size: 1, mtimeMs: 1 });
+    await written.flush();
+    expect(await writtenStamp(folder)).toBeNull();
+
+    written.replaceAll(new Map(written.entries));
+    await written.change(async () => {
+      await written.flush();
+      expect(await writtenStamp(folder)).toBeNull();
+    });
+    await written.flush();
+    expect(await writtenStamp(folder)).toBe(LONG_AGO.getTime());
+
+    written.untrust();
+    await written.flush();
+    expect(await writtenStamp(folder)).toBeNull();
+  });
+
+  it('is taken again once the folder has stood still, when it had moved just before a write', async () => {
+    const folder = await newFolder();
+    let folderTime = Date.now();
+    const written = index(folder, () => folderTime, 20);
+    await written.load();
+    written.replaceAll(
+      new Map([
+        ['draft-aa', { listing: summary('draft-aa', 0), size: 1, mtimeMs: 1, draftVersion: DRAFT_SCHEMA_VERSION }],
+      ]),
+    );
+    await written.flush();
+    expect(await writtenStamp(folder)).toBeNull();
+    folderTime = LONG_AGO.getTime();
+    await vi.waitFor(async () => expect(await writtenStamp(folder)).toBe(LONG_AGO.getTime()));
+    await written.close();
+  });
+
+  it('is absent from an index version 4 wrote, which is still read whole', async () => {
+    const folder = await newFolder();
+    const columns = {
+      schemaVersion: 4,
+      id: ['draft-aa'],
+      title: ['draft-aa'],
+      firstWords: [''],
+      hashtags: [[]],
+      createdAt: ['2026-11-24T10:00:00.000Z'],
+      updatedAt: ['2026-11-24T10:00:00.000Z'],
+      revision: [1],
+      trashedAt: [null],
+      contentHash: ['hash'],
+      size: [3],
+      mtimeMs: [4],
+      draftVersion: [DRAFT_SCHEMA_VERSION],
+    };
+    await writeFile(path.join(folder, 'index.json'), JSON.stringify(columns));
+    const read = index(folder, still);
+    await read.load();
+    expect(read.listing('draft-aa')).toEqual(summary('draft-aa', 0));
+    expect(read.matchesFolder(new Set(['draft-aa']))).toBe(false);
   });
 });
