@@ -147,6 +147,13 @@ export class SearchIndex {
   } | null = null;
   /** The words of every other draft (made when first needed). */
   #memory: WordIndex | null = null;
+  /**
+   * A writer's last query and its matches, forgotten whenever the file or memory changes (see
+   * #wordsChanged): scrolling the list of a search asks a window at a time, each the same query,
+   * and running it again took ~10 ms a window at 100,000 drafts. A reader asks the file every time:
+   * the app may be writing it.
+   */
+  #lastFound: { readonly match: string; readonly matches: Matches } | null = null;
   readonly #pending = new Map<string, { draft: Draft; stamp: FileStamp }>();
   /** Drafts saved since open: their words are newer than anything catching up reads. */
   readonly #savedSinceOpen = new Set<string>();
@@ -253,6 +260,7 @@ export class SearchIndex {
   remove(id: string): void {
     this.#pending.delete(id);
     this.#distrust(id);
+    this.#wordsChanged();
     this.#memory?.remove([id]);
     this.#writeFile((file) => file.remove([id]));
   }
@@ -263,9 +271,12 @@ export class SearchIndex {
     this.#indexPending();
     const match = (this.#words ?? (await loadWords())).matchQuery(query);
     if (match === null) return NO_MATCHES;
+    if (this.#lastFound?.match === match) return this.#lastFound.matches;
     const inMemory = new Set(this.#memory?.match(match) ?? []);
     const inFile = this.#file?.matchNumbers(match) ?? new Uint8Array(0);
-    return new QueryMatches(inFile, inMemory, this.#trusted, (listed) => this.#rowsAlong(listed));
+    const matches = new QueryMatches(inFile, inMemory, this.#trusted, (listed) => this.#rowsAlong(listed));
+    if (!this.#options.readOnly) this.#lastFound = { match, matches };
+    return matches;
   }
 
   /**
@@ -306,6 +317,7 @@ export class SearchIndex {
     this.#file = null;
     this.#memory?.close();
     this.#memory = null;
+    this.#wordsChanged();
   }
 
   /** Opens the index file; returns what it holds (each draft's row number and document stamp). */
@@ -340,6 +352,11 @@ export class SearchIndex {
     return batch.filter(({ draft }) => !this.#savedSinceOpen.has(draft.id));
   }
 
+  /** The words of the file or memory are about to change: the last query's matches no longer hold. */
+  #wordsChanged(): void {
+    this.#lastFound = null;
+  }
+
   #indexPending(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
@@ -354,6 +371,7 @@ export class SearchIndex {
   /** Indexes drafts in the file where it can (a writer's), else in memory. */
   #index(entries: readonly { draft: Draft; stamp: FileStamp }[]): void {
     if (entries.length === 0) return;
+    this.#wordsChanged();
     const ids = entries.map(({ draft }) => draft.id);
     let numbers: number[] = [];
     const written = !this.#options.readOnly && this.#writeFile((file) => (numbers = file.put(entries)));
@@ -373,6 +391,7 @@ export class SearchIndex {
    * no longer match the documents, is brought up to date from them.
    */
   #writeFile(write: (file: WordIndex) => void): boolean {
+    this.#wordsChanged();
     if (this.#file === null) return false;
     try {
       write(this.#file);

@@ -118,7 +118,7 @@ describe('SearchIndex', () => {
     await changed.close();
   });
 
-  it('answers along a list by position, after the list changed in place and after a draft was indexed', async () => {
+  it('answers along a list by position, after the list changed in place and after drafts were indexed', async () => {
     const index = new SearchIndex({ folder: await newFolder(), readOnly: false, ...quiet });
     const words = new Map([
       ['draft-0001', 'Harbour lights'],
@@ -135,11 +135,15 @@ describe('SearchIndex', () => {
     listed.reverse();
     expect(await matching('harbour')).toEqual(['draft-0001']);
     expect(await matching('sea')).toEqual(['draft-0002']);
-    // The list unchanged, a draft of it newly indexed.
+    // The list unchanged, a draft of it newly indexed right after the same search.
+    expect(await matching('harbour')).toEqual(['draft-0001']);
     index.put(draft('draft-0003', 'Harbour master'), { size: 1, mtimeMs: 1 });
     expect(await matching('harbour')).toEqual(['draft-0003', 'draft-0001']);
+    // A draft's words changed right after the same search.
+    index.put(draft('draft-0003', 'Lighthouse master'), { size: 2, mtimeMs: 2 });
+    expect(await matching('harbour')).toEqual(['draft-0001']);
     index.remove('draft-0001');
-    expect(await matching('harbour')).toEqual(['draft-0003']);
+    expect(await matching('harbour')).toEqual([]);
     await index.close();
   });
 

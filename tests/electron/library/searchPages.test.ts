@@ -155,19 +155,29 @@ describe('search by pages', () => {
       expect(matched).toBeGreaterThan(100);
     };
     await check();
-    // Changes between searches: an edit moves its draft to the top of the list (the list the
-    // matches are found along changes in place), a new draft is indexed, one goes to the trash
-    // and one comes back from it.
-    for (const index of [9, 1]) {
-      minutes += 1;
-      const id = ids[index] ?? '';
-      const changed = content(next, `Edited again ${index}`);
-      await library.save(id, changed);
-      contents.set(id, changed);
-      await check();
-    }
-    await write('Draft 37');
+    // Changes between searches, each right after a search for what `check` asks first, so that an
+    // answer kept from before the change would be given again: a new draft holding the words, the
+    // same draft no longer holding them, an edit (which moves its draft to the top of the list,
+    // in place), a trash and a restore.
+    const harbour = { ...emptyDraftContent(), title: 'Harbour news' };
+    await opened.view.page({ search: QUERIES[0] }, 0, 4);
+    minutes += 1;
+    const { id: news } = await library.create(harbour);
+    contents.set(news, harbour);
     await check();
+    await opened.view.page({ search: QUERIES[0] }, 0, 4);
+    const lighthouse = { ...emptyDraftContent(), title: 'Lighthouse news' };
+    minutes += 1;
+    await library.save(news, lighthouse);
+    contents.set(news, lighthouse);
+    await check();
+    await opened.view.page({ search: QUERIES[0] }, 0, 4);
+    minutes += 1;
+    const edited = content(next, 'Edited again');
+    await library.save(ids[9] ?? '', edited);
+    contents.set(ids[9] ?? '', edited);
+    await check();
+    await opened.view.page({ search: QUERIES[0] }, 0, 4);
     await library.trash(ids[2] ?? '');
     await library.restore(ids[31] ?? '');
     await check();
