@@ -144,6 +144,17 @@ describe('SearchIndex', () => {
     expect(await matching('harbour')).toEqual(['draft-0001']);
     index.remove('draft-0001');
     expect(await matching('harbour')).toEqual([]);
+    // Items come in and go out of the list in place: a new one on top, one taken out, one replaced.
+    index.put(draft('draft-0004', 'Harbour wall'), { size: 4, mtimeMs: 4 });
+    expect(await matching('harbour')).toEqual([]);
+    listed.unshift({ id: 'draft-0004' });
+    expect(await matching('harbour')).toEqual(['draft-0004']);
+    listed.splice(1, 1, { id: 'draft-0002' });
+    expect(await matching('sea')).toEqual(['draft-0002', 'draft-0002']);
+    listed.splice(2, 1);
+    expect(listed.map(({ id }) => id)).toEqual(['draft-0004', 'draft-0002', 'draft-0001']);
+    expect(await matching('harbour')).toEqual(['draft-0004']);
+    expect(await matching('sea')).toEqual(['draft-0002']);
     await index.close();
   });
 
