@@ -8,7 +8,7 @@ import { ms, summarizeSample } from './support/stats';
 import { measureStart, type StartFigures } from './start.bench';
 
 const DEFAULT_SIZES = [0, 100, 1_000, 10_000, 100_000] as const;
-const CLI = fileURLToPath(new URL('../../electron/cli/bin.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../electron/cli/bin.cjs', import.meta.url));
 const PROBE = fileURLToPath(new URL('./support/libraryProbe.ts', import.meta.url));
 
 type Sample = { median: number; p95: number };
