@@ -40,7 +40,7 @@ export default defineConfig({
     reportCompressedSize: false,
     rolldownOptions: {
       input: { main: resolve('electron/cli/main.ts'), codeCache: resolve('electron/cli/codeCache.ts') },
-      // CommonJS, so that electron/cli/bin.js can load the chunks through V8's code cache
+      // CommonJS, so that electron/cli/bin.cjs can load the chunks through V8's code cache
       // (codeCache.ts); external packages' dynamic imports become requires too, since code run
       // through node:vm cannot import() on Node 20.
       output: {

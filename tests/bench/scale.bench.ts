@@ -8,7 +8,7 @@ import { ms, summarizeSample } from './support/stats';
 import { measureStart, type StartFigures } from './start.bench';
 
 const DEFAULT_SIZES = [0, 100, 1_000, 10_000, 100_000] as const;
-const CLI = fileURLToPath(new URL('../../electron/cli/bin.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../electron/cli/bin.cjs', import.meta.url));
 const PROBE = fileURLToPath(new URL('./support/libraryProbe.ts', import.meta.url));
 
 type Sample = { median: number; p95: number };
@@ -17,16 +17,16 @@ interface SizeFigures {
   readonly size: number;
   readonly library: ProbeFigures;
   readonly start: { firstPaint: Sample; shown: Sample; interactive: Sample; host: Sample; apiBytes: Sample };
-  readonly cli: { show: Sample; listHead: Sample; listWhole: Sample };
+  readonly cli: { node: Sample; show: Sample; listHead: Sample; listWhole: Sample };
 }
 
 /** Runs `command` (a program and its arguments, or a shell line) and measures process start to exit. */
-function timeProcess(command: readonly string[]): Promise<number> {
+function timeProcess(command: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [program, ...args] = command;
   if (program === undefined) throw new Error('no command');
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(program, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(program, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.once('error', reject);
@@ -38,12 +38,25 @@ function timeProcess(command: readonly string[]): Promise<number> {
   });
 }
 
-async function timeRuns(runs: number, command: readonly string[]): Promise<Sample> {
-  const sample: number[] = [];
+interface Timed {
+  readonly command: readonly string[];
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Times each command `runs` times, taking turns (one run of each per round): this VM's own speed
+ * swings about twofold within minutes, so a baseline timed in the same rounds is what a command's
+ * figure can be compared with.
+ */
+async function timeTurns(runs: number, timed: readonly Timed[]): Promise<Sample[]> {
   // One run first that is not counted: it brings the files into the page cache, as for a writer's second command.
-  await timeProcess(command);
-  for (let run = 0; run < runs; run += 1) sample.push(await timeProcess(command));
-  return summarizeSample(sample);
+  for (const { command, env } of timed) await timeProcess(command, env);
+  const samples = timed.map((): number[] => []);
+  for (let run = 0; run < runs; run += 1) {
+    for (const [position, { command, env }] of timed.entries())
+      samples[position]?.push(await timeProcess(command, env));
+  }
+  return samples.map((sample) => summarizeSample(sample));
 }
 
 function runProbe(folder: string, size: number): Promise<ProbeFigures>;
@@ -75,6 +88,15 @@ async function measureSize(size: number, browser: import('@playwright/test').Bro
   const cliRuns = large ? 3 : 10;
   const id = size > 0 ? cachedDraftId(size, Math.floor(size / 3)) : 'aaaaaaaaaaaa';
   const quoted = node.map((word) => `'${word}'`).join(' ');
+  const nothing = { median: NaN, p95: NaN };
+  // At 0 drafts there is nothing to show: the command exits 1, which is no figure.
+  const show = size > 0 ? [{ command: [...node, 'drafts', 'show', id] }] : [];
+  const [nodeBaseline = nothing, listHead = nothing, listWhole = nothing, shown = nothing] = await timeTurns(cliRuns, [
+    { command: [process.execPath, '-e', ''] },
+    { command: ['sh', '-c', `${quoted} drafts list --json | head -c 1000 > /dev/null`] },
+    { command: ['sh', '-c', `${quoted} drafts list --json > /dev/null`] },
+    ...show,
+  ]);
   return {
     size,
     library,
@@ -85,12 +107,7 @@ async function measureSize(size: number, browser: import('@playwright/test').Bro
       host: of((figures) => figures.host),
       apiBytes: of((figures) => figures.apiBytes),
     },
-    cli: {
-      // At 0 drafts there is nothing to show: the command exits 1, which is no figure.
-      show: size > 0 ? await timeRuns(cliRuns, [...node, 'drafts', 'show', id]) : { median: NaN, p95: NaN },
-      listHead: await timeRuns(cliRuns, ['sh', '-c', `${quoted} drafts list --json | head -c 1000 > /dev/null`]),
-      listWhole: await timeRuns(cliRuns, ['sh', '-c', `${quoted} drafts list --json > /dev/null`]),
-    },
+    cli: { node: nodeBaseline, show: shown, listHead, listWhole },
   };
 }
 
@@ -118,7 +135,7 @@ function cell(value: number | undefined, unit: 'ms' | 'MB' | 'KB' | '×', baseli
   return ` ${shown}${ratio}`.padStart(CELL);
 }
 
-function printTable(figures: readonly SizeFigures[], help: Sample, nodeBaseline: Sample): void {
+function printTable(figures: readonly SizeFigures[], start: StartOfNode): void {
   const header = ['drafts'.padEnd(34), ...figures.map((f) => f.size.toLocaleString('en').padStart(CELL)), '  goal'];
   console.log(header.join(''));
   const base = figures.find((f) => f.size === 0);
@@ -174,13 +191,42 @@ function printTable(figures: readonly SizeFigures[], help: Sample, nodeBaseline:
   row('CLI drafts show ID (median)', (f) => f.cli.show.median, 'ms', '≤ 150 ms');
   row('CLI drafts list --json | head', (f) => f.cli.listHead.median, 'ms', '');
   row('CLI drafts list --json (whole)', (f) => f.cli.listWhole.median, 'ms', '≤ 300 ms at 10,000');
+  row("CLI baseline: node -e '' (median)", (f) => f.cli.node.median, 'ms', '(in the same rounds)', 'none');
+  row("CLI drafts show over node -e ''", (f) => f.cli.show.median - f.cli.node.median, 'ms', '', 'none');
+  row("CLI list --json (whole) over node -e ''", (f) => f.cli.listWhole.median - f.cli.node.median, 'ms', '', 'none');
+  const { help, node, nodeWithoutExtraCerts } = start;
   console.log(
     `CLI --help: ${ms(help.median)} median / ${ms(help.p95)} p95 (goal ≤ 150 ms); baseline node -e '': ` +
-      `${ms(nodeBaseline.median)} median / ${ms(nodeBaseline.p95)} p95; --help / baseline ×${(help.median / nodeBaseline.median).toFixed(1)}`,
+      `${ms(node.median)} median / ${ms(node.p95)} p95; --help / baseline ×${(help.median / node.median).toFixed(1)}`,
   );
+  if (nodeWithoutExtraCerts) {
+    console.log(
+      `NODE_EXTRA_CA_CERTS is set here: Node 20 reads those certificates at every start. node -e '' without it: ` +
+        `${ms(nodeWithoutExtraCerts.median)} median, so ${ms(node.median - nodeWithoutExtraCerts.median)} of every CLI figure above is that setting.`,
+    );
+  }
   console.log(
-    "Start and memory figures are medians of 5 runs (3 at 100,000); CLI figures of 10 runs (3 at 100,000), each after one uncounted run; in parentheses: × the empty library (× node -e '' for the CLI's --help).",
+    "Start and memory figures are medians of 5 runs (3 at 100,000); CLI figures of 10 runs (3 at 100,000), each command taking turns with node -e '' in the same rounds, after one uncounted run; in parentheses: × the empty library (× node -e '' for the CLI's --help).",
   );
+}
+
+/** The CLI's --help and its baselines, timed in the same rounds. */
+interface StartOfNode {
+  readonly help: Sample;
+  readonly node: Sample;
+  readonly nodeWithoutExtraCerts: Sample | null;
+}
+
+async function measureStartOfNode(): Promise<StartOfNode> {
+  const node = [process.execPath, '-e', ''];
+  const { NODE_EXTRA_CA_CERTS: extraCerts, ...withoutExtraCerts } = process.env;
+  const [help, baseline, withoutCerts] = await timeTurns(10, [
+    { command: [process.execPath, CLI, '--help'] },
+    { command: node },
+    ...(extraCerts ? [{ command: node, env: withoutExtraCerts }] : []),
+  ]);
+  if (!help || !baseline) throw new Error('the CLI start was not timed');
+  return { help, node: baseline, nodeWithoutExtraCerts: withoutCerts ?? null };
 }
 
 /**
@@ -212,8 +258,7 @@ export async function benchScale(sizesArgument?: string): Promise<void> {
   console.log(
     `\n== Scale: ${sizes.map((size) => size.toLocaleString('en')).join(' / ')} drafts of ~1,500 words (libraries kept in ${BENCH_CACHE}); load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores`,
   );
-  const nodeBaseline = await timeRuns(10, [process.execPath, '-e', '']);
-  const help = await timeRuns(10, [process.execPath, CLI, '--help']);
+  const startOfNode = await measureStartOfNode();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
   const figures: SizeFigures[] = [];
   try {
@@ -224,6 +269,6 @@ export async function benchScale(sizesArgument?: string): Promise<void> {
   } finally {
     await browser.close();
   }
-  printTable(figures, help, nodeBaseline);
+  printTable(figures, startOfNode);
   console.log(`load average at the end: ${os.loadavg()[0]?.toFixed(1)}`);
 }

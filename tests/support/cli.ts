@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const CLI = fileURLToPath(new URL('../../electron/cli/bin.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../electron/cli/bin.cjs', import.meta.url));
 
 export interface CliRun {
   readonly code: number;

@@ -23,6 +23,7 @@ import { CoalescingQueue } from './coalescingQueue';
 import { EmptiedTrash } from './emptiedTrash';
 import { DraftStore, type FileStamp, type StoredDraft } from './draftStore';
 import { indexEntry, LibraryIndex, listingOf, type IndexEntry, type Listing } from './libraryIndex';
+import { ListingFilter } from './listingFilter';
 import type { LegacyFields } from './migrations';
 import { defaultHistoryPolicy, isLargeChange, RevisionHistory, type HistoryPolicy } from './revisionHistory';
 import { SearchIndex } from './searchIndex';
@@ -236,8 +237,8 @@ export class DraftLibrary {
    * draft must pass (what the library does not know of it, such as where it stands on blogs).
    */
   async list(query: ListingQuery = {}, also?: (listing: Listing) => boolean): Promise<Listing[]> {
-    const { all, keep } = await this.#matching(query, also);
-    return keep === null ? [...all] : all.filter(keep);
+    const { all, filter } = await this.#matching(query, also);
+    return filter === null ? [...all] : all.filter((listing, position) => filter.keeps(listing, position));
   }
 
   /**
@@ -251,12 +252,13 @@ export class DraftLibrary {
     limit: number,
     also?: (listing: Listing) => boolean,
   ): Promise<ListingPage> {
-    const { all, keep } = await this.#matching(query, also);
-    if (keep === null) return { total: all.length, offset, drafts: all.slice(offset, offset + limit) };
+    const { all, filter } = await this.#matching(query, also);
+    if (filter === null) return { total: all.length, offset, drafts: all.slice(offset, offset + limit) };
     const drafts: Listing[] = [];
     let total = 0;
-    for (const listing of all) {
-      if (!keep(listing)) continue;
+    for (let position = 0; position < all.length; position += 1) {
+      const listing = all[position];
+      if (listing === undefined || !filter.keeps(listing, position)) continue;
       if (total >= offset && drafts.length < limit) drafts.push(listing);
       total += 1;
     }
@@ -273,29 +275,21 @@ export class DraftLibrary {
     return this.listing(id)?.contentHash ?? null;
   }
 
-  /** Every listing in list order, and the test a draft must pass to match (null: every draft matches). */
+  /** Every listing in list order, and the test the draft at each position must pass to match (null: every draft matches). */
   async #matching(
     query: ListingQuery,
     also: ((listing: Listing) => boolean) | undefined,
-  ): Promise<{ all: readonly Listing[]; keep: ((listing: Listing) => boolean) | null }> {
+  ): Promise<{ all: readonly Listing[]; filter: ListingFilter | null }> {
     await this.#indexed();
     const trash = query.trash ?? 'exclude';
-    const tagKey = query.tag === undefined ? undefined : hashtagKey(query.tag);
+    const tag = query.tag === undefined ? undefined : { key: hashtagKey(query.tag), keyOf: memoized(hashtagKey) };
     const search = query.search?.trim() ? query.search : undefined;
     if (search !== undefined) await this.#searchStarted();
     const matches = search === undefined ? null : await this.#search.find(search);
-    const keyOf = memoized(hashtagKey);
     const all = this.#index.newestFirst();
-    if (trash === 'include' && tagKey === undefined && matches === null && also === undefined)
-      return { all, keep: null };
-    const keep = (listing: Listing) => {
-      if (trash === 'exclude' && listing.trashedAt !== null) return false;
-      if (trash === 'only' && listing.trashedAt === null) return false;
-      if (tagKey !== undefined && !listing.hashtags.some((tag) => keyOf(tag) === tagKey)) return false;
-      if (matches !== null && !matches.has(listing.id)) return false;
-      return also === undefined || also(listing);
-    };
-    return { all, keep };
+    if (trash === 'include' && tag === undefined && matches === null && also === undefined)
+      return { all, filter: null };
+    return { all, filter: new ListingFilter({ trash, tag, matches: matches?.along(all) ?? null, also }) };
   }
 
   async get(id: string): Promise<Draft> {

@@ -212,18 +212,24 @@ export class WordIndex {
   matchNumbers(query: string): Uint8Array {
     const largest = firstValue(this.#db.prepare('SELECT max(number) FROM drafts'));
     const matched = new Uint8Array((typeof largest === 'number' ? largest : 0) + 1);
-    const list = firstValue(this.#db.prepare('SELECT group_concat(rowid) FROM words WHERE words MATCH ?'), query);
-    if (typeof list !== 'string') return matched;
+    // As bytes: making a JavaScript string of them and reading it back took twice as long.
+    const list = firstValue(
+      this.#db.prepare('SELECT CAST(group_concat(rowid) AS BLOB) FROM words WHERE words MATCH ?'),
+      query,
+    );
+    if (!(list instanceof Uint8Array)) return matched;
     // Decimal numbers separated by commas: read digit by digit, with no string or array made.
+    // Every row of the words has its row in the drafts (both are written in one transaction).
+    // An indexed loop: `for…of` over the bytes is several times slower until the loop is optimized.
     let number = 0;
-    for (let at = 0; at <= list.length; at += 1) {
-      const code = at < list.length ? list.charCodeAt(at) : COMMA;
+    for (let at = 0; at < list.length; at += 1) {
+      const code = list[at] ?? COMMA;
       if (code === COMMA) {
-        // Every row of the words has its row in the drafts (both are written in one transaction).
         if (number < matched.length) matched[number] = 1;
         number = 0;
       } else number = number * 10 + (code - DIGIT_ZERO);
     }
+    if (number < matched.length) matched[number] = 1;
     return matched;
   }
 

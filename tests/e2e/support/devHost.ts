@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
-const CLI = fileURLToPath(new URL('../../../electron/cli/bin.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../electron/cli/bin.cjs', import.meta.url));
 
 /** A real `commonplace serve` on its own data folder, as a writer would start it. */
 export interface RunningDevHost {

@@ -13,7 +13,7 @@ import { writeWxr, type WxrPost } from '../../support/wxr';
 import { sampleImage } from '../media/support/images';
 
 const newFolder = useTempFolders();
-const CLI = fileURLToPath(new URL('../../../electron/cli/bin.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../electron/cli/bin.cjs', import.meta.url));
 
 async function listed(data: string) {
   return DraftSummarySchema.array().parse(JSON.parse((await runCli(data, ['drafts', 'list', '--json'])).stdout));

@@ -7,7 +7,7 @@ import { runCli } from '../../support/cli';
 import { REBLOG_POST_FILE } from '../../support/fixtures';
 import { useTempFolders } from '../../support/tempFolder';
 
-const CLI = fileURLToPath(new URL('../../../electron/cli/bin.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../electron/cli/bin.cjs', import.meta.url));
 const newFolder = useTempFolders();
 let fake: BloggerFake | null = null;
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT_OUTPUT_CLOSED } from '../../../electron/cli/endWhenOutputCloses';
 import { useTempFolders } from '../../support/tempFolder';
 
-const CLI = fileURLToPath(new URL('../../../electron/cli/bin.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../electron/cli/bin.cjs', import.meta.url));
 const newFolder = useTempFolders();
 const running: ReturnType<typeof spawn>[] = [];
 afterEach(() => {

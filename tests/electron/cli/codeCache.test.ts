@@ -17,7 +17,7 @@ interface Run {
 
 /**
  * A copy of the built CLI of its own (its cache is then the test's alone), started as
- * electron/cli/bin.js starts out/cli: through the code cache.
+ * electron/cli/bin.cjs starts out/cli: through the code cache.
  */
 async function builtCopy(): Promise<{
   cli: string;

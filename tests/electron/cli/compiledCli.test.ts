@@ -12,7 +12,7 @@ import { useTempFolders } from '../../support/tempFolder';
 import { sampleImage } from '../media/support/images';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CLI = path.join(ROOT, 'electron/cli/bin.js');
+const CLI = path.join(ROOT, 'electron/cli/bin.cjs');
 const BUILT_CLI = path.join(ROOT, 'out/cli');
 const newFolder = useTempFolders();
 

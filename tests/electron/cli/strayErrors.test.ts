@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TOKEN_HEADER } from '../../../shared/contract';
 import { useTempFolders } from '../../support/tempFolder';
 
-const CLI = fileURLToPath(new URL('../../../electron/cli/bin.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../electron/cli/bin.cjs', import.meta.url));
 const INJECT = fileURLToPath(new URL('./support/strayErrorsOnSignal.js', import.meta.url));
 
 const newFolder = useTempFolders();

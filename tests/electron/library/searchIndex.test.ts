@@ -118,6 +118,31 @@ describe('SearchIndex', () => {
     await changed.close();
   });
 
+  it('answers along a list by position, after the list changed in place and after a draft was indexed', async () => {
+    const index = new SearchIndex({ folder: await newFolder(), readOnly: false, ...quiet });
+    const words = new Map([
+      ['draft-0001', 'Harbour lights'],
+      ['draft-0002', 'Open sea'],
+    ]);
+    index.catchUp(stampsOf([...words.keys()]), (id) => Promise.resolve(draft(id, words.get(id) ?? '')));
+    const listed = [{ id: 'draft-0001' }, { id: 'draft-0002' }, { id: 'draft-0003' }];
+    const matching = async (query: string) => {
+      const matches = (await index.find(query)).along(listed);
+      return listed.filter((_, position) => matches.at(position)).map(({ id }) => id);
+    };
+    expect(await matching('harbour')).toEqual(['draft-0001']);
+    // The same list, reordered in place (as the library's list moves an edited draft to the top).
+    listed.reverse();
+    expect(await matching('harbour')).toEqual(['draft-0001']);
+    expect(await matching('sea')).toEqual(['draft-0002']);
+    // The list unchanged, a draft of it newly indexed.
+    index.put(draft('draft-0003', 'Harbour master'), { size: 1, mtimeMs: 1 });
+    expect(await matching('harbour')).toEqual(['draft-0003', 'draft-0001']);
+    index.remove('draft-0001');
+    expect(await matching('harbour')).toEqual(['draft-0003']);
+    await index.close();
+  });
+
   it('takes what the writer types as words, never as query syntax', async () => {
     const index = new SearchIndex({ folder: await newFolder(), readOnly: false, ...quiet });
     index.catchUp(stampsOf(['draft-0001']), (id) => Promise.resolve(draft(id, 'Near the "harbour" - at sea')));

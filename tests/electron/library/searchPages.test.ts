@@ -155,6 +155,22 @@ describe('search by pages', () => {
       expect(matched).toBeGreaterThan(100);
     };
     await check();
+    // Changes between searches: an edit moves its draft to the top of the list (the list the
+    // matches are found along changes in place), a new draft is indexed, one goes to the trash
+    // and one comes back from it.
+    for (const index of [9, 1]) {
+      minutes += 1;
+      const id = ids[index] ?? '';
+      const changed = content(next, `Edited again ${index}`);
+      await library.save(id, changed);
+      contents.set(id, changed);
+      await check();
+    }
+    await write('Draft 37');
+    await check();
+    await library.trash(ids[2] ?? '');
+    await library.restore(ids[31] ?? '');
+    await check();
     await opened.close();
     opened = await open();
     await check();
