@@ -183,3 +183,30 @@ test('taking the other version shows it, and the edits made here stay in History
   expect(mine.map((content) => content.title)).toContain('Retitled here');
   await expect(other.title).toHaveValue('Shared draft');
 });
+
+test('opening another draft while edits here were refused keeps them, and the other version in History', async ({
+  page,
+  context,
+}) => {
+  const id = await sharedDraft();
+  await callHost(host, 'createDraft', {
+    content: { title: 'Another draft', commentary: '', quotes: [], hashtags: [], featuredImage: null },
+  });
+  const here = await openWindow(page);
+  const other = await openWindow(await context.newPage());
+  const release = await holdNextSave(page);
+  await here.title.fill('Retitled here');
+  await other.title.fill('Retitled in the other window');
+  await expect(other.saveStatus).toHaveText('Saved');
+  const theirs = await callHost(host, 'getDraft', { id });
+  release();
+  await expect(page.getByRole('alert', { name: 'Changed elsewhere' })).toBeVisible();
+
+  await here.drafts.getByRole('button', { name: /Another draft/ }).click();
+  await expect(here.title).toHaveValue('Another draft');
+  await expect.poll(async () => (await callHost(host, 'getDraft', { id })).title).toBe('Retitled here');
+  expect(await callHost(host, 'getRevision', { id, revision: theirs.revision })).toMatchObject({
+    title: 'Retitled in the other window',
+  });
+  await expect(other.title).toHaveValue('Retitled here');
+});

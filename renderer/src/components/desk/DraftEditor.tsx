@@ -163,6 +163,16 @@ export function DraftEditor(props: DraftEditorProps) {
     },
     [draft.id, onReplaced],
   );
+  // Leaving the draft (another one opened) saves what is typed, even edits the library refused:
+  // they are kept over the other version, which stays in History, rather than dropped unseen.
+  const latestResolve = useRef(resolve);
+  latestResolve.current = resolve;
+  useEffect(
+    () => () => {
+      if (autosave.current.status.kind === 'conflict') void latestResolve.current('mine');
+    },
+    [],
+  );
   const edit = useCallback((change: Partial<DraftContent>) => setContent((current) => ({ ...current, ...change })), []);
   // Callbacks read the latest content through a ref, so they stay the same across keystrokes and
   // the quote and hashtag editors (memoised) do not re-render while the writer types.
