@@ -1,4 +1,4 @@
-import { expect, test, type Page, type Route } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page, type Route } from '@playwright/test';
 import { API_PATH } from '../../shared/contract';
 import { DeskPage } from './support/deskPage';
 import { makeDataFolder, startDevHost, type RunningDevHost } from './support/devHost';
@@ -57,6 +57,26 @@ async function holdNextSave(page: Page): Promise<() => void> {
 
 const editorScroll = (page: Page) => page.locator('.editor-scroll');
 
+/**
+ * Two windows on the shared draft: `edit` types in both, and what this one typed is not
+ * acknowledged until the other window's save is; returns the revision the other window saved.
+ */
+async function editBoth(
+  page: Page,
+  context: BrowserContext,
+  edit: (here: DeskPage, other: DeskPage) => Promise<void>,
+): Promise<{ id: string; here: DeskPage; other: DeskPage; theirs: number }> {
+  const id = await sharedDraft();
+  const here = await openWindow(page);
+  const other = await openWindow(await context.newPage());
+  const release = await holdNextSave(page);
+  await edit(here, other);
+  await expect(other.saveStatus).toHaveText('Saved');
+  const theirs = (await callHost(host, 'getDraft', { id })).revision;
+  release();
+  return { id, here, other, theirs };
+}
+
 test('a desk with nothing unsaved shows the version saved in another window or by a command at once, where the writer was', async ({
   page,
   context,
@@ -113,16 +133,11 @@ test('edits not yet saved when another window saves stay, the writer is told, an
   page,
   context,
 }) => {
-  const id = await sharedDraft();
-  const here = await openWindow(page);
-  const other = await openWindow(await context.newPage());
-  const release = await holdNextSave(page);
-  await here.commentary.press('Control+End');
-  await here.commentary.pressSequentially(' Typed here.');
-  await other.title.fill('Retitled in the other window');
-  await expect(other.saveStatus).toHaveText('Saved');
-  const theirs = await callHost(host, 'getDraft', { id });
-  release();
+  const { id, here, other, theirs } = await editBoth(page, context, async (here, other) => {
+    await here.commentary.press('Control+End');
+    await here.commentary.pressSequentially(' Typed here.');
+    await other.title.fill('Retitled in the other window');
+  });
 
   const bar = page.getByRole('alert', { name: 'Changed elsewhere' });
   await expect(bar).toContainText('your edits here are not saved yet');
@@ -134,7 +149,7 @@ test('edits not yet saved when another window saves stay, the writer is told, an
   await expect(here.saveStatus).toHaveText('Not saved: changed elsewhere');
   expect(await callHost(host, 'getDraft', { id })).toMatchObject({
     title: 'Retitled in the other window',
-    revision: theirs.revision,
+    revision: theirs,
   });
   for (const [width, colorScheme] of [
     [1280, 'light'],
@@ -149,9 +164,9 @@ test('edits not yet saved when another window saves stay, the writer is told, an
   await expect(bar).toBeHidden();
   await expect(here.saveStatus).toHaveText('Saved');
   const kept = await callHost(host, 'getDraft', { id });
-  expect(kept).toMatchObject({ title: 'Shared draft', revision: theirs.revision + 1 });
+  expect(kept).toMatchObject({ title: 'Shared draft', revision: theirs + 1 });
   expect(kept.commentary).toContain('Typed here. And more.');
-  expect(await callHost(host, 'getRevision', { id, revision: theirs.revision })).toMatchObject({
+  expect(await callHost(host, 'getRevision', { id, revision: theirs })).toMatchObject({
     title: 'Retitled in the other window',
   });
   // The other window had nothing unsaved: it shows the version kept.
@@ -161,15 +176,11 @@ test('edits not yet saved when another window saves stay, the writer is told, an
 });
 
 test('taking the other version shows it, and the edits made here stay in History', async ({ page, context }) => {
-  const id = await sharedDraft();
-  const here = await openWindow(page);
-  const other = await openWindow(await context.newPage());
-  const release = await holdNextSave(page);
-  await here.title.fill('Retitled here');
-  await other.commentary.press('Control+End');
-  await other.commentary.pressSequentially(' From the other window.');
-  await expect(other.saveStatus).toHaveText('Saved');
-  release();
+  const { id, here, other } = await editBoth(page, context, async (here, other) => {
+    await here.title.fill('Retitled here');
+    await other.commentary.press('Control+End');
+    await other.commentary.pressSequentially(' From the other window.');
+  });
 
   const bar = page.getByRole('alert', { name: 'Changed elsewhere' });
   await bar.getByRole('button', { name: 'Use the other version' }).click();
@@ -188,24 +199,19 @@ test('opening another draft while edits here were refused keeps them, and the ot
   page,
   context,
 }) => {
-  const id = await sharedDraft();
   await callHost(host, 'createDraft', {
     content: { title: 'Another draft', commentary: '', quotes: [], hashtags: [], featuredImage: null },
   });
-  const here = await openWindow(page);
-  const other = await openWindow(await context.newPage());
-  const release = await holdNextSave(page);
-  await here.title.fill('Retitled here');
-  await other.title.fill('Retitled in the other window');
-  await expect(other.saveStatus).toHaveText('Saved');
-  const theirs = await callHost(host, 'getDraft', { id });
-  release();
+  const { id, here, other, theirs } = await editBoth(page, context, async (here, other) => {
+    await here.title.fill('Retitled here');
+    await other.title.fill('Retitled in the other window');
+  });
   await expect(page.getByRole('alert', { name: 'Changed elsewhere' })).toBeVisible();
 
   await here.drafts.getByRole('button', { name: /Another draft/ }).click();
   await expect(here.title).toHaveValue('Another draft');
   await expect.poll(async () => (await callHost(host, 'getDraft', { id })).title).toBe('Retitled here');
-  expect(await callHost(host, 'getRevision', { id, revision: theirs.revision })).toMatchObject({
+  expect(await callHost(host, 'getRevision', { id, revision: theirs })).toMatchObject({
     title: 'Retitled in the other window',
   });
   await expect(other.title).toHaveValue('Retitled here');
