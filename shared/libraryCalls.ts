@@ -43,8 +43,13 @@ export const libraryCalls = {
     DraftViewSchema,
   ),
   saveDraft: call(
-    "Changes a draft's content (only what changed; unchanged quotes are named, not sent); acknowledged once on disk with the new revision and summary (a `draft-changed` event announces it to every page).",
-    z.strictObject({ id: IdSchema, changes: DraftChangesSchema }),
+    "Changes a draft's content (only what changed; unchanged quotes are named, not sent); acknowledged once on disk with the new revision and summary (a `draft-changed` event announces it to every page). With `baseRevision`, the revision the changes were made over, a draft changed elsewhere since is not saved over: the save is refused as a `conflict`. With `keepReplaced`, the version the save replaces is kept in the draft's history (the writer chose theirs over one saved elsewhere).",
+    z.strictObject({
+      id: IdSchema,
+      changes: DraftChangesSchema,
+      baseRevision: z.number().int().nonnegative().optional(),
+      keepReplaced: z.boolean().optional(),
+    }),
     z.strictObject({ revision: z.number().int().nonnegative(), summary: DraftSummarySchema }),
   ),
   trashDraft: call('Moves a draft to the trash; it can be restored until the trash is emptied.', byId, DraftViewSchema),

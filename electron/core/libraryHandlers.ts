@@ -25,8 +25,8 @@ export function libraryHandlers(
     listDraftSummaries: ({ ids }) => view.summaries(ids),
     getDraft: ({ id }) => view.get(id),
     createDraft: async ({ content }) => view.view(await library.create(content ?? emptyDraftContent())),
-    saveDraft: async ({ id, changes }) => {
-      const { revision } = await library.save(id, changes);
+    saveDraft: async ({ id, changes, baseRevision, keepReplaced }) => {
+      const { revision } = await library.save(id, changes, { baseRevision, keepReplaced });
       return { revision, summary: view.summary(id) };
     },
     trashDraft: async ({ id }) => view.view(await library.trash(id)),

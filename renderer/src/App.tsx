@@ -20,7 +20,7 @@ import {
 } from './lateParts';
 import { withShortcut } from './shortcuts';
 import { useConnectivity } from './state/useConnectivity';
-import { useCurrentDraft } from './state/useCurrentDraft';
+import { useCurrentDraft, type DeskPlace } from './state/useCurrentDraft';
 import { draftRows, outboxCounts } from './state/libraryState';
 import { libraryStore, useLibraryState } from './state/useLibraryStore';
 import { useShortcuts } from './state/useShortcuts';
@@ -62,7 +62,8 @@ export function App() {
   );
   const outbox = useMemo(() => outboxCounts(library.outbox), [library.outbox]);
   const desk = useCurrentDraft();
-  const { current, open, create, setProblem } = desk;
+  const { current, open, create, setProblem, refresh } = desk;
+  const refreshDesk = useCallback((leave: () => DeskPlace | null) => void refresh(leave), [refresh]);
   useEffect(() => {
     void libraryStore.start();
     return () => libraryStore.stop();
@@ -283,6 +284,9 @@ export function App() {
                 setDialog(accountId === undefined ? 'blogs' : { kind: 'blog-settings', accountId })
               }
               onReplaced={() => void desk.reload()}
+              announcedRevision={library.summaries.get(current.id)?.revision}
+              onChangedElsewhere={refreshDesk}
+              place={desk.place}
             />
           </Suspense>
         ) : (

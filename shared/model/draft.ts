@@ -228,6 +228,14 @@ export const DraftSummarySchema = z.strictObject({
 });
 export type DraftSummary = z.infer<typeof DraftSummarySchema>;
 
+/** The draft's content alone (what a save changes and the history keeps). */
+export function contentOf(draft: Draft): DraftContent {
+  const { title, commentary, quotes, hashtags, featuredImage, options } = draft;
+  return options === undefined
+    ? { title, commentary, quotes, hashtags, featuredImage }
+    : { title, commentary, quotes, hashtags, featuredImage, options };
+}
+
 export function emptyDraftContent(): DraftContent {
   return { title: '', commentary: '', quotes: [], hashtags: [], featuredImage: null };
 }

@@ -97,7 +97,7 @@ export class DraftLibrary {
   readonly #history: RevisionHistory;
   readonly #search: SearchIndex;
   readonly #emptied: EmptiedTrash;
-  readonly #saves: CoalescingQueue<DraftChanges, Draft>;
+  readonly #saves: CoalescingQueue<Save, Draft>;
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #notices: LibraryNotice[] = [];
   #indexing: Promise<void> | null = null;
@@ -126,8 +126,17 @@ export class DraftLibrary {
     this.#history = new RevisionHistory(options.folder, options.history ?? defaultHistoryPolicy, this.#readOnly);
     this.#search = new SearchIndex({ folder: options.folder, readOnly: this.#readOnly, logError: options.logError });
     this.#saves = new CoalescingQueue(
-      (id, changes) => this.#exclusive(id, () => this.#update(id, (draft) => changed(draft, changes), { touch: true })),
-      combineChanges,
+      (id, { changes, baseRevision, keepReplaced }) =>
+        this.#exclusive(id, () =>
+          this.#update(id, (draft) => changed(draft, changes), {
+            touch: true,
+            baseRevision,
+            forceSnapshot: keepReplaced,
+          }),
+        ),
+      // A save checked against the revision it was made over (or keeping what it replaces) runs, and is answered, alone.
+      (earlier, later) =>
+        runsAlone(earlier) || runsAlone(later) ? null : { changes: combineChanges(earlier.changes, later.changes) },
     );
   }
 
@@ -317,9 +326,12 @@ export class DraftLibrary {
   /**
    * Changes the draft's content: the fields given (the whole content, or only what changed).
    * Saves of one draft run in order, each over the one before; the last acknowledged wins.
+   * `baseRevision`: the revision the changes were made over; a draft changed elsewhere since is
+   * not saved over (`conflict`). `keepReplaced`: the version replaced is kept in the history (the
+   * writer chose their version over one saved elsewhere).
    */
-  save(id: string, changes: DraftChanges): Promise<Draft> {
-    return this.#saves.submit(id, changes);
+  save(id: string, changes: DraftChanges, check: SaveCheck = {}): Promise<Draft> {
+    return this.#saves.submit(id, { changes, ...check });
   }
 
   /**
@@ -493,12 +505,18 @@ export class DraftLibrary {
   async #update(
     id: string,
     change: (draft: Draft) => Draft,
-    options: { touch?: boolean; forceSnapshot?: boolean } = {},
+    options: { touch?: boolean; forceSnapshot?: boolean | undefined; baseRevision?: number | undefined } = {},
   ): Promise<Draft> {
     // Under the draft's lock already: read as its owner (get would wait for this very task).
     const current = this.#recent.get(id) ?? (await this.#loadOwned(id));
     if (!current) throw new AppError('not-found', `There is no draft with id ${id}.`);
     const now = this.#now();
+    if (options.baseRevision !== undefined && options.baseRevision !== current.revision) {
+      throw new AppError(
+        'conflict',
+        `“${current.title || 'Untitled'}” was changed elsewhere (another window or a command) after revision ${options.baseRevision}, which these edits were made over: they were not saved over it.`,
+      );
+    }
     const changed = change(current);
     if (options.forceSnapshot || this.#history.dueForSnapshot(id, now) || isLargeChange(current, changed)) {
       this.#history
@@ -687,6 +705,20 @@ export class DraftLibrary {
     this.#notices.push(notice);
     this.#onChange({ kind: 'notice', notice });
   }
+}
+
+/** What a save asks of the draft it replaces (see `DraftLibrary.save`). */
+export interface SaveCheck {
+  readonly baseRevision?: number | undefined;
+  readonly keepReplaced?: boolean | undefined;
+}
+
+interface Save extends SaveCheck {
+  readonly changes: DraftChanges;
+}
+
+function runsAlone(save: Save): boolean {
+  return save.baseRevision !== undefined || save.keepReplaced === true;
 }
 
 /** The draft with the changes made; refused when they name a quote the draft no longer has. */

@@ -2,7 +2,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { contentHash } from '../../../shared/model/contentHash';
-import { DraftContentSchema, type Draft, type DraftContent } from '../../../shared/model/draft';
+import { contentOf, DraftContentSchema, type Draft, type DraftContent } from '../../../shared/model/draft';
 import { withCleanHashtags } from '../../../shared/model/hashtags';
 import { CorruptDocumentError, openDocument, schemaCodec } from '../storage/jsonDocument';
 import { RepairNeededError } from '../storage/readOnly';
@@ -146,13 +146,6 @@ export class RevisionHistory {
     }
     return document;
   }
-}
-
-export function contentOf(draft: Draft): DraftContent {
-  const { title, commentary, quotes, hashtags, featuredImage, options } = draft;
-  return options === undefined
-    ? { title, commentary, quotes, hashtags, featuredImage }
-    : { title, commentary, quotes, hashtags, featuredImage, options };
 }
 
 /** Below this many characters a draft is still being started: no rewrite is worth its own version. */

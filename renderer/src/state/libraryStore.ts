@@ -55,6 +55,10 @@ export class LibraryStore {
   readonly #titlesAsked = new Set<string>();
   #searchTimer: ReturnType<typeof setTimeout> | null = null;
   #stopListening: (() => void) | null = null;
+  /** The first load (asked once, however often `start` is called). */
+  #loading: Promise<void> | null = null;
+  /** How many tag counts the events brought: the first load's answer may predate one of them. */
+  #tagChanges = 0;
 
   constructor(api: Api, options: LibraryStoreOptions = {}) {
     this.#api = api;
@@ -68,17 +72,29 @@ export class LibraryStore {
     return () => this.#listeners.delete(listener);
   };
 
-  /** Starts following the core's events, then loads everything once. */
-  async start(): Promise<void> {
+  /**
+   * Starts following the core's events, and loads everything once: the page calls it before its
+   * first render, so that the core answers while React draws. Resolves when all is loaded.
+   */
+  start(): Promise<void> {
     this.#stopListening ??= this.#api.onEvent((event) => this.#hear(event));
+    this.#loading ??= this.#load();
+    return this.#loading;
+  }
+
+  async #load(): Promise<void> {
     const query = this.#state.list.query;
-    const [page, tags, accounts, outbox, notices] = await Promise.all([
+    const first = Promise.all([
       this.#api.listDraftPage({ query, offset: 0, limit: this.#pageRows }),
-      this.#api.listTags({}),
       this.#api.listAccounts({}),
       this.#api.listOutbox({}),
       this.#api.listNotices({}),
     ]);
+    // Asked last and not waited for: counting the tags takes a pass over every draft, and the
+    // list need not wait for the tag filter's choices.
+    const tagChanges = this.#tagChanges;
+    const tags = this.#api.listTags({});
+    const [page, accounts, outbox, notices] = await first;
     if (!page.ok) {
       this.#fail(`Your library could not be read: ${page.error.message}`);
       return;
@@ -86,7 +102,7 @@ export class LibraryStore {
     let state = loaded(this.#state, {
       query,
       page: page.value,
-      tags: tags.ok ? tags.value : [],
+      tags: [],
       accounts: accounts.ok ? accounts.value : [],
       outbox: outbox.ok ? outbox.value : [],
       notices: notices.ok ? notices.value : [],
@@ -96,6 +112,9 @@ export class LibraryStore {
     this.#set(state);
     if (state.list.state === 'stale') this.#askAgain();
     this.#askOutboxTitles();
+    const counted = await tags;
+    // Tags an event brought since are as new as the answer, or newer.
+    if (counted.ok && this.#tagChanges === tagChanges) this.#set({ ...this.#state, tags: counted.value });
   }
 
   /** Stops following events (the page is going away). */
@@ -143,6 +162,7 @@ export class LibraryStore {
   }
 
   #hear(event: AppEvent): void {
+    if (event.type === 'tags-changed') this.#tagChanges += 1;
     if (this.#early) {
       this.#early.push(event);
       return;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Draft, DraftChanges, DraftContent } from '../../../shared/model/draft';
+import { contentOf, type Draft, type DraftChanges, type DraftContent } from '../../../shared/model/draft';
 import { changesBetween } from '../../../shared/model/draftChanges';
 import { saveableContent } from '../../../shared/model/saveableContent';
 import type { Result } from '../../../shared/result';
@@ -10,7 +10,20 @@ export type SaveStatus =
   | { readonly kind: 'saved'; readonly revision: number; readonly withheld: readonly string[] }
   | { readonly kind: 'unsaved' }
   | { readonly kind: 'saving' }
-  | { readonly kind: 'failed'; readonly message: string };
+  | { readonly kind: 'failed'; readonly message: string }
+  /**
+   * The library holds a version saved elsewhere (another window, a command) after the one these
+   * edits were made over: they are not saved, and wait for the writer to choose (`keepMine`).
+   */
+  | { readonly kind: 'conflict' }
+  /** A newer version saved elsewhere is on its way to the desk (nothing here was unsaved). */
+  | { readonly kind: 'updating' };
+
+/** What a save names of the draft it replaces (the contract's saveDraft). */
+export interface SaveCheck {
+  readonly baseRevision: number;
+  readonly keepReplaced?: true;
+}
 
 const QUIET_MS = 300;
 const FLUSH_TIMEOUT_MS = 10_000;
@@ -24,13 +37,37 @@ const MOST_RETRY_MS = 15_000;
  * time, so the library always receives edits in the order they were made; edits made meanwhile
  * go in the next. What is sent is what the library can take (see saveableContent): a field it
  * would refuse never holds back the rest, and the status says what was held back.
+ *
+ * Each save names the revision its edits were made over, so the library refuses one made over a
+ * version since replaced elsewhere (another window, a command): the edits stay here, unsaved,
+ * until the writer chooses. A newer version announced while nothing here is unsaved is handed to
+ * `onChangedElsewhere` for the desk to show; with edits unsaved, they are sent at once to be refused.
  */
 export function useAutosave(
   draft: Draft,
   content: DraftContent,
-  save: (id: string, changes: DraftChanges) => Promise<Result<{ readonly revision: number }>>,
-): { status: SaveStatus; saveNow: () => void; flush: () => Promise<boolean> } {
+  save: (id: string, changes: DraftChanges, check: SaveCheck) => Promise<Result<{ readonly revision: number }>>,
+  /** The newest revision of this draft the library announced, if it announced one since it was opened. */
+  announced: number | undefined,
+  onChangedElsewhere: () => void,
+): {
+  status: SaveStatus;
+  saveNow: () => void;
+  flush: () => Promise<boolean>;
+  allSaved: () => boolean;
+  keepMine: (theirs: Draft) => void;
+} {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', revision: draft.revision, withheld: [] });
+  /** The revision of what the library holds, as this desk last heard it acknowledged (or opened it). */
+  const acked = useRef(draft.revision);
+  /** A save was refused: the library holds another version, and nothing is sent until the writer chooses. */
+  const conflicted = useRef(false);
+  /** The next save replaces a version saved elsewhere, which the library keeps in the history. */
+  const replacing = useRef(false);
+  const latestAnnounced = useRef(announced);
+  latestAnnounced.current = announced;
+  const latestOnChangedElsewhere = useRef(onChangedElsewhere);
+  latestOnChangedElsewhere.current = onChangedElsewhere;
   const latest = useRef(content);
   /** What was typed when the last acknowledged save was sent (compared by identity). */
   const savedContent = useRef(content);
@@ -43,42 +80,93 @@ export function useAutosave(
   const retryIn = useRef(FIRST_RETRY_MS);
   latest.current = content;
   /** Nothing waiting for the pause, nothing on its way, and what is on disk is what is shown. */
-  const allSaved = () =>
-    timer.current === null &&
-    !inFlight.current &&
-    latest.current === savedContent.current &&
-    withheld.current.length === 0;
+  const allSaved = useCallback(
+    () =>
+      timer.current === null &&
+      !inFlight.current &&
+      !conflicted.current &&
+      latest.current === savedContent.current &&
+      withheld.current.length === 0,
+    [],
+  );
 
-  const saveNow = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    if (inFlight.current || latest.current === savedContent.current) return;
-    const sending = latest.current;
-    const saveable = saveableContent(sending, onDisk.current);
-    setStatus({ kind: 'saving' });
-    inFlight.current = save(draft.id, changesBetween(onDisk.current, saveable.content)).then((result) => {
-      inFlight.current = null;
-      if (!result.ok) {
-        setStatus({ kind: 'failed', message: result.error.message });
-        // A disk that fills or a host that restarts comes back: saving resumes without the writer.
-        if (result.error.kind === 'storage' || result.error.kind === 'unavailable') {
-          if (timer.current) clearTimeout(timer.current);
-          timer.current = setTimeout(saveNow, retryIn.current);
-          retryIn.current = Math.min(retryIn.current * 2, MOST_RETRY_MS);
+  /** `even`: sent even when nothing was typed since the last save, to be checked against the library's revision. */
+  const send = useCallback(
+    (even: boolean) => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      if (inFlight.current || conflicted.current || (!even && latest.current === savedContent.current)) return;
+      const sending = latest.current;
+      const saveable = saveableContent(sending, onDisk.current);
+      setStatus({ kind: 'saving' });
+      const check: SaveCheck = replacing.current
+        ? { baseRevision: acked.current, keepReplaced: true }
+        : { baseRevision: acked.current };
+      inFlight.current = save(draft.id, changesBetween(onDisk.current, saveable.content), check).then((result) => {
+        inFlight.current = null;
+        if (!result.ok) {
+          if (result.error.kind === 'conflict') {
+            conflicted.current = true;
+            setStatus({ kind: 'conflict' });
+            return;
+          }
+          setStatus({ kind: 'failed', message: result.error.message });
+          // A disk that fills or a host that restarts comes back: saving resumes without the writer.
+          if (result.error.kind === 'storage' || result.error.kind === 'unavailable') {
+            if (timer.current) clearTimeout(timer.current);
+            timer.current = setTimeout(() => send(false), retryIn.current);
+            retryIn.current = Math.min(retryIn.current * 2, MOST_RETRY_MS);
+          }
+          return;
         }
-        return;
-      }
-      retryIn.current = FIRST_RETRY_MS;
-      savedContent.current = sending;
-      onDisk.current = saveable.content;
-      withheld.current = saveable.withheld;
-      if (latest.current !== sending) saveNow();
-      else setStatus({ kind: 'saved', revision: result.value.revision, withheld: saveable.withheld });
-    });
-  }, [draft.id, save]);
+        retryIn.current = FIRST_RETRY_MS;
+        acked.current = result.value.revision;
+        replacing.current = false;
+        savedContent.current = sending;
+        onDisk.current = saveable.content;
+        withheld.current = saveable.withheld;
+        if (latest.current !== sending) send(false);
+        else {
+          setStatus({ kind: 'saved', revision: result.value.revision, withheld: saveable.withheld });
+          // A version announced while this save was on its way may be newer than it.
+          checkElsewhere.current();
+        }
+      });
+    },
+    [draft.id, save],
+  );
+  const saveNow = useCallback(() => send(false), [send]);
+
+  /** A version newer than the one acknowledged here: shown when nothing here is unsaved, else sent to be refused. */
+  const checkElsewhere = useRef<() => void>(() => undefined);
+  checkElsewhere.current = () => {
+    const newest = latestAnnounced.current;
+    if (newest === undefined || newest <= acked.current || inFlight.current || conflicted.current) return;
+    if (!allSaved()) send(true);
+    else {
+      setStatus({ kind: 'updating' });
+      latestOnChangedElsewhere.current();
+    }
+  };
+  useEffect(() => checkElsewhere.current(), [announced]);
+
+  /**
+   * The writer keeps what is typed here over `theirs`, the version the library holds now: it is
+   * saved over it at once, and theirs stays in the draft's history.
+   */
+  const keepMine = useCallback(
+    (theirs: Draft) => {
+      acked.current = theirs.revision;
+      onDisk.current = contentOf(theirs);
+      replacing.current = true;
+      conflicted.current = false;
+      send(true);
+    },
+    [send],
+  );
 
   useEffect(() => {
-    if (content === savedContent.current) return;
+    if (content === savedContent.current || conflicted.current) return;
     setStatus((current) => (current.kind === 'saving' ? current : { kind: 'unsaved' }));
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(saveNow, QUIET_MS);
@@ -126,5 +214,5 @@ export function useAutosave(
     return () => window.removeEventListener('beforeunload', holdUntilSaved);
   }, []);
 
-  return { status, saveNow, flush };
+  return { status, saveNow, flush, allSaved, keepMine };
 }

@@ -1,8 +1,21 @@
 import { useCallback, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { DraftContent, DraftView } from '../../../shared/model/draft';
 import type { Result } from '../../../shared/result';
 import { api } from '../api';
 import { libraryStore } from './useLibraryStore';
+
+/** Where the writer was on the desk: what a draft shown anew in its place puts them back to. */
+export interface DeskPlace {
+  readonly scrollTop: number;
+  /** The field with the focus, its text then, and its caret in that text (the selection's anchor and head). */
+  readonly caret: {
+    readonly field: 'title' | 'commentary';
+    readonly text: string;
+    readonly anchor: number;
+    readonly head: number;
+  } | null;
+}
 
 /**
  * The draft on the desk, and the actions that change which draft that is; failures become
@@ -13,6 +26,10 @@ export function useCurrentDraft() {
   const [problem, setProblem] = useState<string | null>(null);
   /** Another draft is on its way to the desk: what is typed meanwhile would go to the one leaving. */
   const [switching, setSwitching] = useState(false);
+  /** Where the writer was when the draft on the desk was shown anew (changed elsewhere); null otherwise. */
+  const [place, setPlace] = useState<DeskPlace | null>(null);
+  const shown = useRef<DraftView | null>(null);
+  shown.current = current;
   const openId = useRef<string | null>(null);
   openId.current = current?.id ?? null;
 
@@ -20,6 +37,7 @@ export function useCurrentDraft() {
     setProblem(result.ok ? null : `${failure}: ${result.error.message}`);
     if (!result.ok) return;
     if (result.value) libraryStore.showing(result.value);
+    setPlace(null);
     setCurrent(result.value);
   }, []);
 
@@ -45,6 +63,29 @@ export function useCurrentDraft() {
   const reload = useCallback(async () => {
     if (openId.current) settle(await libraryStore.open(openId.current), 'The draft could not be read again');
   }, [settle]);
+
+  /**
+   * Shows the open draft as the library holds it now, saved elsewhere (another window, a command),
+   * in place of the desk's copy, once `leave` gives where the writer is: it answers null when
+   * the desk holds edits of its own by then (typed while the draft was read), which are kept.
+   */
+  const refresh = useCallback(async (leave: () => DeskPlace | null) => {
+    const showing = shown.current;
+    if (!showing) return;
+    const result = await libraryStore.open(showing.id);
+    if (!result.ok) {
+      setProblem(`The draft's newer version could not be read: ${result.error.message}`);
+      return;
+    }
+    if (shown.current !== showing || result.value.revision <= showing.revision) return;
+    const at = leave();
+    if (at === null) return;
+    // Shown in this same task: no keystroke can land in the desk's copy between the check and the swap.
+    flushSync(() => {
+      setPlace(at);
+      setCurrent(result.value);
+    });
+  }, []);
 
   const create = useCallback(
     async (content?: DraftContent) => {
@@ -96,11 +137,13 @@ export function useCurrentDraft() {
 
   return {
     current,
+    place,
     switching,
     problem,
     setProblem,
     open,
     reload,
+    refresh,
     create,
     trash,
     restore,

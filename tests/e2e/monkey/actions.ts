@@ -522,6 +522,39 @@ export const actions: readonly (readonly [weight: number, name: string, act: Act
       return keys.join(' ');
     },
   ],
+  [
+    1,
+    'another window saves the draft open here',
+    async (monkey) => {
+      // Found by its title as the library lists it; a title typed and not saved yet, or shared by
+      // several drafts, names none.
+      if (!(await monkey.desk.title.isVisible())) return 'skipped';
+      const shown = await monkey.desk.title.inputValue({ timeout: SHORT });
+      const named = (await callHost(monkey.host, 'listDrafts', {})).filter((draft) => draft.title === shown);
+      const open = named.length === 1 ? named[0] : undefined;
+      if (!open) return 'skipped';
+      // As another window (or the CLI) saves: over whatever the draft holds.
+      const changes =
+        monkey.int(0, 1) === 0
+          ? { title: monkey.words(monkey.int(1, 8)) }
+          : {
+              commentary: `${(await callHost(monkey.host, 'getDraft', { id: open.id })).commentary} ${monkey.words(5)}`,
+            };
+      await callHost(monkey.host, 'saveDraft', { id: open.id, changes });
+      return Object.keys(changes).join(' ');
+    },
+  ],
+  [
+    1,
+    'choose a version when the draft was changed elsewhere',
+    async (monkey) => {
+      const bar = monkey.page.getByRole('alert', { name: 'Changed elsewhere' });
+      if (!(await bar.isVisible())) return 'skipped';
+      const choice = monkey.pick(['Keep my version', 'Use the other version']);
+      await bar.getByRole('button', { name: choice }).click({ timeout: SHORT });
+      return choice;
+    },
+  ],
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApi, type Api } from '../../../shared/contract';
 import { dispatch } from '../../../electron/core/dispatch';
 import { openServices, type Services } from '../../../electron/core/services';
@@ -165,4 +165,51 @@ describe('the renderer’s store', () => {
     store.stop();
     await services.close();
   }, 60_000);
+
+  it('shows the list before the tags are counted, and takes the count unless an event brought newer tags', async () => {
+    const services = await openServices({
+      dataFolder: await newFolder(),
+      access: { mode: 'write', program: { kind: 'dev-host' } },
+      logError: () => undefined,
+    });
+    const api = apiOver(services);
+    await value(api.createDraft({ content: { ...reblogPost(), hashtags: ['Mosul'] } }));
+    /** A store whose tag count is held until `release` is called. */
+    const heldTags = () => {
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const store = new LibraryStore(
+        createApi(
+          async (name, input) => {
+            const answer = dispatch(services.handlers, name, input, { logError: () => undefined });
+            if (name === 'listTags') await held;
+            return answer;
+          },
+          (listener) => services.events.subscribe(listener),
+        ),
+      );
+      return { store, release };
+    };
+
+    const first = heldTags();
+    const loading = first.store.start();
+    await vi.waitFor(() => expect(first.store.getState().list.ids).toHaveLength(1));
+    expect(first.store.getState().tags).toEqual([]);
+    first.release();
+    await loading;
+    expect(first.store.getState().tags).toEqual([{ tag: 'Mosul', count: 1 }]);
+
+    // The count asked before a save that changed the tags answers after the save's event: not taken.
+    const second = heldTags();
+    const loaded = second.store.start();
+    await vi.waitFor(() => expect(second.store.getState().list.ids).toHaveLength(1));
+    await value(api.createDraft({ content: { ...reblogPost(), hashtags: ['Mosul', 'Kurds'] } }));
+    const afterEvent = second.store.getState().tags;
+    expect(afterEvent).toEqual(expect.arrayContaining([{ tag: 'Kurds', count: 1 }]));
+    second.release();
+    await loaded;
+    expect(second.store.getState().tags).toEqual(afterEvent);
+    for (const store of [first.store, second.store]) store.stop();
+    await services.close();
+  });
 });

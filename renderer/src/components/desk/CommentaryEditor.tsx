@@ -23,6 +23,10 @@ export interface CommentaryEditorHandle {
   /** The text as it is this moment (React's copy may be a render behind). */
   text(): string;
   focus(): void;
+  /** Where the caret is (and the selection's other end) while the editor holds the focus in its window; else null. */
+  caret(): { anchor: number; head: number } | null;
+  /** Focuses the editor with the caret there (kept within the text). */
+  placeCaret(at: { anchor: number; head: number }): void;
 }
 
 interface CommentaryEditorProps {
@@ -99,6 +103,20 @@ export function CommentaryEditor({
       },
       focus() {
         view.current?.focus();
+      },
+      caret() {
+        const editor = view.current;
+        // The focus it holds in its window, even while another window is in front.
+        if (!editor || editor.root.activeElement !== editor.contentDOM) return null;
+        const { anchor, head } = editor.state.selection.main;
+        return { anchor, head };
+      },
+      placeCaret({ anchor, head }) {
+        const editor = view.current;
+        if (!editor) return;
+        const within = (at: number) => Math.min(Math.max(at, 0), editor.state.doc.length);
+        editor.dispatch({ selection: { anchor: within(anchor), head: within(head) } });
+        editor.focus();
       },
     }),
     [],

@@ -3,6 +3,7 @@ import { Group, Panel, Separator } from 'react-resizable-panels';
 import type { Account } from '../../../../shared/model/account';
 import type { ClipboardPayload } from '../../../../shared/model/clipboard';
 import {
+  contentOf,
   emptySource,
   type Draft,
   type DraftChanges,
@@ -19,10 +20,13 @@ import { api } from '../../api';
 import { payloadFromDataTransfer } from '../../quotes/clipboardFormats';
 import { mergeSource, needsDetails } from '../../quotes/mergeSource';
 import { webImagesOf, withLibraryImage } from '../../quotes/quoteImages';
-import { useAutosave } from '../../state/useAutosave';
+import { useAutosave, type SaveCheck } from '../../state/useAutosave';
+import type { DeskPlace } from '../../state/useCurrentDraft';
 import { PreviewPane } from '../PreviewPane';
 import { PublishPanel } from '../publish/PublishPanel';
 import { AltTextDialog } from './AltTextDialog';
+import { caretAcrossVersions } from './caretAcrossVersions';
+import { ChangedElsewhereBar } from './ChangedElsewhereBar';
 import { CommentaryEditor, type CommentaryEditorHandle } from './CommentaryEditor';
 import { LimitNote, useFieldLimit } from './fieldLimit';
 import { ImagesPanel } from './ImagesPanel';
@@ -33,7 +37,7 @@ import { QuoteList } from './QuoteList';
 import { StatusBar } from './StatusBar';
 import { UndoBar } from './UndoBar';
 
-const saveDraft = (id: string, changes: DraftChanges) => api.saveDraft({ id, changes });
+const saveDraft = (id: string, changes: DraftChanges, check: SaveCheck) => api.saveDraft({ id, changes, ...check });
 
 /** What the app (its menus and shortcuts) can ask of the open draft's editor. */
 export interface DraftEditorHandle {
@@ -61,6 +65,15 @@ interface DraftEditorProps {
   readonly onManageBlogs: (accountId?: string) => void;
   /** The core replaced the draft's content (the blog's version taken): the desk reads it again. */
   readonly onReplaced: () => void;
+  /** The newest revision of the draft the library announced (a save here, or elsewhere), if any. */
+  readonly announcedRevision: number | undefined;
+  /**
+   * The library holds a newer version saved elsewhere and nothing here is unsaved: the desk shows
+   * it, once `leave` gives where the writer is (null: edits typed meanwhile, which stay).
+   */
+  readonly onChangedElsewhere: (leave: () => DeskPlace | null) => void;
+  /** Where the writer was, when this editor shows a version saved elsewhere in place of the last. */
+  readonly place: DeskPlace | null;
 }
 
 interface Removed {
@@ -72,6 +85,7 @@ interface Removed {
 export function DraftEditor(props: DraftEditorProps) {
   const { ref, draft, libraryTags, showPreview, showPublish, readOnly, accounts, onManageBlogs, onReplaced } = props;
   const titleField = useRef<HTMLTextAreaElement>(null);
+  const editorScroll = useRef<HTMLDivElement>(null);
   // A new, empty draft is for writing: the caret starts in its title.
   const [isNew] = useState(
     draft.revision === 1 && draft.title === '' && draft.commentary === '' && draft.quotes.length === 0,
@@ -79,19 +93,86 @@ export function DraftEditor(props: DraftEditorProps) {
   useEffect(() => {
     if (isNew) titleField.current?.focus();
   }, [isNew]);
-  const [content, setContent] = useState<DraftContent>(() => ({
-    title: draft.title,
-    commentary: draft.commentary,
-    quotes: draft.quotes,
-    hashtags: draft.hashtags,
-    featuredImage: draft.featuredImage,
-    ...(draft.options ? { options: draft.options } : {}),
-  }));
+  const [content, setContent] = useState<DraftContent>(() => contentOf(draft));
   const [initialCommentary] = useState(draft.commentary);
   const titleLimit = useFieldLimit('The title', limits.titleCharacters);
   const titleNote = titleLimit.note(content.title.length);
   const [removed, setRemoved] = useState<Removed | null>(null);
-  const { status, saveNow, flush } = useAutosave(draft, content, saveDraft);
+  const { onChangedElsewhere } = props;
+  const commentaryEditor = useRef<CommentaryEditorHandle>(null);
+  /** Where the writer is, while nothing here is unsaved (a version saved elsewhere may then take this one's place). */
+  const leave = useCallback((): DeskPlace | null => {
+    if (!autosave.current.allSaved()) return null;
+    const title = titleField.current;
+    const inCommentary = commentaryEditor.current?.caret() ?? null;
+    const caret =
+      title && document.activeElement === title
+        ? { field: 'title' as const, text: title.value, anchor: title.selectionStart, head: title.selectionEnd }
+        : inCommentary && { field: 'commentary' as const, text: latest.current.commentary, ...inCommentary };
+    return { scrollTop: editorScroll.current?.scrollTop ?? 0, caret };
+  }, []);
+  const changedElsewhere = useCallback(() => onChangedElsewhere(leave), [onChangedElsewhere, leave]);
+  const saving = useAutosave(draft, content, saveDraft, props.announcedRevision, changedElsewhere);
+  const autosave = useRef(saving);
+  autosave.current = saving;
+  const { status, saveNow, flush } = saving;
+  // Shown in place of the version before (saved elsewhere): the writer stays where they were. The
+  // editors are new, so their undo history starts here and never offers the replaced text back.
+  const [arrivedAt] = useState(props.place);
+  useEffect(() => {
+    if (!arrivedAt) return;
+    const { caret } = arrivedAt;
+    if (caret) {
+      // By the same words: what the other version added or removed before the caret moves it.
+      const now = caret.field === 'title' ? draft.title : draft.commentary;
+      const anchor = caretAcrossVersions(caret.text, now, caret.anchor);
+      const head = caretAcrossVersions(caret.text, now, caret.head);
+      if (caret.field === 'commentary') commentaryEditor.current?.placeCaret({ anchor, head });
+      else {
+        titleField.current?.focus();
+        titleField.current?.setSelectionRange(anchor, head);
+      }
+    }
+    if (editorScroll.current) editorScroll.current.scrollTop = arrivedAt.scrollTop;
+    // Once, as the editor first shows this version (its draft's text is the version it shows).
+  }, [arrivedAt]);
+
+  /** What the writer chose in a conflict, on its way; and why it could not be done, if it could not. */
+  const [resolving, setResolving] = useState(false);
+  const [resolveProblem, setResolveProblem] = useState<string | null>(null);
+  const resolve = useCallback(
+    async (keep: 'mine' | 'theirs') => {
+      setResolving(true);
+      setResolveProblem(null);
+      try {
+        const theirs = await api.getDraft({ id: draft.id });
+        if (!theirs.ok) {
+          setResolveProblem(`The other version could not be read: ${theirs.error.message}`);
+          return;
+        }
+        // Either way the writer's text is saved first, over theirs, which the history keeps; taking
+        // theirs then brings it back as the newest, and the writer's text stays in the history too.
+        autosave.current.keepMine(theirs.value);
+        if (keep === 'mine' || !(await autosave.current.flush())) return;
+        const restored = await api.restoreRevision({ id: draft.id, revision: theirs.value.revision });
+        if (restored.ok) onReplaced();
+        else setResolveProblem(`The other version could not be brought back: ${restored.error.message}`);
+      } finally {
+        setResolving(false);
+      }
+    },
+    [draft.id, onReplaced],
+  );
+  // Leaving the draft (another one opened) saves what is typed, even edits the library refused:
+  // they are kept over the other version, which stays in History, rather than dropped unseen.
+  const latestResolve = useRef(resolve);
+  latestResolve.current = resolve;
+  useEffect(
+    () => () => {
+      if (autosave.current.status.kind === 'conflict') void latestResolve.current('mine');
+    },
+    [],
+  );
   const edit = useCallback((change: Partial<DraftContent>) => setContent((current) => ({ ...current, ...change })), []);
   // Callbacks read the latest content through a ref, so they stay the same across keystrokes and
   // the quote and hashtag editors (memoised) do not re-render while the writer types.
@@ -193,7 +274,6 @@ export function DraftEditor(props: DraftEditorProps) {
 
   const pasteFromButton = useCallback(() => void pasteAsQuote(), [pasteAsQuote]);
 
-  const commentaryEditor = useRef<CommentaryEditorHandle>(null);
   const images = useImageInsertion(commentaryEditor);
   const imagePicker = useRef<HTMLInputElement>(null);
   const pickImage = useCallback(() => imagePicker.current?.click(), []);
@@ -258,7 +338,15 @@ export function DraftEditor(props: DraftEditorProps) {
       <Group orientation="horizontal" className="desk-panels">
         <Panel id="editor" minSize="30%" defaultSize={showPreview ? '50%' : '100%'}>
           <section className="editor" aria-label="Editor">
-            <div className="editor-scroll">
+            {status.kind === 'conflict' && (
+              <ChangedElsewhereBar
+                busy={resolving}
+                problem={resolveProblem}
+                onKeepMine={() => void resolve('mine')}
+                onTakeTheirs={() => void resolve('theirs')}
+              />
+            )}
+            <div className="editor-scroll" ref={editorScroll}>
               <fieldset className="editor-fields" disabled={readOnly || props.switching}>
                 {/* A text area so that a long title wraps in full; it stays one line of text. */}
                 <textarea

@@ -1,6 +1,12 @@
 import type { SaveStatus } from '../../state/useAutosave';
 
-const labels = { saved: 'Saved', unsaved: 'Edited', saving: 'Saving…' } as const;
+const labels = {
+  saved: 'Saved',
+  unsaved: 'Edited',
+  saving: 'Saving…',
+  conflict: 'Not saved: changed elsewhere',
+  updating: 'Changed elsewhere: updating…',
+} as const;
 
 /** Tells the writer, always, whether their words are on disk. */
 export function SaveStatusLine({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
