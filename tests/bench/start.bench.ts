@@ -65,8 +65,16 @@ export async function measureStart(browser: Browser, folder: string): Promise<St
     counting = false;
     const apiBytes = (await Promise.all(answers)).reduce((sum, size) => sum + size, 0);
     const { shown, interactive } = (await probe.jsonValue()) as { shown: number; interactive: number };
+    // The paint's entry is reported once the frame is presented, which can be after the probe's turn.
     const firstPaint = await page.evaluate(
-      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+      () =>
+        new Promise<number>((resolve) => {
+          new PerformanceObserver((entries) => {
+            const paint = entries.getEntriesByName('first-contentful-paint')[0];
+            if (paint) resolve(paint.startTime);
+          }).observe({ type: 'paint', buffered: true });
+          setTimeout(() => resolve(Number.NaN), 5_000);
+        }),
     );
     return { host: hostMs, firstPaint, shown, interactive, apiBytes };
   } finally {
