@@ -4,7 +4,7 @@ import { DraftLibrary } from '../../../electron/core/library/draftLibrary';
 import { openLibraryAndOutbox, type LibraryAndOutbox } from '../../../electron/core/libraryAndOutbox';
 import type { LibraryView } from '../../../electron/core/libraryView';
 import { WordIndex } from '../../../electron/core/library/wordIndex';
-import { cachedDraftId } from './cachedLibrary';
+import { cachedDraftId, cachedLibrary } from './cachedLibrary';
 import { summarizeSample, timeEach } from './stats';
 
 export interface Memory {
@@ -39,6 +39,8 @@ export interface ProbeFigures {
   readonly searchReadyMs: number;
   readonly search: SearchFigures;
   readonly autosave: { median: number; p95: number } | null;
+  /** Autosaves of a library of 100 drafts, taking turns with `autosave` in the same process and moments. */
+  readonly autosaveAtHundred: { median: number; p95: number } | null;
   readonly afterOpen: Memory;
   readonly afterSearch: Memory;
 }
@@ -51,6 +53,25 @@ const QUERY_PAGE_ROWS = 100;
 const AUTOSAVES = 60;
 /** Two words found in nearly every draft: the most work a query can ask. */
 const COMMON_QUERY = 'people world';
+
+/**
+ * Saves a draft as autosave does (its whole content, a word more each time), and puts it back as it
+ * was: the cached libraries are shared between runs.
+ */
+async function autosaver(library: DraftLibrary, id: string) {
+  const base = await library.get(id);
+  const content = {
+    title: base.title,
+    commentary: base.commentary,
+    quotes: base.quotes,
+    hashtags: base.hashtags,
+    featuredImage: base.featuredImage,
+  };
+  return {
+    save: (keystroke: number) => library.save(id, { ...content, commentary: `${content.commentary} word${keystroke}` }),
+    restore: () => library.save(id, content),
+  };
+}
 
 /** Collects garbage now (the probe runs with --expose-gc), so that what an earlier row left behind is not collected during the next. */
 function collectGarbage(): void {
@@ -105,23 +126,31 @@ async function probe(folder: string, count: number): Promise<ProbeFigures> {
   const afterSearch = memory();
 
   let autosave: ProbeFigures['autosave'] = null;
+  let autosaveAtHundred: ProbeFigures['autosaveAtHundred'] = null;
   if (count > 0) {
-    const id = cachedDraftId(count, Math.floor(count / 2));
-    const base = await library.get(id);
-    const content = {
-      title: base.title,
-      commentary: base.commentary,
-      quotes: base.quotes,
-      hashtags: base.hashtags,
-      featuredImage: base.featuredImage,
-    };
-    autosave = summarizeSample(
-      await timeEach(AUTOSAVES, (keystroke) =>
-        library.save(id, { ...content, commentary: `${content.commentary} word${keystroke}` }),
-      ),
-    );
-    // The cached library is shared between runs: its draft goes back to what it was.
-    await library.save(id, content);
+    // At 100 drafts the baseline is another draft of the same library.
+    const hundred =
+      count === 100
+        ? library
+        : await DraftLibrary.open({ folder: await cachedLibrary(100), logError: () => undefined });
+    const here = await autosaver(library, cachedDraftId(count, Math.floor(count / 2)));
+    const there = await autosaver(hundred, cachedDraftId(100, count === 100 ? 25 : 50));
+    // Taking turns, each first every other time: an autosave is mostly the disk's fsync, whose speed
+    // swings from minute to minute, and a save just after another waits on its flush.
+    const samples: [number[], number[]] = [[], []];
+    for (let keystroke = 0; keystroke < AUTOSAVES; keystroke += 1) {
+      const turns = [here.save, there.save].entries();
+      for (const [side, save] of keystroke % 2 === 0 ? [...turns] : [...turns].reverse()) {
+        const started = performance.now();
+        await save(keystroke);
+        samples[side]?.push(performance.now() - started);
+      }
+    }
+    autosave = summarizeSample(samples[0]);
+    autosaveAtHundred = summarizeSample(samples[1]);
+    await here.restore();
+    await there.restore();
+    if (hundred !== library) await hundred.close();
   }
   await library.close();
   const { viewPage, pages } = await timeViewPages(folder, count);
@@ -137,6 +166,7 @@ async function probe(folder: string, count: number): Promise<ProbeFigures> {
     searchReadyMs,
     search: { ...pages, ...whole },
     autosave,
+    autosaveAtHundred,
     afterOpen,
     afterSearch,
   };
