@@ -77,4 +77,37 @@ test.describe('the publish shortcut, on a real Micropub site', () => {
     await blog.check();
     await expect(panel.getByRole('button', { name: 'Publish', exact: true })).toBeEnabled();
   });
+
+  test('pressed again while its publish is on its way, publishes once: the press is answered, not kept for later', async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    await callHost(host, 'createDraft', {
+      content: { title: 'Once only', commentary: 'Some words.', quotes: [], hashtags: [], featuredImage: null },
+    });
+    const desk = new DeskPage(page);
+    await openWithTheSite(page);
+    await desk.drafts.getByRole('button', { name: /^Once only/ }).click();
+    await expect(desk.title).toHaveValue('Once only');
+
+    // The page's publish call is held on its way, so that the second press comes while it is.
+    let publishCalls = 0;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/publishDraft', async (route) => {
+      publishCalls += 1;
+      await held;
+      await route.continue();
+    });
+    await page.keyboard.press('Control+Shift+U');
+    await expect.poll(() => publishCalls).toBe(1);
+    await page.keyboard.press('Control+Shift+U');
+    release();
+    const panel = page.getByRole('region', { name: 'Publish' });
+    await expect(panel.getByRole('status').filter({ hasText: /^Published\.$/ })).toBeVisible({ timeout: 30_000 });
+    // A press kept for later would publish again as soon as the first one is done.
+    await page.waitForTimeout(1_500);
+    expect(publishCalls).toBe(1);
+    expect(await callHost(host, 'listOutbox', {})).toHaveLength(1);
+  });
 });

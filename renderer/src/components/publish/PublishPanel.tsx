@@ -112,10 +112,12 @@ export function PublishPanel(props: PublishPanelProps) {
   }, [targets, accounts]);
 
   // The shortcut publishes at once to the draft's one usual blog (where it is, or the only blog);
-  // with several, the panel is open for the writer to choose.
+  // with several, the panel is open for the writer to choose. Pressed while a publish is on its way,
+  // it is answered by that publish (kept for later, it published again once that one was done).
   useEffect(() => {
-    if (!publishAsked || busy) return;
+    if (!publishAsked) return;
     onPublishAskAnswered();
+    if (busy) return;
     const usual = usualBlogs(targets, accounts);
     if (usual.length === 1) {
       setChosen(new Set(usual));
